@@ -1,0 +1,74 @@
+// Access tokens: short-lived JWTs, HS256 pinned, issuer/audience/type checked. Refresh tokens: opaque random
+// strings stored only as SHA-256 hashes (see services/auth.ts for rotation).
+import { createHash, randomBytes } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import { UnauthenticatedError } from '../domain/errors.ts';
+
+export const ACCESS_TOKEN_ALGORITHM = 'HS256';
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
+export const TOKEN_ISSUER = 'juan365-ticketing';
+export const TOKEN_AUDIENCE = 'juan365-ticketing-api';
+
+export type AccessTokenClaims = {
+  userId: string;
+  /** The user's tokenVersion when the token was issued. */
+  tokenVersion: number;
+  expiresAt: Date;
+};
+
+export type TokenIssuer = {
+  signAccessToken(user: { id: string; tokenVersion: number }): Promise<{ token: string; expiresAt: Date }>;
+  verifyAccessToken(token: string): Promise<AccessTokenClaims>;
+};
+
+export function createTokenIssuer(secret: string, accessTtlSeconds: number): TokenIssuer {
+  const key = new TextEncoder().encode(secret);
+  return {
+    async signAccessToken(user) {
+      const now = Math.floor(Date.now() / 1000);
+      const exp = now + accessTtlSeconds;
+      const token = await new SignJWT({ ver: user.tokenVersion })
+        .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, typ: ACCESS_TOKEN_TYPE })
+        .setSubject(user.id)
+        .setIssuer(TOKEN_ISSUER)
+        .setAudience(TOKEN_AUDIENCE)
+        .setIssuedAt(now)
+        .setExpirationTime(exp)
+        .setJti(randomBytes(12).toString('base64url'))
+        .sign(key);
+      return { token, expiresAt: new Date(exp * 1000) };
+    },
+    async verifyAccessToken(token) {
+      try {
+        const { payload } = await jwtVerify(token, key, {
+          algorithms: [ACCESS_TOKEN_ALGORITHM],
+          issuer: TOKEN_ISSUER,
+          audience: TOKEN_AUDIENCE,
+          typ: ACCESS_TOKEN_TYPE,
+          requiredClaims: ['sub', 'exp', 'iat'],
+        });
+        if (typeof payload.sub !== 'string' || typeof payload.ver !== 'number' || typeof payload.exp !== 'number') {
+          throw new Error('malformed claims');
+        }
+        return { userId: payload.sub, tokenVersion: payload.ver, expiresAt: new Date(payload.exp * 1000) };
+      } catch {
+        // Which check failed is not the caller's business; it only helps an attacker.
+        throw new UnauthenticatedError('Invalid or expired access token.');
+      }
+    },
+  };
+}
+
+export function newRefreshToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function bearerToken(header: string | null | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match?.[1];
+}

@@ -1,0 +1,98 @@
+// Every environment variable, parsed and validated once. Nothing else reads process.env.
+import { z } from 'zod';
+
+const list = z
+  .string()
+  .optional()
+  .transform((value) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : []));
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((value) => (value === undefined ? fallback : value === 'true' || value === '1'));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().url().optional(),
+  REDIS_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  CORS_ORIGINS: list,
+  FRONTEND_URL: z.string().url().optional(),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  TELEGRAM_BOT_TOKEN: z.string().optional(),
+  TELEGRAM_GROUP_CHAT_ID: z.string().optional(),
+  TELEGRAM_BOT_USERNAME: z.string().optional(),
+  TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
+  DEMO_PASSWORD: z.string().min(8).default('demo-password'),
+  REGISTRATION_APPROVAL: flag(true),
+  SEED_DEMO_DATA: flag(true),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  dataDir: string;
+  /** Unset only in embedded mode, where the app generates one under dataDir. */
+  jwtSecret: string | undefined;
+  corsOrigins: string[];
+  frontendUrl: string | undefined;
+  uploadMaxBytes: number;
+  telegram: {
+    botToken: string | undefined;
+    groupChatId: string | undefined;
+    botUsername: string | undefined;
+    apiRoot: string;
+  };
+  demoPassword: string;
+  registrationApproval: boolean;
+  /** Embedded mode seeds demo data into an empty database unless this is false. */
+  seedDemoData: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Token lifetimes; tests shorten them. */
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(blankAsUnset);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  if (e.DATABASE_URL && !e.JWT_SECRET) {
+    throw new ConfigError('JWT_SECRET is required when DATABASE_URL is set (at least 32 characters).');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dataDir: e.DATA_DIR,
+    jwtSecret: e.JWT_SECRET,
+    corsOrigins: e.CORS_ORIGINS,
+    frontendUrl: e.FRONTEND_URL,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    telegram: {
+      botToken: e.TELEGRAM_BOT_TOKEN,
+      groupChatId: e.TELEGRAM_GROUP_CHAT_ID,
+      botUsername: e.TELEGRAM_BOT_USERNAME,
+      apiRoot: e.TELEGRAM_API_ROOT,
+    },
+    demoPassword: e.DEMO_PASSWORD,
+    registrationApproval: e.REGISTRATION_APPROVAL,
+    seedDemoData: e.SEED_DEMO_DATA,
+    logLevel: e.LOG_LEVEL,
+    accessTokenTtlSeconds: 15 * 60,
+    refreshTokenTtlSeconds: 30 * 24 * 60 * 60,
+  };
+}

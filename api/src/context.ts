@@ -1,0 +1,48 @@
+// Who is asking and what they may use, built the same way for HTTP requests and WebSocket connections.
+import type { PrismaClient } from './db/generated/prisma/client.ts';
+import { bearerToken, type TokenIssuer } from './auth/tokens.ts';
+import { UnauthenticatedError } from './domain/errors.ts';
+import type { Viewer } from './domain/viewer.ts';
+import type { ClientMeta } from './services/auth.ts';
+import type { Services } from './services/index.ts';
+
+export type Context = {
+  prisma: PrismaClient;
+  services: Services;
+  viewer: Viewer | null;
+  meta: ClientMeta;
+  /** When the access token that authenticated this context expires (subscriptions end then). */
+  viewerExpiresAt: Date | null;
+};
+
+export type ViewerResolver = (authorization: string | null | undefined) => Promise<{ viewer: Viewer; expiresAt: Date } | null>;
+
+/**
+ * No credentials → anonymous (null). Credentials that do not check out → UNAUTHENTICATED, never a silent
+ * downgrade to anonymous: a client with a stale token must learn it, not see an empty world.
+ */
+export function createViewerResolver(prisma: PrismaClient, tokens: TokenIssuer): ViewerResolver {
+  return async (authorization) => {
+    if (!authorization) return null;
+    const token = bearerToken(authorization);
+    if (!token) throw new UnauthenticatedError('Authorization must be "Bearer <accessToken>".');
+    const claims = await tokens.verifyAccessToken(token);
+    const user = await prisma.user.findUnique({
+      where: { id: claims.userId },
+      select: { id: true, username: true, role: true, departmentId: true, isActive: true, approvedAt: true, tokenVersion: true, department: { select: { isCreative: true } } },
+    });
+    if (!user || !user.isActive || !user.approvedAt || user.tokenVersion !== claims.tokenVersion) {
+      throw new UnauthenticatedError('Invalid or expired access token.');
+    }
+    return {
+      viewer: {
+        id: user.id,
+        username: user.username,
+        role: user.role,
+        departmentId: user.departmentId,
+        inCreativeDepartment: user.department?.isCreative ?? false,
+      },
+      expiresAt: claims.expiresAt,
+    };
+  };
+}

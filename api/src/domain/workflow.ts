@@ -1,0 +1,342 @@
+// The ticket workflow as data: one table of (action, from, to, who), and a pure transition() over it.
+// The same table answers availableActions, so no client keeps its own copy of the rules.
+import { DomainError, ForbiddenError, InvalidTransitionError } from './errors.ts';
+import {
+  canReadTicket,
+  hasManagerAuthority,
+  isCreativeManager,
+  isDepartmentManagerOf,
+  isMaker,
+  isRequester,
+  type TicketFacts,
+  type TicketStatus,
+} from './ticket-access.ts';
+import { isAdmin, type Viewer } from './viewer.ts';
+
+export type TicketAction =
+  | 'EDIT'
+  | 'APPROVE'
+  | 'REJECT'
+  | 'ASSIGN'
+  | 'START'
+  | 'COMPLETE'
+  | 'CONFIRM'
+  | 'ROLLBACK'
+  | 'COMMENT'
+  | 'ATTACH'
+  | 'REQUEST_REVISION'
+  | 'DELETE'
+  | 'RESTORE'
+  | 'ADD_COLLABORATOR';
+
+export const TICKET_ACTIONS: readonly TicketAction[] = [
+  'EDIT',
+  'APPROVE',
+  'REJECT',
+  'ASSIGN',
+  'START',
+  'COMPLETE',
+  'CONFIRM',
+  'ROLLBACK',
+  'COMMENT',
+  'ATTACH',
+  'REQUEST_REVISION',
+  'DELETE',
+  'RESTORE',
+  'ADD_COLLABORATOR',
+];
+
+export type HistoryAction =
+  | 'CREATED'
+  | 'UPDATED'
+  | 'APPROVED'
+  | 'REJECTED'
+  | 'ASSIGNED'
+  | 'STARTED'
+  | 'COMPLETED'
+  | 'CONFIRMED'
+  | 'ROLLBACK'
+  | 'REVISION_REQUESTED'
+  | 'COLLABORATOR_ADDED'
+  | 'COLLABORATOR_REMOVED'
+  | 'DELETED'
+  | 'RESTORED';
+
+export type TicketEventType =
+  | 'CREATED'
+  | 'UPDATED'
+  | 'STATUS_CHANGED'
+  | 'ASSIGNED'
+  | 'COMMENTED'
+  | 'ATTACHMENT_ADDED'
+  | 'ATTACHMENT_REMOVED'
+  | 'ROLLED_BACK'
+  | 'DELETED'
+  | 'RESTORED';
+
+/** Timestamps a transition records on the ticket. */
+export type TicketStamp =
+  | 'reachedCreativeAt'
+  | 'deptApprovedAt'
+  | 'creativeApprovedAt'
+  | 'assignedAt'
+  | 'startedAt'
+  | 'completedAt'
+  | 'closedAt'
+  | 'rejectedAt';
+
+/** A named test of the actor against the ticket: the "who" column. */
+export type Party = { name: string; test: (viewer: Viewer, ticket: TicketFacts) => boolean };
+
+const party = (name: string, test: Party['test']): Party => ({ name, test });
+
+export const ADMIN = party('an admin', (viewer) => isAdmin(viewer));
+export const DEPARTMENT_MANAGER = party("the ticket's department manager", isDepartmentManagerOf);
+export const CREATIVE_MANAGER = party('a Creative manager', (viewer) => isCreativeManager(viewer));
+export const MANAGER_WITH_AUTHORITY = party('a manager with authority over the ticket', hasManagerAuthority);
+export const REQUESTER = party('the requester', isRequester);
+export const MAKER = party('the assignee or a collaborator', isMaker);
+export const READER = party('anyone who can read the ticket', canReadTicket);
+
+export type Effects = {
+  history: HistoryAction | null;
+  event: TicketEventType;
+  stamps: readonly TicketStamp[];
+};
+
+export type TransitionRule = {
+  action: TicketAction;
+  from: readonly TicketStatus[];
+  /** 'SAME' keeps the status (edits, assignment, comments). */
+  to: TicketStatus | 'SAME';
+  who: readonly Party[];
+  /** Rules for trashed tickets; every other rule applies only outside the trash. */
+  inTrash?: boolean;
+  /** A further precondition on the ticket, with the message that explains a refusal. */
+  requires?: { test: (ticket: TicketFacts) => boolean; message: string };
+  effects: Effects;
+};
+
+const OPEN: readonly TicketStatus[] = ['REQUESTED', 'PENDING_CREATIVE', 'APPROVED', 'IN_PROGRESS', 'COMPLETED'];
+const ALL: readonly TicketStatus[] = [...OPEN, 'CLOSED', 'REJECTED'];
+const hasAssignee = { test: (ticket: TicketFacts) => ticket.assigneeId !== null, message: 'Assign the ticket before starting it.' };
+
+export const WORKFLOW: readonly TransitionRule[] = [
+  {
+    action: 'APPROVE',
+    from: ['REQUESTED'],
+    to: 'PENDING_CREATIVE',
+    who: [DEPARTMENT_MANAGER, ADMIN],
+    effects: { history: 'APPROVED', event: 'STATUS_CHANGED', stamps: ['deptApprovedAt', 'reachedCreativeAt'] },
+  },
+  {
+    action: 'APPROVE',
+    from: ['PENDING_CREATIVE'],
+    to: 'APPROVED',
+    who: [CREATIVE_MANAGER, ADMIN],
+    effects: { history: 'APPROVED', event: 'STATUS_CHANGED', stamps: ['creativeApprovedAt'] },
+  },
+  {
+    action: 'REJECT',
+    from: ['REQUESTED'],
+    to: 'REJECTED',
+    who: [DEPARTMENT_MANAGER, ADMIN],
+    effects: { history: 'REJECTED', event: 'STATUS_CHANGED', stamps: ['rejectedAt'] },
+  },
+  {
+    action: 'REJECT',
+    from: ['PENDING_CREATIVE'],
+    to: 'REJECTED',
+    who: [CREATIVE_MANAGER, ADMIN],
+    effects: { history: 'REJECTED', event: 'STATUS_CHANGED', stamps: ['rejectedAt'] },
+  },
+  {
+    action: 'ASSIGN',
+    from: ['APPROVED', 'IN_PROGRESS'],
+    to: 'SAME',
+    who: [CREATIVE_MANAGER, ADMIN],
+    effects: { history: 'ASSIGNED', event: 'ASSIGNED', stamps: ['assignedAt'] },
+  },
+  {
+    action: 'ADD_COLLABORATOR',
+    from: ['APPROVED', 'IN_PROGRESS'],
+    to: 'SAME',
+    who: [CREATIVE_MANAGER, ADMIN],
+    effects: { history: 'COLLABORATOR_ADDED', event: 'UPDATED', stamps: [] },
+  },
+  {
+    action: 'START',
+    from: ['APPROVED'],
+    to: 'IN_PROGRESS',
+    who: [MAKER],
+    requires: hasAssignee,
+    effects: { history: 'STARTED', event: 'STATUS_CHANGED', stamps: ['startedAt'] },
+  },
+  {
+    action: 'COMPLETE',
+    from: ['IN_PROGRESS'],
+    to: 'COMPLETED',
+    who: [MAKER],
+    effects: { history: 'COMPLETED', event: 'STATUS_CHANGED', stamps: ['completedAt'] },
+  },
+  {
+    action: 'CONFIRM',
+    from: ['COMPLETED'],
+    to: 'CLOSED',
+    who: [REQUESTER, ADMIN],
+    effects: { history: 'CONFIRMED', event: 'STATUS_CHANGED', stamps: ['closedAt'] },
+  },
+  {
+    action: 'REQUEST_REVISION',
+    from: ['COMPLETED'],
+    to: 'IN_PROGRESS',
+    who: [REQUESTER, MAKER, MANAGER_WITH_AUTHORITY, ADMIN],
+    effects: { history: 'REVISION_REQUESTED', event: 'STATUS_CHANGED', stamps: [] },
+  },
+  {
+    action: 'EDIT',
+    from: ['REQUESTED'],
+    to: 'SAME',
+    who: [REQUESTER, MANAGER_WITH_AUTHORITY, ADMIN],
+    effects: { history: 'UPDATED', event: 'UPDATED', stamps: [] },
+  },
+  {
+    action: 'EDIT',
+    from: ['PENDING_CREATIVE', 'APPROVED', 'IN_PROGRESS', 'COMPLETED'],
+    to: 'SAME',
+    who: [MANAGER_WITH_AUTHORITY, ADMIN],
+    effects: { history: 'UPDATED', event: 'UPDATED', stamps: [] },
+  },
+  {
+    action: 'ROLLBACK',
+    from: ALL,
+    to: 'SAME',
+    who: [MANAGER_WITH_AUTHORITY, ADMIN],
+    effects: { history: 'ROLLBACK', event: 'ROLLED_BACK', stamps: [] },
+  },
+  {
+    action: 'COMMENT',
+    from: ALL,
+    to: 'SAME',
+    who: [READER],
+    effects: { history: null, event: 'COMMENTED', stamps: [] },
+  },
+  {
+    action: 'ATTACH',
+    from: OPEN,
+    to: 'SAME',
+    who: [READER],
+    effects: { history: null, event: 'ATTACHMENT_ADDED', stamps: [] },
+  },
+  {
+    action: 'DELETE',
+    from: ['REQUESTED'],
+    to: 'SAME',
+    who: [REQUESTER, MANAGER_WITH_AUTHORITY, ADMIN],
+    effects: { history: 'DELETED', event: 'DELETED', stamps: [] },
+  },
+  {
+    action: 'DELETE',
+    from: ['PENDING_CREATIVE', 'APPROVED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED', 'REJECTED'],
+    to: 'SAME',
+    who: [MANAGER_WITH_AUTHORITY, ADMIN],
+    effects: { history: 'DELETED', event: 'DELETED', stamps: [] },
+  },
+  {
+    action: 'RESTORE',
+    from: ALL,
+    to: 'SAME',
+    who: [MANAGER_WITH_AUTHORITY, ADMIN],
+    inTrash: true,
+    effects: { history: 'RESTORED', event: 'RESTORED', stamps: [] },
+  },
+];
+
+export type Transition = {
+  action: TicketAction;
+  from: TicketStatus;
+  to: TicketStatus;
+  effects: Effects;
+};
+
+function describeAction(action: TicketAction): string {
+  return action.toLowerCase().replace(/_/g, ' ');
+}
+
+/**
+ * Decides an action: the next status and the effects the service must run, or a domain error:
+ * INVALID_TRANSITION when the action is not possible from the ticket's status, FORBIDDEN when it is but
+ * not for this actor.
+ */
+export function transition(ticket: TicketFacts, action: TicketAction, actor: Viewer): Transition {
+  const rules = WORKFLOW.filter((rule) => rule.action === action && Boolean(rule.inTrash) === ticket.deleted);
+  if (rules.length === 0) {
+    throw new InvalidTransitionError(
+      ticket.deleted ? `The ticket is in the trash; restore it to ${describeAction(action)} it.` : `A ticket cannot be ${describeAction(action)}d outside the trash.`,
+    );
+  }
+  const fromHere = rules.filter((rule) => rule.from.includes(ticket.status));
+  if (fromHere.length === 0) {
+    throw new InvalidTransitionError(`Cannot ${describeAction(action)} a ${ticket.status} ticket.`);
+  }
+  const allowed = fromHere.find((rule) => rule.who.some((who) => who.test(actor, ticket)));
+  if (!allowed) {
+    const who = [...new Set(fromHere.flatMap((rule) => rule.who.map((entry) => entry.name)))];
+    throw new ForbiddenError(`Only ${who.join(' or ')} can ${describeAction(action)} this ticket now.`);
+  }
+  if (allowed.requires && !allowed.requires.test(ticket)) throw new InvalidTransitionError(allowed.requires.message);
+  return {
+    action,
+    from: ticket.status,
+    to: allowed.to === 'SAME' ? ticket.status : allowed.to,
+    effects: allowed.effects,
+  };
+}
+
+/** Whether transition() would succeed, without throwing. */
+export function can(ticket: TicketFacts, action: TicketAction, actor: Viewer): boolean {
+  try {
+    transition(ticket, action, actor);
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError) return false;
+    throw error;
+  }
+}
+
+/** The actions the viewer may take on the ticket now, in table order. */
+export function availableActions(ticket: TicketFacts, viewer: Viewer): TicketAction[] {
+  return TICKET_ACTIONS.filter((action) => can(ticket, action, viewer));
+}
+
+export type CreationRoute = { status: TicketStatus; reachedCreative: boolean; stamps: readonly TicketStamp[] };
+
+/**
+ * Where a new ticket starts. A Creative manager's own request needs no approval; a Creative member's skips
+ * its department step (their department is Creative). Everyone else starts at the department step.
+ */
+export const CREATION_ROUTES: readonly { who: Party; route: CreationRoute }[] = [
+  {
+    who: party('a Creative manager', (viewer) => isCreativeManager(viewer)),
+    route: { status: 'APPROVED', reachedCreative: true, stamps: ['reachedCreativeAt', 'deptApprovedAt', 'creativeApprovedAt'] },
+  },
+  {
+    who: party('a Creative department member', (viewer) => viewer.inCreativeDepartment),
+    route: { status: 'PENDING_CREATIVE', reachedCreative: true, stamps: ['reachedCreativeAt', 'deptApprovedAt'] },
+  },
+];
+
+const DEFAULT_ROUTE: CreationRoute = { status: 'REQUESTED', reachedCreative: false, stamps: [] };
+
+export function creationRoute(requester: Viewer): CreationRoute {
+  const ticket: TicketFacts = {
+    status: 'REQUESTED',
+    requesterId: requester.id,
+    departmentId: requester.departmentId ?? '',
+    assigneeId: null,
+    collaboratorIds: [],
+    reachedCreative: false,
+    deleted: false,
+  };
+  return CREATION_ROUTES.find((entry) => entry.who.test(requester, ticket))?.route ?? DEFAULT_ROUTE;
+}

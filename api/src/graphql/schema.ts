@@ -1,0 +1,17 @@
+// Imports every type file for its effect, then builds the schema.
+import { builder } from './builder.ts';
+import './types/enums.ts';
+import './types/department.ts';
+import './types/user.ts';
+import './types/auth.ts';
+import './types/product.ts';
+import './types/ticket.ts';
+import './types/ticket-history.ts';
+import './types/ticket-mutations.ts';
+import './types/comment.ts';
+import './types/attachment.ts';
+import './types/dashboard-stats.ts';
+import './types/activity-log.ts';
+import './types/notification.ts';
+
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,300 @@
+// Ticket mutations: one input, one { ticket } payload each. Resolvers only translate IDs and call the service.
+import type { InputFieldMap } from '@pothos/core';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import type { RequestFields } from '../../services/tickets.ts';
+import { builder, type BuilderTypes } from '../builder.ts';
+import { requireViewer } from '../viewer.ts';
+import { DepartmentRef } from './department.ts';
+import { ComplexityEnum, CriteriaEnum, FileFormatEnum, PriorityEnum, RequestTypeEnum } from './enums.ts';
+import { ProductRef } from './product.ts';
+import { TicketRef } from './ticket.ts';
+import { TicketHistoryEntryRef } from './ticket-history.ts';
+import { UserRef } from './user.ts';
+
+const TicketPayload = builder.simpleObject('TicketPayload', {
+  fields: (t) => ({ ticket: t.field({ type: TicketRef }) }),
+});
+
+const ProductItemInput = builder.inputType('ProductItemInput', {
+  fields: (t) => ({
+    productId: t.globalID({ for: ProductRef, required: true }),
+    quantity: t.int({ required: true }),
+    criteria: t.field({ type: CriteriaEnum }),
+  }),
+});
+
+type RequestFieldsInput = {
+  description?: string | null;
+  priority?: RequestFields['priority'];
+  dueDate?: Date | null;
+  requestType?: RequestFields['requestType'];
+  fileFormat?: RequestFields['fileFormat'];
+  criteria?: RequestFields['criteria'];
+  quantity?: number | null;
+  complexity?: RequestFields['complexity'];
+  estimatedHours?: number | null;
+  actualHours?: number | null;
+  scheduledStart?: Date | null;
+  scheduledEnd?: Date | null;
+  productItems?: { productId: { id: string }; quantity: number; criteria?: RequestFields['criteria'] }[] | null;
+};
+
+function requestFields(input: RequestFieldsInput): RequestFields {
+  const { productItems, ...fields } = input;
+  return {
+    ...fields,
+    ...(productItems !== undefined
+      ? { productItems: productItems?.map((item) => ({ productId: item.productId.id, quantity: item.quantity, criteria: item.criteria ?? null })) ?? null }
+      : {}),
+  };
+}
+
+const CreateTicketInput = builder.inputType('CreateTicketInput', {
+  fields: (t) => ({
+    title: t.string({ required: true }),
+    description: t.string(),
+    priority: t.field({ type: PriorityEnum, description: 'Default MEDIUM.' }),
+    dueDate: t.field({ type: 'DateTime', description: 'Must be in the future. Without one, assignment sets a deadline by priority.' }),
+    departmentId: t.globalID({ for: DepartmentRef, description: "Default: the requester's department." }),
+    requestType: t.field({ type: RequestTypeEnum, description: 'Default SOCMED_POSTING (with fileFormat STILL).' }),
+    fileFormat: t.field({ type: FileFormatEnum }),
+    criteria: t.field({ type: CriteriaEnum, description: 'Derived where the request type decides it.' }),
+    quantity: t.int({ description: '1–1000; for ADS and TELEGRAM_CHANNEL the total of productItems.' }),
+    complexity: t.field({ type: ComplexityEnum }),
+    estimatedHours: t.float(),
+    scheduledStart: t.field({ type: 'DateTime', description: 'PHOTOSHOOT, VIDEOSHOOT and LIVE_PRODUCTION.' }),
+    scheduledEnd: t.field({ type: 'DateTime' }),
+    productItems: t.field({ type: [ProductItemInput], description: 'ADS and TELEGRAM_CHANNEL: total ≤ 1000.' }),
+  }),
+});
+
+builder.mutationField('createTicket', (t) =>
+  t.field({
+    type: TicketPayload,
+    args: { input: t.arg({ type: CreateTicketInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { title, departmentId, ...rest } = input;
+      const ticket = await ctx.services.tickets.create(requireViewer(ctx), {
+        ...requestFields(rest),
+        title,
+        departmentId: departmentId?.id ?? null,
+      });
+      return { ticket };
+    },
+  }),
+);
+
+const UpdateTicketInput = builder.inputType('UpdateTicketInput', {
+  description: 'Only the fields given change; null clears an optional field.',
+  fields: (t) => ({
+    id: t.globalID({ for: TicketRef, required: true }),
+    expectedVersion: t.int({ description: 'Refuse with CONFLICT when the ticket changed since this version.' }),
+    title: t.string(),
+    description: t.string(),
+    priority: t.field({ type: PriorityEnum }),
+    dueDate: t.field({ type: 'DateTime' }),
+    requestType: t.field({ type: RequestTypeEnum }),
+    fileFormat: t.field({ type: FileFormatEnum }),
+    criteria: t.field({ type: CriteriaEnum }),
+    quantity: t.int(),
+    complexity: t.field({ type: ComplexityEnum }),
+    estimatedHours: t.float(),
+    actualHours: t.float(),
+    scheduledStart: t.field({ type: 'DateTime' }),
+    scheduledEnd: t.field({ type: 'DateTime' }),
+    productItems: t.field({ type: [ProductItemInput] }),
+  }),
+});
+
+builder.mutationField('updateTicket', (t) =>
+  t.field({
+    type: TicketPayload,
+    args: { input: t.arg({ type: UpdateTicketInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { id, expectedVersion, title, ...rest } = input;
+      const ticket = await ctx.services.tickets.update(requireViewer(ctx), {
+        id: id.id,
+        expectedVersion,
+        ...(title !== undefined ? { title } : {}),
+        ...requestFields(rest),
+      });
+      return { ticket };
+    },
+  }),
+);
+
+/** Inputs that name a ticket and optionally the version the caller saw. */
+function ticketInput<Fields extends InputFieldMap>(
+  name: string,
+  extra: (t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) => Fields,
+) {
+  return builder.inputType(name, {
+    fields: (t) => ({
+      id: t.globalID({ for: TicketRef, required: true }),
+      expectedVersion: t.int({ description: 'Refuse with CONFLICT when the ticket changed since this version.' }),
+      ...extra(t),
+    }),
+  });
+}
+
+const TicketActionInput = ticketInput('TicketActionInput', () => ({}));
+const ApproveTicketInput = ticketInput('ApproveTicketInput', (t) => ({ note: t.string() }));
+const RejectTicketInput = ticketInput('RejectTicketInput', (t) => ({ reason: t.string({ required: true }) }));
+const AssignTicketInput = ticketInput('AssignTicketInput', (t) => ({ assigneeId: t.globalID({ for: UserRef, required: true }) }));
+const CompleteTicketInput = ticketInput('CompleteTicketInput', (t) => ({ actualHours: t.float() }));
+const RequestRevisionInput = ticketInput('RequestRevisionInput', (t) => ({ reason: t.string({ required: true }) }));
+const RollbackTicketInput = ticketInput('RollbackTicketInput', (t) => ({
+  historyEntryId: t.globalID({ for: TicketHistoryEntryRef, required: true }),
+  reason: t.string({ required: true }),
+}));
+const CollaboratorInput = ticketInput('CollaboratorInput', (t) => ({ userId: t.globalID({ for: UserRef, required: true }) }));
+const DeleteTicketInput = ticketInput('DeleteTicketInput', (t) => ({ reason: t.string() }));
+
+builder.mutationField('approveTicket', (t) =>
+  t.field({
+    type: TicketPayload,
+    description: "REQUESTED → PENDING_CREATIVE (the department's manager), PENDING_CREATIVE → APPROVED (a Creative manager).",
+    args: { input: t.arg({ type: ApproveTicketInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      ticket: await ctx.services.tickets.approve(requireViewer(ctx), { ...input, id: input.id.id }),
+    }),
+  }),
+);
+
+builder.mutationField('rejectTicket', (t) =>
+  t.field({
+    type: TicketPayload,
+    args: { input: t.arg({ type: RejectTicketInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      ticket: await ctx.services.tickets.reject(requireViewer(ctx), { ...input, id: input.id.id }),
+    }),
+  }),
+);
+
+builder.mutationField('assignTicket', (t) =>
+  t.field({
+    type: TicketPayload,
+    args: { input: t.arg({ type: AssignTicketInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      ticket: await ctx.services.tickets.assign(requireViewer(ctx), { ...input, id: input.id.id, assigneeId: input.assigneeId.id }),
+    }),
+  }),
+);
+
+builder.mutationField('startTicket', (t) =>
+  t.field({
+    type: TicketPayload,
+    args: { input: t.arg({ type: TicketActionInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      ticket: await ctx.services.tickets.start(requireViewer(ctx), { ...input, id: input.id.id }),
+    }),
+  }),
+);
+
+builder.mutationField('completeTicket', (t) =>
+  t.field({
+    type: TicketPayload,
+    args: { input: t.arg({ type: CompleteTicketInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      ticket: await ctx.services.tickets.complete(requireViewer(ctx), { ...input, id: input.id.id }),
+    }),
+  }),
+);
+
+builder.mutationField('confirmTicket', (t) =>
+  t.field({
+    type: TicketPayload,
+    args: { input: t.arg({ type: TicketActionInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      ticket: await ctx.services.tickets.confirm(requireViewer(ctx), { ...input, id: input.id.id }),
+    }),
+  }),
+);
+
+builder.mutationField('requestRevision', (t) =>
+  t.field({
+    type: TicketPayload,
+    description: 'COMPLETED → IN_PROGRESS with a reason; counts the revision and posts the reason as a comment.',
+    args: { input: t.arg({ type: RequestRevisionInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      ticket: await ctx.services.tickets.requestRevision(requireViewer(ctx), { ...input, id: input.id.id }),
+    }),
+  }),
+);
+
+builder.mutationField('rollbackTicket', (t) =>
+  t.field({
+    type: TicketPayload,
+    description:
+      'Restores status, assignee, collaborators and editable fields to what they were right after the entry, as a new ROLLBACK entry. The due date and revision count are kept.',
+    args: { input: t.arg({ type: RollbackTicketInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      ticket: await ctx.services.tickets.rollback(requireViewer(ctx), {
+        ...input,
+        id: input.id.id,
+        historyEntryId: input.historyEntryId.id,
+      }),
+    }),
+  }),
+);
+
+builder.mutationField('addCollaborator', (t) =>
+  t.field({
+    type: TicketPayload,
+    args: { input: t.arg({ type: CollaboratorInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      ticket: await ctx.services.tickets.addCollaborator(requireViewer(ctx), { ...input, id: input.id.id, userId: input.userId.id }),
+    }),
+  }),
+);
+
+builder.mutationField('removeCollaborator', (t) =>
+  t.field({
+    type: TicketPayload,
+    args: { input: t.arg({ type: CollaboratorInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      ticket: await ctx.services.tickets.removeCollaborator(requireViewer(ctx), { ...input, id: input.id.id, userId: input.userId.id }),
+    }),
+  }),
+);
+
+builder.mutationField('deleteTicket', (t) =>
+  t.field({
+    type: TicketPayload,
+    description: 'Moves the ticket to the trash (restoreTicket brings it back).',
+    args: { input: t.arg({ type: DeleteTicketInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      ticket: await ctx.services.tickets.softDelete(requireViewer(ctx), { ...input, id: input.id.id }),
+    }),
+  }),
+);
+
+builder.mutationField('restoreTicket', (t) =>
+  t.field({
+    type: TicketPayload,
+    args: { input: t.arg({ type: TicketActionInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => ({
+      ticket: await ctx.services.tickets.restore(requireViewer(ctx), { ...input, id: input.id.id }),
+    }),
+  }),
+);
+
+const PurgeTicketInput = builder.inputType('PurgeTicketInput', {
+  fields: (t) => ({ id: t.globalID({ for: TicketRef, required: true }) }),
+});
+
+const PurgeTicketPayload = builder.simpleObject('PurgeTicketPayload', {
+  fields: (t) => ({ purgedTicketId: t.id(), purgedTicketNumber: t.int() }),
+});
+
+builder.mutationField('purgeTicket', (t) =>
+  t.field({
+    type: PurgeTicketPayload,
+    description: 'Deletes a trashed ticket for good (admins).',
+    args: { input: t.arg({ type: PurgeTicketInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const purged = await ctx.services.tickets.purge(requireViewer(ctx), { id: input.id.id });
+      return { purgedTicketId: encodeGlobalID('Ticket', purged.id), purgedTicketNumber: purged.number };
+    },
+  }),
+);

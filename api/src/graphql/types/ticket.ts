@@ -1,0 +1,230 @@
+import { DONE_STATUSES } from '../../domain/ticket-access.ts';
+import { availableActions } from '../../domain/workflow.ts';
+import type { TicketFilter } from '../../services/ticket-queries.ts';
+import { MY_TASKS_ORDER, myTasksWhere, ticketsOrderBy, ticketsWhere } from '../../services/ticket-queries.ts';
+import { trashedTicketsWhere, visibleTicketsWhere } from '../../services/ticket-visibility.ts';
+import { builder } from '../builder.ts';
+import { requireViewer } from '../viewer.ts';
+import { DepartmentRef } from './department.ts';
+import {
+  ComplexityEnum,
+  CriteriaEnum,
+  FileFormatEnum,
+  OrderDirectionEnum,
+  PriorityEnum,
+  RequestTypeEnum,
+  TicketActionEnum,
+  TicketOrderFieldEnum,
+  TicketStatusEnum,
+} from './enums.ts';
+import { UserRef } from './user.ts';
+
+/** The columns the workflow rules read; selected whenever a field needs them. */
+const FACTS_SELECTION = {
+  status: true,
+  requesterId: true,
+  departmentId: true,
+  assigneeId: true,
+  reachedCreativeAt: true,
+  deletedAt: true,
+  collaborators: { select: { userId: true } },
+} as const;
+
+export const TicketRef = builder.prismaNode('Ticket', {
+  id: { field: 'id' },
+  // node(id:) and every refetch go through the read rule: an unreadable ticket is simply not there.
+  findUnique: (id, ctx) => ({ id, AND: ctx.viewer ? [visibleTicketsWhere(ctx.viewer)] : [{ id: { in: [] } }] }),
+  fields: (t) => ({
+    number: t.exposeInt('number', { description: 'Human ticket number (#123).' }),
+    title: t.exposeString('title'),
+    description: t.exposeString('description'),
+    status: t.expose('status', { type: TicketStatusEnum }),
+    priority: t.expose('priority', { type: PriorityEnum }),
+    dueDate: t.expose('dueDate', { type: 'DateTime', nullable: true }),
+    isOverdue: t.boolean({
+      description: 'dueDate is in the past and the ticket is not COMPLETED, CLOSED or REJECTED.',
+      select: { dueDate: true, status: true },
+      resolve: (ticket) => ticket.dueDate !== null && ticket.dueDate.getTime() < Date.now() && !DONE_STATUSES.includes(ticket.status),
+    }),
+    version: t.exposeInt('version', { description: 'Increments on every change; pass it as expectedVersion to refuse stale writes.' }),
+    requester: t.relation('requester'),
+    department: t.relation('department'),
+    assignee: t.relation('assignee', { nullable: true }),
+    collaborators: t.field({
+      type: [UserRef],
+      description: 'Creative members working on the ticket besides the assignee.',
+      select: (_args, _ctx, nestedSelection) => ({
+        collaborators: { select: { user: nestedSelection(true) }, orderBy: { createdAt: 'asc' } },
+      }),
+      resolve: (ticket) => ticket.collaborators.map((collaborator) => collaborator.user),
+    }),
+    requestType: t.expose('requestType', { type: RequestTypeEnum }),
+    fileFormat: t.expose('fileFormat', { type: FileFormatEnum, nullable: true }),
+    criteria: t.expose('criteria', { type: CriteriaEnum, nullable: true }),
+    quantity: t.exposeInt('quantity'),
+    complexity: t.expose('complexity', { type: ComplexityEnum, nullable: true }),
+    estimatedHours: t.exposeFloat('estimatedHours', { nullable: true }),
+    actualHours: t.exposeFloat('actualHours', { nullable: true }),
+    scheduledStart: t.expose('scheduledStart', { type: 'DateTime', nullable: true }),
+    scheduledEnd: t.expose('scheduledEnd', { type: 'DateTime', nullable: true }),
+    revisionCount: t.exposeInt('revisionCount'),
+    productItems: t.relation('productItems'),
+    rejectionReason: t.exposeString('rejectionReason', { nullable: true }),
+    assignedAt: t.expose('assignedAt', { type: 'DateTime', nullable: true }),
+    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
+    completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
+    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
+    deletedAt: t.expose('deletedAt', { type: 'DateTime', nullable: true, description: 'Set while the ticket is in the trash.' }),
+    deletedBy: t.relation('deletedBy', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    commentCount: t.relationCount('comments'),
+    comments: t.relatedConnection(
+      'comments',
+      {
+        cursor: 'id',
+        description: 'Top-level comments, oldest first; replies hang under each.',
+        totalCount: true,
+        query: () => ({ where: { parentId: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+      },
+    ),
+    attachments: t.relation('attachments', {
+      query: { where: { deletedAt: null }, orderBy: { createdAt: 'asc' } },
+    }),
+    history: t.relatedConnection('history', {
+      cursor: 'id',
+      description: 'Every change, newest first.',
+      totalCount: true,
+      query: () => ({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+    }),
+    availableActions: t.field({
+      type: [TicketActionEnum],
+      description: 'What the viewer may do now, from the same workflow table the server enforces.',
+      select: FACTS_SELECTION,
+      resolve: (ticket, _args, ctx) => (ctx.viewer ? availableActions(factsFromSelection(ticket), ctx.viewer) : []),
+    }),
+    viewerCanEdit: t.boolean({
+      select: FACTS_SELECTION,
+      resolve: (ticket, _args, ctx) => Boolean(ctx.viewer && availableActions(factsFromSelection(ticket), ctx.viewer).includes('EDIT')),
+    }),
+  }),
+});
+
+function factsFromSelection(ticket: {
+  status: (typeof DONE_STATUSES)[number] | 'REQUESTED' | 'PENDING_CREATIVE' | 'APPROVED' | 'IN_PROGRESS';
+  requesterId: string;
+  departmentId: string;
+  assigneeId: string | null;
+  reachedCreativeAt: Date | null;
+  deletedAt: Date | null;
+  collaborators: { userId: string }[];
+}) {
+  return {
+    status: ticket.status,
+    requesterId: ticket.requesterId,
+    departmentId: ticket.departmentId,
+    assigneeId: ticket.assigneeId,
+    collaboratorIds: ticket.collaborators.map((collaborator) => collaborator.userId),
+    reachedCreative: ticket.reachedCreativeAt !== null,
+    deleted: ticket.deletedAt !== null,
+  };
+}
+
+export const ProductItemRef = builder.prismaObject('TicketProductItem', {
+  fields: (t) => ({
+    product: t.relation('product'),
+    quantity: t.exposeInt('quantity'),
+    criteria: t.expose('criteria', { type: CriteriaEnum, nullable: true }),
+  }),
+});
+
+builder.queryField('ticket', (t) =>
+  t.prismaField({
+    type: TicketRef,
+    nullable: true,
+    args: { id: t.arg.globalID({ for: TicketRef, required: true }) },
+    description: 'A ticket the viewer may read; null otherwise.',
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.ticket.findFirst({ ...query, where: { AND: [{ id: args.id.id }, visibleTicketsWhere(requireViewer(ctx))] } }),
+  }),
+);
+
+const TicketFilterInput = builder.inputType('TicketFilter', {
+  fields: (t) => ({
+    status: t.field({ type: [TicketStatusEnum] }),
+    priority: t.field({ type: [PriorityEnum] }),
+    requestType: t.field({ type: [RequestTypeEnum] }),
+    departmentId: t.globalID({ for: DepartmentRef }),
+    assigneeId: t.globalID({ for: UserRef }),
+    requesterId: t.globalID({ for: UserRef }),
+    collaboratorId: t.globalID({ for: UserRef }),
+    overdue: t.boolean(),
+    search: t.string({ description: 'Matches title or description (case-insensitive substring) or the ticket number (123 or #123).' }),
+    dueBefore: t.field({ type: 'DateTime' }),
+    dueAfter: t.field({ type: 'DateTime' }),
+  }),
+});
+
+const TicketOrderInput = builder.inputType('TicketOrder', {
+  fields: (t) => ({
+    field: t.field({ type: TicketOrderFieldEnum, required: true }),
+    direction: t.field({ type: OrderDirectionEnum, required: true }),
+  }),
+});
+
+function toFilter(filter: (typeof TicketFilterInput)['$inferInput'] | null | undefined): TicketFilter | null {
+  if (!filter) return null;
+  return {
+    ...filter,
+    departmentId: filter.departmentId?.id ?? null,
+    assigneeId: filter.assigneeId?.id ?? null,
+    requesterId: filter.requesterId?.id ?? null,
+    collaboratorId: filter.collaboratorId?.id ?? null,
+  };
+}
+
+builder.queryField('tickets', (t) =>
+  t.prismaConnection({
+    type: TicketRef,
+    cursor: 'id',
+    description: 'Tickets the viewer may read (never trashed ones), filtered and ordered; newest first by default.',
+    args: {
+      filter: t.arg({ type: TicketFilterInput }),
+      orderBy: t.arg({ type: TicketOrderInput }),
+    },
+    totalCount: (_connection, args, ctx) =>
+      ctx.prisma.ticket.count({ where: ticketsWhere(requireViewer(ctx), toFilter(args.filter)) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.ticket.findMany({
+        ...query,
+        where: ticketsWhere(requireViewer(ctx), toFilter(args.filter)),
+        orderBy: ticketsOrderBy(args.orderBy),
+      }),
+  }),
+);
+
+builder.queryField('myTasks', (t) =>
+  t.prismaConnection({
+    type: TicketRef,
+    cursor: 'id',
+    description: 'Tickets assigned to the viewer or on which they collaborate: open work first, then by deadline.',
+    totalCount: (_connection, _args, ctx) => ctx.prisma.ticket.count({ where: myTasksWhere(requireViewer(ctx)) }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.ticket.findMany({ ...query, where: myTasksWhere(requireViewer(ctx)), orderBy: MY_TASKS_ORDER }),
+  }),
+);
+
+builder.queryField('trash', (t) =>
+  t.prismaConnection({
+    type: TicketRef,
+    cursor: 'id',
+    description: 'Trashed tickets the viewer may restore (managers with authority) or purge (admins); newest deletion first.',
+    totalCount: (_connection, _args, ctx) => ctx.prisma.ticket.count({ where: trashedTicketsWhere(requireViewer(ctx)) }),
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.ticket.findMany({
+        ...query,
+        where: trashedTicketsWhere(requireViewer(ctx)),
+        orderBy: [{ deletedAt: 'desc' }, { number: 'desc' }],
+      }),
+  }),
+);

@@ -1,0 +1,36 @@
+// The service bundle every request's context carries.
+import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
+import type { TokenIssuer } from '../auth/tokens.ts';
+import { createAuthService } from './auth.ts';
+import { createCommentService } from './comments.ts';
+import { createNotificationService } from './notifications.ts';
+import { createProductService } from './products.ts';
+import { createStatsService } from './stats.ts';
+import type { EffectsSink } from './ticket-changes.ts';
+import { createTicketService } from './tickets.ts';
+import { createUserService } from './users.ts';
+
+export type ServiceDeps = {
+  prisma: PrismaClient;
+  tokens: TokenIssuer;
+  throttle: LoginThrottle;
+  refreshTokenTtlSeconds: number;
+  registrationApproval: boolean;
+  /** Receives what each committed change did (realtime delivery). */
+  sink: EffectsSink;
+};
+
+export function createServices(deps: ServiceDeps) {
+  return {
+    auth: createAuthService(deps),
+    users: createUserService(deps.prisma),
+    tickets: createTicketService(deps),
+    comments: createCommentService(deps),
+    stats: createStatsService(deps.prisma),
+    products: createProductService(deps.prisma),
+    notifications: createNotificationService(deps.prisma),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,97 @@
+// Dashboard numbers, computed by SQL aggregates over exactly what the viewer may read: one statement for
+// the cards, status and priority counts, one for the weekly trend. Nothing is counted in JavaScript.
+import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
+import { BadInputError } from '../domain/errors.ts';
+import type { Priority } from '../domain/creative-request.ts';
+import { TICKET_STATUSES, type TicketStatus } from '../domain/ticket-access.ts';
+import type { Viewer } from '../domain/viewer.ts';
+import { visibleTicketsSql } from './ticket-visibility.ts';
+
+export const PRIORITIES: readonly Priority[] = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'];
+
+export type DashboardCounts = {
+  total: number;
+  deptApproval: number;
+  creativeApproval: number;
+  approved: number;
+  inProgress: number;
+  completed: number;
+  rejected: number;
+  overdue: number;
+  byStatus: { status: TicketStatus; count: number }[];
+  byPriority: { priority: Priority; count: number }[];
+};
+
+export type WeekPoint = { weekStart: Date; created: number; completed: number };
+
+type CountsRow = Record<string, bigint | number>;
+
+function scope(viewer: Viewer, departmentId: string | null | undefined): Prisma.Sql {
+  const visible = visibleTicketsSql(viewer, 't');
+  return departmentId ? Prisma.sql`${visible} AND t."departmentId" = ${departmentId}::uuid` : visible;
+}
+
+/** The cards' SQL, exported for the benchmark to time the bare aggregate. */
+export function dashboardCountsSql(viewer: Viewer, departmentId?: string | null): Prisma.Sql {
+  const statusColumns = TICKET_STATUSES.map(
+    (status) => Prisma.sql`count(*) FILTER (WHERE t."status" = ${status}::"TicketStatus") AS ${Prisma.raw(`"status_${status}"`)}`,
+  );
+  const priorityColumns = PRIORITIES.map(
+    (priority) => Prisma.sql`count(*) FILTER (WHERE t."priority" = ${priority}::"Priority") AS ${Prisma.raw(`"priority_${priority}"`)}`,
+  );
+  return Prisma.sql`
+    SELECT count(*) AS total,
+           count(*) FILTER (WHERE t."dueDate" < now() AND t."status" NOT IN ('COMPLETED', 'CLOSED', 'REJECTED')) AS overdue,
+           ${Prisma.join([...statusColumns, ...priorityColumns], ', ')}
+    FROM "Ticket" t
+    WHERE ${scope(viewer, departmentId)}`;
+}
+
+export function weeklyTrendSql(viewer: Viewer, weeks: number, departmentId?: string | null): Prisma.Sql {
+  // ISO weeks start on Monday, which is what date_trunc('week') gives.
+  return Prisma.sql`
+    WITH weeks AS (
+      SELECT generate_series(date_trunc('week', now()) - (${weeks - 1} * interval '1 week'), date_trunc('week', now()), interval '1 week') AS week_start
+    ),
+    scoped AS (
+      SELECT t."createdAt", t."completedAt" FROM "Ticket" t
+      WHERE ${scope(viewer, departmentId)}
+        AND (t."createdAt" >= (SELECT min(week_start) FROM weeks) OR t."completedAt" >= (SELECT min(week_start) FROM weeks))
+    )
+    SELECT w.week_start AS "weekStart",
+           (SELECT count(*) FROM scoped s WHERE s."createdAt" >= w.week_start AND s."createdAt" < w.week_start + interval '1 week') AS created,
+           (SELECT count(*) FROM scoped s WHERE s."completedAt" >= w.week_start AND s."completedAt" < w.week_start + interval '1 week') AS completed
+    FROM weeks w
+    ORDER BY w.week_start`;
+}
+
+export function createStatsService(prisma: PrismaClient) {
+  return {
+    async dashboardCounts(viewer: Viewer, departmentId?: string | null): Promise<DashboardCounts> {
+      const [row] = await prisma.$queryRaw<CountsRow[]>(dashboardCountsSql(viewer, departmentId));
+      const n = (key: string) => Number(row?.[key] ?? 0);
+      const byStatus = TICKET_STATUSES.map((status) => ({ status, count: n(`status_${status}`) }));
+      const status = (value: TicketStatus) => n(`status_${value}`);
+      return {
+        total: n('total'),
+        deptApproval: status('REQUESTED'),
+        creativeApproval: status('PENDING_CREATIVE'),
+        approved: status('APPROVED'),
+        inProgress: status('IN_PROGRESS'),
+        completed: status('COMPLETED') + status('CLOSED'),
+        rejected: status('REJECTED'),
+        overdue: n('overdue'),
+        byStatus,
+        byPriority: PRIORITIES.map((priority) => ({ priority, count: n(`priority_${priority}`) })),
+      };
+    },
+
+    async weeklyTrend(viewer: Viewer, weeks: number, departmentId?: string | null): Promise<WeekPoint[]> {
+      if (!Number.isInteger(weeks) || weeks < 1 || weeks > 104) throw new BadInputError('weeks must be from 1 to 104.', 'weeks');
+      const rows = await prisma.$queryRaw<{ weekStart: Date; created: bigint; completed: bigint }[]>(weeklyTrendSql(viewer, weeks, departmentId));
+      return rows.map((row) => ({ weekStart: new Date(row.weekStart), created: Number(row.created), completed: Number(row.completed) }));
+    },
+  };
+}
+
+export type StatsService = ReturnType<typeof createStatsService>;

@@ -1,0 +1,87 @@
+// Filters and orders for ticket lists, always inside what the viewer may read.
+import type { Prisma, Priority, TicketStatus } from '../db/generated/prisma/client.ts';
+import { DONE_STATUSES } from '../domain/ticket-access.ts';
+import type { Viewer } from '../domain/viewer.ts';
+import { visibleTicketsWhere } from './ticket-visibility.ts';
+import type { RequestType } from '../domain/creative-request.ts';
+
+export type TicketFilter = {
+  status?: TicketStatus[] | null;
+  priority?: Priority[] | null;
+  requestType?: RequestType[] | null;
+  departmentId?: string | null;
+  assigneeId?: string | null;
+  requesterId?: string | null;
+  collaboratorId?: string | null;
+  overdue?: boolean | null;
+  search?: string | null;
+  dueBefore?: Date | null;
+  dueAfter?: Date | null;
+};
+
+export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'DUE_DATE' | 'PRIORITY' | 'NUMBER';
+export type TicketOrder = { field: TicketOrderField; direction: 'ASC' | 'DESC' };
+
+const overdueWhere = (now: Date): Prisma.TicketWhereInput => ({
+  dueDate: { lt: now },
+  status: { notIn: [...DONE_STATUSES] },
+});
+
+export function ticketsWhere(viewer: Viewer, filter: TicketFilter | null | undefined, now = new Date()): Prisma.TicketWhereInput {
+  const and: Prisma.TicketWhereInput[] = [visibleTicketsWhere(viewer)];
+  if (filter?.status?.length) and.push({ status: { in: filter.status } });
+  if (filter?.priority?.length) and.push({ priority: { in: filter.priority } });
+  if (filter?.requestType?.length) and.push({ requestType: { in: filter.requestType } });
+  if (filter?.departmentId) and.push({ departmentId: filter.departmentId });
+  if (filter?.assigneeId) and.push({ assigneeId: filter.assigneeId });
+  if (filter?.requesterId) and.push({ requesterId: filter.requesterId });
+  if (filter?.collaboratorId) and.push({ collaborators: { some: { userId: filter.collaboratorId } } });
+  if (filter?.overdue === true) and.push(overdueWhere(now));
+  if (filter?.overdue === false) and.push({ NOT: overdueWhere(now) });
+  if (filter?.dueBefore) and.push({ dueDate: { lt: filter.dueBefore } });
+  if (filter?.dueAfter) and.push({ dueDate: { gt: filter.dueAfter } });
+  const search = filter?.search?.trim();
+  if (search) {
+    const number = /^#?(\d{1,9})$/.exec(search)?.[1];
+    and.push({
+      OR: [
+        { title: { contains: search, mode: 'insensitive' } },
+        { description: { contains: search, mode: 'insensitive' } },
+        ...(number ? [{ number: Number(number) }] : []),
+      ],
+    });
+  }
+  return { AND: and };
+}
+
+/** A total order: every sort ends on the unique number, so cursors are stable. */
+export function ticketsOrderBy(order: TicketOrder | null | undefined): Prisma.TicketOrderByWithRelationInput[] {
+  const direction = order?.direction === 'ASC' ? 'asc' : 'desc';
+  switch (order?.field ?? 'CREATED_AT') {
+    case 'UPDATED_AT':
+      return [{ updatedAt: direction }, { number: direction }];
+    case 'DUE_DATE':
+      return [{ dueDate: { sort: direction, nulls: 'last' } }, { number: direction }];
+    case 'PRIORITY':
+      return [{ priority: direction }, { number: direction }];
+    case 'NUMBER':
+      return [{ number: direction }];
+    case 'CREATED_AT':
+      return [{ createdAt: direction }, { number: direction }];
+  }
+}
+
+/** Assigned to the viewer (or collaborating), open work first, then by deadline. */
+export function myTasksWhere(viewer: Viewer): Prisma.TicketWhereInput {
+  return {
+    deletedAt: null,
+    OR: [{ assigneeId: viewer.id }, { collaborators: { some: { userId: viewer.id } } }],
+  };
+}
+
+// Status enum order puts APPROVED and IN_PROGRESS before COMPLETED, CLOSED and REJECTED: open work first.
+export const MY_TASKS_ORDER: Prisma.TicketOrderByWithRelationInput[] = [
+  { status: 'asc' },
+  { dueDate: { sort: 'asc', nulls: 'last' } },
+  { number: 'asc' },
+];

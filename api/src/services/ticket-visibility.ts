@@ -1,0 +1,42 @@
+// The contract's read rule (domain/ticket-access.ts canReadTicket) as database filters: one for Prisma
+// queries, one for raw SQL aggregates. Tests check both agree with the domain rule.
+import { Prisma } from '../db/generated/prisma/client.ts';
+import type { Viewer } from '../domain/viewer.ts';
+
+/** Tickets the viewer may read, outside the trash. */
+export function visibleTicketsWhere(viewer: Viewer): Prisma.TicketWhereInput {
+  if (viewer.role === 'ADMIN') return { deletedAt: null };
+  const readable: Prisma.TicketWhereInput[] = [
+    { requesterId: viewer.id },
+    { assigneeId: viewer.id },
+    { collaborators: { some: { userId: viewer.id } } },
+  ];
+  if (viewer.role === 'MANAGER' && viewer.departmentId) readable.push({ departmentId: viewer.departmentId });
+  if (viewer.role === 'MANAGER' && viewer.inCreativeDepartment) readable.push({ reachedCreativeAt: { not: null } });
+  return { deletedAt: null, OR: readable };
+}
+
+/** The same rule as a SQL condition on an alias of "Ticket" (default t). */
+export function visibleTicketsSql(viewer: Viewer, alias = 't'): Prisma.Sql {
+  const t = Prisma.raw(`"${alias}"`);
+  const notTrashed = Prisma.sql`${t}."deletedAt" IS NULL`;
+  if (viewer.role === 'ADMIN') return notTrashed;
+  const readable: Prisma.Sql[] = [
+    Prisma.sql`${t}."requesterId" = ${viewer.id}::uuid`,
+    Prisma.sql`${t}."assigneeId" = ${viewer.id}::uuid`,
+    Prisma.sql`EXISTS (SELECT 1 FROM "TicketCollaborator" c WHERE c."ticketId" = ${t}."id" AND c."userId" = ${viewer.id}::uuid)`,
+  ];
+  if (viewer.role === 'MANAGER' && viewer.departmentId) readable.push(Prisma.sql`${t}."departmentId" = ${viewer.departmentId}::uuid`);
+  if (viewer.role === 'MANAGER' && viewer.inCreativeDepartment) readable.push(Prisma.sql`${t}."reachedCreativeAt" IS NOT NULL`);
+  return Prisma.sql`${notTrashed} AND (${Prisma.join(readable, ' OR ')})`;
+}
+
+/** Trashed tickets the viewer may restore or purge: admins all, managers those they have authority over. */
+export function trashedTicketsWhere(viewer: Viewer): Prisma.TicketWhereInput {
+  if (viewer.role === 'ADMIN') return { deletedAt: { not: null } };
+  if (viewer.role !== 'MANAGER') return { id: { in: [] } };
+  const authority: Prisma.TicketWhereInput[] = [];
+  if (viewer.departmentId) authority.push({ departmentId: viewer.departmentId });
+  if (viewer.inCreativeDepartment) authority.push({ reachedCreativeAt: { not: null } });
+  return { deletedAt: { not: null }, OR: authority };
+}

@@ -1,0 +1,131 @@
+import { useGraphQLMiddleware } from '@envelop/graphql-middleware';
+import { createSchema, createYoga } from 'graphql-yoga';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPermissions, rootRules } from '../src/graphql/permissions/shield.ts';
+import { toPublicError } from '../src/graphql/errors.ts';
+import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
+
+let t: TestApp;
+let member: string;
+let admin: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  member = (await t.login('marketer')).accessToken;
+  admin = (await t.login('admin')).accessToken;
+});
+afterAll(() => t.close());
+
+describe('role rules', () => {
+  it('a MEMBER calling admin mutations gets FORBIDDEN and nothing changes', async () => {
+    const designer = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'designer' } });
+    const designerGlobalId = Buffer.from(`User:${designer.id}`).toString('base64');
+    const createDepartment = await t.gql(`mutation { createDepartment(input: { name: "Finance" }) { department { id } } }`, {}, member);
+    expect(errorCodes(createDepartment)).toEqual(['FORBIDDEN']);
+    const reset = await t.gql(
+      `mutation ($id: ID!) { resetUserPassword(input: { id: $id }) { temporaryPassword } }`,
+      { id: designerGlobalId },
+      member,
+    );
+    expect(errorCodes(reset)).toEqual(['FORBIDDEN']);
+    const promote = await t.gql(
+      `mutation ($id: ID!) { updateUser(input: { id: $id, role: ADMIN }) { user { role } } }`,
+      { id: designerGlobalId },
+      member,
+    );
+    expect(errorCodes(promote)).toEqual(['FORBIDDEN']);
+    expect(await t.db.prisma.department.count({ where: { name: 'Finance' } })).toBe(0);
+    expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: designer.id } })).role).toBe('MEMBER');
+  });
+
+  it('a member cannot raise their own role', async () => {
+    const me = await t.ok(`{ viewer { id } }`, {}, member);
+    const result = await t.gql(`mutation ($id: ID!) { updateUser(input: { id: $id, role: ADMIN }) { user { role } } }`, { id: me.viewer.id }, member);
+    expect(errorCodes(result)).toEqual(['FORBIDDEN']);
+    const own = await t.ok(
+      `mutation ($id: ID!) { updateUser(input: { id: $id, displayName: "Mia M." }) { user { displayName role } } }`,
+      { id: me.viewer.id },
+      member,
+    );
+    expect(own.updateUser.user).toEqual({ displayName: 'Mia M.', role: 'MEMBER' });
+  });
+
+  it('an admin can create a department and reset a password (the one-time password signs in)', async () => {
+    const created = await t.ok(`mutation { createDepartment(input: { name: "Finance" }) { department { name isCreative } } }`, {}, admin);
+    expect(created.createDepartment.department).toEqual({ name: 'Finance', isCreative: false });
+    const seller = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'seller' } });
+    const reset = await t.ok(
+      `mutation ($id: ID!) { resetUserPassword(input: { id: $id }) { temporaryPassword user { mustChangePassword } } }`,
+      { id: Buffer.from(`User:${seller.id}`).toString('base64') },
+      admin,
+    );
+    expect(reset.resetUserPassword.user.mustChangePassword).toBe(true);
+    const session = await t.login('seller', reset.resetUserPassword.temporaryPassword);
+    expect((await t.ok(`{ viewer { mustChangePassword } }`, {}, session.accessToken)).viewer.mustChangePassword).toBe(true);
+  });
+
+  it('anonymous callers get UNAUTHENTICATED on protected fields', async () => {
+    expect(errorCodes(await t.gql(`{ users { totalCount } }`))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('a deactivated user is signed out at once and cannot sign in or refresh', async () => {
+    const session = await t.login('designer2');
+    const user = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'designer2' } });
+    await t.ok(
+      `mutation ($id: ID!) { updateUser(input: { id: $id, isActive: false }) { user { isActive } } }`,
+      { id: Buffer.from(`User:${user.id}`).toString('base64') },
+      admin,
+    );
+    expect(errorCodes(await t.gql(`{ viewer { id } }`, {}, session.accessToken))).toEqual(['UNAUTHENTICATED']);
+    const login = await t.gql(`mutation { login(input: { username: "designer2", password: "demo-password" }) { accessToken } }`);
+    expect(errorCodes(login)).toEqual(['FORBIDDEN']);
+    const refresh = await t.gql(`mutation ($token: String!) { refreshToken(input: { refreshToken: $token }) { accessToken } }`, {
+      token: session.refreshToken,
+    });
+    expect(errorCodes(refresh)).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('deny fallback', () => {
+  it('every root field of the real schema has a rule', async () => {
+    const { schema } = await import('../src/graphql/schema.ts');
+    for (const [typeName, type] of [
+      ['Query', schema.getQueryType()],
+      ['Mutation', schema.getMutationType()],
+      ['Subscription', schema.getSubscriptionType()],
+    ] as const) {
+      const ruled = Object.keys((rootRules as Record<string, Record<string, unknown>>)[typeName] ?? {});
+      expect(Object.keys(type?.getFields() ?? {}).sort()).toEqual(ruled.sort());
+    }
+  });
+
+  it('a field without a shield rule is denied with FORBIDDEN', async () => {
+    const schema = createSchema({
+      typeDefs: /* GraphQL */ `
+        type Query { viewer: String, secret: String }
+      `,
+      resolvers: { Query: { viewer: () => 'me', secret: () => 'the launch codes' } },
+    });
+    const yoga = createYoga({
+      schema,
+      maskedErrors: { maskError: (error, message) => toPublicError(error, message) },
+      plugins: [useGraphQLMiddleware([buildPermissions(schema, { Query: { viewer: rootRules.Query.viewer } })])],
+    });
+    const response = await yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ viewer secret }' }),
+    });
+    const result = (await response.json()) as { data: { viewer: string | null; secret: string | null }; errors: { extensions: { code: string } }[] };
+    expect(result.data).toEqual({ viewer: 'me', secret: null });
+    expect(result.errors.map((error) => error.extensions.code)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('errors never leak internals', () => {
+  it('an unexpected error is masked, with no stack trace or SQL', async () => {
+    const result = await t.gql(`{ users(first: 5, after: "bm90LWEtY3Vyc29y") { totalCount } }`, {}, admin);
+    const text = JSON.stringify(result);
+    expect(text).not.toMatch(/stack|SELECT|prisma|at [A-Za-z]+ \(/i);
+  });
+});

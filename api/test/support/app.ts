@@ -1,0 +1,91 @@
+// A real app on a random port over a fresh database, with the demo accounts, and small GraphQL helpers.
+import { buildApp, type App, type AppOptions } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { seedDemoData } from '../../src/seed/demo.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+export const DEMO_PASSWORD = 'demo-password';
+
+export type GraphQLResponse<T = Record<string, unknown>> = {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [key: string]: unknown } }[];
+};
+
+export type TestApp = {
+  app: App;
+  db: TestDatabase;
+  url: string;
+  wsUrl: string;
+  config: Config;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** Data of a request that must succeed; throws with the errors otherwise. */
+  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
+  login(username: string, password?: string): Promise<{ accessToken: string; refreshToken: string; userId: string }>;
+  close(): Promise<void>;
+};
+
+export async function startTestApp(
+  options: {
+    env?: Record<string, string>;
+    config?: Partial<Config>;
+    app?: Omit<AppOptions, 'database'>;
+    seed?: boolean;
+    onQuery?: (sql: string) => void;
+  } = {},
+): Promise<TestApp> {
+  const db = await createTestDatabase({ onQuery: options.onQuery });
+  if (options.seed !== false) await seedDemoData(db.prisma, { password: DEMO_PASSWORD });
+  const config: Config = {
+    ...loadConfig({
+      PORT: '0',
+      JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
+      LOG_LEVEL: 'error',
+      DATA_DIR: '/tmp/juan365-test-data',
+      ...options.env,
+    }),
+    ...options.config,
+  };
+  const app = await buildApp(config, { ...options.app, database: db });
+  const { url } = await app.start();
+  const wsUrl = url.replace(/^http/, 'ws');
+
+  async function gql<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<T>;
+  }
+
+  async function ok<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> {
+    const result = await gql<T>(query, variables, token);
+    if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data;
+  }
+
+  return {
+    app,
+    db,
+    url,
+    wsUrl,
+    config,
+    gql,
+    ok,
+    async login(username, password = DEMO_PASSWORD) {
+      const data = await ok<{ login: { accessToken: string; refreshToken: string; user: { id: string } } }>(
+        `mutation ($input: LoginInput!) { login(input: $input) { accessToken refreshToken user { id } } }`,
+        { input: { username, password } },
+      );
+      return { accessToken: data.login.accessToken, refreshToken: data.login.refreshToken, userId: data.login.user.id };
+    },
+    async close() {
+      await app.stop();
+      await db.drop();
+    },
+  };
+}
+
+export function errorCodes(result: GraphQLResponse<unknown>): (string | undefined)[] {
+  return (result.errors ?? []).map((error) => error.extensions?.code);
+}
