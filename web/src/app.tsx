@@ -1,0 +1,29 @@
+import { lazy, Suspense, type ParentProps } from 'solid-js';
+import { Route, Router } from '@solidjs/router';
+import { Provider } from '@urql/solid';
+import { Loading } from './components/loading';
+import { client } from './lib/client';
+import { SignedInLayout } from './routes/signed-in-layout';
+
+// Pages load on demand so the first paint only carries what it shows.
+const LoginPage = lazy(() => import('./features/auth/login-page').then((module) => ({ default: module.LoginPage })));
+const HomePage = lazy(() => import('./routes/home').then((module) => ({ default: module.HomePage })));
+const NotFoundPage = lazy(() => import('./routes/not-found').then((module) => ({ default: module.NotFoundPage })));
+
+export function App() {
+  return (
+    <Provider value={client}>
+      <Router root={Root}>
+        <Route path="/login" component={LoginPage} />
+        <Route path="/" component={SignedInLayout}>
+          <Route path="/" component={HomePage} />
+          <Route path="*" component={NotFoundPage} />
+        </Route>
+      </Router>
+    </Provider>
+  );
+}
+
+function Root(props: ParentProps) {
+  return <Suspense fallback={<Loading />}>{props.children}</Suspense>;
+}

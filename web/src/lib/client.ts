@@ -1,0 +1,90 @@
+// The app's urql client: queries and mutations over HTTP with the session's bearer token, subscriptions
+// over one lazy graphql-ws socket that authenticates at connection time.
+import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
+import { createClient as createSocketClient } from 'graphql-ws';
+import { graphqlSocketUrl, graphqlUrl } from './api-url';
+import { freshAccessToken, refreshSession, session } from './session';
+
+/** The server closes the socket with this code when the token in connectionParams is bad or expired. */
+const FORBIDDEN_CLOSE_CODE = 4403;
+/** A refusal carries only a short errors list; a larger body has data and cannot be one. */
+const MAX_REFUSAL_BYTES = 2_048;
+
+let socketTokenRefused = false;
+
+const socket = createSocketClient({
+  url: graphqlSocketUrl(),
+  lazy: true,
+  connectionParams: async () => {
+    if (socketTokenRefused) {
+      socketTokenRefused = false;
+      await refreshSession();
+    }
+    const token = await freshAccessToken();
+    // Throwing closes the socket for good (no retry): subscriptions need a signed-in user.
+    if (!token) throw new Error('Sign in to receive live updates.');
+    return { authorization: `Bearer ${token}` };
+  },
+  on: {
+    closed: (event) => {
+      if (isCloseEvent(event) && event.code === FORBIDDEN_CLOSE_CODE) socketTokenRefused = true;
+    },
+  },
+  retryAttempts: Infinity,
+  shouldRetry: () => session.isSignedIn(),
+  // Exponential backoff with jitter, capped at 30 s, so a restarting server is not stampeded.
+  retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1_000 * 2 ** retries) * (0.5 + Math.random() / 2))),
+});
+
+export const client = new Client({
+  url: graphqlUrl,
+  fetch: authorizedFetch,
+  exchanges: [
+    cacheExchange,
+    fetchExchange,
+    subscriptionExchange({
+      forwardSubscription: (request) => {
+        const operation = { ...request, query: request.query ?? '' };
+        return {
+          subscribe: (sink) => ({ unsubscribe: socket.subscribe(operation, sink) }),
+        };
+      },
+    }),
+  ],
+});
+
+/**
+ * fetch with `Authorization: Bearer <accessToken>` (refreshed first when about to expire). When the
+ * server refuses a token that looked valid here (the password changed elsewhere, the account was
+ * deactivated), the session is refreshed once and the request repeated; if the refresh is refused too,
+ * the session ends and the app goes to /login.
+ */
+async function authorizedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const token = await freshAccessToken();
+  const response = await fetch(input, withBearer(init, token));
+  if (token === null || !(await isTokenRefusal(response))) return response;
+  if (!(await refreshSession())) return response;
+  return fetch(input, withBearer(init, await freshAccessToken()));
+}
+
+function withBearer(init: RequestInit | undefined, token: string | null): RequestInit {
+  const headers = new Headers(init?.headers);
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  return { ...init, headers };
+}
+
+async function isTokenRefusal(response: Response): Promise<boolean> {
+  if (response.status === 401) return true;
+  if (!/json/.test(response.headers.get('content-type') ?? '')) return false;
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_REFUSAL_BYTES) return false;
+  try {
+    const body = (await response.clone().json()) as { errors?: { extensions?: { code?: unknown } }[] };
+    return body.errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED') ?? false;
+  } catch {
+    return false;
+  }
+}
+
+function isCloseEvent(event: unknown): event is CloseEvent {
+  return typeof event === 'object' && event !== null && 'code' in event;
+}

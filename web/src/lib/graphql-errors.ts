@@ -1,0 +1,26 @@
+// What a failed operation means to a person. The server's messages for known codes are written for users
+// (wrong credentials, pending approval, rate limit...); transport failures and masked errors are not.
+import type { CombinedError } from '@urql/core';
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** The `extensions.code` of the first GraphQL error, if any. */
+export function errorCode(error: CombinedError | undefined): ErrorCode | undefined {
+  const code = error?.graphQLErrors[0]?.extensions?.code;
+  return typeof code === 'string' ? (code as ErrorCode) : undefined;
+}
+
+export function describeError(error: CombinedError): string {
+  if (error.networkError) return 'Cannot reach the server. Check your connection and try again.';
+  const first = error.graphQLErrors[0];
+  if (!first || errorCode(error) === 'INTERNAL_SERVER_ERROR') return 'Something went wrong on our side. Please try again.';
+  return first.message;
+}
