@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useGraphQLMiddleware } from '@envelop/graphql-middleware';
+import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
@@ -72,7 +73,8 @@ function clientAddress(request: IncomingMessage | undefined): string {
 /** Refusals (domain errors) are answers to the client, not server faults: Yoga logs them at debug level. */
 function quietDomainErrors(logger: Logger): Logger {
   const isRefusal = (value: unknown) =>
-    value instanceof DomainError || (value instanceof GraphQLError && value.originalError instanceof DomainError);
+    value instanceof DomainError ||
+    (value instanceof GraphQLError && (value.originalError instanceof DomainError || value.originalError instanceof PothosValidationError));
   return { ...logger, error: (...args) => (args.some(isRefusal) ? logger.debug(...args) : logger.error(...args)) };
 }
 

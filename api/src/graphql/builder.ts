@@ -36,6 +36,7 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     nodesQueryOptions: false,
+    nodesOnConnection: true,
   },
   validation: {
     validationError: (result) => {

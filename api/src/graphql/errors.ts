@@ -2,6 +2,7 @@
 // with their code, known GraphQL errors pass, anything else is masked (no stack traces, no SQL).
 import { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
+import { PothosValidationError } from '@pothos/core';
 import { DomainError } from '../domain/errors.ts';
 
 const PUBLIC_CODES = new Set([
@@ -35,6 +36,12 @@ export function toPublicError(error: unknown, message?: string): Error {
       path: graphQLError?.path,
       extensions: { code: domainError.code, ...domainError.details },
     });
+  }
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof PothosValidationError) {
+    // Malformed global IDs and cursors: the client sent something unusable.
+    const graphQLError = error instanceof GraphQLError ? error : undefined;
+    return createGraphQLError(original.message, { nodes: graphQLError?.nodes, path: graphQLError?.path, extensions: { code: 'BAD_USER_INPUT' } });
   }
   if (error instanceof GraphQLError) {
     const code = error.extensions?.code;

@@ -85,7 +85,7 @@ export type ChangeRequest = {
   /** Writes to other tables that belong to this change (collaborators, product items), after the guard passed. */
   alsoWrite?: (tx: Tx) => Promise<void>;
   /** What to announce, given the changed ticket. */
-  announce?: (after: TicketRow) => Promise<{ kind: NotificationKind; recipientIds: string[]; title: string; body?: string } | null>;
+  announce?: (after: TicketRow, tx: Tx) => Promise<{ kind: NotificationKind; recipientIds: string[]; title: string; body?: string } | null>;
   /** Override the event type (a status-preserving action can still be an ASSIGNED event etc.). */
   eventType?: TicketEventType;
 };
@@ -135,7 +135,7 @@ export async function commitTicketChange(tx: Tx, effects: CommittedEffects, requ
       ...(request.reason ? { reason: request.reason } : {}),
     },
   });
-  const message = await request.announce?.(after);
+  const message = await request.announce?.(after, tx);
   if (message) {
     const announced = await announce(tx, {
       ...message,

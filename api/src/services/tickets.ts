@@ -227,9 +227,9 @@ export function createTicketService({ prisma, sink }: TicketServiceDeps) {
         reason: input.note?.trim() || null,
         // Who approved which step, for the record (the stamps say when).
         data: (before) => (before.status === 'REQUESTED' ? { deptApprovedById: viewer.id } : { creativeApprovedById: viewer.id }),
-        announce: async (after) => ({
+        announce: async (after, tx) => ({
           kind: 'TICKET_APPROVED',
-          recipientIds: [after.requesterId, ...(await creativeManagerIds(prisma))],
+          recipientIds: [after.requesterId, ...(await creativeManagerIds(tx))],
           title:
             after.status === 'PENDING_CREATIVE'
               ? `#${after.number} approved by its department; waiting for Creative`
