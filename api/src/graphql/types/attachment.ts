@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 
 export const AttachmentRef = builder.prismaNode('Attachment', {
   id: { field: 'id' },
+  nullable: true,
   findUnique: (id, ctx) => ({ id, deletedAt: null, ticket: ctx.viewer ? visibleTicketsWhere(ctx.viewer) : { id: { in: [] } } }),
   fields: (t) => ({
     fileName: t.exposeString('fileName'),

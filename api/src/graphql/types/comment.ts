@@ -6,6 +6,7 @@ import { UserRef } from './user.ts';
 
 export const CommentRef = builder.prismaNode('Comment', {
   id: { field: 'id' },
+  nullable: true,
   // Reached through node(id:) only when the viewer may read its ticket.
   findUnique: (id, ctx) => ({ id, ticket: ctx.viewer ? visibleTicket(ctx.viewer) : { id: { in: [] } } }),
   fields: (t) => ({

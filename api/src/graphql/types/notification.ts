@@ -4,6 +4,7 @@ import { NotificationKindEnum } from './enums.ts';
 
 export const NotificationRef = builder.prismaNode('Notification', {
   id: { field: 'id' },
+  nullable: true,
   findUnique: (id, ctx) => ({ id, recipientId: ctx.viewer?.id ?? '00000000-0000-0000-0000-000000000000' }),
   fields: (t) => ({
     kind: t.expose('kind', { type: NotificationKindEnum }),

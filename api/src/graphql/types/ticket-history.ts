@@ -21,6 +21,7 @@ function render(value: FieldChange['from']): string | null {
 export const TicketHistoryEntryRef = builder.prismaNode('TicketHistory', {
   name: 'TicketHistoryEntry',
   id: { field: 'id' },
+  nullable: true,
   findUnique: (id, ctx) => ({ id, ticket: ctx.viewer ? visibleTicketsWhere(ctx.viewer) : { id: { in: [] } } }),
   fields: (t) => ({
     action: t.expose('action', { type: HistoryActionEnum }),

@@ -11,8 +11,16 @@ import { TicketRef } from './ticket.ts';
 import { TicketHistoryEntryRef } from './ticket-history.ts';
 import { UserRef } from './user.ts';
 
-const TicketPayload = builder.simpleObject('TicketPayload', {
-  fields: (t) => ({ ticket: t.field({ type: TicketRef }) }),
+// The payload re-reads the changed ticket with exactly the selection the client asked for (one query). The
+// mutation already decided the caller may act on it, so no read filter applies here: a requester who just
+// trashed their ticket still gets it back.
+const TicketPayload = builder.objectRef<{ ticket: { id: string } }>('TicketPayload').implement({
+  fields: (t) => ({
+    ticket: t.prismaField({
+      type: TicketRef,
+      resolve: (query, payload, _args, ctx) => ctx.prisma.ticket.findUniqueOrThrow({ ...query, where: { id: payload.ticket.id } }),
+    }),
+  }),
 });
 
 const ProductItemInput = builder.inputType('ProductItemInput', {

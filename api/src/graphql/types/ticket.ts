@@ -32,6 +32,7 @@ const FACTS_SELECTION = {
 
 export const TicketRef = builder.prismaNode('Ticket', {
   id: { field: 'id' },
+  nullable: true,
   // node(id:) and every refetch go through the read rule: an unreadable ticket is simply not there.
   findUnique: (id, ctx) => ({ id, AND: ctx.viewer ? [visibleTicketsWhere(ctx.viewer)] : [{ id: { in: [] } }] }),
   fields: (t) => ({
