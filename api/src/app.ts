@@ -26,9 +26,11 @@ import { buildPermissions } from './graphql/permissions/shield.ts';
 import { schema } from './graphql/schema.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { seedDemoData } from './seed/demo.ts';
+import { createRealtime, type Realtime } from './realtime/index.ts';
 import { createServices, type Services } from './services/index.ts';
 import { DomainError } from './domain/errors.ts';
 
+const WS_KEEP_ALIVE_MS = 12_000;
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** What Yoga receives from node:http (req) or from graphql-ws (connectionParams, extra). */
@@ -42,6 +44,8 @@ export type AppOptions = {
   /** Use this database instead of opening one from config (tests). The app does not close it. */
   database?: Database;
   loginLimits?: LoginThrottleLimits;
+  /** How often a dashboard scope may be recomputed while changes stream in (tests shorten it). */
+  statsIntervalMs?: number;
   logger?: Logger;
 };
 
@@ -102,14 +106,25 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 }) : undefined;
   const tokens = createTokenIssuer(await resolveJwtSecret(config), config.accessTokenTtlSeconds);
   const throttle = createLoginThrottle(options.loginLimits ?? DEFAULT_LOGIN_LIMITS, redis);
+  // Services publish through the realtime hub, which exists before them; the hub's dashboard pushes use
+  // the stats service, so it gets it once services exist.
+  let realtime: Realtime | undefined;
   const services = createServices({
     prisma,
     tokens,
     throttle,
     refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
     registrationApproval: config.registrationApproval,
-    sink: () => {},
+    sink: (effects) => realtime?.sink(effects),
   });
+  realtime = createRealtime({
+    prisma,
+    stats: services.stats,
+    redisUrl: config.redisUrl,
+    logger,
+    ...(options.statsIntervalMs !== undefined ? { statsIntervalMs: options.statsIntervalMs } : {}),
+  });
+  const live = realtime;
   const resolveViewer = createViewerResolver(prisma, tokens);
 
   const yoga = createYoga<ServerContext, Context>({
@@ -135,6 +150,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       return {
         prisma,
         services,
+        realtime: live,
         viewer: resolved?.viewer ?? null,
         viewerExpiresAt: resolved?.expiresAt ?? null,
         meta: { address: clientAddress(request), userAgent: request?.headers['user-agent'] },
@@ -174,12 +190,18 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     {
       execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
       subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
-      // Authenticate once at connection_init: a bad or missing token closes the socket (4403) before any operation.
+      // Authenticate once at connection_init: a bad or missing token closes the socket (4403) before any
+      // operation. When the token expires the socket closes the same way and the client reconnects with a
+      // fresh one, so a revoked session cannot keep listening.
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         try {
           const resolved = await resolveViewer(typeof authorization === 'string' ? authorization : undefined);
-          return resolved !== null;
+          if (!resolved) return false;
+          const socket = ctx.extra.socket;
+          const timer = setTimeout(() => socket.close(4403, 'Forbidden: token expired'), resolved.expiresAt.getTime() - Date.now());
+          socket.once('close', () => clearTimeout(timer));
+          return true;
         } catch (error) {
           if (!(error instanceof DomainError)) logger.error('websocket authentication failed', error);
           return false;
@@ -206,6 +228,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       },
     },
     wsServer,
+    // Pings keep idle connections alive through proxies and find dead peers.
+    WS_KEEP_ALIVE_MS,
   );
 
   let listening = false;
@@ -236,6 +260,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         await new Promise<void>((resolve) => server.close(() => resolve()));
         listening = false;
       }
+      await live.close();
       redis?.disconnect();
       if (ownsDatabase) await db.close();
     },

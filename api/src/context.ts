@@ -4,11 +4,13 @@ import { bearerToken, type TokenIssuer } from './auth/tokens.ts';
 import { UnauthenticatedError } from './domain/errors.ts';
 import type { Viewer } from './domain/viewer.ts';
 import type { ClientMeta } from './services/auth.ts';
+import type { Realtime } from './realtime/index.ts';
 import type { Services } from './services/index.ts';
 
 export type Context = {
   prisma: PrismaClient;
   services: Services;
+  realtime: Realtime;
   viewer: Viewer | null;
   meta: ClientMeta;
   /** When the access token that authenticated this context expires (subscriptions end then). */

@@ -181,12 +181,12 @@ describe('trash', () => {
       const list = await t.ok(`{ tickets(filter: { search: "Trash me please" }) { totalCount } }`, {}, s.admin.token);
       const tasks = await t.ok(`{ myTasks(first: 100) { nodes { id } } }`, {}, s.designer.token);
       const stats = await t.ok(`{ dashboardStats { inProgress } }`, {}, s.admin.token);
-      const one = await t.ok(`query ($id: ID!) { ticket(id: $id) { id } }`, { id: ticket.id }, s.admin.token);
+      const one = await t.ok(`query ($id: ID!) { ticket(id: $id) { id } node(id: $id) { id } }`, { id: ticket.id }, s.admin.token);
       return {
         listed: list.tickets.totalCount,
         inMyTasks: tasks.myTasks.nodes.some((node: { id: string }) => node.id === ticket.id),
         inProgress: stats.dashboardStats.inProgress,
-        readable: one.ticket !== null,
+        readable: one.ticket !== null && one.node !== null,
       };
     };
     const before = await visible();

@@ -36,6 +36,16 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     nodesQueryOptions: false,
+    nodeQueryOptions: {
+      // Trashed tickets vanish from node() as from every list. The Ticket type's own loader does not filter
+      // them out, because events and mutation payloads still resolve fields of a ticket just trashed.
+      resolve: async (_root, args, ctx, _info, resolveNode) => {
+        if (args.id.typename === 'Ticket' && (await ctx.prisma.ticket.count({ where: { id: args.id.id, deletedAt: { not: null } } }))) {
+          return null;
+        }
+        return resolveNode(args.id);
+      },
+    },
     nodesOnConnection: true,
   },
   validation: {
@@ -62,5 +72,6 @@ builder.scalarType('JSON', {
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});
 
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;

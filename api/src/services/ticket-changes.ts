@@ -12,6 +12,9 @@ import { announce, type Tx } from './notifications.ts';
 export const TICKET_WITH_COLLABORATORS = { collaborators: { select: { userId: true } } } satisfies Prisma.TicketInclude;
 export type TicketRow = Prisma.TicketGetPayload<{ include: typeof TICKET_WITH_COLLABORATORS }>;
 
+/** Advisory lock key that serializes event id allocation with commit (see recordTicketEvent). */
+const EVENT_ORDER_LOCK = 365_0001;
+
 export type TicketEventRecord = {
   /** ActivityLog id: increasing, durable, the realtime event id. */
   eventId: bigint;
@@ -159,6 +162,9 @@ export async function recordTicketEvent(
     metadata: Prisma.InputJsonObject;
   },
 ): Promise<bigint> {
+  // Event ids must become visible in id order, or a subscriber catching up after id N could miss a lower id
+  // that committed later. Holding this lock from id allocation to commit makes commit order = id order.
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`);
   const row = await tx.activityLog.create({
     data: {
       actorId: event.viewer?.id ?? null,

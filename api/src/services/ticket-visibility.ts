@@ -5,7 +5,12 @@ import type { Viewer } from '../domain/viewer.ts';
 
 /** Tickets the viewer may read, outside the trash. */
 export function visibleTicketsWhere(viewer: Viewer): Prisma.TicketWhereInput {
-  if (viewer.role === 'ADMIN') return { deletedAt: null };
+  return { deletedAt: null, ...readableTicketsWhere(viewer) };
+}
+
+/** Tickets the viewer may read, trashed or not (the read rule alone). */
+export function readableTicketsWhere(viewer: Viewer): Prisma.TicketWhereInput {
+  if (viewer.role === 'ADMIN') return {};
   const readable: Prisma.TicketWhereInput[] = [
     { requesterId: viewer.id },
     { assigneeId: viewer.id },
@@ -13,7 +18,7 @@ export function visibleTicketsWhere(viewer: Viewer): Prisma.TicketWhereInput {
   ];
   if (viewer.role === 'MANAGER' && viewer.departmentId) readable.push({ departmentId: viewer.departmentId });
   if (viewer.role === 'MANAGER' && viewer.inCreativeDepartment) readable.push({ reachedCreativeAt: { not: null } });
-  return { deletedAt: null, OR: readable };
+  return { OR: readable };
 }
 
 /** The same rule as a SQL condition on an alias of "Ticket" (default t). */

@@ -15,9 +15,15 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-export async function createTestDatabase(options: { poolSize?: number; onQuery?: (sql: string) => void } = {}): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
+/** The machine's PostgreSQL server, for tests that need a real one whatever the suite's engine. */
+export const postgresServerUrl = () => process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export async function createTestDatabase(
+  options: { poolSize?: number; onQuery?: (sql: string) => void; engine?: 'postgres' | 'pglite' } = {},
+): Promise<TestDatabase> {
+  const engine = options.engine ?? testEngine();
+  const serverUrl = postgresServerUrl();
+  if (engine === 'pglite') {
     const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://', onQuery: options.onQuery });
     await applyMigrations(db.adapterFactory);
     return { ...db, url: undefined, drop: () => db.close() };

@@ -34,3 +34,43 @@ export function wsQuery<T>(client: Client, query: string, variables?: Record<str
     );
   });
 }
+
+/** A live subscription that collects every result; `next(n)` waits until n more have arrived. */
+export function collect<T>(client: Client, query: string, variables?: Record<string, unknown>) {
+  const received: T[] = [];
+  const errors: unknown[] = [];
+  let waiters: { count: number; resolve: () => void }[] = [];
+  const settle = () => {
+    waiters = waiters.filter((waiter) => {
+      if (received.length >= waiter.count) waiter.resolve();
+      return received.length < waiter.count;
+    });
+  };
+  const unsubscribe = client.subscribe<T>(
+    { query, ...(variables ? { variables } : {}) },
+    {
+      next: (value) => {
+        if (value.errors) errors.push(...value.errors);
+        if (value.data) received.push(value.data as T);
+        settle();
+      },
+      error: (error) => errors.push(error),
+      complete: () => {},
+    },
+  );
+  return {
+    received,
+    errors,
+    /** Resolves once `count` results in total have arrived (rejects after timeoutMs). */
+    until(count: number, timeoutMs = 10_000): Promise<T[]> {
+      if (received.length >= count) return Promise.resolve(received);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${count} results, got ${received.length}: ${JSON.stringify(received)} ${JSON.stringify(errors)}`)), timeoutMs);
+        waiters.push({ count, resolve: () => (clearTimeout(timer), resolve(received)) });
+      });
+    },
+    stop: unsubscribe,
+  };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -55,7 +55,13 @@ export const rootRules = {
     markNotificationsRead: isAuthenticated,
     updateNotificationPreferences: isAuthenticated,
   },
-  Subscription: {},
+  // Shield wraps resolve, not subscribe: every subscribe also checks the viewer itself, and every event is
+  // filtered by the read rule (realtime/ticket-event-stream.ts).
+  Subscription: {
+    ticketEvents: isAuthenticated,
+    dashboardStatsChanged: isAuthenticated,
+    notificationAdded: isAuthenticated,
+  },
 } satisfies Record<string, Record<string, unknown>>;
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);

@@ -56,3 +56,13 @@ builder.queryField('dashboardStats', (t) =>
     resolve: (_root, args, ctx) => loadDashboardStats(ctx, args.departmentId?.id ?? null),
   }),
 );
+
+builder.subscriptionField('dashboardStatsChanged', (t) =>
+  t.field({
+    type: DashboardStatsRef,
+    description: 'The current numbers at once, then again whenever they change (coalesced: at most a few pushes a second).',
+    args: { departmentId: t.arg.globalID({ for: DepartmentRef }) },
+    subscribe: (_root, args, ctx) => ctx.realtime.dashboardStats(requireViewer(ctx), args.departmentId?.id ?? null),
+    resolve: (counts, args, ctx) => ({ ...counts, viewer: requireViewer(ctx), departmentId: args.departmentId?.id ?? null }),
+  }),
+);

@@ -35,6 +35,16 @@ builder.queryField('notifications', (t) =>
   }),
 );
 
+builder.subscriptionField('notificationAdded', (t) =>
+  t.prismaField({
+    type: NotificationRef,
+    description: "The viewer's new notifications, as they happen.",
+    subscribe: (_root, _args, ctx) => ctx.realtime.notifications(requireViewer(ctx)),
+    resolve: (query, notification, _args, ctx) =>
+      ctx.prisma.notification.findUniqueOrThrow({ ...query, where: { id: notification.id, recipientId: requireViewer(ctx).id } }),
+  }),
+);
+
 builder.queryField('unreadNotificationCount', (t) =>
   t.int({ resolve: (_root, _args, ctx) => ctx.services.notifications.unreadCount(requireViewer(ctx)) }),
 );

@@ -2,7 +2,7 @@ import { DONE_STATUSES } from '../../domain/ticket-access.ts';
 import { availableActions } from '../../domain/workflow.ts';
 import type { TicketFilter } from '../../services/ticket-queries.ts';
 import { MY_TASKS_ORDER, myTasksWhere, ticketsOrderBy, ticketsWhere } from '../../services/ticket-queries.ts';
-import { trashedTicketsWhere, visibleTicketsWhere } from '../../services/ticket-visibility.ts';
+import { readableTicketsWhere, trashedTicketsWhere, visibleTicketsWhere } from '../../services/ticket-visibility.ts';
 import { builder } from '../builder.ts';
 import { requireViewer } from '../viewer.ts';
 import { DepartmentRef } from './department.ts';
@@ -34,7 +34,8 @@ export const TicketRef = builder.prismaNode('Ticket', {
   id: { field: 'id' },
   nullable: true,
   // node(id:) and every refetch go through the read rule: an unreadable ticket is simply not there.
-  findUnique: (id, ctx) => ({ id, AND: ctx.viewer ? [visibleTicketsWhere(ctx.viewer)] : [{ id: { in: [] } }] }),
+  // (Trash is filtered in node() itself, see builder.ts.)
+  findUnique: (id, ctx) => ({ id, AND: ctx.viewer ? [readableTicketsWhere(ctx.viewer)] : [{ id: { in: [] } }] }),
   fields: (t) => ({
     number: t.exposeInt('number', { description: 'Human ticket number (#123).' }),
     title: t.exposeString('title'),

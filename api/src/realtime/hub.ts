@@ -1,0 +1,102 @@
+// Realtime fan-out. Committed changes are published once (in-process, or through Redis so every API instance
+// hears every change); each instance keeps ONE subscription to that stream and dispatches to its local
+// subscribers, so a thousand open dashboards cost one Redis subscription, not a thousand.
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPubSub } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+import type { Logger } from '../logger.ts';
+import type { CommittedEffects, EffectsSink } from '../services/ticket-changes.ts';
+import type { TicketEventType } from '../domain/workflow.ts';
+
+/** What travels between instances: ids only; each instance loads what it delivers. JSON-safe. */
+export type TicketEventMessage = {
+  /** ActivityLog id, decimal: increasing and durable. */
+  eventId: string;
+  ticketId: string;
+  type: TicketEventType;
+  actorId: string | null;
+  at: string;
+};
+
+export type NotificationMessage = { id: string; recipientId: string };
+
+type Topics = {
+  'ticket-event': [TicketEventMessage];
+  notification: [NotificationMessage];
+};
+
+export type Listener<T> = (message: T) => void;
+
+export type RealtimeHub = {
+  /** Hand this to the services: it publishes what a transaction did, after it committed. */
+  sink: EffectsSink;
+  onTicketEvent(listener: Listener<TicketEventMessage>): () => void;
+  onNotification(listener: Listener<NotificationMessage>): () => void;
+  close(): Promise<void>;
+};
+
+export function createRealtimeHub(options: { redisUrl?: string | undefined; logger: Logger }): RealtimeHub {
+  const redisClients = options.redisUrl ? [new Redis(options.redisUrl), new Redis(options.redisUrl)] : [];
+  const eventTarget = redisClients.length
+    ? createRedisEventTarget<CustomEvent>({ publishClient: redisClients[0]!, subscribeClient: redisClients[1]! })
+    : undefined;
+  const pubsub = createPubSub<Topics>(eventTarget ? { eventTarget } : {});
+
+  const ticketListeners = new Set<Listener<TicketEventMessage>>();
+  const notificationListeners = new Set<Listener<NotificationMessage>>();
+
+  function pump<T>(stream: AsyncIterable<T>, listeners: Set<Listener<T>>, name: string) {
+    const iterator = stream[Symbol.asyncIterator]();
+    void (async () => {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        for (const listener of listeners) {
+          try {
+            listener(next.value);
+          } catch (error) {
+            options.logger.error(`realtime ${name} listener failed`, error);
+          }
+        }
+      }
+    })().catch((error: unknown) => options.logger.error(`realtime ${name} stream failed`, error));
+    return iterator;
+  }
+
+  const streams = [
+    pump(pubsub.subscribe('ticket-event'), ticketListeners, 'ticket-event'),
+    pump(pubsub.subscribe('notification'), notificationListeners, 'notification'),
+  ];
+
+  const sink: EffectsSink = (effects: CommittedEffects) => {
+    for (const event of effects.ticketEvents) {
+      pubsub.publish('ticket-event', {
+        eventId: event.eventId.toString(),
+        ticketId: event.ticketId,
+        type: event.type,
+        actorId: event.actorId,
+        at: event.at.toISOString(),
+      });
+    }
+    for (const notification of effects.notifications) pubsub.publish('notification', notification);
+  };
+
+  const listen =
+    <T>(listeners: Set<Listener<T>>) =>
+    (listener: Listener<T>) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+
+  return {
+    sink,
+    onTicketEvent: listen(ticketListeners),
+    onNotification: listen(notificationListeners),
+    async close() {
+      await Promise.all(streams.map((stream) => stream.return?.()));
+      ticketListeners.clear();
+      notificationListeners.clear();
+      for (const client of redisClients) client.disconnect();
+    },
+  };
+}

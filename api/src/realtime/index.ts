@@ -1,0 +1,52 @@
+// The realtime side of the app: one hub per instance, and the per-subscriber streams built on it.
+import { Repeater } from 'graphql-yoga';
+import type { Notification, PrismaClient } from '../db/generated/prisma/client.ts';
+import type { Viewer } from '../domain/viewer.ts';
+import type { Logger } from '../logger.ts';
+import type { StatsService } from '../services/stats.ts';
+import { createDashboardStatsHub } from './dashboard-stream.ts';
+import { createRealtimeHub } from './hub.ts';
+import { createEventLoader, ticketEventStream, type TicketEventFilter } from './ticket-event-stream.ts';
+
+export function createRealtime(options: {
+  prisma: PrismaClient;
+  stats: StatsService;
+  redisUrl: string | undefined;
+  logger: Logger;
+  statsIntervalMs?: number;
+}) {
+  const hub = createRealtimeHub({ redisUrl: options.redisUrl, logger: options.logger });
+  const load = createEventLoader(options.prisma);
+  const dashboards = createDashboardStatsHub({
+    hub,
+    stats: options.stats,
+    ...(options.statsIntervalMs !== undefined ? { intervalMs: options.statsIntervalMs } : {}),
+    onError: (error) => options.logger.error('dashboard stats push failed', error),
+  });
+
+  return {
+    sink: hub.sink,
+    ticketEvents: (viewer: Viewer, filter: TicketEventFilter | null | undefined, afterEventId: string | null | undefined) =>
+      ticketEventStream({ prisma: options.prisma, hub, load }, viewer, filter, afterEventId),
+    dashboardStats: (viewer: Viewer, departmentId: string | null) => dashboards.subscribe(viewer, departmentId),
+    /** The viewer's own new notifications, as they are committed. */
+    notifications: (viewer: Viewer) =>
+      new Repeater<Notification>(async (push, stop) => {
+        const unlisten = hub.onNotification((message) => {
+          if (message.recipientId !== viewer.id) return;
+          void options.prisma.notification
+            .findUnique({ where: { id: message.id } })
+            .then((row) => (row ? push(row) : undefined))
+            .catch((error: unknown) => options.logger.error('notification push failed', error));
+        });
+        await stop;
+        unlisten();
+      }),
+    async close() {
+      dashboards.close();
+      await hub.close();
+    },
+  };
+}
+
+export type Realtime = ReturnType<typeof createRealtime>;

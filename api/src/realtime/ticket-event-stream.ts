@@ -1,0 +1,161 @@
+// One subscriber's ticket events: first what it missed (from the durable activity log), then live events,
+// each delivered only if the subscriber may read the ticket as it is now.
+import { Repeater } from 'graphql-yoga';
+import type { PrismaClient, User } from '../db/generated/prisma/client.ts';
+import { canReadTicket } from '../domain/ticket-access.ts';
+import type { Viewer } from '../domain/viewer.ts';
+import type { TicketEventType } from '../domain/workflow.ts';
+import { factsOf, TICKET_WITH_COLLABORATORS, type TicketRow } from '../services/ticket-changes.ts';
+import type { RealtimeHub, TicketEventMessage } from './hub.ts';
+
+/** Past this many missed events, the subscriber gets one REFETCH event instead of a replay. */
+export const CATCH_UP_LIMIT = 500;
+/** A subscriber this far behind live events is told to refetch rather than buffered without end. */
+export const MAX_PENDING = 1000;
+
+export type TicketEventFilter = {
+  ticketIds?: readonly string[] | null;
+  departmentId?: string | null;
+  types?: readonly TicketEventType[] | null;
+  /** Only tickets the viewer requested, is assigned to or collaborates on. */
+  mine?: boolean | null;
+};
+
+export type DeliveredTicketEvent = {
+  eventId: string;
+  type: TicketEventType | 'REFETCH';
+  /** Null only for REFETCH. */
+  ticket: TicketRow | null;
+  actor: User | null;
+  at: Date;
+};
+
+type Loaded = { ticket: TicketRow | null; actor: User | null };
+
+/**
+ * Loads each event's ticket and actor once per instance, shared by every local subscriber (a board with a
+ * thousand viewers costs one query per event, not a thousand).
+ */
+export function createEventLoader(prisma: PrismaClient, ttlMs = 30_000) {
+  const cache = new Map<string, { at: number; value: Promise<Loaded> }>();
+  return (message: TicketEventMessage): Promise<Loaded> => {
+    const now = Date.now();
+    const hit = cache.get(message.eventId);
+    if (hit && now - hit.at < ttlMs) return hit.value;
+    if (cache.size > 5000) {
+      for (const [key, entry] of cache) if (now - entry.at >= ttlMs) cache.delete(key);
+    }
+    const value = Promise.all([
+      prisma.ticket.findUnique({ where: { id: message.ticketId }, include: TICKET_WITH_COLLABORATORS }),
+      message.actorId ? prisma.user.findUnique({ where: { id: message.actorId } }) : Promise.resolve(null),
+    ]).then(([ticket, actor]) => ({ ticket, actor }));
+    value.catch(() => cache.delete(message.eventId));
+    cache.set(message.eventId, { at: now, value });
+    return value;
+  };
+}
+
+export type EventLoader = ReturnType<typeof createEventLoader>;
+
+function passes(viewer: Viewer, message: TicketEventMessage, ticket: TicketRow, filter: TicketEventFilter | null | undefined): boolean {
+  const facts = factsOf(ticket);
+  // A DELETED event still reaches those who could read the ticket, so boards drop the card; after that a
+  // trashed ticket is silent until it is restored.
+  const readable = message.type === 'DELETED' ? canReadTicket(viewer, { ...facts, deleted: false }) : !facts.deleted && canReadTicket(viewer, facts);
+  if (!readable || !filter) return readable;
+  if (filter.ticketIds?.length && !filter.ticketIds.includes(ticket.id)) return false;
+  if (filter.departmentId && filter.departmentId !== ticket.departmentId) return false;
+  if (filter.types?.length && !filter.types.includes(message.type)) return false;
+  if (filter.mine && ticket.requesterId !== viewer.id && ticket.assigneeId !== viewer.id && !facts.collaboratorIds.includes(viewer.id)) {
+    return false;
+  }
+  return true;
+}
+
+export type TicketEventStreamDeps = { prisma: PrismaClient; hub: RealtimeHub; load: EventLoader };
+
+export function ticketEventStream(
+  deps: TicketEventStreamDeps,
+  viewer: Viewer,
+  filter: TicketEventFilter | null | undefined,
+  afterEventId: string | null | undefined,
+): Repeater<DeliveredTicketEvent> {
+  return new Repeater<DeliveredTicketEvent>(async (push, stop) => {
+    // Listen before reading the backlog: an event committed meanwhile is in the inbox, and the seam check
+    // below drops what the backlog already delivered. No gap, no duplicate.
+    const inbox: TicketEventMessage[] = [];
+    let wake: (() => void) | undefined;
+    let stopped = false;
+    const unlisten = deps.hub.onTicketEvent((message) => {
+      inbox.push(message);
+      wake?.();
+    });
+    void stop.then(() => {
+      stopped = true;
+      wake?.();
+    });
+
+    const deliver = async (message: TicketEventMessage) => {
+      const { ticket, actor } = await deps.load(message);
+      if (!ticket || !passes(viewer, message, ticket, filter)) return;
+      await push({ eventId: message.eventId, type: message.type, ticket, actor, at: new Date(message.at) });
+    };
+    const refetch = (eventId: string) => push({ eventId, type: 'REFETCH', ticket: null, actor: null, at: new Date() });
+
+    try {
+      // The client already has everything up to afterEventId; the backlog query may deliver more, which
+      // the live inbox then also holds: those ids are remembered and skipped once.
+      const known = afterEventId != null ? BigInt(afterEventId) : null;
+      const replayed = new Set<string>();
+      if (known !== null) {
+        const missed = await deps.prisma.activityLog.findMany({
+          where: { id: { gt: known }, ticketId: { not: null }, eventType: { not: null } },
+          orderBy: { id: 'asc' },
+          take: CATCH_UP_LIMIT + 1,
+          select: { id: true, ticketId: true, eventType: true, actorId: true, createdAt: true },
+        });
+        if (missed.length > CATCH_UP_LIMIT) {
+          const newest = await deps.prisma.activityLog.aggregate({ _max: { id: true } });
+          const through = (newest._max.id ?? known).toString();
+          // Everything up to here is covered by the refetch.
+          for (const message of inbox) if (BigInt(message.eventId) <= BigInt(through)) replayed.add(message.eventId);
+          await refetch(through);
+        } else {
+          for (const row of missed) {
+            if (stopped) return;
+            const eventId = row.id.toString();
+            replayed.add(eventId);
+            await deliver({ eventId, ticketId: row.ticketId!, type: row.eventType!, actorId: row.actorId, at: row.createdAt.toISOString() });
+          }
+        }
+      }
+      while (!stopped) {
+        if (inbox.length > MAX_PENDING) {
+          // Too far behind to catch up event by event: one REFETCH stands for all of them.
+          const newest = inbox[inbox.length - 1]!;
+          inbox.length = 0;
+          await refetch(newest.eventId);
+          continue;
+        }
+        const message = inbox.shift();
+        if (!message) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          continue;
+        }
+        if (replayed.delete(message.eventId)) continue;
+        if (known !== null && BigInt(message.eventId) <= known) continue;
+        await deliver(message);
+      }
+    } catch (error) {
+      stop(error);
+    } finally {
+      unlisten();
+    }
+  });
+}
+
+export function parseEventId(value: string): bigint {
+  if (!/^\d{1,19}$/.test(value)) throw new RangeError('afterEventId must be an eventId received earlier.');
+  return BigInt(value);
+}
