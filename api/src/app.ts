@@ -185,6 +185,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     return yoga(req, res);
   });
 
+  // Longer than the usual load balancer idle timeout (60 s), so the balancer, not us, closes idle
+  // keep-alive connections; otherwise a request can race the close and fail with ECONNRESET.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
   const wsDisposable = useServer<Record<string, unknown>, { request: IncomingMessage }>(
     {

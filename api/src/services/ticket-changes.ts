@@ -32,7 +32,18 @@ export type CommittedEffects = {
 /** Receives what a committed transaction did; realtime delivery plugs in here. */
 export type EffectsSink = (effects: CommittedEffects) => void;
 
-export function factsOf(row: TicketRow): TicketFacts {
+/** The columns the workflow rules read; a GraphQL field that needs them selects exactly these. */
+export const FACTS_SELECTION = {
+  status: true,
+  requesterId: true,
+  departmentId: true,
+  assigneeId: true,
+  reachedCreativeAt: true,
+  deletedAt: true,
+  collaborators: { select: { userId: true } },
+} as const satisfies Prisma.TicketSelect;
+
+export function factsOf(row: Prisma.TicketGetPayload<{ select: typeof FACTS_SELECTION }>): TicketFacts {
   return {
     status: row.status,
     requesterId: row.requesterId,

@@ -1,5 +1,7 @@
 // Ticket mutations: one input, one { ticket } payload each. Resolvers only translate IDs and call the service.
-import type { InputFieldMap } from '@pothos/core';
+import type { InputFieldMap, InputObjectRef } from '@pothos/core';
+import type { Context } from '../../context.ts';
+import type { Viewer } from '../../domain/viewer.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { RequestFields } from '../../services/tickets.ts';
 import { builder, type BuilderTypes } from '../builder.ts';
@@ -158,134 +160,50 @@ const RollbackTicketInput = ticketInput('RollbackTicketInput', (t) => ({
 const CollaboratorInput = ticketInput('CollaboratorInput', (t) => ({ userId: t.globalID({ for: UserRef, required: true }) }));
 const DeleteTicketInput = ticketInput('DeleteTicketInput', (t) => ({ reason: t.string() }));
 
-builder.mutationField('approveTicket', (t) =>
-  t.field({
-    type: TicketPayload,
-    description: "REQUESTED → PENDING_CREATIVE (the department's manager), PENDING_CREATIVE → APPROVED (a Creative manager).",
-    args: { input: t.arg({ type: ApproveTicketInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      ticket: await ctx.services.tickets.approve(requireViewer(ctx), { ...input, id: input.id.id }),
+/** A workflow action mutation: `input` in, `{ ticket }` out; the service does the rest. */
+function actionMutation<Input extends { id: { id: string } }>(
+  name: string,
+  input: InputObjectRef<BuilderTypes, Input>,
+  run: (ctx: Context, viewer: Viewer, input: Input, id: string) => Promise<{ id: string }>,
+  description?: string,
+) {
+  builder.mutationField(name, (t) =>
+    t.field({
+      type: TicketPayload,
+      ...(description ? { description } : {}),
+      args: { input: t.arg({ type: input, required: true }) },
+      resolve: async (_root, args, ctx) => {
+        // Pothos cannot infer the argument shape through the generic input ref; it is `Input` by construction.
+        const value = (args as unknown as { input: Input }).input;
+        return { ticket: await run(ctx, requireViewer(ctx), value, value.id.id) };
+      },
     }),
-  }),
-);
+  );
+}
 
-builder.mutationField('rejectTicket', (t) =>
-  t.field({
-    type: TicketPayload,
-    args: { input: t.arg({ type: RejectTicketInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      ticket: await ctx.services.tickets.reject(requireViewer(ctx), { ...input, id: input.id.id }),
-    }),
-  }),
-);
+const tickets = (ctx: Context) => ctx.services.tickets;
 
-builder.mutationField('assignTicket', (t) =>
-  t.field({
-    type: TicketPayload,
-    args: { input: t.arg({ type: AssignTicketInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      ticket: await ctx.services.tickets.assign(requireViewer(ctx), { ...input, id: input.id.id, assigneeId: input.assigneeId.id }),
-    }),
-  }),
-);
-
-builder.mutationField('startTicket', (t) =>
-  t.field({
-    type: TicketPayload,
-    args: { input: t.arg({ type: TicketActionInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      ticket: await ctx.services.tickets.start(requireViewer(ctx), { ...input, id: input.id.id }),
-    }),
-  }),
-);
-
-builder.mutationField('completeTicket', (t) =>
-  t.field({
-    type: TicketPayload,
-    args: { input: t.arg({ type: CompleteTicketInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      ticket: await ctx.services.tickets.complete(requireViewer(ctx), { ...input, id: input.id.id }),
-    }),
-  }),
-);
-
-builder.mutationField('confirmTicket', (t) =>
-  t.field({
-    type: TicketPayload,
-    args: { input: t.arg({ type: TicketActionInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      ticket: await ctx.services.tickets.confirm(requireViewer(ctx), { ...input, id: input.id.id }),
-    }),
-  }),
-);
-
-builder.mutationField('requestRevision', (t) =>
-  t.field({
-    type: TicketPayload,
-    description: 'COMPLETED → IN_PROGRESS with a reason; counts the revision and posts the reason as a comment.',
-    args: { input: t.arg({ type: RequestRevisionInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      ticket: await ctx.services.tickets.requestRevision(requireViewer(ctx), { ...input, id: input.id.id }),
-    }),
-  }),
-);
-
-builder.mutationField('rollbackTicket', (t) =>
-  t.field({
-    type: TicketPayload,
-    description:
-      'Restores status, assignee, collaborators and editable fields to what they were right after the entry, as a new ROLLBACK entry. The due date and revision count are kept.',
-    args: { input: t.arg({ type: RollbackTicketInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      ticket: await ctx.services.tickets.rollback(requireViewer(ctx), {
-        ...input,
-        id: input.id.id,
-        historyEntryId: input.historyEntryId.id,
-      }),
-    }),
-  }),
-);
-
-builder.mutationField('addCollaborator', (t) =>
-  t.field({
-    type: TicketPayload,
-    args: { input: t.arg({ type: CollaboratorInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      ticket: await ctx.services.tickets.addCollaborator(requireViewer(ctx), { ...input, id: input.id.id, userId: input.userId.id }),
-    }),
-  }),
-);
-
-builder.mutationField('removeCollaborator', (t) =>
-  t.field({
-    type: TicketPayload,
-    args: { input: t.arg({ type: CollaboratorInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      ticket: await ctx.services.tickets.removeCollaborator(requireViewer(ctx), { ...input, id: input.id.id, userId: input.userId.id }),
-    }),
-  }),
-);
-
-builder.mutationField('deleteTicket', (t) =>
-  t.field({
-    type: TicketPayload,
-    description: 'Moves the ticket to the trash (restoreTicket brings it back).',
-    args: { input: t.arg({ type: DeleteTicketInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      ticket: await ctx.services.tickets.softDelete(requireViewer(ctx), { ...input, id: input.id.id }),
-    }),
-  }),
-);
-
-builder.mutationField('restoreTicket', (t) =>
-  t.field({
-    type: TicketPayload,
-    args: { input: t.arg({ type: TicketActionInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      ticket: await ctx.services.tickets.restore(requireViewer(ctx), { ...input, id: input.id.id }),
-    }),
-  }),
-);
+actionMutation('approveTicket', ApproveTicketInput, (ctx, viewer, input, id) => tickets(ctx).approve(viewer, { ...input, id }),
+  "REQUESTED → PENDING_CREATIVE (the department's manager), PENDING_CREATIVE → APPROVED (a Creative manager).");
+actionMutation('rejectTicket', RejectTicketInput, (ctx, viewer, input, id) => tickets(ctx).reject(viewer, { ...input, id }),
+  'REQUESTED or PENDING_CREATIVE → REJECTED, by whoever may approve that step; reason required.');
+actionMutation('assignTicket', AssignTicketInput, (ctx, viewer, input, id) =>
+  tickets(ctx).assign(viewer, { ...input, id, assigneeId: input.assigneeId.id }),
+  'Sets or changes the assignee (APPROVED or IN_PROGRESS); without a due date, sets the deadline by priority.');
+actionMutation('startTicket', TicketActionInput, (ctx, viewer, input, id) => tickets(ctx).start(viewer, { ...input, id }));
+actionMutation('completeTicket', CompleteTicketInput, (ctx, viewer, input, id) => tickets(ctx).complete(viewer, { ...input, id }));
+actionMutation('confirmTicket', TicketActionInput, (ctx, viewer, input, id) => tickets(ctx).confirm(viewer, { ...input, id }));
+actionMutation('requestRevision', RequestRevisionInput, (ctx, viewer, input, id) => tickets(ctx).requestRevision(viewer, { ...input, id }),
+  'COMPLETED → IN_PROGRESS with a reason; counts the revision and posts the reason as a comment.');
+actionMutation('rollbackTicket', RollbackTicketInput, (ctx, viewer, input, id) =>
+  tickets(ctx).rollback(viewer, { ...input, id, historyEntryId: input.historyEntryId.id }),
+  'Restores status, assignee, collaborators and editable fields to what they were right after the entry, as a new ROLLBACK entry. The due date and revision count are kept.');
+actionMutation('addCollaborator', CollaboratorInput, (ctx, viewer, input, id) => tickets(ctx).addCollaborator(viewer, { ...input, id, userId: input.userId.id }));
+actionMutation('removeCollaborator', CollaboratorInput, (ctx, viewer, input, id) =>
+  tickets(ctx).removeCollaborator(viewer, { ...input, id, userId: input.userId.id }));
+actionMutation('deleteTicket', DeleteTicketInput, (ctx, viewer, input, id) => tickets(ctx).softDelete(viewer, { ...input, id }),
+  'Moves the ticket to the trash (restoreTicket brings it back).');
+actionMutation('restoreTicket', TicketActionInput, (ctx, viewer, input, id) => tickets(ctx).restore(viewer, { ...input, id }));
 
 const PurgeTicketInput = builder.inputType('PurgeTicketInput', {
   fields: (t) => ({ id: t.globalID({ for: TicketRef, required: true }) }),

@@ -1,5 +1,6 @@
 import { DONE_STATUSES } from '../../domain/ticket-access.ts';
 import { availableActions } from '../../domain/workflow.ts';
+import { FACTS_SELECTION, factsOf } from '../../services/ticket-changes.ts';
 import type { TicketFilter } from '../../services/ticket-queries.ts';
 import { MY_TASKS_ORDER, myTasksWhere, ticketsOrderBy, ticketsWhere } from '../../services/ticket-queries.ts';
 import { readableTicketsWhere, trashedTicketsWhere, visibleTicketsWhere } from '../../services/ticket-visibility.ts';
@@ -18,17 +19,6 @@ import {
   TicketStatusEnum,
 } from './enums.ts';
 import { UserRef } from './user.ts';
-
-/** The columns the workflow rules read; selected whenever a field needs them. */
-const FACTS_SELECTION = {
-  status: true,
-  requesterId: true,
-  departmentId: true,
-  assigneeId: true,
-  reachedCreativeAt: true,
-  deletedAt: true,
-  collaborators: { select: { userId: true } },
-} as const;
 
 export const TicketRef = builder.prismaNode('Ticket', {
   id: { field: 'id' },
@@ -103,34 +93,14 @@ export const TicketRef = builder.prismaNode('Ticket', {
       type: [TicketActionEnum],
       description: 'What the viewer may do now, from the same workflow table the server enforces.',
       select: FACTS_SELECTION,
-      resolve: (ticket, _args, ctx) => (ctx.viewer ? availableActions(factsFromSelection(ticket), ctx.viewer) : []),
+      resolve: (ticket, _args, ctx) => (ctx.viewer ? availableActions(factsOf(ticket), ctx.viewer) : []),
     }),
     viewerCanEdit: t.boolean({
       select: FACTS_SELECTION,
-      resolve: (ticket, _args, ctx) => Boolean(ctx.viewer && availableActions(factsFromSelection(ticket), ctx.viewer).includes('EDIT')),
+      resolve: (ticket, _args, ctx) => Boolean(ctx.viewer && availableActions(factsOf(ticket), ctx.viewer).includes('EDIT')),
     }),
   }),
 });
-
-function factsFromSelection(ticket: {
-  status: (typeof DONE_STATUSES)[number] | 'REQUESTED' | 'PENDING_CREATIVE' | 'APPROVED' | 'IN_PROGRESS';
-  requesterId: string;
-  departmentId: string;
-  assigneeId: string | null;
-  reachedCreativeAt: Date | null;
-  deletedAt: Date | null;
-  collaborators: { userId: string }[];
-}) {
-  return {
-    status: ticket.status,
-    requesterId: ticket.requesterId,
-    departmentId: ticket.departmentId,
-    assigneeId: ticket.assigneeId,
-    collaboratorIds: ticket.collaborators.map((collaborator) => collaborator.userId),
-    reachedCreative: ticket.reachedCreativeAt !== null,
-    deleted: ticket.deletedAt !== null,
-  };
-}
 
 export const ProductItemRef = builder.prismaObject('TicketProductItem', {
   fields: (t) => ({
