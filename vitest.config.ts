@@ -11,6 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ['api/**/*.test.ts', 'scripts/**/*.test.ts', 'web/**/*.test.ts'],
+    reporters: ['default', './scripts/plain-summary-reporter.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
