@@ -139,7 +139,6 @@ export function createTicketService({ prisma, sink }: TicketServiceDeps) {
         const department = await tx.department.findUnique({ where: { id: departmentId } });
         if (!department) throw new NotFoundError('Department');
         const fields = requestInput(input);
-        // Only itemized types carry a quantity that is the items' total.
         const request = normalizeCreativeRequest(fields, await productFacts(tx, fields.productItems));
         const route = creationRoute(viewer);
         const now = new Date();
@@ -151,7 +150,6 @@ export function createTicketService({ prisma, sink }: TicketServiceDeps) {
             requesterId: viewer.id,
             departmentId,
             ...stampsData(route.stamps, now),
-            ...(route.stamps.includes('deptApprovedAt') ? { deptApprovedById: null } : {}),
             productItems: { create: productItems.map((item) => ({ productId: item.productId, quantity: item.quantity, criteria: item.criteria ?? null })) },
           },
           include: TICKET_WITH_COLLABORATORS,
