@@ -20,6 +20,7 @@ import { createLoginThrottle, DEFAULT_LOGIN_LIMITS, type LoginThrottleLimits } f
 import { createTokenIssuer } from './auth/tokens.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { applyMigrations, pendingMigrations } from './db/migrate.ts';
+import { armorPlugin } from './graphql/armor.ts';
 import { pageSizeMiddleware } from './graphql/connection-args.ts';
 import { toPublicError } from './graphql/errors.ts';
 import { buildPermissions } from './graphql/permissions/shield.ts';
@@ -136,7 +137,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     cors: config.corsOrigins.length ? { origin: config.corsOrigins, credentials: true } : false,
     logging: quietDomainErrors(logger),
     maskedErrors: { maskError: (error, message) => toPublicError(error, message) },
-    plugins: [useGraphQLMiddleware([buildPermissions(schema), pageSizeMiddleware(schema)])],
+    plugins: [armorPlugin(), useGraphQLMiddleware([buildPermissions(schema), pageSizeMiddleware(schema)])],
     context: async (initial): Promise<Context> => {
       const wsParams = initial.connectionParams;
       const request = initial.extra?.request ?? initial.req;

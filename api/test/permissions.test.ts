@@ -140,3 +140,13 @@ describe('errors never leak internals', () => {
     expect(JSON.stringify(result)).not.toMatch(/stack|SELECT|relation|prisma/i);
   });
 });
+
+describe('query limits', () => {
+  it('refuses an operation nested deeper than the limit before running it', async () => {
+    const deep = `{ tickets(first: 1) { nodes { comments(first: 1) { nodes { replies { author { department { members { department { members { username } } } } } } } } } } }`;
+    const result = await t.gql(deep, {}, admin);
+    expect(result.data ?? null).toBeNull();
+    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(result.errors?.[0]?.message).toMatch(/depth/i);
+  });
+});
