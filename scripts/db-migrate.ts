@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { openPGlite } from '../api/src/db/client.ts';
+import { openPGlite } from '../api/src/db/pglite.ts';
 import { applyMigrations, createMigration } from '../api/src/db/migrate.ts';
 
 const USAGE = 'usage: db-migrate deploy | db-migrate create <name> [--empty]';

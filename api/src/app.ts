@@ -42,8 +42,9 @@ type ServerContext = {
 };
 
 export type AppOptions = {
-  /** Use this database instead of opening one from config (tests). The app does not close it. */
+  /** Use this database instead of opening one from config. The app closes it only if ownsDatabase. */
   database?: Database;
+  ownsDatabase?: boolean;
   loginLimits?: LoginThrottleLimits;
   /** How often a dashboard scope may be recomputed while changes stream in (tests shorten it). */
   statsIntervalMs?: number;
@@ -86,7 +87,7 @@ function quietDomainErrors(logger: Logger): Logger {
 
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const ownsDatabase = !options.database;
+  const ownsDatabase = options.ownsDatabase ?? !options.database;
   const db =
     options.database ??
     (await openDatabase(

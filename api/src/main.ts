@@ -1,11 +1,21 @@
 // The only file that listens on a port.
-import { buildApp } from './app.ts';
+import path from 'node:path';
 import { ConfigError, loadConfig } from './config.ts';
-import { DEMO_USERS } from './seed/demo.ts';
+import { openPGlite } from './db/pglite.ts';
 
 async function main() {
   const config = loadConfig();
-  const app = await buildApp(config);
+  // Start the embedded database first and load the app meanwhile: on a new data directory both take
+  // seconds, and together they decide how soon a first `npm start` serves.
+  const booting = config.databaseUrl ? undefined : openPGlite(path.join(config.dataDir, 'pglite'));
+  booting?.catch(() => {});
+  const [{ buildApp }, { openDatabase }, { DEMO_USERS }] = await Promise.all([
+    import('./app.ts'),
+    import('./db/client.ts'),
+    import('./seed/demo.ts'),
+  ]);
+  const database = booting ? await openDatabase({ kind: 'pglite', pglite: await booting }) : undefined;
+  const app = await buildApp(config, { ...(database ? { database, ownsDatabase: true } : {}) });
   const { url } = await app.start();
   console.log(`Juan365 Ticketing API on ${url} (${app.db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
   if (app.db.kind === 'pglite' && config.seedDemoData) {

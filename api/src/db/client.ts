@@ -1,12 +1,10 @@
 // The Prisma client on one of two engines: embedded PGlite (no server needed) or a real PostgreSQL.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.ts';
+import { openPGlite } from './pglite.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -26,8 +24,9 @@ type CommonOptions = {
 export type DatabaseOptions = CommonOptions &
   (
     | { kind: 'postgres'; url: string; poolSize?: number }
-    /** `memory://` for a throwaway database, otherwise a data directory. */
+    /** `memory://` for a throwaway database, otherwise a data directory; or an instance already started. */
     | { kind: 'pglite'; dataDir: string }
+    | { kind: 'pglite'; pglite: PGlite }
   );
 
 function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, onQuery: CommonOptions['onQuery']): PrismaClient {
@@ -37,14 +36,15 @@ function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, onQuery: C
   return client as unknown as PrismaClient;
 }
 
-export async function openPGlite(dataDir: string): Promise<PGlite> {
-  if (dataDir !== 'memory://') await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true });
-  return PGlite.create(dataDir, { extensions: { pg_trgm } });
-}
-
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
-    const adapterFactory = new PrismaPg({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const adapterFactory = new PrismaPg({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // Our statements are short OLTP queries and aggregates; PostgreSQL's JIT spent 130–220 ms compiling
+      // each dashboard aggregate at 100k tickets for nothing (bench/dashboard-stats.ts).
+      options: '-c jit=off',
+    });
     const prisma = createClient(adapterFactory, options.onQuery);
     return {
       kind: 'postgres',
@@ -53,7 +53,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => prisma.$disconnect(),
     };
   }
-  const pglite = await openPGlite(options.dataDir);
+  const pglite = 'pglite' in options ? options.pglite : await openPGlite(options.dataDir);
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = createClient(adapterFactory, options.onQuery);
   return {

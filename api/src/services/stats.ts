@@ -48,20 +48,26 @@ export function dashboardCountsSql(viewer: Viewer, departmentId?: string | null)
 }
 
 export function weeklyTrendSql(viewer: Viewer, weeks: number, departmentId?: string | null): Prisma.Sql {
-  // ISO weeks start on Monday, which is what date_trunc('week') gives.
+  // ISO weeks start on Monday, which is what date_trunc('week') gives. Each count is one GROUP BY over the
+  // tickets of the period, joined to the list of weeks so empty weeks show 0.
   return Prisma.sql`
     WITH weeks AS (
       SELECT generate_series(date_trunc('week', now()) - (${weeks - 1} * interval '1 week'), date_trunc('week', now()), interval '1 week') AS week_start
     ),
-    scoped AS (
-      SELECT t."createdAt", t."completedAt" FROM "Ticket" t
-      WHERE ${scope(viewer, departmentId)}
-        AND (t."createdAt" >= (SELECT min(week_start) FROM weeks) OR t."completedAt" >= (SELECT min(week_start) FROM weeks))
+    created AS (
+      SELECT date_trunc('week', t."createdAt"::timestamptz) AS week_start, count(*) AS n FROM "Ticket" t
+      WHERE ${scope(viewer, departmentId)} AND t."createdAt" >= (SELECT min(week_start) FROM weeks)
+      GROUP BY 1
+    ),
+    completed AS (
+      SELECT date_trunc('week', t."completedAt"::timestamptz) AS week_start, count(*) AS n FROM "Ticket" t
+      WHERE ${scope(viewer, departmentId)} AND t."completedAt" >= (SELECT min(week_start) FROM weeks)
+      GROUP BY 1
     )
-    SELECT w.week_start AS "weekStart",
-           (SELECT count(*) FROM scoped s WHERE s."createdAt" >= w.week_start AND s."createdAt" < w.week_start + interval '1 week') AS created,
-           (SELECT count(*) FROM scoped s WHERE s."completedAt" >= w.week_start AND s."completedAt" < w.week_start + interval '1 week') AS completed
+    SELECT w.week_start AS "weekStart", coalesce(c.n, 0) AS created, coalesce(d.n, 0) AS completed
     FROM weeks w
+    LEFT JOIN created c ON c.week_start = w.week_start
+    LEFT JOIN completed d ON d.week_start = w.week_start
     ORDER BY w.week_start`;
 }
 

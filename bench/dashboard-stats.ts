@@ -1,0 +1,507 @@
+// dashboardStats benchmark: seeds a throwaway database with N tickets (set-based SQL), then times the
+// dashboard's two aggregates per viewer three ways (the stats service, Prisma $queryRaw of the same SQL, and the
+// same SQL straight through the driver), the full GraphQL operation through Yoga, and prints EXPLAIN summaries.
+// Numbers only, no assertions. The database it creates is dropped at the end unless --keep.
+//
+//   npm run bench:stats                                # DATABASE_URL's server, else postgres@127.0.0.1:5432
+//   npm run bench:stats -- --tickets 20000 --runs 30
+//   npm run bench:stats -- --pglite --tickets 20000    # in-memory PGlite
+//   npm run bench:stats -- --keep                      # keep the created database (prints its URL)
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { buildApp, type App } from '../api/src/app.ts';
+import { hashPassword } from '../api/src/auth/passwords.ts';
+import { loadConfig } from '../api/src/config.ts';
+import { openDatabase, type Database } from '../api/src/db/client.ts';
+import { Prisma, type PrismaClient } from '../api/src/db/generated/prisma/client.ts';
+import { applyMigrations } from '../api/src/db/migrate.ts';
+import type { Role, Viewer } from '../api/src/domain/viewer.ts';
+import { createStatsService, dashboardCountsSql, weeklyTrendSql } from '../api/src/services/stats.ts';
+
+const DEFAULT_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+const WEEKS = 8;
+const WARMUP_RUNS = 3;
+const PASSWORD = 'bench-password-123';
+
+// --- options ------------------------------------------------------------------------------------------------
+
+const { values: args } = parseArgs({
+  options: {
+    pglite: { type: 'boolean', default: false },
+    tickets: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '20' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const TICKETS = positiveInt(args.tickets, '--tickets');
+const RUNS = positiveInt(args.runs, '--runs');
+
+function positiveInt(value: string | undefined, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+// --- cleanup (also on Ctrl-C) -------------------------------------------------------------------------------
+
+const cleanups: (() => Promise<void>)[] = [];
+let cleaning: Promise<void> | undefined;
+
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const step of cleanups.reverse()) {
+      try {
+        await step();
+      } catch (error) {
+        console.error('cleanup step failed:', error);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: cleaning up…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+// --- target database ----------------------------------------------------------------------------------------
+
+/** Runs a statement outside Prisma: node-postgres, or the PGlite instance itself. */
+type Driver = { name: string; query(sql: Prisma.Sql): Promise<unknown[]> };
+
+type Target = { label: string; db: Database; driver: Driver };
+
+async function openTarget(): Promise<Target> {
+  if (args.pglite) {
+    const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
+    cleanups.push(() => db.close());
+    // The same PGlite the Prisma adapter talks to (as api/src/db/migrate.ts reaches it).
+    const factory = db.adapterFactory;
+    const pglite: unknown = factory instanceof PrismaPGlite ? factory['client'] : undefined;
+    if (!(pglite instanceof PGlite)) throw new Error('this pglite-prisma-adapter version does not expose its PGlite as `client`');
+    const driver: Driver = { name: 'PGlite.query', query: async (sql) => (await pglite.query(sql.text, sql.values)).rows };
+    return { label: 'PGlite (memory://)', db, driver };
+  }
+
+  const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER_URL;
+  const name = `juan365_bench_${new Date().toISOString().replace(/\D/g, '').slice(0, 17)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const benchUrl = url.toString();
+  cleanups.push(async () => {
+    if (args.keep) console.log(`\nkept database: ${redact(benchUrl)}`);
+    else {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      console.log(`\ndropped database ${name}`);
+    }
+    await admin.end();
+  });
+
+  const db = await openDatabase({ kind: 'postgres', url: benchUrl });
+  cleanups.push(() => db.close());
+  // The same session settings as the app's pool (api/src/db/client.ts: JIT off), so the comparison is fair.
+  const client = new pg.Client({ connectionString: benchUrl, options: '-c jit=off' });
+  await client.connect();
+  cleanups.push(() => client.end());
+  const driver: Driver = { name: 'pg (node-postgres)', query: async (sql) => (await client.query(sql.text, sql.values)).rows };
+  return { label: `PostgreSQL ${redact(benchUrl)}`, db, driver };
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+// --- seed ---------------------------------------------------------------------------------------------------
+
+type SeedUser = { username: string; role: Role; department: string | null };
+
+const DEPARTMENTS = [
+  { name: 'Creative', isCreative: true },
+  { name: 'Marketing', isCreative: false },
+  { name: 'Sales', isCreative: false },
+] as const;
+
+function seedUsers(): SeedUser[] {
+  const members = (department: string, prefix: string, count: number): SeedUser[] =>
+    Array.from({ length: count }, (_, i) => ({
+      username: `${prefix}.member${String(i + 1).padStart(2, '0')}`,
+      role: 'MEMBER' as const,
+      department,
+    }));
+  return [
+    { username: 'admin', role: 'ADMIN', department: null },
+    { username: 'creative.manager1', role: 'MANAGER', department: 'Creative' },
+    { username: 'creative.manager2', role: 'MANAGER', department: 'Creative' },
+    ...members('Creative', 'creative', 8),
+    { username: 'marketing.manager', role: 'MANAGER', department: 'Marketing' },
+    ...members('Marketing', 'marketing', 9),
+    { username: 'sales.manager', role: 'MANAGER', department: 'Sales' },
+    ...members('Sales', 'sales', 8),
+  ];
+}
+
+/** A deterministic pseudo-random integer in [0, mod) from an integer expression and a salt. */
+const h = (expr: string, salt: string, mod: number | string) => `((hashtext(${expr} || ':${salt}') & 2147483647) % ${mod})`;
+
+// Every ticket's requester is user (i mod #users) by username order, so each user requests 1/#users of them;
+// the department is the requester's (the admin's tickets go round the departments); makers are Creative members.
+// Due dates are 1-30 days after creation (10% none), so open tickets past theirs are overdue; 1% is trashed.
+const SEED_TICKETS_SQL = `
+WITH people AS (
+  SELECT u.id, u."departmentId", (row_number() OVER (ORDER BY u.username) - 1)::int AS k FROM "User" u
+),
+makers AS (
+  SELECT u.id, (row_number() OVER (ORDER BY u.username) - 1)::int AS k
+  FROM "User" u JOIN "Department" d ON d.id = u."departmentId"
+  WHERE d."isCreative" AND u.role = 'MEMBER'
+),
+depts AS (
+  SELECT d.id, (row_number() OVER (ORDER BY d.name) - 1)::int AS k FROM "Department" d
+),
+base AS (
+  SELECT i,
+         ${h('i', 'status', 100)} AS s,
+         ${h('i', 'priority', 100)} AS p,
+         ${h('i', 'type', 7)} AS rt,
+         ${h('i', 'maker', '$2::int')} AS mk,
+         ${h('i', 'due', 100)} AS due,
+         ${h('i', 'trash', 100)} AS trash,
+         ${h('i', 'age', 84 * 86400)} AS age_s,
+         ${h('i', 'took', 14 * 86400)} * interval '1 second' AS took,
+         now_utc
+  FROM generate_series(1, $1::int) AS i, (SELECT now() AT TIME ZONE 'UTC' AS now_utc) AS clock
+),
+shaped AS (
+  SELECT b.*,
+         CASE WHEN s < 12 THEN 'REQUESTED' WHEN s < 22 THEN 'PENDING_CREATIVE' WHEN s < 32 THEN 'APPROVED'
+              WHEN s < 47 THEN 'IN_PROGRESS' WHEN s < 72 THEN 'COMPLETED' WHEN s < 92 THEN 'CLOSED'
+              ELSE 'REJECTED' END AS st,
+         -- Open work is recent (last 3 weeks); finished and rejected tickets spread over the 12 weeks.
+         now_utc - (CASE WHEN s < 47 THEN age_s % (21 * 86400) ELSE age_s END) * interval '1 second' AS created
+  FROM base b
+),
+timed AS (
+  SELECT sh.*,
+         st IN ('IN_PROGRESS', 'COMPLETED', 'CLOSED') OR (st = 'APPROVED' AND mk % 2 = 0) AS assigned,
+         st <> 'REQUESTED' AND NOT (st = 'REJECTED' AND s % 2 = 0) AS reached_creative,
+         CASE WHEN st IN ('COMPLETED', 'CLOSED') THEN least(created + interval '10 hours' + took, now_utc) END AS completed
+  FROM shaped sh
+)
+INSERT INTO "Ticket" (
+  "id", "title", "description", "status", "priority", "dueDate", "requesterId", "departmentId", "assigneeId",
+  "requestType", "reachedCreativeAt", "deptApprovedAt", "creativeApprovedAt", "assignedAt", "startedAt",
+  "completedAt", "closedAt", "rejectedAt", "rejectionReason", "deletedAt", "deletedById", "createdAt", "updatedAt"
+)
+SELECT gen_random_uuid(),
+       'Benchmark ticket ' || t.i,
+       '',
+       t.st::"TicketStatus",
+       (CASE WHEN t.p < 25 THEN 'LOW' WHEN t.p < 65 THEN 'MEDIUM' WHEN t.p < 90 THEN 'HIGH' ELSE 'URGENT' END)::"Priority",
+       CASE WHEN t.due >= 10 THEN t.created + (1 + t.due % 30) * interval '1 day' END,
+       r.id,
+       coalesce(r."departmentId", d.id),
+       CASE WHEN t.assigned THEN m.id END,
+       (ARRAY['SOCMED_POSTING', 'WEBSITE_BANNER', 'PHOTOSHOOT', 'VIDEOSHOOT', 'LIVE_PRODUCTION', 'ADS', 'TELEGRAM_CHANNEL'])[t.rt + 1]::"RequestType",
+       CASE WHEN t.reached_creative THEN t.created + interval '2 hours' END,
+       CASE WHEN t.reached_creative THEN t.created + interval '2 hours' END,
+       CASE WHEN t.st IN ('APPROVED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED') THEN t.created + interval '6 hours' END,
+       CASE WHEN t.assigned THEN t.created + interval '8 hours' END,
+       CASE WHEN t.st IN ('IN_PROGRESS', 'COMPLETED', 'CLOSED') THEN t.created + interval '10 hours' END,
+       t.completed,
+       CASE WHEN t.st = 'CLOSED' THEN least(t.completed + interval '1 day', t.now_utc) END,
+       CASE WHEN t.st = 'REJECTED' THEN t.created + interval '3 hours' END,
+       CASE WHEN t.st = 'REJECTED' THEN 'Out of scope' END,
+       CASE WHEN t.trash = 0 THEN least(t.created + interval '1 day', t.now_utc) END,
+       CASE WHEN t.trash = 0 THEN $4::uuid END,
+       t.created,
+       coalesce(t.completed, t.created)
+FROM timed t
+JOIN people r ON r.k = t.i % $3::int
+JOIN depts d ON d.k = t.i % 3
+JOIN makers m ON m.k = t.mk`;
+
+// ~10% of tickets get one collaborator, half of those a second one (never the requester).
+const SEED_COLLABORATORS_SQL = `
+WITH people AS (
+  SELECT u.id, (row_number() OVER (ORDER BY u.username) - 1)::int AS k FROM "User" u
+)
+INSERT INTO "TicketCollaborator" ("ticketId", "userId", "addedById", "createdAt")
+SELECT t.id, p.id, t."requesterId", t."createdAt" + interval '1 hour'
+FROM "Ticket" t
+CROSS JOIN generate_series(1, 2) AS n
+JOIN people p ON p.k = ${h("t.number || '/' || n", 'collaborator', '$1::int')}
+WHERE ${h('t.number', 'collaborated', 100)} < 10
+  AND (n = 1 OR ${h('t.number', 'second', 2)} = 0)
+  AND p.id <> t."requesterId"
+ON CONFLICT DO NOTHING`;
+
+type Seeded = { viewers: { label: string; viewer: Viewer }[]; users: number; tickets: number; collaborators: number; ms: number };
+
+async function seed(prisma: PrismaClient): Promise<Seeded> {
+  const started = performance.now();
+  const departments = new Map<string, { id: string; isCreative: boolean }>();
+  for (const department of DEPARTMENTS) {
+    const row = await prisma.department.create({ data: department });
+    departments.set(row.name, { id: row.id, isCreative: row.isCreative });
+  }
+
+  const passwordHash = await hashPassword(PASSWORD);
+  const users = seedUsers();
+  await prisma.user.createMany({
+    data: users.map((user) => ({
+      username: user.username,
+      email: `${user.username}@bench.example`,
+      passwordHash,
+      displayName: user.username,
+      role: user.role,
+      departmentId: user.department ? (departments.get(user.department)?.id ?? null) : null,
+      approvedAt: new Date(),
+    })),
+  });
+  const rows = await prisma.user.findMany({ include: { department: true } });
+  const byName = new Map(rows.map((row) => [row.username, row]));
+  const makers = users.filter((user) => user.department === 'Creative' && user.role === 'MEMBER').length;
+  const adminId = byName.get('admin')?.id;
+  if (!adminId) throw new Error('admin was not seeded');
+
+  const tickets = await prisma.$executeRawUnsafe(SEED_TICKETS_SQL, TICKETS, makers, users.length, adminId);
+  const collaborators = await prisma.$executeRawUnsafe(SEED_COLLABORATORS_SQL, users.length);
+  await prisma.$executeRawUnsafe('ANALYZE');
+
+  const viewer = (username: string): Viewer => {
+    const row = byName.get(username);
+    if (!row) throw new Error(`${username} was not seeded`);
+    return {
+      id: row.id,
+      username: row.username,
+      role: row.role,
+      departmentId: row.departmentId,
+      inCreativeDepartment: row.department?.isCreative ?? false,
+    };
+  };
+  return {
+    viewers: [
+      { label: 'ADMIN', viewer: viewer('admin') },
+      { label: 'MANAGER Marketing', viewer: viewer('marketing.manager') },
+      { label: 'MANAGER Creative', viewer: viewer('creative.manager1') },
+      { label: `MEMBER (1/${users.length} requester)`, viewer: viewer('marketing.member01') },
+    ],
+    users: users.length,
+    tickets,
+    collaborators,
+    ms: performance.now() - started,
+  };
+}
+
+// --- timing -------------------------------------------------------------------------------------------------
+
+type Sample = { median: number; p95: number };
+
+/**
+ * Warms up, then times each function RUNS times, taking turns (a, b, c, a, b, c, …) so that load from elsewhere
+ * on the machine falls on all of them alike.
+ */
+async function timeInTurns(runs: (() => Promise<unknown>)[]): Promise<Sample[]> {
+  for (let i = 0; i < WARMUP_RUNS; i++) for (const run of runs) await run();
+  const samples = runs.map((): number[] => []);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [index, run] of runs.entries()) {
+      const started = performance.now();
+      await run();
+      samples[index]?.push(performance.now() - started);
+    }
+  }
+  return samples.map(summarize);
+}
+
+function summarize(ms: number[]): Sample {
+  const sorted = [...ms].sort((a, b) => a - b);
+  // Nearest rank.
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+async function time(run: () => Promise<unknown>): Promise<Sample> {
+  const [sample] = await timeInTurns([run]);
+  if (!sample) throw new Error('no sample');
+  return sample;
+}
+
+const fmt = (ms: number) => ms.toFixed(2);
+const cell = (sample: Sample) => `${fmt(sample.median)} / ${fmt(sample.p95)}`;
+
+function printTable(headers: string[], rows: string[][], rightAlignFrom = 1): void {
+  const widths = headers.map((header, col) => Math.max(header.length, ...rows.map((row) => (row[col] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((value, col) => (col >= rightAlignFrom ? value.padStart(widths[col] ?? 0) : value.padEnd(widths[col] ?? 0))).join(' | ');
+  console.log(line(headers));
+  console.log(widths.map((width) => '-'.repeat(width)).join('-+-'));
+  for (const row of rows) console.log(line(row));
+}
+
+// --- GraphQL through the app ----------------------------------------------------------------------------------
+
+const DASHBOARD_QUERY =
+  '{ dashboardStats { total deptApproval creativeApproval approved inProgress completed rejected overdue byStatus { status count } byPriority { priority count } weeklyTrend { weekStart created completed } } }';
+const LOGIN_MUTATION = 'mutation Login($input: LoginInput!) { login(input: $input) { accessToken } }';
+
+async function graphql(app: App, body: { query: string; variables?: Record<string, unknown> }, token?: string): Promise<unknown> {
+  const response = await app.yoga.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    body: JSON.stringify(body),
+  });
+  const json: unknown = await response.json();
+  if (!isRecord(json) || json.errors !== undefined) throw new Error(`GraphQL error: ${JSON.stringify(json)}`);
+  return json.data;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function field(value: unknown, ...path: string[]): unknown {
+  return path.reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), value);
+}
+
+// --- EXPLAIN ------------------------------------------------------------------------------------------------
+
+const BRIEF_LINE = /^\s*(SubPlan|InitPlan|CTE) |^\s*(JIT:|Timing:)|^(Planning|Execution) Time/;
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) without the cost estimates: the whole plan, or (brief) only its nodes and timings.
+ */
+async function explainSummary(prisma: PrismaClient, title: string, sql: Prisma.Sql, brief = false): Promise<void> {
+  const rows = await prisma.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
+  const lines = rows
+    .map((row) => row['QUERY PLAN'].replace(/ {2}\(cost=[^)]*\)/, ''))
+    .filter((line, index) => !brief || index === 0 || line.includes('->') || BRIEF_LINE.test(line));
+  console.log(`\n${title}`);
+  for (const line of lines) console.log(`  ${line}`);
+}
+
+// --- main ---------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const target = await openTarget();
+  const { prisma } = target.db;
+  const [server] = await prisma.$queryRaw<{ version: string; jit: string; jitAvailable: boolean }[]>`
+    SELECT version() AS version, current_setting('jit') AS jit, pg_jit_available() AS "jitAvailable"`;
+
+  const migrateStarted = performance.now();
+  await applyMigrations(target.db.adapterFactory);
+  const migrateMs = performance.now() - migrateStarted;
+  const seeded = await seed(prisma);
+  const [sizes] = await prisma.$queryRaw<{ trashed: bigint; overdue: bigint; size: string }[]>`
+    SELECT (SELECT count(*) FROM "Ticket" WHERE "deletedAt" IS NOT NULL) AS trashed,
+           (SELECT count(*) FROM "Ticket" WHERE "deletedAt" IS NULL AND "dueDate" < now() AND "status" NOT IN ('COMPLETED', 'CLOSED', 'REJECTED')) AS overdue,
+           pg_size_pretty(pg_total_relation_size('"Ticket"')) AS size`;
+
+  console.log(`dashboardStats benchmark`);
+  console.log(`  target:     ${target.label}`);
+  console.log(`  server:     ${server?.version ?? '?'}`);
+  // pg_jit_available() is also false when jit is off; with jit on it tells whether a JIT compiler is installed.
+  const jitNote = server?.jitAvailable === false && server.jit === 'on' ? ' (no JIT compiler: JIT never runs)' : '';
+  console.log(`  jit:        ${server?.jit ?? '?'}${jitNote}`);
+  console.log(`  migrate:    ${fmt(migrateMs)} ms`);
+  console.log(
+    `  seed:       ${seeded.tickets} tickets (${sizes?.trashed} trashed, ${sizes?.overdue} overdue), ` +
+      `${seeded.collaborators} collaborators, ${seeded.users} users, 3 departments in ${fmt(seeded.ms)} ms (incl. ANALYZE); Ticket table ${sizes?.size}`,
+  );
+  console.log(`  timing:     ${WARMUP_RUNS} warm-up runs, then ${RUNS} runs each (paths of one row take turns); cells are median / p95 in ms`);
+
+  const stats = createStatsService(prisma);
+  const rows: string[][] = [];
+  for (const { label, viewer } of seeded.viewers) {
+    const cardsSql = dashboardCountsSql(viewer);
+    const trendSql = weeklyTrendSql(viewer, WEEKS);
+    const counts = await stats.dashboardCounts(viewer);
+    const measures: { query: string; service: () => Promise<unknown>; raw: () => Promise<unknown>; driver: () => Promise<unknown> }[] = [
+      {
+        query: 'cards',
+        service: () => stats.dashboardCounts(viewer),
+        raw: () => prisma.$queryRaw(cardsSql),
+        driver: () => target.driver.query(cardsSql),
+      },
+      {
+        query: `weeklyTrend(${WEEKS})`,
+        service: () => stats.weeklyTrend(viewer, WEEKS),
+        raw: () => prisma.$queryRaw(trendSql),
+        driver: () => target.driver.query(trendSql),
+      },
+      {
+        query: 'dashboardStats (both)',
+        service: async () => [await stats.dashboardCounts(viewer), await stats.weeklyTrend(viewer, WEEKS)],
+        raw: async () => [await prisma.$queryRaw(cardsSql), await prisma.$queryRaw(trendSql)],
+        driver: async () => [await target.driver.query(cardsSql), await target.driver.query(trendSql)],
+      },
+    ];
+    for (const measure of measures) {
+      const [service, raw, driver] = await timeInTurns([measure.service, measure.raw, measure.driver]);
+      if (!service || !raw || !driver) throw new Error('no sample');
+      rows.push([
+        label,
+        String(counts.total),
+        measure.query,
+        cell(service),
+        cell(raw),
+        cell(driver),
+        fmt(raw.median - driver.median),
+      ]);
+    }
+  }
+  console.log(`\nStats service vs bare SQL (Prisma $queryRaw) vs the driver (${target.driver.name}), ms median / p95`);
+  printTable(['viewer', 'visible', 'query', 'service', '$queryRaw', 'driver', 'ORM overhead (median)'], rows, 1);
+
+  // The full operation through Yoga: token check + viewer lookup + both aggregates + GraphQL execution.
+  const config = loadConfig({
+    PORT: '0',
+    JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-0123456789',
+    LOG_LEVEL: 'error',
+    SEED_DEMO_DATA: 'false',
+  });
+  const app = await buildApp(config, { database: target.db });
+  cleanups.push(() => app.stop());
+  const gqlRows: string[][] = [];
+  for (const { label, viewer } of seeded.viewers) {
+    const login = await graphql(app, { query: LOGIN_MUTATION, variables: { input: { username: viewer.username, password: PASSWORD } } });
+    const token = field(login, 'login', 'accessToken');
+    if (typeof token !== 'string') throw new Error(`login of ${viewer.username} returned no token`);
+    const first = await graphql(app, { query: DASHBOARD_QUERY }, token);
+    const sample = await time(() => graphql(app, { query: DASHBOARD_QUERY }, token));
+    gqlRows.push([label, String(field(first, 'dashboardStats', 'total')), String(field(first, 'dashboardStats', 'overdue')), cell(sample)]);
+  }
+  console.log(`\nGraphQL dashboardStats through app.yoga.fetch (auth + viewer lookup + cards + weeklyTrend), ms median / p95`);
+  printTable(['viewer', 'total', 'overdue', 'yoga.fetch'], gqlRows, 1);
+
+  const member = seeded.viewers[3]?.viewer;
+  const manager = seeded.viewers[1]?.viewer;
+  if (member) {
+    await explainSummary(prisma, `EXPLAIN (ANALYZE, BUFFERS) cards SQL, MEMBER ${member.username}`, dashboardCountsSql(member));
+    await explainSummary(prisma, `EXPLAIN (ANALYZE, BUFFERS) weeklyTrend(${WEEKS}) SQL, MEMBER ${member.username} (nodes only)`, weeklyTrendSql(member, WEEKS), true);
+  }
+  if (manager) {
+    await explainSummary(prisma, `EXPLAIN (ANALYZE, BUFFERS) cards SQL, MANAGER ${manager.username} (nodes only)`, dashboardCountsSql(manager), true);
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  // After Ctrl-C the in-flight query fails because cleanup closed its connection: not worth a stack trace.
+  if (!cleaning) console.error(error);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}
