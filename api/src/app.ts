@@ -26,7 +26,7 @@ import { toPublicError } from './graphql/errors.ts';
 import { buildPermissions } from './graphql/permissions/shield.ts';
 import { schema } from './graphql/schema.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { seedDemoData } from './seed/demo.ts';
+import { seedDemoAccounts, seedDemoTickets } from './seed/demo.ts';
 import { createRealtime, type Realtime } from './realtime/index.ts';
 import { createServices, type Services } from './services/index.ts';
 import { DomainError } from './domain/errors.ts';
@@ -99,8 +99,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   if (db.kind === 'pglite') {
     const { applied } = await applyMigrations(db.adapterFactory);
     if (applied.length) logger.info(`applied migrations: ${applied.join(', ')}`);
+    // Accounts now, so sign-in works the moment the server listens; the month of tickets right after.
     if (config.seedDemoData) {
-      const seeded = await seedDemoData(prisma, { password: config.demoPassword });
+      const seeded = await seedDemoAccounts(prisma, { password: config.demoPassword });
       if (seeded) logger.info(seeded.summary);
     }
   }
@@ -240,6 +241,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   );
 
   let listening = false;
+  let demoTickets: Promise<void> | undefined;
   return {
     yoga,
     server,
@@ -255,11 +257,19 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
         });
       });
       listening = true;
+      if (db.kind === 'pglite' && config.seedDemoData) {
+        demoTickets = seedDemoTickets(prisma)
+          .then((seeded) => {
+            if (seeded) logger.info(seeded.summary);
+          })
+          .catch((error: unknown) => logger.error('seeding the demo tickets failed (they are seeded on the next start)', error));
+      }
       const { port } = server.address() as AddressInfo;
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
       return { url: `http://${host}:${port}/graphql`, port };
     },
     async stop() {
+      await demoTickets;
       await wsDisposable.dispose();
       wsServer.close();
       if (listening) {

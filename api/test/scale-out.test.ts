@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase, type Database } from '../src/db/client.ts';
-import { seedDemoData } from '../src/seed/demo.ts';
+import { seedDemoAccounts } from '../src/seed/demo.ts';
 import { DEMO_PASSWORD } from './support/app.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
 import { collect, sleep, wsClient } from './support/ws.ts';
@@ -32,7 +32,7 @@ const login = async (url: string, username: string) =>
 
 beforeAll(async () => {
   shared = await createTestDatabase({ engine: 'postgres' });
-  await seedDemoData(shared.prisma, { password: DEMO_PASSWORD });
+  await seedDemoAccounts(shared.prisma, { password: DEMO_PASSWORD });
   // Each instance has its own connection pool, as separate processes would.
   secondPool = await openDatabase({ kind: 'postgres', url: shared.url! });
   const config = loadConfig({

@@ -1,7 +1,15 @@
-// Demo data for embedded mode: the contract's departments and users, seeded once into an empty database.
+// Demo data for embedded mode, seeded once into an empty database: the contract's departments and users, a
+// product catalogue, and a month of the team's requests (seed/demo-tickets.ts) played through the real
+// services (seed/demo-driver.ts) and moved into the past (seed/backdate.ts). One transaction: all or nothing.
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import type { Role } from '../domain/viewer.ts';
+import { DONE_STATUSES, TICKET_STATUSES } from '../domain/ticket-access.ts';
+import type { Role, Viewer } from '../domain/viewer.ts';
+import { createProductService } from '../services/products.ts';
+import { backdateSeed, createSeedClock } from './backdate.ts';
+import { playDemoTickets, type DemoCast } from './demo-driver.ts';
+import { DEMO_PRODUCTS, DEMO_TICKETS, type DemoProduct } from './demo-tickets.ts';
+import { seedClient } from './seed-client.ts';
 
 export const DEMO_DEPARTMENTS = [
   { name: 'Creative', isCreative: true },
@@ -11,7 +19,7 @@ export const DEMO_DEPARTMENTS = [
 
 type DemoDepartment = (typeof DEMO_DEPARTMENTS)[number]['name'];
 
-export const DEMO_USERS: { username: string; displayName: string; role: Role; department: DemoDepartment | null }[] = [
+export const DEMO_USERS = [
   { username: 'admin', displayName: 'Ada Admin', role: 'ADMIN', department: null },
   { username: 'creative.manager', displayName: 'Cora Creative', role: 'MANAGER', department: 'Creative' },
   { username: 'marketing.manager', displayName: 'Mark Marketing', role: 'MANAGER', department: 'Marketing' },
@@ -20,30 +28,107 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; de
   { username: 'designer2', displayName: 'Drew Designer', role: 'MEMBER', department: 'Creative' },
   { username: 'marketer', displayName: 'Mia Marketer', role: 'MEMBER', department: 'Marketing' },
   { username: 'seller', displayName: 'Sol Seller', role: 'MEMBER', department: 'Sales' },
-];
+] as const satisfies readonly { username: string; displayName: string; role: Role; department: DemoDepartment | null }[];
+
+export type DemoUsername = (typeof DEMO_USERS)[number]['username'];
 
 export type SeedResult = { summary: string };
 
-/** Seeds only an empty database (no users); returns null when there was something already. */
+const DAY = 86_400_000;
+
+/**
+ * Seeds an empty database: the accounts first (quick: sign-in works at once), then the month of tickets.
+ * Returns null when there were users already.
+ */
 export async function seedDemoData(prisma: PrismaClient, options: { password: string }): Promise<SeedResult | null> {
+  const accounts = await seedDemoAccounts(prisma, options);
+  if (!accounts) return null;
+  const tickets = await seedDemoTickets(prisma);
+  return { summary: tickets ? `${accounts.summary}; ${tickets.summary}` : accounts.summary };
+}
+
+/** The contract's departments and people; null when there are users already. */
+export async function seedDemoAccounts(prisma: PrismaClient, options: { password: string }): Promise<SeedResult | null> {
   if ((await prisma.user.count()) > 0) return null;
   const passwordHash = await hashPassword(options.password);
-  const departments = new Map<string, string>();
-  for (const department of DEMO_DEPARTMENTS) {
-    const row = await prisma.department.create({ data: department });
-    departments.set(row.name, row.id);
-  }
-  const now = new Date();
-  await prisma.user.createMany({
-    data: DEMO_USERS.map((user) => ({
-      username: user.username,
-      displayName: user.displayName,
-      email: `${user.username}@juan365.example`,
-      role: user.role,
-      departmentId: user.department ? departments.get(user.department) : null,
-      passwordHash,
-      approvedAt: now,
-    })),
+  return prisma.$transaction(async (tx) => {
+    const departments = await tx.department.createManyAndReturn({ data: [...DEMO_DEPARTMENTS] });
+    const departmentOf = (name: DemoDepartment | null) => departments.find((department) => department.name === name) ?? null;
+    const users = await tx.user.createManyAndReturn({
+      data: DEMO_USERS.map((user) => ({
+        username: user.username,
+        displayName: user.displayName,
+        email: `${user.username}@juan365.example`,
+        role: user.role,
+        departmentId: departmentOf(user.department)?.id ?? null,
+        passwordHash,
+        approvedAt: new Date(),
+      })),
+    });
+    return { summary: `seeded demo data: ${departments.length} departments, ${users.length} users` };
   });
-  return { summary: `seeded demo data: ${DEMO_DEPARTMENTS.length} departments, ${DEMO_USERS.length} users` };
+}
+
+/**
+ * The product catalogue and a month of the team's requests, played through the real services in one
+ * transaction (all or nothing). Runs only while the database has no tickets and no products, so a start
+ * that died half-way seeds them on the next one. Needs the demo accounts.
+ */
+export async function seedDemoTickets(prisma: PrismaClient): Promise<SeedResult | null> {
+  if ((await prisma.ticket.count()) > 0 || (await prisma.product.count()) > 0) return null;
+  const now = new Date();
+  const oldestDay = Math.max(...DEMO_TICKETS.map((row) => row.day));
+  const users = await prisma.user.findMany({
+    where: { username: { in: DEMO_USERS.map((user) => user.username) } },
+    include: { department: true },
+  });
+  if (users.length !== DEMO_USERS.length) return null;
+
+  return prisma.$transaction(
+    async (tx) => {
+      const clock = createSeedClock();
+      // The catalogue was set up a few days before the first request.
+      await clock.enter(new Date(now.getTime() - (oldestDay + 5) * DAY));
+      const viewers = Object.fromEntries(
+        DEMO_USERS.map((person) => {
+          const user = users.find((row) => row.username === person.username)!;
+          const viewer: Viewer = {
+            id: user.id,
+            username: user.username,
+            role: user.role,
+            departmentId: user.departmentId,
+            inCreativeDepartment: user.department?.isCreative ?? false,
+          };
+          return [person.username, viewer];
+        }),
+      ) as Record<DemoUsername, Viewer>;
+      const departmentManagers = Object.fromEntries(
+        DEMO_USERS.map((person) => {
+          const manager = DEMO_USERS.find((other) => other.role === 'MANAGER' && person.department && other.department === person.department);
+          return [person.username, manager?.username ?? null];
+        }),
+      ) as Record<DemoUsername, DemoUsername | null>;
+
+      const client = seedClient(tx);
+      const catalogue = createProductService(client);
+      const productIds = {} as Record<DemoProduct, string>;
+      for (const product of DEMO_PRODUCTS) {
+        productIds[product.name] = (await catalogue.create(viewers.admin, product)).id;
+      }
+
+      const cast: DemoCast = { viewers, departmentManagers, productIds };
+      const played = await playDemoTickets(client, DEMO_TICKETS, cast, clock, now);
+      await backdateSeed(tx, clock, played.plannedShifts, now);
+
+      const overdue = await tx.ticket.count({ where: { dueDate: { lt: now }, status: { notIn: [...DONE_STATUSES] } } });
+      const comments = await tx.comment.count();
+      const byStatus = TICKET_STATUSES.map((status) => `${played.tickets.filter((ticket) => ticket.status === status).length} ${status}`);
+      return {
+        summary:
+          `seeded demo tickets: ${DEMO_PRODUCTS.length} products, ` +
+          `${played.tickets.length} tickets over ${Math.ceil(oldestDay / 7)} weeks (${byStatus.join(', ')}; ${overdue} overdue), ${comments} comments`,
+      };
+    },
+    { maxWait: 10_000, timeout: 120_000 },
+  );
 }

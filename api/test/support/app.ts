@@ -1,7 +1,7 @@
 // A real app on a random port over a fresh database, with the demo accounts, and small GraphQL helpers.
 import { buildApp, type App, type AppOptions } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { seedDemoData } from '../../src/seed/demo.ts';
+import { seedDemoAccounts } from '../../src/seed/demo.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -34,13 +34,16 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase({ onQuery: options.onQuery });
-  if (options.seed !== false) await seedDemoData(db.prisma, { password: DEMO_PASSWORD });
+  // The demo accounts only: each test makes the tickets it talks about (the demo month is proven by
+  // embedded-start.test.ts).
+  if (options.seed !== false) await seedDemoAccounts(db.prisma, { password: DEMO_PASSWORD });
   const config: Config = {
     ...loadConfig({
       PORT: '0',
       JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
       LOG_LEVEL: 'error',
       DATA_DIR: '/tmp/juan365-test-data',
+      SEED_DEMO_DATA: 'false',
       ...options.env,
     }),
     ...options.config,
