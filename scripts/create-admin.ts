@@ -8,7 +8,7 @@ import { loadConfig } from '../api/src/config.ts';
 import { openDatabase } from '../api/src/db/client.ts';
 import { pendingMigrations } from '../api/src/db/migrate.ts';
 import { validateEmail, validateUsername } from '../api/src/domain/users.ts';
-import { validateNewPassword } from '../api/src/services/auth.ts';
+import { validateNewPassword } from '../api/src/auth/passwords.ts';
 
 const { values } = parseArgs({
   options: { username: { type: 'string', default: 'admin' }, email: { type: 'string' }, name: { type: 'string' } },

@@ -45,6 +45,13 @@ export function validateTimeZone(timeZone: string): string {
   }
 }
 
+/** The fields every new account needs, normalized; refuses with the field named. */
+export function validateAccountFields(input: { username: string; email: string; displayName: string }) {
+  const displayName = input.displayName.trim();
+  if (!displayName) throw new BadInputError('displayName is required.', 'displayName');
+  return { username: validateUsername(input.username), email: validateEmail(input.email), displayName };
+}
+
 /**
  * Decides whether `viewer` may apply `change` to user `targetId`.
  * Self: profile fields only. Admins: everything, except changing their own role or deactivating themselves

@@ -1,13 +1,13 @@
 // Accounts' sessions: register, login, refresh rotation with reuse detection, logout, password change.
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient, User } from '../db/generated/prisma/client.ts';
-import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
+import { burnPasswordCheck, hashPassword, validateNewPassword, verifyPassword } from '../auth/passwords.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import { hashRefreshToken, newRefreshToken, type TokenIssuer } from '../auth/tokens.ts';
 import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors.ts';
-import { validateEmail, validateUsername } from '../domain/users.ts';
+import { validateAccountFields } from '../domain/users.ts';
 import type { Viewer } from '../domain/viewer.ts';
-import { isUniqueViolation } from '../db/errors.ts';
+import { insertUser } from './users.ts';
 
 export type ClientMeta = { address: string; userAgent?: string | undefined };
 
@@ -28,13 +28,6 @@ export type AuthServiceDeps = {
   refreshTokenTtlSeconds: number;
   registrationApproval: boolean;
 };
-
-export function validateNewPassword(password: string, field = 'password'): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new BadInputError(`${field} must be at least ${MIN_PASSWORD_LENGTH} characters.`, field);
-  }
-  if (password.length > 256) throw new BadInputError(`${field} must be at most 256 characters.`, field);
-}
 
 export function createAuthService(deps: AuthServiceDeps) {
   const { prisma, tokens, throttle } = deps;
@@ -81,31 +74,19 @@ export function createAuthService(deps: AuthServiceDeps) {
       input: { username: string; email: string; password: string; displayName: string; departmentId: string },
       meta: ClientMeta,
     ): Promise<RegisterResult> {
-      const username = validateUsername(input.username);
-      const email = validateEmail(input.email);
-      const displayName = input.displayName.trim();
-      if (!displayName) throw new BadInputError('displayName is required.', 'displayName');
+      const account = validateAccountFields(input);
       validateNewPassword(input.password);
       const department = await prisma.department.findUnique({ where: { id: input.departmentId } });
       if (!department) throw new NotFoundError('Department');
-      try {
-        const user = await prisma.user.create({
-          data: {
-            username,
-            email,
-            displayName,
-            passwordHash: await hashPassword(input.password),
-            role: 'MEMBER',
-            departmentId: department.id,
-            approvedAt: deps.registrationApproval ? null : new Date(),
-          },
-        });
-        if (deps.registrationApproval) return { user, pendingApproval: true };
-        return { ...(await issueSession(user, meta)), pendingApproval: false };
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new BadInputError('That username or email is already taken.', 'username');
-        throw error;
-      }
+      const user = await insertUser(prisma, {
+        ...account,
+        passwordHash: await hashPassword(input.password),
+        role: 'MEMBER',
+        departmentId: department.id,
+        approvedAt: deps.registrationApproval ? null : new Date(),
+      });
+      if (deps.registrationApproval) return { user, pendingApproval: true };
+      return { ...(await issueSession(user, meta)), pendingApproval: false };
     },
 
     async login(input: { username: string; password: string }, meta: ClientMeta): Promise<Session> {

@@ -1,16 +1,13 @@
 // Accounts and departments: listing, profile and admin changes, password resets, department creation.
 import { randomBytes } from 'node:crypto';
-import type { Prisma, PrismaClient, User } from '../db/generated/prisma/client.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import type { NotificationKind } from '../db/generated/prisma/client.ts';
-import { validateQuietHours } from '../domain/notification-preferences.ts';
-import { validateUsername } from '../domain/users.ts';
-import { announce } from './notifications.ts';
-import { validateNewPassword } from './auth.ts';
+import { hashPassword, validateNewPassword } from '../auth/passwords.ts';
 import { isUniqueViolation } from '../db/errors.ts';
+import type { NotificationKind, Prisma, PrismaClient, User } from '../db/generated/prisma/client.ts';
 import { BadInputError, ForbiddenError, NotFoundError } from '../domain/errors.ts';
-import { assertMayUpdateUser, validateEmail, validateTimeZone, type UserChange } from '../domain/users.ts';
+import { validateQuietHours } from '../domain/notification-preferences.ts';
+import { assertMayUpdateUser, validateAccountFields, validateEmail, validateTimeZone, type UserChange } from '../domain/users.ts';
 import { isAdmin, type Role, type Viewer } from '../domain/viewer.ts';
+import { announce } from './notifications.ts';
 
 export type UserFilter = {
   role?: Role[] | null;
@@ -19,6 +16,16 @@ export type UserFilter = {
   pendingApproval?: boolean | null;
   search?: string | null;
 };
+
+/** Creates an account; a taken username or email is the client's mistake, not a server error. */
+export async function insertUser(prisma: PrismaClient, data: Prisma.UserUncheckedCreateInput): Promise<User> {
+  try {
+    return await prisma.user.create({ data });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new BadInputError('That username or email is already taken.', 'username');
+    throw error;
+  }
+}
 
 function requireAdmin(viewer: Viewer): void {
   if (!isAdmin(viewer)) throw new ForbiddenError('Only admins can do this.');
@@ -130,34 +137,22 @@ export function createUserService(prisma: PrismaClient) {
       input: { username: string; email: string; displayName: string; role?: Role | null; departmentId?: string | null; password?: string | null },
     ): Promise<{ user: User; temporaryPassword: string | null }> {
       requireAdmin(viewer);
-      const username = validateUsername(input.username);
-      const email = validateEmail(input.email);
-      const displayName = input.displayName.trim();
-      if (!displayName) throw new BadInputError('displayName is required.', 'displayName');
+      const account = validateAccountFields(input);
       if (input.password != null) validateNewPassword(input.password);
       if (input.departmentId && !(await prisma.department.findUnique({ where: { id: input.departmentId } }))) {
         throw new NotFoundError('Department');
       }
       const temporaryPassword = input.password == null ? randomBytes(12).toString('base64url') : null;
-      try {
-        const user = await prisma.user.create({
-          data: {
-            username,
-            email,
-            displayName,
-            role: input.role ?? 'MEMBER',
-            departmentId: input.departmentId ?? null,
-            passwordHash: await hashPassword(input.password ?? temporaryPassword!),
-            mustChangePassword: temporaryPassword !== null,
-            approvedAt: new Date(),
-            approvedById: viewer.id,
-          },
-        });
-        return { user, temporaryPassword };
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new BadInputError('That username or email is already taken.', 'username');
-        throw error;
-      }
+      const user = await insertUser(prisma, {
+        ...account,
+        role: input.role ?? 'MEMBER',
+        departmentId: input.departmentId ?? null,
+        passwordHash: await hashPassword(input.password ?? temporaryPassword!),
+        mustChangePassword: temporaryPassword !== null,
+        approvedAt: new Date(),
+        approvedById: viewer.id,
+      });
+      return { user, temporaryPassword };
     },
 
     /** Makes the user a manager of the department (moving them there). */
