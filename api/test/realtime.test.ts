@@ -169,6 +169,21 @@ describe('notificationAdded', () => {
     await designer.dispose();
     await other.dispose();
   });
+
+  it('holds the live push during the recipient quiet hours; the notification still counts as unread', async () => {
+    await t.ok(`mutation { updateNotificationPreferences(input: { quietHoursStart: 0, quietHoursEnd: 1439 }) { preferences { quietHoursEnd } } }`, {}, s.designer.token);
+    const before = (await t.ok(`{ unreadNotificationCount }`, {}, s.designer.token)).unreadNotificationCount;
+    const client = wsClient(t.wsUrl, s.designer.token);
+    const pushes = collect<{ notificationAdded: { kind: string } }>(client, `subscription { notificationAdded { kind } }`);
+    await sleep(300);
+    const ticket = await ticketAt(t, s, 'APPROVED', { title: 'Quiet please' });
+    await ticketMutationOk(t, 'assignTicket', 'AssignTicketInput', { id: ticket.id, assigneeId: s.designer.globalId }, s['creative.manager'].token);
+    await sleep(500);
+    expect(pushes.received).toEqual([]);
+    expect((await t.ok(`{ unreadNotificationCount }`, {}, s.designer.token)).unreadNotificationCount).toBe(before + 1);
+    await t.ok(`mutation { updateNotificationPreferences(input: { clearQuietHours: true }) { preferences { quietHoursEnd } } }`, {}, s.designer.token);
+    await client.dispose();
+  });
 });
 
 describe('dashboardStatsChanged', () => {

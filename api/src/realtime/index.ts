@@ -1,6 +1,7 @@
 // The realtime side of the app: one hub per instance, and the per-subscriber streams built on it.
 import { Repeater } from 'graphql-yoga';
 import type { Notification, PrismaClient } from '../db/generated/prisma/client.ts';
+import { isQuietAt } from '../domain/notification-preferences.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import type { Logger } from '../logger.ts';
 import type { StatsService } from '../services/stats.ts';
@@ -35,8 +36,20 @@ export function createRealtime(options: {
         const unlisten = hub.onNotification((message) => {
           if (message.recipientId !== viewer.id) return;
           void options.prisma.notification
-            .findUnique({ where: { id: message.id } })
-            .then((row) => (row ? push(row) : undefined))
+            .findUnique({
+              where: { id: message.id },
+              include: { recipient: { select: { timeZone: true, preferences: { select: { quietHoursStart: true, quietHoursEnd: true } } } } },
+            })
+            .then((row) => {
+              if (!row) return;
+              // Quiet hours hold the live pop-up; the notification itself waits in the list and the unread count.
+              const quiet = row.recipient.preferences;
+              if (quiet?.quietHoursStart != null && quiet.quietHoursEnd != null) {
+                if (isQuietAt({ start: quiet.quietHoursStart, end: quiet.quietHoursEnd, timeZone: row.recipient.timeZone }, new Date())) return;
+              }
+              const { recipient: _recipient, ...notification } = row;
+              return push(notification);
+            })
             .catch((error: unknown) => options.logger.error('notification push failed', error));
         });
         await stop;
