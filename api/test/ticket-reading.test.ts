@@ -152,6 +152,26 @@ describe('filters, search and order', () => {
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
   });
 
+  it.each(['DUE_DATE', 'PRIORITY', 'UPDATED_AT'])('pages through every ticket exactly once when ordered by %s', async (field) => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = await t.ok(
+        `query ($after: String, $field: TicketOrderField!) { tickets(first: 4, after: $after, orderBy: { field: $field, direction: ASC }) {
+          totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`,
+        { after, field },
+        s.admin.token,
+      );
+      seen.push(...page.tickets.nodes.map((node: { id: string }) => node.id));
+      if (!page.tickets.pageInfo.hasNextPage) {
+        expect(seen).toHaveLength(page.tickets.totalCount);
+        break;
+      }
+      after = page.tickets.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
   it('refuses a page size outside 1–100', async () => {
     for (const first of [0, 101]) {
       const result = await t.gql(`query ($first: Int) { tickets(first: $first) { totalCount } }`, { first }, s.admin.token);
