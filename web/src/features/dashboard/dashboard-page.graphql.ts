@@ -1,0 +1,45 @@
+import { graphql } from '../../gql';
+
+/** Everything the dashboard shows of the numbers; shared by the first query and the live subscription. */
+export const dashboardStatsFieldsFragment = graphql(`
+  fragment DashboardStatsFields on DashboardStats {
+    total
+    deptApproval
+    creativeApproval
+    approved
+    inProgress
+    completed
+    rejected
+    overdue
+    byStatus {
+      status
+      count
+    }
+    byPriority {
+      priority
+      count
+    }
+    weeklyTrend(weeks: 8) {
+      weekStart
+      created
+      completed
+    }
+  }
+`);
+
+export const dashboardQuery = graphql(`
+  query Dashboard {
+    dashboardStats {
+      ...DashboardStatsFields
+    }
+    unreadNotificationCount
+  }
+`);
+
+export const dashboardStatsChangedSubscription = graphql(`
+  subscription DashboardStatsChanged {
+    dashboardStatsChanged {
+      ...DashboardStatsFields
+    }
+  }
+`);

@@ -1,0 +1,18 @@
+import { graphql } from '../../gql';
+
+export const myTasksQuery = graphql(`
+  query MyTasks($first: Int!) {
+    myTasks(first: $first) {
+      totalCount
+      nodes {
+        id
+        number
+        title
+        status
+        priority
+        dueDate
+        isOverdue
+      }
+    }
+  }
+`);
