@@ -2,7 +2,7 @@
 import type { PrismaClient } from './db/generated/prisma/client.ts';
 import { bearerToken, type TokenIssuer } from './auth/tokens.ts';
 import { UnauthenticatedError } from './domain/errors.ts';
-import type { Viewer } from './domain/viewer.ts';
+import { viewerOf, type Viewer } from './domain/viewer.ts';
 import type { ClientMeta } from './services/auth.ts';
 import type { Realtime } from './realtime/index.ts';
 import type { Services } from './services/index.ts';
@@ -37,13 +37,7 @@ export function createViewerResolver(prisma: PrismaClient, tokens: TokenIssuer):
       throw new UnauthenticatedError('Invalid or expired access token.');
     }
     return {
-      viewer: {
-        id: user.id,
-        username: user.username,
-        role: user.role,
-        departmentId: user.departmentId,
-        inCreativeDepartment: user.department?.isCreative ?? false,
-      },
+      viewer: viewerOf(user),
       expiresAt: claims.expiresAt,
     };
   };

@@ -1,19 +1,9 @@
 // The shape of a creative request, validated per request type. Pure: products are passed in as facts.
 import { BadInputError } from './errors.ts';
 
-export type RequestType =
-  | 'SOCMED_POSTING'
-  | 'WEBSITE_BANNER'
-  | 'PHOTOSHOOT'
-  | 'VIDEOSHOOT'
-  | 'LIVE_PRODUCTION'
-  | 'ADS'
-  | 'TELEGRAM_CHANNEL';
-export type FileFormat = 'STILL' | 'GIF' | 'VIDEO_LANDSCAPE' | 'VIDEO_PORTRAIT';
-export type Criteria = 'IMAGE' | 'VIDEO';
-export type Complexity = 'LOW' | 'MEDIUM' | 'HIGH';
-export type Priority = 'LOW' | 'MEDIUM' | 'HIGH' | 'URGENT';
-export type ProductCategory = 'GENERAL' | 'ADS' | 'TELEGRAM';
+import type { Complexity, Criteria, FileFormat, Priority, ProductCategory, RequestType } from './vocabulary.ts';
+
+export type { Complexity, Criteria, FileFormat, Priority, ProductCategory, RequestType };
 
 export const MAX_QUANTITY = 1000;
 

@@ -1,14 +1,9 @@
 // Domain errors carry the public error code; one adapter (graphql/errors.ts) turns them into GraphQL errors.
 // Nothing here knows about GraphQL.
 
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'INVALID_TRANSITION'
-  | 'RATE_LIMITED';
+import type { ErrorCode } from './vocabulary.ts';
+
+export type { ErrorCode };
 
 export class DomainError extends Error {
   constructor(

@@ -1,17 +1,9 @@
 // Who stands in what relation to a ticket. Pure: the same answers decide reads, actions and subscriptions.
 import { isAdmin, type Viewer } from './viewer.ts';
 
-export type TicketStatus = 'REQUESTED' | 'PENDING_CREATIVE' | 'APPROVED' | 'IN_PROGRESS' | 'COMPLETED' | 'CLOSED' | 'REJECTED';
+import { TICKET_STATUSES, type TicketStatus } from './vocabulary.ts';
 
-export const TICKET_STATUSES: readonly TicketStatus[] = [
-  'REQUESTED',
-  'PENDING_CREATIVE',
-  'APPROVED',
-  'IN_PROGRESS',
-  'COMPLETED',
-  'CLOSED',
-  'REJECTED',
-];
+export { TICKET_STATUSES, type TicketStatus };
 
 /** Statuses in which work is finished or abandoned: never overdue. */
 export const DONE_STATUSES: readonly TicketStatus[] = ['COMPLETED', 'CLOSED', 'REJECTED'];

@@ -12,67 +12,9 @@ import {
   type TicketStatus,
 } from './ticket-access.ts';
 import { isAdmin, type Viewer } from './viewer.ts';
+import { TICKET_ACTIONS, type HistoryAction, type TicketAction, type TicketEventType } from './vocabulary.ts';
 
-export type TicketAction =
-  | 'EDIT'
-  | 'APPROVE'
-  | 'REJECT'
-  | 'ASSIGN'
-  | 'START'
-  | 'COMPLETE'
-  | 'CONFIRM'
-  | 'ROLLBACK'
-  | 'COMMENT'
-  | 'ATTACH'
-  | 'REQUEST_REVISION'
-  | 'DELETE'
-  | 'RESTORE'
-  | 'ADD_COLLABORATOR';
-
-export const TICKET_ACTIONS: readonly TicketAction[] = [
-  'EDIT',
-  'APPROVE',
-  'REJECT',
-  'ASSIGN',
-  'START',
-  'COMPLETE',
-  'CONFIRM',
-  'ROLLBACK',
-  'COMMENT',
-  'ATTACH',
-  'REQUEST_REVISION',
-  'DELETE',
-  'RESTORE',
-  'ADD_COLLABORATOR',
-];
-
-export type HistoryAction =
-  | 'CREATED'
-  | 'UPDATED'
-  | 'APPROVED'
-  | 'REJECTED'
-  | 'ASSIGNED'
-  | 'STARTED'
-  | 'COMPLETED'
-  | 'CONFIRMED'
-  | 'ROLLBACK'
-  | 'REVISION_REQUESTED'
-  | 'COLLABORATOR_ADDED'
-  | 'COLLABORATOR_REMOVED'
-  | 'DELETED'
-  | 'RESTORED';
-
-export type TicketEventType =
-  | 'CREATED'
-  | 'UPDATED'
-  | 'STATUS_CHANGED'
-  | 'ASSIGNED'
-  | 'COMMENTED'
-  | 'ATTACHMENT_ADDED'
-  | 'ATTACHMENT_REMOVED'
-  | 'ROLLED_BACK'
-  | 'DELETED'
-  | 'RESTORED';
+export { TICKET_ACTIONS, type HistoryAction, type TicketAction, type TicketEventType };
 
 /** Timestamps a transition records on the ticket. */
 export type TicketStamp =

@@ -4,7 +4,7 @@
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { DONE_STATUSES, TICKET_STATUSES } from '../domain/ticket-access.ts';
-import type { Role, Viewer } from '../domain/viewer.ts';
+import { viewerOf, type Role, type Viewer } from '../domain/viewer.ts';
 import { createProductService } from '../services/products.ts';
 import { backdateSeed, createSeedClock } from './backdate.ts';
 import { playDemoTickets, type DemoCast } from './demo-driver.ts';
@@ -92,13 +92,7 @@ export async function seedDemoTickets(prisma: PrismaClient): Promise<SeedResult 
       const viewers = Object.fromEntries(
         DEMO_USERS.map((person) => {
           const user = users.find((row) => row.username === person.username)!;
-          const viewer: Viewer = {
-            id: user.id,
-            username: user.username,
-            role: user.role,
-            departmentId: user.departmentId,
-            inCreativeDepartment: user.department?.isCreative ?? false,
-          };
+          const viewer = viewerOf(user);
           return [person.username, viewer];
         }),
       ) as Record<DemoUsername, Viewer>;

@@ -4,7 +4,7 @@ import type { Comment, PrismaClient } from '../db/generated/prisma/client.ts';
 import { BadInputError, NotFoundError } from '../domain/errors.ts';
 import { mentionedUsernames } from '../domain/mentions.ts';
 import { canReadTicket } from '../domain/ticket-access.ts';
-import type { Viewer } from '../domain/viewer.ts';
+import { viewerOf, type Viewer } from '../domain/viewer.ts';
 import { transition } from '../domain/workflow.ts';
 import { announce } from './notifications.ts';
 import { createTransactionRunner, factsOf, loadTicketForChange, recordTicketEvent, type EffectsSink } from './ticket-changes.ts';
@@ -53,10 +53,7 @@ export function createCommentService({ prisma, sink }: { prisma: PrismaClient; s
         // Mentions notify only people who may read the ticket: a mention is no way around the read rule.
         const readers = mentioned
           .filter((user) =>
-            canReadTicket(
-              { id: user.id, username: user.username, role: user.role, departmentId: user.departmentId, inCreativeDepartment: user.department?.isCreative ?? false },
-              facts,
-            ),
+            canReadTicket(viewerOf(user), facts),
           )
           .map((user) => user.id);
         const involved = [ticket.requesterId, ticket.assigneeId, ...facts.collaboratorIds].filter(

@@ -4,6 +4,7 @@ import { DONE_STATUSES } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { visibleTicketsWhere } from './ticket-visibility.ts';
 import type { RequestType } from '../domain/creative-request.ts';
+import type { OrderDirection, TicketOrderField } from '../domain/vocabulary.ts';
 
 export type TicketFilter = {
   status?: TicketStatus[] | null;
@@ -19,8 +20,7 @@ export type TicketFilter = {
   dueAfter?: Date | null;
 };
 
-export type TicketOrderField = 'CREATED_AT' | 'UPDATED_AT' | 'DUE_DATE' | 'PRIORITY' | 'NUMBER';
-export type TicketOrder = { field: TicketOrderField; direction: 'ASC' | 'DESC' };
+export type TicketOrder = { field: TicketOrderField; direction: OrderDirection };
 
 const overdueWhere = (now: Date): Prisma.TicketWhereInput => ({
   dueDate: { lt: now },

@@ -1,0 +1,134 @@
+// The product's vocabulary: every enumerated value set, written once. The TypeScript types, the Pothos
+// enums of the public contract and the web client's generated types all derive from these lists; a test
+// (vocabulary.prisma.test.ts) proves the Prisma enums hold exactly the same values.
+
+export const ROLES = ['ADMIN', 'MANAGER', 'MEMBER'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const TICKET_STATUSES = ['REQUESTED', 'PENDING_CREATIVE', 'APPROVED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED', 'REJECTED'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const REQUEST_TYPE_NAMES = [
+  'SOCMED_POSTING',
+  'WEBSITE_BANNER',
+  'PHOTOSHOOT',
+  'VIDEOSHOOT',
+  'LIVE_PRODUCTION',
+  'ADS',
+  'TELEGRAM_CHANNEL',
+] as const;
+export type RequestType = (typeof REQUEST_TYPE_NAMES)[number];
+
+export const FILE_FORMATS = ['STILL', 'GIF', 'VIDEO_LANDSCAPE', 'VIDEO_PORTRAIT'] as const;
+export type FileFormat = (typeof FILE_FORMATS)[number];
+
+export const CRITERIA = ['IMAGE', 'VIDEO'] as const;
+export type Criteria = (typeof CRITERIA)[number];
+
+export const COMPLEXITIES = ['LOW', 'MEDIUM', 'HIGH'] as const;
+export type Complexity = (typeof COMPLEXITIES)[number];
+
+export const PRODUCT_CATEGORIES = ['GENERAL', 'ADS', 'TELEGRAM'] as const;
+export type ProductCategory = (typeof PRODUCT_CATEGORIES)[number];
+
+/** What a viewer may do to a ticket: the workflow table's action column and Ticket.availableActions. */
+export const TICKET_ACTIONS = [
+  'EDIT',
+  'APPROVE',
+  'REJECT',
+  'ASSIGN',
+  'START',
+  'COMPLETE',
+  'CONFIRM',
+  'ROLLBACK',
+  'COMMENT',
+  'ATTACH',
+  'REQUEST_REVISION',
+  'DELETE',
+  'RESTORE',
+  'ADD_COLLABORATOR',
+] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
+
+/** The kind of a ticket history entry. */
+export const HISTORY_ACTIONS = [
+  'CREATED',
+  'UPDATED',
+  'APPROVED',
+  'REJECTED',
+  'ASSIGNED',
+  'STARTED',
+  'COMPLETED',
+  'CONFIRMED',
+  'ROLLBACK',
+  'REVISION_REQUESTED',
+  'COLLABORATOR_ADDED',
+  'COLLABORATOR_REMOVED',
+  'DELETED',
+  'RESTORED',
+] as const;
+export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
+
+/** Stored realtime event types (the activity log's eventType). */
+export const TICKET_EVENT_TYPES = [
+  'CREATED',
+  'UPDATED',
+  'STATUS_CHANGED',
+  'ASSIGNED',
+  'COMMENTED',
+  'ATTACHMENT_ADDED',
+  'ATTACHMENT_REMOVED',
+  'ROLLED_BACK',
+  'DELETED',
+  'RESTORED',
+] as const;
+export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
+
+/** Delivered event types: the stored ones, and REFETCH (sent, never stored, when catch-up overflows). */
+export const DELIVERED_EVENT_TYPES = [...TICKET_EVENT_TYPES, 'REFETCH'] as const;
+export type DeliveredEventType = (typeof DELIVERED_EVENT_TYPES)[number];
+
+export const NOTIFICATION_KINDS = [
+  'TICKET_CREATED',
+  'TICKET_APPROVED',
+  'TICKET_REJECTED',
+  'TICKET_ASSIGNED',
+  'TICKET_STARTED',
+  'TICKET_COMPLETED',
+  'TICKET_CONFIRMED',
+  'REVISION_REQUESTED',
+  'COLLABORATOR_ADDED',
+  'COMMENT_ADDED',
+  'MENTIONED',
+  'DEADLINE_REMINDER',
+  'TICKET_OVERDUE',
+  'ACCOUNT_APPROVED',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const OUTBOX_CHANNELS = ['TELEGRAM_GROUP', 'TELEGRAM_DM'] as const;
+export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
+
+export const OUTBOX_STATUSES = ['PENDING', 'SENT', 'FAILED'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** The public error codes (extensions.code). */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'RATE_LIMITED',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ORDER_DIRECTIONS = ['ASC', 'DESC'] as const;
+export type OrderDirection = (typeof ORDER_DIRECTIONS)[number];
+
+export const TICKET_ORDER_FIELDS = ['CREATED_AT', 'UPDATED_AT', 'DUE_DATE', 'PRIORITY', 'NUMBER'] as const;
+export type TicketOrderField = (typeof TICKET_ORDER_FIELDS)[number];
