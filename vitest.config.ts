@@ -1,21 +1,32 @@
 import { createRequire } from 'node:module';
+import solid from 'vite-plugin-solid';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
 
+// graphql 16 has no exports map: without this, source and node_modules can load two copies and
+// `instanceof GraphQLError` fails (errors get masked).
+const graphqlAlias = { graphql: require.resolve('graphql') };
+
 export default defineConfig({
-  resolve: {
-    // graphql 16 has no exports map: without this, source and node_modules can load two copies and
-    // `instanceof GraphQLError` fails (errors get masked).
-    alias: { graphql: require.resolve('graphql') },
-  },
   test: {
-    include: ['api/**/*.test.ts', 'scripts/**/*.test.ts', 'web/**/*.test.ts'],
     reporters: ['default', './scripts/plain-summary-reporter.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: more parallel files only queue on the database and argon2.
     maxWorkers: 2,
+    projects: [
+      {
+        resolve: { alias: graphqlAlias },
+        test: { name: 'api', include: ['api/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        // Component tests: Solid compiled for the browser, rendered into jsdom.
+        plugins: [solid()],
+        resolve: { alias: graphqlAlias, conditions: ['browser', 'development'] },
+        test: { name: 'web', include: ['web/src/**/*.test.tsx'], environment: 'jsdom' },
+      },
+    ],
   },
 });
