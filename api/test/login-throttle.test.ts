@@ -1,31 +1,74 @@
+// Login throttling protects without letting anyone lock a user out (OWASP): guesses are counted per
+// (username, address), per address and, more slowly, per username across addresses. Requests come from
+// distinct loopback addresses (127.0.0.x) so the server sees several real clients.
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
+import { DEMO_PASSWORD, errorCodes, startTestApp, type GraphQLResponse, type TestApp } from './support/app.ts';
 
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`;
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await startTestApp({ app: { loginLimits: { perUsername: 3, perAddress: 6, windowSeconds: 60 } } });
+  t = await startTestApp({
+    app: { loginLimits: { perUsernameAndAddress: 3, perAddress: 6, perUsername: 7, windowSeconds: 60, usernameWindowSeconds: 60 } },
+  });
 });
 afterAll(() => t.close());
 
+/** A login sent from the given local address. */
+function loginFrom(localAddress: string, username: string, password: string): Promise<GraphQLResponse> {
+  const url = new URL(t.url);
+  const body = JSON.stringify({ query: LOGIN, variables: { input: { username, password } } });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve(JSON.parse(text) as GraphQLResponse));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const codesOf = async (response: Promise<GraphQLResponse>) => errorCodes(await response);
+
 describe('login throttling', () => {
-  it('per username: after 3 failures even the right password gets RATE_LIMITED', async () => {
+  it('one address guessing one account is stopped, even with the right password, from that address only', async () => {
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      expect(errorCodes(await t.gql(LOGIN, { input: { username: 'designer', password: 'wrong-password' } }))).toEqual(['UNAUTHENTICATED']);
+      expect(await codesOf(loginFrom('127.0.0.11', 'designer', 'wrong-password'))).toEqual(['UNAUTHENTICATED']);
     }
-    const blocked = await t.gql(LOGIN, { input: { username: 'designer', password: 'demo-password' } });
+    const blocked = await loginFrom('127.0.0.11', 'designer', DEMO_PASSWORD);
     expect(errorCodes(blocked)).toEqual(['RATE_LIMITED']);
     expect(blocked.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
-    // Other usernames are not affected by that counter.
-    expect((await t.ok(LOGIN, { input: { username: 'designer2', password: 'demo-password' } })).login.accessToken).toBeTruthy();
+    // The owner, elsewhere, is not locked out by someone else's guessing.
+    expect(await codesOf(loginFrom('127.0.0.12', 'designer', DEMO_PASSWORD))).toEqual([]);
+    // Other accounts from the guessing address are not affected by that pair's counter.
+    expect(await codesOf(loginFrom('127.0.0.11', 'designer2', DEMO_PASSWORD))).toEqual([]);
   });
 
-  it('per address: failures spread over many usernames are stopped too', async () => {
-    // 3 failures above came from this address; 3 more reach the address limit of 6.
-    for (const username of ['nobody1', 'nobody2', 'nobody3']) {
-      expect(errorCodes(await t.gql(LOGIN, { input: { username, password: 'wrong-password' } }))).toEqual(['UNAUTHENTICATED']);
+  it('one address spraying many usernames is stopped', async () => {
+    for (const username of ['nobody1', 'nobody2', 'nobody3', 'nobody4', 'nobody5', 'nobody6']) {
+      expect(await codesOf(loginFrom('127.0.0.21', username, 'wrong-password'))).toEqual(['UNAUTHENTICATED']);
     }
-    expect(errorCodes(await t.gql(LOGIN, { input: { username: 'marketer', password: 'demo-password' } }))).toEqual(['RATE_LIMITED']);
+    expect(await codesOf(loginFrom('127.0.0.21', 'marketer', DEMO_PASSWORD))).toEqual(['RATE_LIMITED']);
+    expect(await codesOf(loginFrom('127.0.0.22', 'marketer', DEMO_PASSWORD))).toEqual([]);
+  });
+
+  it('guessing one account from many addresses hits the slower account limit, which no single address can trip', async () => {
+    // A single address gives up after its pair limit of 3: those failures alone stay under the account's 7.
+    for (let attempt = 0; attempt < 5; attempt += 1) await loginFrom('127.0.0.31', 'seller', 'wrong-password');
+    expect(await codesOf(loginFrom('127.0.0.32', 'seller', DEMO_PASSWORD))).toEqual([]);
+    // The success reset the account count; now guesses spread over three addresses (3 + 3 + 1 = 7).
+    for (const from of ['127.0.0.33', '127.0.0.34']) {
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        expect(await codesOf(loginFrom(from, 'seller', 'wrong-password'))).toEqual(['UNAUTHENTICATED']);
+      }
+    }
+    expect(await codesOf(loginFrom('127.0.0.35', 'seller', 'wrong-password'))).toEqual(['UNAUTHENTICATED']);
+    expect(await codesOf(loginFrom('127.0.0.36', 'seller', DEMO_PASSWORD))).toEqual(['RATE_LIMITED']);
   });
 });

@@ -1,59 +1,89 @@
-// Failed logins are counted per username and per client address; past the limit, login answers
-// RATE_LIMITED without checking the password. Counters live in Redis when configured, so every
-// instance behind a load balancer shares them.
+// Failed logins are counted three ways, as OWASP advises, so that throttling stops guessing without letting
+// anyone lock a user out:
+// - per (username, address): the fast limit. Guessing one account from one address stops after a few tries,
+//   while the right password from any other address still works.
+// - per address: one address spraying many usernames stops too.
+// - per username across all addresses: a slower, larger limit for guessing spread over many addresses. One
+//   address cannot trip it alone, because its own pair limit stops it first (checked before counting).
+// Past a limit, login answers RATE_LIMITED without checking the password. Counters live in Redis when
+// configured, so every instance behind a load balancer shares them.
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../domain/errors.ts';
 
 export type LoginThrottleLimits = {
-  perUsername: number;
+  /** Failures allowed for one username from one address per window. */
+  perUsernameAndAddress: number;
+  /** Failures allowed from one address, whatever the usernames, per window. */
   perAddress: number;
+  /** Failures allowed for one username from all addresses per usernameWindowSeconds. */
+  perUsername: number;
   windowSeconds: number;
+  usernameWindowSeconds: number;
 };
 
-export const DEFAULT_LOGIN_LIMITS: LoginThrottleLimits = { perUsername: 5, perAddress: 30, windowSeconds: 15 * 60 };
+export const DEFAULT_LOGIN_LIMITS: LoginThrottleLimits = {
+  perUsernameAndAddress: 5,
+  perAddress: 30,
+  perUsername: 50,
+  windowSeconds: 15 * 60,
+  usernameWindowSeconds: 60 * 60,
+};
 
 export type LoginThrottle = {
-  /** Throws RATE_LIMITED when either counter is already over its limit. */
+  /** Throws RATE_LIMITED when any counter that applies is already at its limit. */
   check(username: string, address: string): Promise<void>;
   recordFailure(username: string, address: string): Promise<void>;
-  recordSuccess(username: string): Promise<void>;
+  recordSuccess(username: string, address: string): Promise<void>;
 };
 
 export function createLoginThrottle(limits: LoginThrottleLimits, redis?: Redis): LoginThrottle {
-  const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
+  const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
     redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration: limits.windowSeconds })
-      : new RateLimiterMemory({ keyPrefix, points, duration: limits.windowSeconds });
-  const byUsername = make('login-fail-user', limits.perUsername);
-  const byAddress = make('login-fail-addr', limits.perAddress);
-  const usernameKey = (username: string) => username.trim().toLowerCase();
+      ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration })
+      : new RateLimiterMemory({ keyPrefix, points, duration });
+  type Counter = { limiter: RateLimiterAbstract; points: number; key: (username: string, address: string) => string };
+  const counter = (keyPrefix: string, points: number, duration: number, key: Counter['key']): Counter => ({
+    limiter: make(keyPrefix, points, duration),
+    points,
+    key,
+  });
+  const pair = counter('login-fail-pair', limits.perUsernameAndAddress, limits.windowSeconds, pairKey);
+  const address = counter('login-fail-addr', limits.perAddress, limits.windowSeconds, (_username, from) => from);
+  const account = counter('login-fail-user', limits.perUsername, limits.usernameWindowSeconds, usernameKey);
+  const counters = [pair, address, account];
 
-  async function overLimit(limiter: RateLimiterAbstract, key: string, points: number): Promise<number | null> {
-    const state = await limiter.get(key);
-    if (state && state.consumedPoints >= points) return Math.ceil(state.msBeforeNext / 1000);
+  async function secondsToWait(which: Counter, username: string, from: string): Promise<number | null> {
+    const state = await which.limiter.get(which.key(username, from));
+    if (state && state.consumedPoints >= which.points) return Math.ceil(state.msBeforeNext / 1000);
     return null;
   }
 
   return {
-    async check(username, address) {
-      const wait =
-        (await overLimit(byUsername, usernameKey(username), limits.perUsername)) ??
-        (await overLimit(byAddress, address, limits.perAddress));
-      if (wait !== null) throw new RateLimitedError(wait);
+    async check(username, from) {
+      for (const which of counters) {
+        const wait = await secondsToWait(which, username, from);
+        if (wait !== null) throw new RateLimitedError(wait);
+      }
     },
-    async recordFailure(username, address) {
+    async recordFailure(username, from) {
       // consume() rejects with a RateLimiterRes once over the limit; the next check() reports it.
       const swallowLimit = (error: unknown) => {
         if (!(error instanceof RateLimiterRes)) throw error;
       };
-      await Promise.all([
-        byUsername.consume(usernameKey(username)).catch(swallowLimit),
-        byAddress.consume(address).catch(swallowLimit),
-      ]);
+      await Promise.all(counters.map((which) => which.limiter.consume(which.key(username, from)).catch(swallowLimit)));
     },
-    async recordSuccess(username) {
-      await byUsername.delete(usernameKey(username));
+    async recordSuccess(username, from) {
+      // The owner got in: their own guesses from here and the account-wide count start over.
+      await Promise.all([pair.limiter.delete(pair.key(username, from)), account.limiter.delete(account.key(username, from))]);
     },
   };
+}
+
+function usernameKey(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+function pairKey(username: string, address: string): string {
+  return `${usernameKey(username)}|${address}`;
 }

@@ -98,7 +98,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         await throttle.recordFailure(username, meta.address);
         throw new UnauthenticatedError('Invalid username or password.');
       }
-      await throttle.recordSuccess(username);
+      await throttle.recordSuccess(username, meta.address);
       assertMaySignIn(user);
       return issueSession(user, meta);
     },
