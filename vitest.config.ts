@@ -18,10 +18,13 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       {
+        // Each project takes the root options above (timeouts, pool) and adds its own.
+        extends: true,
         resolve: { alias: graphqlAlias },
         test: { name: 'api', include: ['api/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'], environment: 'node' },
       },
       {
+        extends: true,
         // Component tests: Solid compiled for the browser, rendered into jsdom.
         plugins: [solid()],
         resolve: { alias: graphqlAlias, conditions: ['browser', 'development'] },

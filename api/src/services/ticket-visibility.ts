@@ -8,6 +8,14 @@ export function visibleTicketsWhere(viewer: Viewer): Prisma.TicketWhereInput {
   return { deletedAt: null, ...readableTicketsWhere(viewer) };
 }
 
+/**
+ * The filter for a relation that leads to a ticket (a notification's, an activity entry's): the ticket as
+ * the viewer may read it now, or nothing. No one reads a ticket through a side door.
+ */
+export function readableTicketFilter(viewer: Viewer | null): Prisma.TicketWhereInput {
+  return viewer ? visibleTicketsWhere(viewer) : { id: { in: [] } };
+}
+
 /** Tickets the viewer may read, trashed or not (the read rule alone). */
 export function readableTicketsWhere(viewer: Viewer): Prisma.TicketWhereInput {
   if (viewer.role === 'ADMIN') return {};

@@ -1,4 +1,5 @@
 import { activityWhere } from '../../services/activity.ts';
+import { readableTicketFilter } from '../../services/ticket-visibility.ts';
 import { builder } from '../builder.ts';
 import { requireViewer } from '../viewer.ts';
 import { TicketEventTypeEnum } from './enums.ts';
@@ -15,8 +16,8 @@ export const ActivityLogEntryRef = builder.prismaObject('ActivityLog', {
     actor: t.relation('actor', { nullable: true }),
     ticket: t.relation('ticket', {
       nullable: true,
-      description: 'Null once the ticket was purged, or while it is in the trash.',
-      query: { where: { deletedAt: null } },
+      description: 'Null once the ticket is out of your reach: trashed, purged, or no longer readable by you.',
+      query: (_args, ctx) => ({ where: readableTicketFilter(ctx.viewer) }),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),

@@ -1,4 +1,7 @@
-import { visibleTicketsWhere as visibleTicket } from '../../services/ticket-visibility.ts';
+import { canReadTicket } from '../../domain/ticket-access.ts';
+import { viewerOf } from '../../domain/viewer.ts';
+import { FACTS_SELECTION, factsOf } from '../../services/ticket-changes.ts';
+import { readableTicketFilter } from '../../services/ticket-visibility.ts';
 import { builder } from '../builder.ts';
 import { requireViewer } from '../viewer.ts';
 import { TicketRef } from './ticket.ts';
@@ -8,7 +11,7 @@ export const CommentRef = builder.prismaNode('Comment', {
   id: { field: 'id' },
   nullable: true,
   // Reached through node(id:) only when the viewer may read its ticket.
-  findUnique: (id, ctx) => ({ id, ticket: ctx.viewer ? visibleTicket(ctx.viewer) : { id: { in: [] } } }),
+  findUnique: (id, ctx) => ({ id, ticket: readableTicketFilter(ctx.viewer) }),
   fields: (t) => ({
     body: t.exposeString('body'),
     author: t.relation('author'),
@@ -17,9 +20,17 @@ export const CommentRef = builder.prismaNode('Comment', {
     replies: t.relation('replies', { query: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } }),
     mentions: t.field({
       type: [UserRef],
-      description: 'Users @mentioned in the body.',
-      select: (_args, _ctx, nestedSelection) => ({ mentions: { select: { user: nestedSelection(true) } } }),
-      resolve: (comment) => comment.mentions.map((mention) => mention.user),
+      description: 'Users @mentioned in the body who may read the ticket now.',
+      // Judged at read time, like every path to a ticket: a mention names no one who lost (or never had)
+      // access. The user rows carry what the read rule needs (role, department).
+      select: (_args, _ctx, nestedSelection) => ({
+        ticket: { select: FACTS_SELECTION },
+        mentions: { select: { user: nestedSelection({ include: { department: { select: { isCreative: true } } } }) } },
+      }),
+      resolve: (comment) => {
+        const ticket = factsOf(comment.ticket);
+        return comment.mentions.map((mention) => mention.user).filter((user) => canReadTicket(viewerOf(user), ticket));
+      },
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),

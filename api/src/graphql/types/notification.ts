@@ -1,3 +1,4 @@
+import { readableTicketFilter } from '../../services/ticket-visibility.ts';
 import { builder } from '../builder.ts';
 import { requireViewer } from '../viewer.ts';
 import { NotificationKindEnum } from './enums.ts';
@@ -11,7 +12,11 @@ export const NotificationRef = builder.prismaNode('Notification', {
     title: t.exposeString('title'),
     body: t.exposeString('body'),
     actor: t.relation('actor', { nullable: true }),
-    ticket: t.relation('ticket', { nullable: true, query: { where: { deletedAt: null } } }),
+    ticket: t.relation('ticket', {
+      nullable: true,
+      description: 'Null once the ticket is out of your reach: trashed, purged, or no longer readable by you.',
+      query: (_args, ctx) => ({ where: readableTicketFilter(ctx.viewer) }),
+    }),
     read: t.boolean({ select: { readAt: true }, resolve: (notification) => notification.readAt !== null }),
     readAt: t.expose('readAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
