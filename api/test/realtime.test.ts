@@ -208,4 +208,19 @@ describe('dashboardStatsChanged', () => {
     stats.stop();
     await client.dispose();
   });
+
+  it('never pushes the numbers a subscriber already has, not even right after subscribing', async () => {
+    const client = wsClient(t.wsUrl, s['sales.manager'].token);
+    const stats = collect<{ dashboardStatsChanged: { total: number } }>(client, `subscription { dashboardStatsChanged { total } }`);
+    const [initial] = await stats.until(1);
+    // A change outside the Sales scope triggers a recompute whose numbers are the ones already sent.
+    await createTicket(t, s.marketer.token, { title: 'Outside the Sales scope' });
+    await sleep(600);
+    expect(stats.received).toHaveLength(1);
+    await createTicket(t, s.seller.token, { title: 'Inside the Sales scope' });
+    await stats.until(2);
+    expect(stats.received[1]!.dashboardStatsChanged.total).toBe(initial!.dashboardStatsChanged.total + 1);
+    stats.stop();
+    await client.dispose();
+  });
 });

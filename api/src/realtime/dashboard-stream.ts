@@ -1,5 +1,6 @@
 // Live dashboard numbers. Viewers who see the same tickets share a scope; a burst of changes marks the scope
-// dirty and it is recomputed (one SQL aggregate) at most once per interval, and pushed only if it changed.
+// dirty and it is recomputed (one SQL aggregate) at most once per interval, and pushed to each subscriber only
+// if it differs from what that subscriber was last sent.
 import { Repeater } from 'graphql-yoga';
 import type { Viewer } from '../domain/viewer.ts';
 import type { DashboardCounts, StatsService } from '../services/stats.ts';
@@ -7,14 +8,16 @@ import type { RealtimeHub } from './hub.ts';
 
 export const DEFAULT_STATS_INTERVAL_MS = 500;
 
+/** One subscription, with the numbers it was last sent (as JSON), so it never gets the same numbers twice. */
+type Subscriber = { push: (counts: DashboardCounts) => void; lastSent: string };
+
 type Scope = {
   viewer: Viewer;
   departmentId: string | null;
-  subscribers: Set<(counts: DashboardCounts) => void>;
+  subscribers: Set<Subscriber>;
   dirty: boolean;
   timer: NodeJS.Timeout | undefined;
   lastRun: number;
-  lastJson: string | undefined;
 };
 
 /** Admins all see everything; anyone else's view depends on who they are. */
@@ -31,9 +34,10 @@ export function createDashboardStatsHub(options: { hub: RealtimeHub; stats: Stat
     try {
       const counts = await options.stats.dashboardCounts(scope.viewer, scope.departmentId);
       const json = JSON.stringify(counts);
-      if (json !== scope.lastJson) {
-        scope.lastJson = json;
-        for (const subscriber of scope.subscribers) subscriber(counts);
+      for (const subscriber of scope.subscribers) {
+        if (subscriber.lastSent === json) continue;
+        subscriber.lastSent = json;
+        subscriber.push(counts);
       }
     } catch (error) {
       options.onError(error);
@@ -58,14 +62,19 @@ export function createDashboardStatsHub(options: { hub: RealtimeHub; stats: Stat
         const key = scopeKey(viewer, departmentId);
         let scope = scopes.get(key);
         if (!scope) {
-          scope = { viewer, departmentId, subscribers: new Set(), dirty: false, timer: undefined, lastRun: 0, lastJson: undefined };
+          scope = { viewer, departmentId, subscribers: new Set(), dirty: false, timer: undefined, lastRun: 0 };
           scopes.set(key, scope);
         }
         const own = scope;
-        const subscriber = (counts: DashboardCounts) => void push(counts);
+        const subscriber: Subscriber = { push: (counts) => void push(counts), lastSent: '' };
         own.subscribers.add(subscriber);
         // Each subscriber starts from the current numbers.
-        await push(await options.stats.dashboardCounts(viewer, departmentId));
+        const initial = await options.stats.dashboardCounts(viewer, departmentId);
+        // A recompute may have sent newer numbers meanwhile; then these are stale and not worth sending.
+        if (subscriber.lastSent === '') {
+          subscriber.lastSent = JSON.stringify(initial);
+          await push(initial);
+        }
         await stop;
         own.subscribers.delete(subscriber);
         if (own.subscribers.size === 0) {
