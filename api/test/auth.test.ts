@@ -129,13 +129,16 @@ describe('access tokens are checked strictly', () => {
     userId = (await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'designer' } })).id;
   });
 
-  const sign = (overrides: { alg?: string; typ?: string; iss?: string; aud?: string; exp?: number; key?: Uint8Array } = {}) =>
+  const now = () => Math.floor(Date.now() / 1000);
+  const sign = (
+    overrides: { alg?: string; typ?: string; iss?: string; aud?: string; exp?: number; iat?: number; sub?: string; key?: Uint8Array } = {},
+  ) =>
     new SignJWT({ ver: 0 })
       .setProtectedHeader({ alg: overrides.alg ?? 'HS256', typ: overrides.typ ?? ACCESS_TOKEN_TYPE })
-      .setSubject(userId)
+      .setSubject(overrides.sub ?? userId)
       .setIssuer(overrides.iss ?? TOKEN_ISSUER)
       .setAudience(overrides.aud ?? TOKEN_AUDIENCE)
-      .setIssuedAt()
+      .setIssuedAt(overrides.iat ?? now())
       .setExpirationTime(overrides.exp ?? Math.floor(Date.now() / 1000) + 600)
       .sign(overrides.key ?? secret);
 
@@ -149,6 +152,9 @@ describe('access tokens are checked strictly', () => {
     ['a wrong audience', () => sign({ aud: 'another-api' })],
     ['a wrong type', () => sign({ typ: 'JWT' })],
     ['an expired token', () => sign({ exp: Math.floor(Date.now() / 1000) - 60 })],
+    ['a token issued in the future', () => sign({ iat: now() + 86_400, exp: now() + 365 * 86_400 })],
+    ['a lifetime above the configured maximum', () => sign({ exp: now() + 365 * 86_400 })],
+    ['a subject that is not a user id', () => sign({ sub: 'not-a-uuid' })],
     ['a forged signature', () => sign({ key: new TextEncoder().encode('another-secret-that-is-long-enough-000000000') })],
     [
       'alg: none',

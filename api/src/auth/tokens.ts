@@ -16,6 +16,10 @@ export type AccessTokenClaims = {
   expiresAt: Date;
 };
 
+/** Clock difference between instances that is tolerated on `iat`. */
+const CLOCK_SKEW_SECONDS = 30;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export type TokenIssuer = {
   signAccessToken(user: { id: string; tokenVersion: number }): Promise<{ token: string; expiresAt: Date }>;
   verifyAccessToken(token: string): Promise<AccessTokenClaims>;
@@ -47,10 +51,15 @@ export function createTokenIssuer(secret: string, accessTtlSeconds: number): Tok
           typ: ACCESS_TOKEN_TYPE,
           requiredClaims: ['sub', 'exp', 'iat'],
         });
-        if (typeof payload.sub !== 'string' || typeof payload.ver !== 'number' || typeof payload.exp !== 'number') {
+        if (typeof payload.sub !== 'string' || !UUID.test(payload.sub) || typeof payload.ver !== 'number') {
           throw new Error('malformed claims');
         }
-        return { userId: payload.sub, tokenVersion: payload.ver, expiresAt: new Date(payload.exp * 1000) };
+        // We never issue tokens from the future or living longer than the configured lifetime: such a token
+        // was not made by this server as configured now (a leaked key, or a lifetime since shortened).
+        const { iat, exp } = payload as { iat: number; exp: number };
+        if (iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) throw new Error('issued in the future');
+        if (exp - iat > accessTtlSeconds + CLOCK_SKEW_SECONDS) throw new Error('lifetime above the maximum');
+        return { userId: payload.sub, tokenVersion: payload.ver, expiresAt: new Date(exp * 1000) };
       } catch {
         // Which check failed is not the caller's business; it only helps an attacker.
         throw new UnauthenticatedError('Invalid or expired access token.');
