@@ -176,7 +176,7 @@ export const APPROVE: ActionSpec<TicketTarget & { note?: string | null }, { crea
 /** Actions whose input carries a reason the service already checked (required, trimmed, bounded). */
 type Reasoned = TicketTarget & { reason: string };
 
-export const REJECT: ActionSpec<Reasoned, undefined> = {
+export const REJECT: ActionSpec<Reasoned> = {
   action: 'REJECT',
   plan: ({ viewer, input, transition }) => ({
     fields: { rejectionReason: input.reason },
@@ -247,7 +247,7 @@ export const ADD_COLLABORATOR: ActionSpec<Collaborating, { user: CandidateUser |
   },
 };
 
-export const REMOVE_COLLABORATOR: ActionSpec<Collaborating, undefined> = {
+export const REMOVE_COLLABORATOR: ActionSpec<Collaborating> = {
   action: 'REMOVE_COLLABORATOR',
   plan({ viewer, before, input }) {
     if (!before.collaborators.some((collaborator) => collaborator.userId === input.userId)) {
@@ -262,7 +262,7 @@ export const REMOVE_COLLABORATOR: ActionSpec<Collaborating, undefined> = {
 
 // ——— The work ———
 
-export const START: ActionSpec<TicketTarget, undefined> = {
+export const START: ActionSpec<TicketTarget> = {
   action: 'START',
   plan: ({ viewer, transition }) => ({
     summary: stepSummary(viewer, transition),
@@ -270,7 +270,7 @@ export const START: ActionSpec<TicketTarget, undefined> = {
   }),
 };
 
-export const COMPLETE: ActionSpec<TicketTarget & { actualHours?: number | null }, undefined> = {
+export const COMPLETE: ActionSpec<TicketTarget & { actualHours?: number | null }> = {
   action: 'COMPLETE',
   plan: ({ viewer, input, transition }) => ({
     fields: input.actualHours != null ? { actualHours: input.actualHours } : {},
@@ -281,7 +281,7 @@ export const COMPLETE: ActionSpec<TicketTarget & { actualHours?: number | null }
   }),
 };
 
-export const CONFIRM: ActionSpec<TicketTarget, undefined> = {
+export const CONFIRM: ActionSpec<TicketTarget> = {
   action: 'CONFIRM',
   plan: ({ viewer, transition }) => ({
     summary: stepSummary(viewer, transition),
@@ -289,7 +289,7 @@ export const CONFIRM: ActionSpec<TicketTarget, undefined> = {
   }),
 };
 
-export const REQUEST_REVISION: ActionSpec<Reasoned, undefined> = {
+export const REQUEST_REVISION: ActionSpec<Reasoned> = {
   action: 'REQUEST_REVISION',
   plan: ({ viewer, before, input }) => ({
     fields: { revisionCount: { increment: 1 }, completedAt: null },
@@ -341,7 +341,7 @@ export const ROLLBACK: ActionSpec<Reasoned & { historyEntryId: string }, { entry
 
 // ——— Trash ———
 
-export const DELETE: ActionSpec<TicketTarget & { reason?: string | null }, undefined> = {
+export const DELETE: ActionSpec<TicketTarget & { reason?: string | null }> = {
   action: 'DELETE',
   plan: ({ viewer, input, transition, now }) => ({
     fields: { deletedAt: now, deletedById: viewer.id },
@@ -350,7 +350,7 @@ export const DELETE: ActionSpec<TicketTarget & { reason?: string | null }, undef
   }),
 };
 
-export const RESTORE: ActionSpec<TicketTarget, undefined> = {
+export const RESTORE: ActionSpec<TicketTarget> = {
   action: 'RESTORE',
   plan: ({ viewer, transition }) => ({
     fields: { deletedAt: null, deletedById: null },
@@ -359,7 +359,7 @@ export const RESTORE: ActionSpec<TicketTarget, undefined> = {
 };
 
 /** Removes a trashed ticket for good (admins). Its activity log rows stay, detached. */
-export const PURGE: ActionSpec<TicketTarget, undefined> = {
+export const PURGE: ActionSpec<TicketTarget> = {
   action: 'PURGE',
   wrongSideOfTrash: () => new BadInputError('Only tickets in the trash can be purged; delete it first.', 'id'),
   plan: ({ viewer, before }) => ({

@@ -178,7 +178,11 @@ export async function commitChange(tx: Tx, effects: CommittedEffects, change: Ch
 
   for (const message of plan.announcements?.(after) ?? []) {
     const announced = await announce(tx, { ...message, actorId: viewer.id, ticket: { id: after.id, number: after.number, title: after.title } });
-    effects.notifications.push(...announced.notificationIds.map((id, index) => ({ id, recipientId: announced.recipientIds[index]! })));
+    // announce() returns the two lists in step: the i-th notification went to the i-th recipient.
+    announced.notificationIds.forEach((id, index) => {
+      const recipientId = announced.recipientIds[index];
+      if (recipientId) effects.notifications.push({ id, recipientId });
+    });
   }
   return { ticket: after, historyId, changes, comments };
 }

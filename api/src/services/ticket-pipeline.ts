@@ -16,16 +16,18 @@ export type TicketTarget = { id: string; expectedVersion?: number | null };
 
 export type PlanInput<I, F> = { viewer: Viewer; before: TicketRow; input: I; transition: Transition; facts: F; now: Date };
 
-export type ActionSpec<I, F> = {
+/** Reads what the plan needs from the database; the plan itself does no IO. */
+export type FactsLoader<I, F> = (tx: Tx, at: { viewer: Viewer; before: TicketRow; input: I; transition: Transition }) => Promise<F>;
+
+export type ActionSpec<I, F = undefined> = {
   action: TicketAction;
   /** The refusal when the ticket is on the other side of the trash than the action (default: it is not there). */
   wrongSideOfTrash?: () => DomainError;
   /** Whoever may not read the ticket learns nothing about it, not even that it exists: NOT_FOUND, not FORBIDDEN. */
   hiddenFromNonReaders?: boolean;
-  /** Reads what the plan needs from the database; the plan itself does no IO. */
-  facts?: (tx: Tx, at: { viewer: Viewer; before: TicketRow; input: I; transition: Transition }) => Promise<F>;
   plan: (at: PlanInput<I, F>) => Plan;
-};
+  // A plan that needs facts must say how they are loaded; one that needs none has none.
+} & (undefined extends F ? { facts?: FactsLoader<I, F> } : { facts: FactsLoader<I, F> });
 
 export type CreationPlanInput<I, F> = { viewer: Viewer; input: I; creation: Creation; facts: F; now: Date };
 
@@ -59,6 +61,7 @@ export function createTicketPipeline(prisma: PrismaClient, sink: EffectsSink) {
         const decision = decide(ticketFacts, spec.action, viewer);
         if (!decision.ok) throw refusalError(decision);
         const { transition } = decision;
+        // Without a loader F is undefined (the spec's type demands a loader otherwise).
         const facts = (await spec.facts?.(tx, { viewer, before, input, transition })) as F;
         const now = new Date();
         const plan = spec.plan({ viewer, before, input, transition, facts, now });
