@@ -125,6 +125,32 @@ describe('collaborators', () => {
     const byDesigner = await ticketMutation(t, 'addCollaborator', 'CollaboratorInput', { id: ticket.id, userId: s.designer2.globalId }, s.designer.token);
     expect(errorCodes(byDesigner)).toEqual(['FORBIDDEN']);
   });
+
+  it('removing a collaborator is its own action, with its own history entry', async () => {
+    const ticket = await ticketAt(t, s, 'ASSIGNED');
+    const added = await ticketMutationOk(t, 'addCollaborator', 'CollaboratorInput', { id: ticket.id, userId: s.designer2.globalId }, s['creative.manager'].token);
+    expect(added.availableActions).toContain('REMOVE_COLLABORATOR');
+    const byMaker = await ticketMutation(t, 'removeCollaborator', 'CollaboratorInput', { id: ticket.id, userId: s.designer2.globalId }, s.designer.token);
+    expect(errorCodes(byMaker)).toEqual(['FORBIDDEN']);
+    const stranger = await ticketMutation(t, 'removeCollaborator', 'CollaboratorInput', { id: ticket.id, userId: s.marketer.globalId }, s['creative.manager'].token);
+    expect(errorCodes(stranger)).toEqual(['BAD_USER_INPUT']);
+    await ticketMutationOk(t, 'removeCollaborator', 'CollaboratorInput', { id: ticket.id, userId: s.designer2.globalId }, s['creative.manager'].token);
+    const detail = await t.ok(
+      `query ($id: ID!) { ticket(id: $id) { collaborators { username } history(first: 2) { nodes { action fromStatus toStatus changes { field from to } } } } }`,
+      { id: ticket.id },
+      s.admin.token,
+    );
+    expect(detail.ticket.collaborators).toEqual([]);
+    const [removed, addedEntry] = detail.ticket.history.nodes;
+    expect(addedEntry.action).toBe('COLLABORATOR_ADDED');
+    expect(removed).toEqual({
+      action: 'COLLABORATOR_REMOVED',
+      fromStatus: 'APPROVED',
+      toStatus: 'APPROVED',
+      // GraphQL renders a list change as text.
+      changes: [{ field: 'collaboratorIds', from: s.designer2.id, to: '' }],
+    });
+  });
 });
 
 describe('revisions', () => {
@@ -216,6 +242,9 @@ describe('trash', () => {
     const purged = await t.ok(`mutation ($id: ID!) { purgeTicket(input: { id: $id }) { purgedTicketNumber } }`, { id: ticket.id }, s.admin.token);
     expect(purged.purgeTicket.purgedTicketNumber).toBe(ticket.number);
     expect(await t.db.prisma.ticket.count({ where: { id: rawId(ticket.id) } })).toBe(0);
+    // The purge is in the activity log, detached from the ticket that is gone.
+    const logged = await t.db.prisma.activityLog.findFirstOrThrow({ where: { action: 'PURGE' }, orderBy: { id: 'desc' } });
+    expect(logged).toMatchObject({ ticketId: null, eventType: 'DELETED', metadata: { number: ticket.number, title: 'Purge me', purgedTicketId: rawId(ticket.id) } });
   });
 });
 

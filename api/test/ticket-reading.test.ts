@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canReadTicket, DONE_STATUSES } from '../src/domain/ticket-access.ts';
 import type { Viewer } from '../src/domain/viewer.ts';
-import { factsOf, TICKET_WITH_COLLABORATORS } from '../src/services/ticket-changes.ts';
+import { factsOf, TICKET_WITH_COLLABORATORS } from '../src/services/ticket-rows.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { createTicket, DEMO_PEOPLE, gid, rawId, signInEveryone, ticketAt, ticketMutationOk, type DemoPerson, type Sessions } from './support/tickets.ts';
 

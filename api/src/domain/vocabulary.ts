@@ -50,6 +50,8 @@ export const TICKET_ACTIONS = [
   'DELETE',
   'RESTORE',
   'ADD_COLLABORATOR',
+  'REMOVE_COLLABORATOR',
+  'PURGE',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 

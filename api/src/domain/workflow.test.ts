@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
 import { TICKET_STATUSES, type TicketFacts, type TicketStatus } from './ticket-access.ts';
 import type { Viewer } from './viewer.ts';
-import { availableActions, creationRoute, TICKET_ACTIONS, transition, type TicketAction } from './workflow.ts';
+import {
+  availableActions,
+  creationRoute,
+  decide,
+  decideCreation,
+  TICKET_ACTIONS,
+  transition,
+  viewerCanEdit,
+  type TicketAction,
+} from './workflow.ts';
 
 // The expectations below are written out by hand from the contract's "Who may do what" table, not derived
 // from the workflow table, so a wrong row in the table fails here.
@@ -63,6 +72,7 @@ const EXPECTED: Record<TicketAction, Partial<Record<TicketStatus, Persona[]>>> =
   REJECT: { REQUESTED: ['DM', 'ADM'], PENDING_CREATIVE: ['CM', 'ADM'] },
   ASSIGN: { APPROVED: ['CM', 'ADM'], IN_PROGRESS: ['CM', 'ADM'] },
   ADD_COLLABORATOR: { APPROVED: ['CM', 'ADM'], IN_PROGRESS: ['CM', 'ADM'] },
+  REMOVE_COLLABORATOR: { APPROVED: ['CM', 'ADM'], IN_PROGRESS: ['CM', 'ADM'] },
   START: { APPROVED: ['ASG', 'COL'] },
   COMPLETE: { IN_PROGRESS: ['ASG', 'COL'] },
   CONFIRM: { COMPLETED: ['REQ', 'ADM'] },
@@ -83,6 +93,8 @@ const EXPECTED: Record<TicketAction, Partial<Record<TicketStatus, Persona[]>>> =
     TICKET_STATUSES.map((status) => [status, status === 'REQUESTED' ? ['REQ', 'DM', 'ADM'] : ['DM', 'CM', 'ADM']]),
   ),
   RESTORE: {},
+  // Purging is only for trashed tickets (see 'trashed tickets').
+  PURGE: {},
 };
 
 function outcome(ticket: TicketFacts, action: TicketAction, persona: Persona): string {
@@ -94,13 +106,15 @@ function outcome(ticket: TicketFacts, action: TicketAction, persona: Persona): s
   }
 }
 
-const NEXT_STATUS: Partial<Record<TicketAction, Partial<Record<TicketStatus, TicketStatus>>>> = {
+const NEXT_STATUS: Partial<Record<TicketAction, Partial<Record<TicketStatus, TicketStatus | 'FROM_SNAPSHOT'>>>> = {
   APPROVE: { REQUESTED: 'PENDING_CREATIVE', PENDING_CREATIVE: 'APPROVED' },
   REJECT: { REQUESTED: 'REJECTED', PENDING_CREATIVE: 'REJECTED' },
   START: { APPROVED: 'IN_PROGRESS' },
   COMPLETE: { IN_PROGRESS: 'COMPLETED' },
   CONFIRM: { COMPLETED: 'CLOSED' },
   REQUEST_REVISION: { COMPLETED: 'IN_PROGRESS' },
+  // A rollback returns to the status of the history entry it names.
+  ROLLBACK: Object.fromEntries(TICKET_STATUSES.map((status) => [status, 'FROM_SNAPSHOT'])),
 };
 
 describe('workflow table: every (status, action, role)', () => {
@@ -130,10 +144,20 @@ describe('trashed tickets', () => {
       });
     }
   }
-  it('allows nothing but RESTORE in the trash', () => {
-    for (const action of TICKET_ACTIONS.filter((entry) => entry !== 'RESTORE')) {
+  for (const status of TICKET_STATUSES) {
+    for (const persona of ALL_PERSONAS) {
+      it(`PURGE of a trashed ${status} ticket by ${persona}`, () => {
+        expect(outcome(ticketIn(status, true), 'PURGE', persona)).toBe(persona === 'ADM' ? `ok:${status}` : 'FORBIDDEN');
+      });
+    }
+  }
+  it('allows nothing but RESTORE and PURGE in the trash', () => {
+    for (const action of TICKET_ACTIONS.filter((entry) => entry !== 'RESTORE' && entry !== 'PURGE')) {
       expect(outcome(ticketIn('APPROVED', true), action, 'ADM')).toBe('INVALID_TRANSITION');
     }
+  });
+  it('tells a non-admin that purging is for admins', () => {
+    expect(decide(ticketIn('REQUESTED', true), 'PURGE', PERSONAS.DM)).toEqual({ ok: false, code: 'FORBIDDEN', message: 'Only admins can purge tickets.' });
   });
 });
 
@@ -159,7 +183,87 @@ describe('availableActions', () => {
   });
 });
 
+describe('decide', () => {
+  it('answers every (status, trash, action, persona) with a result and never throws', () => {
+    for (const deleted of [false, true]) {
+      for (const status of TICKET_STATUSES) {
+        for (const action of TICKET_ACTIONS) {
+          for (const persona of ALL_PERSONAS) {
+            const decision = decide(ticketIn(status, deleted), action, PERSONAS[persona]);
+            // transition() is only decide() thrown: the same answer, as a result or as an error.
+            expect(decision.ok ? `ok:${decision.transition.to}` : decision.code).toBe(outcome(ticketIn(status, deleted), action, persona));
+          }
+        }
+      }
+    }
+  });
+  it('refuses with the code and the words the contract promises', () => {
+    expect(decide(ticketIn('CLOSED'), 'APPROVE', PERSONAS.ADM)).toEqual({ ok: false, code: 'INVALID_TRANSITION', message: 'Cannot approve a CLOSED ticket.' });
+    expect(decide(ticketIn('REQUESTED'), 'APPROVE', PERSONAS.REQ)).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: "Only the ticket's department manager or an admin can approve this ticket now.",
+    });
+    expect(decide(ticketIn('APPROVED', true), 'START', PERSONAS.ASG)).toEqual({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      message: 'The ticket is in the trash; restore it to start it.',
+    });
+    expect(decide(ticketIn('APPROVED'), 'RESTORE', PERSONAS.ADM)).toEqual({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      message: 'A ticket cannot be restored outside the trash.',
+    });
+    expect(decide({ ...ticketIn('APPROVED'), assigneeId: null }, 'START', PERSONAS.COL)).toEqual({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+      message: 'Assign the ticket before starting it.',
+    });
+  });
+  it('records its own history for removing a collaborator', () => {
+    const decision = decide(ticketIn('IN_PROGRESS'), 'REMOVE_COLLABORATOR', PERSONAS.CM);
+    expect(decision.ok && decision.transition.effects.history).toBe('COLLABORATOR_REMOVED');
+  });
+  it('availableActions and viewerCanEdit are exactly what decide allows', () => {
+    for (const deleted of [false, true]) {
+      for (const status of TICKET_STATUSES) {
+        for (const persona of ALL_PERSONAS) {
+          const ticket = ticketIn(status, deleted);
+          const viewer = PERSONAS[persona];
+          expect(availableActions(ticket, viewer)).toEqual(TICKET_ACTIONS.filter((action) => decide(ticket, action, viewer).ok));
+          expect(viewerCanEdit(ticket, viewer)).toBe(decide(ticket, 'EDIT', viewer).ok);
+        }
+      }
+    }
+  });
+  it('lets only the Creative manager and admins remove collaborators, and only admins purge', () => {
+    expect(availableActions(ticketIn('APPROVED'), PERSONAS.CM)).toContain('REMOVE_COLLABORATOR');
+    expect(availableActions(ticketIn('APPROVED'), PERSONAS.ASG)).not.toContain('REMOVE_COLLABORATOR');
+    expect(availableActions(ticketIn('REQUESTED', true), PERSONAS.ADM)).toEqual(['RESTORE', 'PURGE']);
+    expect(availableActions(ticketIn('REQUESTED', true), PERSONAS.DM)).toEqual(['RESTORE']);
+  });
+  it('viewerCanEdit: the requester until approval, then managers with authority and admins', () => {
+    expect(viewerCanEdit(ticketIn('REQUESTED'), PERSONAS.REQ)).toBe(true);
+    expect(viewerCanEdit(ticketIn('PENDING_CREATIVE'), PERSONAS.REQ)).toBe(false);
+    expect(viewerCanEdit(ticketIn('IN_PROGRESS'), PERSONAS.CM)).toBe(true);
+    expect(viewerCanEdit(ticketIn('IN_PROGRESS'), PERSONAS.ASG)).toBe(false);
+    expect(viewerCanEdit(ticketIn('CLOSED'), PERSONAS.ADM)).toBe(false);
+    expect(viewerCanEdit(ticketIn('REQUESTED', true), PERSONAS.ADM)).toBe(false);
+  });
+});
+
 describe('creation routing', () => {
+  it('decideCreation starts where the route says, recording CREATED with the route stamps', () => {
+    expect(decideCreation(PERSONAS.CM)).toEqual({
+      action: 'CREATE',
+      from: null,
+      to: 'APPROVED',
+      effects: { history: 'CREATED', event: 'CREATED', stamps: ['reachedCreativeAt', 'deptApprovedAt', 'creativeApprovedAt'], write: 'INSERT' },
+    });
+    expect(decideCreation(PERSONAS.ASG).to).toBe('PENDING_CREATIVE');
+    expect(decideCreation(PERSONAS.REQ)).toMatchObject({ to: 'REQUESTED', effects: { stamps: [] } });
+  });
+
   it('a Creative manager starts APPROVED, a Creative member PENDING_CREATIVE, others REQUESTED', () => {
     expect(creationRoute(PERSONAS.CM).status).toBe('APPROVED');
     expect(creationRoute(PERSONAS.ASG).status).toBe('PENDING_CREATIVE');

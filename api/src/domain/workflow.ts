@@ -1,6 +1,7 @@
-// The ticket workflow as data: one table of (action, from, to, who), and a pure transition() over it.
-// The same table answers availableActions, so no client keeps its own copy of the rules.
-import { DomainError, ForbiddenError, InvalidTransitionError } from './errors.ts';
+// The ticket workflow as data: one table of (action, from, to, who), and a pure decide() over it that answers
+// with a result, never an exception. The same decision answers the service (transition() throws it at the
+// edge), availableActions and viewerCanEdit, so no caller keeps its own copy of the rules.
+import { ForbiddenError, InvalidTransitionError } from './errors.ts';
 import {
   canReadTicket,
   hasManagerAuthority,
@@ -40,18 +41,31 @@ export const REQUESTER = party('the requester', isRequester);
 export const MAKER = party('the assignee or a collaborator', isMaker);
 export const READER = party('anyone who can read the ticket', canReadTicket);
 
+/**
+ * What the commit does to the ticket row: UPDATE it (guarded by version and status), DELETE it (purge),
+ * INSERT it (creation), or leave it as it is (NONE: comments, attachments).
+ */
+export type RowWrite = 'UPDATE' | 'DELETE' | 'INSERT' | 'NONE';
+
 export type Effects = {
   history: HistoryAction | null;
   event: TicketEventType;
   stamps: readonly TicketStamp[];
+  /** UPDATE unless stated. */
+  write?: RowWrite;
 };
 
 export type TransitionRule = {
   action: TicketAction;
   from: readonly TicketStatus[];
-  /** 'SAME' keeps the status (edits, assignment, comments). */
-  to: TicketStatus | 'SAME';
+  /**
+   * 'SAME' keeps the status (edits, assignment, comments). 'FROM_SNAPSHOT' is the status of the history entry
+   * the action returns to (rollback): the action's plan reads it from that entry.
+   */
+  to: TicketStatus | 'SAME' | 'FROM_SNAPSHOT';
   who: readonly Party[];
+  /** The refusal's message when the action is possible but not for this actor (default: who may, listed). */
+  forbidden?: string;
   /** Rules for trashed tickets; every other rule applies only outside the trash. */
   inTrash?: boolean;
   /** A further precondition on the ticket, with the message that explains a refusal. */
@@ -107,6 +121,14 @@ export const WORKFLOW: readonly TransitionRule[] = [
     effects: { history: 'COLLABORATOR_ADDED', event: 'UPDATED', stamps: [] },
   },
   {
+    // Whoever may add collaborators may remove them.
+    action: 'REMOVE_COLLABORATOR',
+    from: ['APPROVED', 'IN_PROGRESS'],
+    to: 'SAME',
+    who: [CREATIVE_MANAGER, ADMIN],
+    effects: { history: 'COLLABORATOR_REMOVED', event: 'UPDATED', stamps: [] },
+  },
+  {
     action: 'START',
     from: ['APPROVED'],
     to: 'IN_PROGRESS',
@@ -152,7 +174,7 @@ export const WORKFLOW: readonly TransitionRule[] = [
   {
     action: 'ROLLBACK',
     from: ALL,
-    to: 'SAME',
+    to: 'FROM_SNAPSHOT',
     who: [MANAGER_WITH_AUTHORITY, ADMIN],
     effects: { history: 'ROLLBACK', event: 'ROLLED_BACK', stamps: [] },
   },
@@ -161,14 +183,14 @@ export const WORKFLOW: readonly TransitionRule[] = [
     from: ALL,
     to: 'SAME',
     who: [READER],
-    effects: { history: null, event: 'COMMENTED', stamps: [] },
+    effects: { history: null, event: 'COMMENTED', stamps: [], write: 'NONE' },
   },
   {
     action: 'ATTACH',
     from: OPEN,
     to: 'SAME',
     who: [READER],
-    effects: { history: null, event: 'ATTACHMENT_ADDED', stamps: [] },
+    effects: { history: null, event: 'ATTACHMENT_ADDED', stamps: [], write: 'NONE' },
   },
   {
     action: 'DELETE',
@@ -192,63 +214,88 @@ export const WORKFLOW: readonly TransitionRule[] = [
     inTrash: true,
     effects: { history: 'RESTORED', event: 'RESTORED', stamps: [] },
   },
+  {
+    // Removes a trashed ticket for good; its activity log rows stay, detached.
+    action: 'PURGE',
+    from: ALL,
+    to: 'SAME',
+    who: [ADMIN],
+    inTrash: true,
+    forbidden: 'Only admins can purge tickets.',
+    effects: { history: null, event: 'DELETED', stamps: [], write: 'DELETE' },
+  },
 ];
 
+/** A decided action. `to` is 'FROM_SNAPSHOT' only for rules that say so; the action's plan resolves it. */
 export type Transition = {
   action: TicketAction;
   from: TicketStatus;
-  to: TicketStatus;
+  to: TicketStatus | 'FROM_SNAPSHOT';
   effects: Effects;
 };
+
+export type Refusal = { ok: false; code: 'INVALID_TRANSITION' | 'FORBIDDEN'; message: string };
+export type Decision = { ok: true; transition: Transition } | Refusal;
 
 function describeAction(action: TicketAction): string {
   return action.toLowerCase().replace(/_/g, ' ');
 }
 
+const refuse = (code: Refusal['code'], message: string): Refusal => ({ ok: false, code, message });
+
+/** Whether the action acts on trashed tickets (restore, purge) rather than on live ones. */
+export function actsInTrash(action: TicketAction): boolean {
+  return WORKFLOW.some((rule) => rule.action === action && rule.inTrash === true);
+}
+
 /**
- * Decides an action: the next status and the effects the service must run, or a domain error:
+ * Decides an action: the next status and the effects the commit must run, or a refusal:
  * INVALID_TRANSITION when the action is not possible from the ticket's status, FORBIDDEN when it is but
- * not for this actor.
+ * not for this actor. Never throws.
  */
-export function transition(ticket: TicketFacts, action: TicketAction, actor: Viewer): Transition {
+export function decide(ticket: TicketFacts, action: TicketAction, actor: Viewer): Decision {
   const rules = WORKFLOW.filter((rule) => rule.action === action && Boolean(rule.inTrash) === ticket.deleted);
   if (rules.length === 0) {
-    throw new InvalidTransitionError(
+    return refuse(
+      'INVALID_TRANSITION',
       ticket.deleted ? `The ticket is in the trash; restore it to ${describeAction(action)} it.` : `A ticket cannot be ${describeAction(action)}d outside the trash.`,
     );
   }
   const fromHere = rules.filter((rule) => rule.from.includes(ticket.status));
-  if (fromHere.length === 0) {
-    throw new InvalidTransitionError(`Cannot ${describeAction(action)} a ${ticket.status} ticket.`);
-  }
+  if (fromHere.length === 0) return refuse('INVALID_TRANSITION', `Cannot ${describeAction(action)} a ${ticket.status} ticket.`);
   const allowed = fromHere.find((rule) => rule.who.some((who) => who.test(actor, ticket)));
   if (!allowed) {
+    const stated = fromHere.find((rule) => rule.forbidden)?.forbidden;
     const who = [...new Set(fromHere.flatMap((rule) => rule.who.map((entry) => entry.name)))];
-    throw new ForbiddenError(`Only ${who.join(' or ')} can ${describeAction(action)} this ticket now.`);
+    return refuse('FORBIDDEN', stated ?? `Only ${who.join(' or ')} can ${describeAction(action)} this ticket now.`);
   }
-  if (allowed.requires && !allowed.requires.test(ticket)) throw new InvalidTransitionError(allowed.requires.message);
+  if (allowed.requires && !allowed.requires.test(ticket)) return refuse('INVALID_TRANSITION', allowed.requires.message);
   return {
-    action,
-    from: ticket.status,
-    to: allowed.to === 'SAME' ? ticket.status : allowed.to,
-    effects: allowed.effects,
+    ok: true,
+    transition: { action, from: ticket.status, to: allowed.to === 'SAME' ? ticket.status : allowed.to, effects: allowed.effects },
   };
 }
 
-/** Whether transition() would succeed, without throwing. */
-export function can(ticket: TicketFacts, action: TicketAction, actor: Viewer): boolean {
-  try {
-    transition(ticket, action, actor);
-    return true;
-  } catch (error) {
-    if (error instanceof DomainError) return false;
-    throw error;
-  }
+/** A refusal as the domain error the public contract reports. */
+export function refusalError(refusal: Refusal): ForbiddenError | InvalidTransitionError {
+  return refusal.code === 'FORBIDDEN' ? new ForbiddenError(refusal.message) : new InvalidTransitionError(refusal.message);
 }
 
-/** The actions the viewer may take on the ticket now, in table order. */
+/** decide() for callers that stop at a refusal: the transition, or the refusal thrown as a domain error. */
+export function transition(ticket: TicketFacts, action: TicketAction, actor: Viewer): Transition {
+  const decision = decide(ticket, action, actor);
+  if (!decision.ok) throw refusalError(decision);
+  return decision.transition;
+}
+
+/** The actions the viewer may take on the ticket now, in vocabulary order. */
 export function availableActions(ticket: TicketFacts, viewer: Viewer): TicketAction[] {
-  return TICKET_ACTIONS.filter((action) => can(ticket, action, viewer));
+  return TICKET_ACTIONS.filter((action) => decide(ticket, action, viewer).ok);
+}
+
+/** Whether the viewer may edit the ticket's fields now: the EDIT rule, nothing else. */
+export function viewerCanEdit(ticket: TicketFacts, viewer: Viewer): boolean {
+  return decide(ticket, 'EDIT', viewer).ok;
 }
 
 export type CreationRoute = { status: TicketStatus; reachedCreative: boolean; stamps: readonly TicketStamp[] };
@@ -281,4 +328,18 @@ export function creationRoute(requester: Viewer): CreationRoute {
     deleted: false,
   };
   return CREATION_ROUTES.find((entry) => entry.who.test(requester, ticket))?.route ?? DEFAULT_ROUTE;
+}
+
+/** A decided creation: the starting status from CREATION_ROUTES and what the commit records. */
+export type Creation = {
+  action: 'CREATE';
+  from: null;
+  to: TicketStatus;
+  effects: Effects;
+};
+
+/** Anyone may request work; where the ticket starts is the route's decision. */
+export function decideCreation(requester: Viewer): Creation {
+  const route = creationRoute(requester);
+  return { action: 'CREATE', from: null, to: route.status, effects: { history: 'CREATED', event: 'CREATED', stamps: route.stamps, write: 'INSERT' } };
 }

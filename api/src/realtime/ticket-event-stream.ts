@@ -5,7 +5,7 @@ import type { PrismaClient, User } from '../db/generated/prisma/client.ts';
 import { canReadTicket } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import type { TicketEventType } from '../domain/workflow.ts';
-import { factsOf, TICKET_WITH_COLLABORATORS, type TicketRow } from '../services/ticket-changes.ts';
+import { factsOf, TICKET_WITH_COLLABORATORS, type TicketRow } from '../services/ticket-rows.ts';
 import type { RealtimeHub, TicketEventMessage } from './hub.ts';
 
 /** Past this many missed events, the subscriber gets one REFETCH event instead of a replay. */

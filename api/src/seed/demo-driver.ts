@@ -4,7 +4,7 @@
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { createCommentService } from '../services/comments.ts';
-import type { TicketRow } from '../services/ticket-changes.ts';
+import type { TicketRow } from '../services/ticket-rows.ts';
 import { createTicketService, type CreateTicketInput } from '../services/tickets.ts';
 import type { SeedClock } from './backdate.ts';
 import type { DemoUsername } from './demo.ts';

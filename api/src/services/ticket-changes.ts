@@ -1,16 +1,16 @@
-// The one way a ticket changes: a conditional update (still the version and status we read), then its history
-// entry, activity log row and announcements, all in the caller's transaction. Events are collected and
-// published only after the transaction commits.
-import type { NotificationKind, Prisma, PrismaClient } from '../db/generated/prisma/client.ts';
-import { ConflictError, NotFoundError } from '../domain/errors.ts';
-import type { TicketFacts } from '../domain/ticket-access.ts';
-import { diffSnapshots, snapshotOf, type FieldChange, type TicketSnapshot } from '../domain/ticket-snapshot.ts';
+// The commit step of the ticket pipeline: the one way a ticket changes. What the workflow table decided and
+// the action's plan described is written here in one transaction: the row (a conditional update that must
+// still find the version and status we read, or the insert / delete), the plan's extra rows, the history
+// entry with from→to of every changed field and a snapshot, the activity log row, and the notifications and
+// outbox rows. Events are collected and published only after the transaction commits.
+import type { Comment, Prisma, PrismaClient } from '../db/generated/prisma/client.ts';
+import { ConflictError } from '../domain/errors.ts';
+import type { TicketStatus } from '../domain/ticket-access.ts';
+import { diffSnapshots, type FieldChange } from '../domain/ticket-snapshot.ts';
 import type { Viewer } from '../domain/viewer.ts';
-import type { Transition, TicketEventType, TicketStamp } from '../domain/workflow.ts';
-import { announce, type Tx } from './notifications.ts';
-
-export const TICKET_WITH_COLLABORATORS = { collaborators: { select: { userId: true } } } satisfies Prisma.TicketInclude;
-export type TicketRow = Prisma.TicketGetPayload<{ include: typeof TICKET_WITH_COLLABORATORS }>;
+import type { Creation, RowWrite, TicketEventType, TicketStamp, Transition } from '../domain/workflow.ts';
+import { announce, type Announcement, type Tx } from './notifications.ts';
+import { snapshotOfRow, TICKET_WITH_COLLABORATORS, type TicketRow } from './ticket-rows.ts';
 
 /** Advisory lock key that serializes event id allocation with commit (see recordTicketEvent). */
 const EVENT_ORDER_LOCK = 365_0001;
@@ -32,33 +32,6 @@ export type CommittedEffects = {
 /** Receives what a committed transaction did; realtime delivery plugs in here. */
 export type EffectsSink = (effects: CommittedEffects) => void;
 
-/** The columns the workflow rules read; a GraphQL field that needs them selects exactly these. */
-export const FACTS_SELECTION = {
-  status: true,
-  requesterId: true,
-  departmentId: true,
-  assigneeId: true,
-  reachedCreativeAt: true,
-  deletedAt: true,
-  collaborators: { select: { userId: true } },
-} as const satisfies Prisma.TicketSelect;
-
-export function factsOf(row: Prisma.TicketGetPayload<{ select: typeof FACTS_SELECTION }>): TicketFacts {
-  return {
-    status: row.status,
-    requesterId: row.requesterId,
-    departmentId: row.departmentId,
-    assigneeId: row.assigneeId,
-    collaboratorIds: row.collaborators.map((collaborator) => collaborator.userId),
-    reachedCreative: row.reachedCreativeAt !== null,
-    deleted: row.deletedAt !== null,
-  };
-}
-
-export function snapshotOfRow(row: TicketRow): TicketSnapshot {
-  return snapshotOf({ ...row, collaboratorIds: row.collaborators.map((collaborator) => collaborator.userId) });
-}
-
 export function stampsData(stamps: readonly TicketStamp[], now: Date): Partial<Record<TicketStamp, Date>> {
   return Object.fromEntries(stamps.map((stamp) => [stamp, now]));
 }
@@ -75,47 +48,105 @@ export function createTransactionRunner(prisma: PrismaClient, sink: EffectsSink)
   };
 }
 
-export async function loadTicketForChange(
-  tx: Tx,
-  id: string,
-  options: { expectedVersion?: number | null; inTrash?: boolean } = {},
-): Promise<TicketRow> {
-  const row = await tx.ticket.findUnique({ where: { id }, include: TICKET_WITH_COLLABORATORS });
-  // Trashed tickets vanish from everything but the trash actions.
-  if (!row || (row.deletedAt !== null) !== Boolean(options.inTrash)) throw new NotFoundError('Ticket');
-  if (options.expectedVersion != null && row.version !== options.expectedVersion) {
-    throw new ConflictError(`The ticket is at version ${row.version}, not ${options.expectedVersion}; reload and try again.`);
-  }
-  return row;
-}
+/** Rows besides the ticket's own that belong to a change; written after the guarded row write passed. */
+export type ExtraWrite =
+  | { kind: 'replaceProductItems'; items: readonly { productId: string; quantity: number; criteria?: Prisma.TicketProductItemCreateManyInput['criteria'] }[] }
+  | { kind: 'addCollaborator'; userId: string; addedById: string }
+  | { kind: 'removeCollaborator'; userId: string }
+  | { kind: 'replaceCollaborators'; userIds: readonly string[] }
+  | { kind: 'comment'; authorId: string; body: string; parentId?: string | null; mentionUserIds?: readonly string[] };
 
-export type ChangeRequest = {
-  viewer: Viewer;
-  before: TicketRow;
-  transition: Transition;
-  data?: Prisma.TicketUncheckedUpdateManyInput;
+/** A notification to send: who and what; the actor and the ticket come from the change itself. */
+export type AnnouncementPlan = Omit<Announcement, 'actorId' | 'ticket'>;
+
+/**
+ * What an action does, described as data by its pure plan. Texts that name what only the write decides (a new
+ * ticket's number, a revision's count) are pure functions of the committed row.
+ */
+export type Plan = {
+  /** The status for a rule whose target is 'FROM_SNAPSHOT'; no other rule may set it. */
+  to?: TicketStatus;
+  /** Column changes (UPDATE); the commit adds status, version and the rule's stamps. */
+  fields?: Prisma.TicketUncheckedUpdateManyInput;
+  /** The new row (INSERT); the commit adds status and the route's stamps. */
+  insert?: Omit<Prisma.TicketUncheckedCreateInput, 'status'>;
+  writes?: readonly ExtraWrite[];
+  /** Why, as the actor said it: stored on the history entry and in the event's metadata. */
   reason?: string | null;
-  summary: string;
-  /** Writes to other tables that belong to this change (collaborators, product items), after the guard passed. */
-  alsoWrite?: (tx: Tx) => Promise<void>;
-  /** What to announce, given the changed ticket. */
-  announce?: (after: TicketRow, tx: Tx) => Promise<{ kind: NotificationKind; recipientIds: string[]; title: string; body?: string } | null>;
-  /** Override the event type (a status-preserving action can still be an ASSIGNED event etc.). */
-  eventType?: TicketEventType;
+  summary: (after: TicketRow) => string;
+  announcements?: (after: TicketRow) => readonly AnnouncementPlan[];
 };
 
-export type ChangeResult = { ticket: TicketRow; historyId: string | null; changes: FieldChange[] };
+export type Change = {
+  viewer: Viewer;
+  /** The row as loaded (null for creation). */
+  before: TicketRow | null;
+  transition: Transition | Creation;
+  plan: Plan;
+  now: Date;
+};
 
-export async function commitTicketChange(tx: Tx, effects: CommittedEffects, request: ChangeRequest): Promise<ChangeResult> {
-  const { before, transition, viewer } = request;
-  const guarded = await tx.ticket.updateMany({
-    where: { id: before.id, version: before.version, status: before.status },
-    data: { ...request.data, status: transition.to, version: { increment: 1 } },
-  });
-  if (guarded.count !== 1) throw new ConflictError();
-  await request.alsoWrite?.(tx);
-  const after = await tx.ticket.findUniqueOrThrow({ where: { id: before.id }, include: TICKET_WITH_COLLABORATORS });
-  const changes = diffSnapshots(snapshotOfRow(before), snapshotOfRow(after));
+export type Committed = {
+  /** The ticket after the change (for a purge: as it was before it went). */
+  ticket: TicketRow;
+  historyId: string | null;
+  changes: FieldChange[];
+  /** Comments the change wrote, in order. */
+  comments: Comment[];
+};
+
+function targetStatus(transition: Transition | Creation, plan: Plan): TicketStatus {
+  if (transition.to === 'FROM_SNAPSHOT') {
+    if (plan.to === undefined) throw new Error(`The plan of ${transition.action} must state the status it returns to.`);
+    return plan.to;
+  }
+  if (plan.to !== undefined) throw new Error(`${transition.action} goes where the workflow table says; its plan cannot override that.`);
+  return transition.to;
+}
+
+function mustHave(before: TicketRow | null, write: RowWrite): TicketRow {
+  if (!before) throw new Error(`A ${write} change needs the loaded ticket.`);
+  return before;
+}
+
+export async function commitChange(tx: Tx, effects: CommittedEffects, change: Change): Promise<Committed> {
+  const { viewer, transition, plan, now } = change;
+  const write: RowWrite = transition.effects.write ?? 'UPDATE';
+  const to = targetStatus(transition, plan);
+
+  let before: TicketRow | null = change.before;
+  let after: TicketRow;
+  if (write === 'INSERT') {
+    if (!plan.insert) throw new Error(`The plan of ${transition.action} must describe the new ticket.`);
+    after = await tx.ticket.create({
+      data: { ...plan.insert, status: to, ...stampsData(transition.effects.stamps, now) },
+      include: TICKET_WITH_COLLABORATORS,
+    });
+  } else {
+    before = mustHave(change.before, write);
+    // Still the version and status we read, or someone else changed the ticket first.
+    const guard = { id: before.id, version: before.version, status: before.status };
+    if (write === 'UPDATE') {
+      const guarded = await tx.ticket.updateMany({
+        where: guard,
+        data: { ...stampsData(transition.effects.stamps, now), ...plan.fields, status: to, version: { increment: 1 } },
+      });
+      if (guarded.count !== 1) throw new ConflictError();
+    } else if (write === 'DELETE') {
+      const removed = await tx.ticket.deleteMany({ where: guard });
+      if (removed.count !== 1) throw new ConflictError();
+    }
+    after = before;
+  }
+
+  const comments: Comment[] = [];
+  for (const extra of plan.writes ?? []) {
+    const comment = await writeExtra(tx, after.id, extra);
+    if (comment) comments.push(comment);
+  }
+  if (write === 'UPDATE') after = await tx.ticket.findUniqueOrThrow({ where: { id: after.id }, include: TICKET_WITH_COLLABORATORS });
+
+  const changes = write === 'UPDATE' && before ? diffSnapshots(snapshotOfRow(before), snapshotOfRow(after)) : [];
   let historyId: string | null = null;
   if (transition.effects.history) {
     const entry = await tx.ticketHistory.create({
@@ -123,42 +154,96 @@ export async function commitTicketChange(tx: Tx, effects: CommittedEffects, requ
         ticketId: after.id,
         actorId: viewer.id,
         action: transition.effects.history,
-        fromStatus: before.status,
+        fromStatus: before?.status ?? null,
         toStatus: after.status,
         changes,
         snapshot: snapshotOfRow(after),
-        reason: request.reason ?? null,
+        reason: plan.reason ?? null,
         version: after.version,
       },
       select: { id: true },
     });
     historyId = entry.id;
   }
+
   await recordTicketEvent(tx, effects, {
     viewer,
-    ticket: after,
+    // A purged ticket is gone: its event is recorded detached.
+    ticket: write === 'DELETE' ? null : after,
     action: transition.action,
-    type: request.eventType ?? transition.effects.event,
-    summary: request.summary,
-    metadata: {
-      number: after.number,
-      fromStatus: before.status,
-      toStatus: after.status,
-      historyId,
-      fields: changes.map((change) => change.field),
-      ...(request.reason ? { reason: request.reason } : {}),
-    },
+    type: transition.effects.event,
+    summary: plan.summary(after),
+    metadata: eventMetadata(write, { before, after, historyId, changes, comments, reason: plan.reason ?? null }),
   });
-  const message = await request.announce?.(after, tx);
-  if (message) {
-    const announced = await announce(tx, {
-      ...message,
-      actorId: viewer.id,
-      ticket: { id: after.id, number: after.number, title: after.title },
+
+  for (const message of plan.announcements?.(after) ?? []) {
+    const announced = await announce(tx, { ...message, actorId: viewer.id, ticket: { id: after.id, number: after.number, title: after.title } });
+    // announce() returns the two lists in step: the i-th notification went to the i-th recipient.
+    announced.notificationIds.forEach((id, index) => {
+      const recipientId = announced.recipientIds[index];
+      if (recipientId) effects.notifications.push({ id, recipientId });
     });
-    effects.notifications.push(...announced.notificationIds.map((id, index) => ({ id, recipientId: announced.recipientIds[index]! })));
   }
-  return { ticket: after, historyId, changes };
+  return { ticket: after, historyId, changes, comments };
+}
+
+/** What the activity log row records about the change, by what the change did to the row. */
+function eventMetadata(
+  write: RowWrite,
+  change: { before: TicketRow | null; after: TicketRow; historyId: string | null; changes: FieldChange[]; comments: Comment[]; reason: string | null },
+): Prisma.InputJsonObject {
+  const { before, after } = change;
+  switch (write) {
+    case 'INSERT':
+      return { number: after.number, toStatus: after.status };
+    case 'DELETE':
+      return { number: after.number, title: after.title, purgedTicketId: after.id };
+    case 'NONE':
+      // The ticket is as it was; the event names the row the action added.
+      return { number: after.number, ...(change.comments[0] ? { commentId: change.comments[0].id } : {}) };
+    case 'UPDATE':
+      return {
+        number: after.number,
+        fromStatus: before?.status ?? null,
+        toStatus: after.status,
+        historyId: change.historyId,
+        fields: change.changes.map((entry) => entry.field),
+        ...(change.reason ? { reason: change.reason } : {}),
+      };
+  }
+}
+
+async function writeExtra(tx: Tx, ticketId: string, extra: ExtraWrite): Promise<Comment | null> {
+  switch (extra.kind) {
+    case 'replaceProductItems':
+      await tx.ticketProductItem.deleteMany({ where: { ticketId } });
+      if (extra.items.length) {
+        await tx.ticketProductItem.createMany({
+          data: extra.items.map((item) => ({ ticketId, productId: item.productId, quantity: item.quantity, criteria: item.criteria ?? null })),
+        });
+      }
+      return null;
+    case 'addCollaborator':
+      await tx.ticketCollaborator.create({ data: { ticketId, userId: extra.userId, addedById: extra.addedById } });
+      return null;
+    case 'removeCollaborator':
+      await tx.ticketCollaborator.deleteMany({ where: { ticketId, userId: extra.userId } });
+      return null;
+    case 'replaceCollaborators':
+      await tx.ticketCollaborator.deleteMany({ where: { ticketId } });
+      if (extra.userIds.length) await tx.ticketCollaborator.createMany({ data: extra.userIds.map((userId) => ({ ticketId, userId })) });
+      return null;
+    case 'comment':
+      return tx.comment.create({
+        data: {
+          ticketId,
+          authorId: extra.authorId,
+          parentId: extra.parentId ?? null,
+          body: extra.body,
+          ...(extra.mentionUserIds ? { mentions: { create: extra.mentionUserIds.map((userId) => ({ userId })) } } : {}),
+        },
+      });
+  }
 }
 
 export async function recordTicketEvent(

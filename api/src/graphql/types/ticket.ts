@@ -1,6 +1,6 @@
 import { DONE_STATUSES } from '../../domain/ticket-access.ts';
-import { availableActions } from '../../domain/workflow.ts';
-import { FACTS_SELECTION, factsOf } from '../../services/ticket-changes.ts';
+import { availableActions, viewerCanEdit } from '../../domain/workflow.ts';
+import { FACTS_SELECTION, factsOf } from '../../services/ticket-rows.ts';
 import type { TicketFilter } from '../../services/ticket-queries.ts';
 import { MY_TASKS_ORDER, myTasksWhere, ticketsOrderBy, ticketsWhere } from '../../services/ticket-queries.ts';
 import { readableTicketsWhere, trashedTicketsWhere, visibleTicketsWhere } from '../../services/ticket-visibility.ts';
@@ -97,7 +97,7 @@ export const TicketRef = builder.prismaNode('Ticket', {
     }),
     viewerCanEdit: t.boolean({
       select: FACTS_SELECTION,
-      resolve: (ticket, _args, ctx) => Boolean(ctx.viewer && availableActions(factsOf(ticket), ctx.viewer).includes('EDIT')),
+      resolve: (ticket, _args, ctx) => Boolean(ctx.viewer && viewerCanEdit(factsOf(ticket), ctx.viewer)),
     }),
   }),
 });

@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SLA } from '../domain/creative-request.ts';
+import { DomainError } from '../domain/errors.ts';
+import { snapshotOf, type TicketSnapshot } from '../domain/ticket-snapshot.ts';
+import type { Viewer } from '../domain/viewer.ts';
+import { transition, type TicketAction } from '../domain/workflow.ts';
+import { ASSIGN, COMMENT, EDIT, REMOVE_COLLABORATOR, ROLLBACK } from './ticket-actions.ts';
+import type { ActionSpec, TicketTarget } from './ticket-pipeline.ts';
+import { factsOf, snapshotOfRow, type TicketRow } from './ticket-rows.ts';
+
+// The plans are pure: these tests give them a row, an input and the facts, and read what they would write.
+
+const NOW = new Date('2026-03-02T10:00:00Z');
+const MANAGER: Viewer = { id: 'creative-manager', username: 'creative.manager', role: 'MANAGER', departmentId: 'creative', inCreativeDepartment: true };
+
+function row(overrides: Partial<TicketRow> = {}): TicketRow {
+  return {
+    id: 'ticket-1',
+    number: 7,
+    title: 'Banner',
+    description: '',
+    status: 'IN_PROGRESS',
+    priority: 'HIGH',
+    dueDate: null,
+    version: 4,
+    requesterId: 'requester',
+    departmentId: 'marketing',
+    assigneeId: 'designer',
+    requestType: 'WEBSITE_BANNER',
+    fileFormat: null,
+    criteria: null,
+    quantity: 1,
+    complexity: null,
+    estimatedHours: null,
+    actualHours: null,
+    scheduledStart: null,
+    scheduledEnd: null,
+    revisionCount: 0,
+    reachedCreativeAt: NOW,
+    deptApprovedAt: NOW,
+    deptApprovedById: null,
+    creativeApprovedAt: NOW,
+    creativeApprovedById: null,
+    assignedAt: NOW,
+    startedAt: NOW,
+    completedAt: null,
+    closedAt: null,
+    rejectedAt: null,
+    rejectionReason: null,
+    reminderSentAt: null,
+    overdueNotifiedAt: null,
+    deletedAt: null,
+    deletedById: null,
+    createdAt: NOW,
+    updatedAt: NOW,
+    collaborators: [{ userId: 'helper' }],
+    ...overrides,
+  };
+}
+
+function planOf<I extends TicketTarget, F>(spec: ActionSpec<I, F>, before: TicketRow, input: Omit<I, 'id'>, facts: F, viewer = MANAGER) {
+  const decided = transition(factsOf(before), spec.action as TicketAction, viewer);
+  return spec.plan({ viewer, before, input: { id: before.id, ...input } as I, transition: decided, facts, now: NOW });
+}
+
+function refusal(run: () => unknown): string {
+  try {
+    run();
+    return 'no refusal';
+  } catch (error) {
+    if (error instanceof DomainError) return `${error.code}: ${error.message}`;
+    throw error;
+  }
+}
+
+describe('ASSIGN plan', () => {
+  const active = { id: 'designer2', isActive: true, approvedAt: NOW };
+
+  it('sets the assignee, gives an undated ticket its SLA deadline, and drops the assignee from the collaborators', () => {
+    const plan = planOf(ASSIGN, row({ status: 'APPROVED', assigneeId: null }), { assigneeId: 'designer2' }, { assignee: active, slaRules: [...DEFAULT_SLA] });
+    expect(plan.fields).toEqual({ assigneeId: 'designer2', dueDate: new Date('2026-03-03T10:00:00Z') });
+    expect(plan.writes).toEqual([{ kind: 'removeCollaborator', userId: 'designer2' }]);
+    expect(plan.announcements?.(row({ number: 7, dueDate: null }))).toEqual([
+      { kind: 'TICKET_ASSIGNED', recipientIds: ['designer2'], title: '#7 was assigned to you', body: '' },
+    ]);
+  });
+
+  it('keeps a due date the ticket already has', () => {
+    const dueDate = new Date('2026-04-01T00:00:00Z');
+    const plan = planOf(ASSIGN, row({ dueDate }), { assigneeId: 'designer2' }, { assignee: active, slaRules: [...DEFAULT_SLA] });
+    expect(plan.fields).toEqual({ assigneeId: 'designer2' });
+  });
+
+  it('refuses unknown, inactive and unchanged assignees', () => {
+    const before = row();
+    const facts = (assignee: typeof active | null) => ({ assignee, slaRules: [] });
+    expect(refusal(() => planOf(ASSIGN, before, { assigneeId: 'x' }, facts(null)))).toBe('NOT_FOUND: User not found.');
+    expect(refusal(() => planOf(ASSIGN, before, { assigneeId: 'x' }, facts({ ...active, isActive: false })))).toBe(
+      'BAD_USER_INPUT: The assignee must be an active user.',
+    );
+    expect(refusal(() => planOf(ASSIGN, before, { assigneeId: 'designer' }, facts({ ...active, id: 'designer' })))).toBe(
+      'BAD_USER_INPUT: The ticket is already assigned to that user.',
+    );
+  });
+});
+
+describe('REMOVE_COLLABORATOR plan', () => {
+  it('removes the collaborator row and nothing else', () => {
+    const plan = planOf(REMOVE_COLLABORATOR, row(), { userId: 'helper' }, undefined);
+    expect(plan.writes).toEqual([{ kind: 'removeCollaborator', userId: 'helper' }]);
+    expect(plan.fields).toBeUndefined();
+    expect(plan.announcements).toBeUndefined();
+  });
+  it('refuses someone who does not collaborate', () => {
+    expect(refusal(() => planOf(REMOVE_COLLABORATOR, row(), { userId: 'stranger' }, undefined))).toBe(
+      'BAD_USER_INPUT: That user does not collaborate on the ticket.',
+    );
+  });
+});
+
+describe('ROLLBACK plan', () => {
+  const snapshot = (overrides: Partial<TicketRow>): TicketSnapshot => snapshotOfRow(row(overrides));
+
+  it('returns to the status, assignee and collaborators of the entry (the table says FROM_SNAPSHOT)', () => {
+    const before = row({ status: 'COMPLETED', assigneeId: 'designer', collaborators: [{ userId: 'helper' }], revisionCount: 1 });
+    const entry = { ticketId: before.id, snapshot: snapshot({ status: 'APPROVED', assigneeId: 'designer2', collaborators: [{ userId: 'designer2' }, { userId: 'other' }] }) };
+    const plan = planOf(ROLLBACK, before, { reason: 'wrong person', historyEntryId: 'h1' }, { entry });
+    expect(plan.to).toBe('APPROVED');
+    expect(plan.fields).toEqual({ assigneeId: 'designer2' });
+    // The restored assignee is not also a collaborator.
+    expect(plan.writes).toEqual([{ kind: 'replaceCollaborators', userIds: ['other'] }]);
+    expect(plan.reason).toBe('wrong person');
+  });
+
+  it('turns snapshot dates back into dates and leaves the deadline and revision count alone', () => {
+    const before = row({ scheduledStart: null, dueDate: new Date('2026-05-01T00:00:00Z'), revisionCount: 2 });
+    const entry = {
+      ticketId: before.id,
+      snapshot: snapshotOf({
+        ...snapshotSource(row({ scheduledStart: new Date('2026-04-01T09:00:00Z'), dueDate: null, revisionCount: 0 })),
+      }),
+    };
+    const plan = planOf(ROLLBACK, before, { reason: 'r', historyEntryId: 'h1' }, { entry });
+    expect(plan.fields).toEqual({ scheduledStart: new Date('2026-04-01T09:00:00Z') });
+    expect(plan.to).toBe('IN_PROGRESS');
+    expect(plan.writes).toEqual([]);
+  });
+
+  it('refuses an entry of another ticket, or one the ticket already matches', () => {
+    const before = row();
+    expect(refusal(() => planOf(ROLLBACK, before, { reason: 'r', historyEntryId: 'h1' }, { entry: null }))).toBe('NOT_FOUND: History entry not found.');
+    expect(refusal(() => planOf(ROLLBACK, before, { reason: 'r', historyEntryId: 'h1' }, { entry: { ticketId: 'other', snapshot: snapshot({}) } }))).toBe(
+      'NOT_FOUND: History entry not found.',
+    );
+    expect(refusal(() => planOf(ROLLBACK, before, { reason: 'r', historyEntryId: 'h1' }, { entry: { ticketId: before.id, snapshot: snapshot({}) } }))).toBe(
+      'BAD_USER_INPUT: The ticket is already as it was after that entry.',
+    );
+  });
+});
+
+function snapshotSource(ticket: TicketRow) {
+  return { ...ticket, collaboratorIds: ticket.collaborators.map((collaborator) => collaborator.userId) };
+}
+
+describe('EDIT plan', () => {
+  const facts = { currentItems: [], products: new Map() };
+  it('rewrites product items only when given or when the type changes', () => {
+    expect(planOf(EDIT, row(), { title: 'Banner v2' }, facts).writes).toEqual([]);
+    expect(planOf(EDIT, row(), { title: 'Banner v2' }, facts).fields).toMatchObject({ title: 'Banner v2', requestType: 'WEBSITE_BANNER' });
+    expect(planOf(EDIT, row(), { requestType: 'PHOTOSHOOT', scheduledStart: new Date('2026-04-01T09:00:00Z'), scheduledEnd: new Date('2026-04-01T12:00:00Z') }, facts).writes).toEqual([
+      { kind: 'replaceProductItems', items: [] },
+    ]);
+  });
+});
+
+describe('COMMENT plan', () => {
+  const mentioned = (id: string, departmentId: string | null, role: Viewer['role'] = 'MEMBER') => ({
+    id,
+    username: id,
+    role,
+    departmentId,
+    department: { isCreative: departmentId === 'creative' },
+  });
+
+  it('notifies mentioned readers once (MENTIONED) and the others involved (COMMENT_ADDED, with the group message)', () => {
+    const before = row();
+    const facts = { parent: null, mentioned: [mentioned('helper', 'creative'), mentioned('seller', 'sales')] };
+    const plan = planOf(COMMENT, before, { body: 'ping @helper @seller' }, facts);
+    // Every mention is stored; only readers are told.
+    expect(plan.writes).toEqual([{ kind: 'comment', authorId: MANAGER.id, parentId: null, body: 'ping @helper @seller', mentionUserIds: ['helper', 'seller'] }]);
+    expect(plan.announcements?.(before)).toEqual([
+      { kind: 'MENTIONED', recipientIds: ['helper'], title: 'creative.manager mentioned you on #7', body: 'ping @helper @seller', mentionUserIds: ['helper'], groupMessage: false },
+      {
+        kind: 'COMMENT_ADDED',
+        recipientIds: ['requester', 'designer'],
+        title: 'creative.manager commented on #7',
+        body: 'ping @helper @seller',
+        mentionUserIds: ['helper'],
+        groupMessage: true,
+      },
+    ]);
+  });
+
+  it('sends no MENTIONED notice without a readable mention, and refuses a parent from another ticket', () => {
+    const before = row();
+    expect(planOf(COMMENT, before, { body: 'hello' }, { parent: null, mentioned: [] }).announcements?.(before).map((entry) => entry.kind)).toEqual(['COMMENT_ADDED']);
+    expect(refusal(() => planOf(COMMENT, before, { body: 'hi', parentId: 'c1' }, { parent: { ticketId: 'other' }, mentioned: [] }))).toBe(
+      'BAD_USER_INPUT: parentId is not a comment of this ticket.',
+    );
+  });
+});

@@ -1,0 +1,415 @@
+// Every ticket action as one spec for the pipeline: the facts it reads and its pure plan. The workflow table
+// (domain/workflow.ts) has already decided whether the action may happen and where the ticket goes; a plan
+// says what else changes, which rows it adds, and whom to tell. Plans refuse bad input with domain errors.
+import type { Prisma } from '../db/generated/prisma/client.ts';
+import {
+  deadlineAtAssignment,
+  normalizeCreativeRequest,
+  type CreativeRequestInput,
+  type Complexity,
+  type Criteria,
+  type FileFormat,
+  type Priority,
+  type ProductFacts,
+  type ProductItemInput,
+  type RequestType,
+  type SlaRule,
+} from '../domain/creative-request.ts';
+import { BadInputError, NotFoundError } from '../domain/errors.ts';
+import { mentionedUsernames } from '../domain/mentions.ts';
+import { canReadTicket, type TicketStatus } from '../domain/ticket-access.ts';
+import { rollbackChanges, type TicketSnapshot } from '../domain/ticket-snapshot.ts';
+import { viewerOf, type Viewer } from '../domain/viewer.ts';
+import type { Transition } from '../domain/workflow.ts';
+import { creativeManagerIds, departmentManagerIds, type Tx } from './notifications.ts';
+import type { ActionSpec, CreationSpec, TicketTarget } from './ticket-pipeline.ts';
+import type { ExtraWrite } from './ticket-changes.ts';
+import { factsOf, snapshotOfRow, type TicketRow } from './ticket-rows.ts';
+
+export type RequestFields = {
+  title?: string | null;
+  description?: string | null;
+  priority?: Priority | null;
+  dueDate?: Date | null;
+  requestType?: RequestType | null;
+  fileFormat?: FileFormat | null;
+  criteria?: Criteria | null;
+  quantity?: number | null;
+  complexity?: Complexity | null;
+  estimatedHours?: number | null;
+  actualHours?: number | null;
+  scheduledStart?: Date | null;
+  scheduledEnd?: Date | null;
+  productItems?: ProductItemInput[] | null;
+};
+
+/** The request fields as given, filled from the current ticket (an edit) or the defaults (a new one). */
+export function requestInput(fields: RequestFields, current?: TicketRow, currentItems?: ProductItemInput[]): CreativeRequestInput {
+  const pick = <K extends keyof RequestFields>(key: K, fallback: NonNullable<RequestFields[K]> | null) =>
+    (fields[key] !== undefined ? fields[key] : fallback) as NonNullable<RequestFields[K]> | null;
+  const requestType = pick('requestType', current?.requestType ?? null) ?? 'SOCMED_POSTING';
+  const typeChanged = current !== undefined && requestType !== current.requestType;
+  // A new ticket without a type is a social post; without a format, a still image.
+  const defaultFormat = requestType === 'SOCMED_POSTING' && fields.requestType == null && !current ? 'STILL' : null;
+  return {
+    title: pick('title', current?.title ?? null) ?? '',
+    description: pick('description', current?.description ?? null) ?? '',
+    priority: pick('priority', current?.priority ?? null) ?? 'MEDIUM',
+    dueDate: pick('dueDate', current?.dueDate ?? null),
+    requestType,
+    // When the type changes, what the old type decided is recomputed rather than carried over.
+    fileFormat: pick('fileFormat', typeChanged ? null : (current?.fileFormat ?? defaultFormat)),
+    criteria: pick('criteria', typeChanged ? null : (current?.criteria ?? null)),
+    quantity: pick('quantity', typeChanged ? null : (current?.quantity ?? null)),
+    complexity: pick('complexity', current?.complexity ?? null),
+    estimatedHours: pick('estimatedHours', current?.estimatedHours ?? null),
+    actualHours: pick('actualHours', current?.actualHours ?? null),
+    scheduledStart: pick('scheduledStart', typeChanged ? null : (current?.scheduledStart ?? null)),
+    scheduledEnd: pick('scheduledEnd', typeChanged ? null : (current?.scheduledEnd ?? null)),
+    productItems: fields.productItems !== undefined ? fields.productItems : typeChanged ? null : (currentItems ?? null),
+  };
+}
+
+async function productFacts(tx: Tx, items: readonly ProductItemInput[] | null | undefined): Promise<Map<string, ProductFacts>> {
+  if (!items?.length) return new Map();
+  const rows = await tx.product.findMany({ where: { id: { in: items.map((item) => item.productId) } } });
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** "alice approve #12: REQUESTED → PENDING_CREATIVE": the summary of a plain workflow step. */
+export const stepSummary = (viewer: Viewer, transition: Transition) => (after: TicketRow) =>
+  `${viewer.username} ${transition.action.toLowerCase().replace(/_/g, ' ')} #${after.number}: ${transition.from} → ${after.status}`;
+
+/** The assignee and the collaborators: the people doing the work. */
+const makersOf = (ticket: TicketRow) =>
+  [ticket.assigneeId, ...ticket.collaborators.map((collaborator) => collaborator.userId)].filter((id): id is string => id !== null);
+
+// ——— Creation ———
+
+export type CreateInput = RequestFields & { title: string; departmentId: string };
+
+export const CREATE: CreationSpec<CreateInput, { departmentExists: boolean; products: Map<string, ProductFacts>; recipientIds: string[] }> = {
+  async facts(tx, { input, creation }) {
+    const department = await tx.department.findUnique({ where: { id: input.departmentId }, select: { id: true } });
+    return {
+      departmentExists: department !== null,
+      products: await productFacts(tx, requestInput(input).productItems),
+      // A request waits for its department's managers first, or for Creative's when it skips that step.
+      recipientIds: creation.to === 'REQUESTED' ? await departmentManagerIds(tx, input.departmentId) : await creativeManagerIds(tx),
+    };
+  },
+  plan({ viewer, input, creation, facts }) {
+    if (!facts.departmentExists) throw new NotFoundError('Department');
+    const { productItems, ...columns } = normalizeCreativeRequest(requestInput(input), facts.products);
+    return {
+      insert: {
+        ...columns,
+        requesterId: viewer.id,
+        departmentId: input.departmentId,
+        productItems: { create: productItems.map((item) => ({ productId: item.productId, quantity: item.quantity, criteria: item.criteria ?? null })) },
+      },
+      summary: (created) => `${viewer.username} requested #${created.number} ${created.title}`,
+      announcements: (created) => [
+        {
+          kind: 'TICKET_CREATED',
+          recipientIds: facts.recipientIds,
+          title: `New request #${created.number}: ${created.title}`,
+          body: creation.to === 'REQUESTED' ? 'Waiting for department approval.' : 'Waiting for Creative.',
+        },
+      ],
+    };
+  },
+};
+
+// ——— Editing ———
+
+export type EditInput = TicketTarget & RequestFields;
+
+export const EDIT: ActionSpec<EditInput, { currentItems: ProductItemInput[]; products: Map<string, ProductFacts> }> = {
+  action: 'EDIT',
+  async facts(tx, { before, input }) {
+    const currentItems = await tx.ticketProductItem.findMany({ where: { ticketId: before.id }, select: { productId: true, quantity: true, criteria: true } });
+    return { currentItems, products: await productFacts(tx, requestInput(fieldsOf(input), before, currentItems).productItems) };
+  },
+  plan({ viewer, before, input, facts }) {
+    const fields = fieldsOf(input);
+    const merged = requestInput(fields, before, facts.currentItems);
+    const { productItems, ...columns } = normalizeCreativeRequest(merged, facts.products);
+    // Product items are rewritten when they were given, or when a new type decides them afresh.
+    const rewriteItems = fields.productItems !== undefined || merged.requestType !== before.requestType;
+    return {
+      fields: columns,
+      writes: rewriteItems ? [{ kind: 'replaceProductItems', items: productItems }] : [],
+      summary: () => `${viewer.username} edited #${before.number}`,
+    };
+  },
+};
+
+function fieldsOf(input: EditInput): RequestFields {
+  const { id: _id, expectedVersion: _expectedVersion, ...fields } = input;
+  return fields;
+}
+
+// ——— The approval steps ———
+
+export const APPROVE: ActionSpec<TicketTarget & { note?: string | null }, { creativeManagerIds: string[] }> = {
+  action: 'APPROVE',
+  facts: async (tx) => ({ creativeManagerIds: await creativeManagerIds(tx) }),
+  plan: ({ viewer, before, input, transition, facts }) => ({
+    // Who approved which step, for the record (the stamps say when).
+    fields: before.status === 'REQUESTED' ? { deptApprovedById: viewer.id } : { creativeApprovedById: viewer.id },
+    reason: input.note?.trim() || null,
+    summary: stepSummary(viewer, transition),
+    announcements: (after) => [
+      {
+        kind: 'TICKET_APPROVED',
+        recipientIds: [after.requesterId, ...facts.creativeManagerIds],
+        title:
+          after.status === 'PENDING_CREATIVE'
+            ? `#${after.number} approved by its department; waiting for Creative`
+            : `#${after.number} approved by Creative; ready to assign`,
+      },
+    ],
+  }),
+};
+
+/** Actions whose input carries a reason the service already checked (required, trimmed, bounded). */
+type Reasoned = TicketTarget & { reason: string };
+
+export const REJECT: ActionSpec<Reasoned> = {
+  action: 'REJECT',
+  plan: ({ viewer, input, transition }) => ({
+    fields: { rejectionReason: input.reason },
+    reason: input.reason,
+    summary: stepSummary(viewer, transition),
+    announcements: (after) => [{ kind: 'TICKET_REJECTED', recipientIds: [after.requesterId], title: `#${after.number} was rejected`, body: input.reason }],
+  }),
+};
+
+// ——— Assignment and collaborators ———
+
+type UserState = { id: string; isActive: boolean; approvedAt: Date | null };
+
+export const ASSIGN: ActionSpec<TicketTarget & { assigneeId: string }, { assignee: UserState | null; slaRules: SlaRule[] }> = {
+  action: 'ASSIGN',
+  facts: async (tx, { input }) => ({
+    assignee: await tx.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, isActive: true, approvedAt: true } }),
+    slaRules: await tx.slaRule.findMany({ select: { priority: true, criteria: true, hours: true } }),
+  }),
+  plan({ viewer, before, facts, now }) {
+    const { assignee } = facts;
+    if (!assignee) throw new NotFoundError('User');
+    if (!assignee.isActive || !assignee.approvedAt) throw new BadInputError('The assignee must be an active user.', 'assigneeId');
+    if (assignee.id === before.assigneeId) throw new BadInputError('The ticket is already assigned to that user.', 'assigneeId');
+    const deadline = deadlineAtAssignment(before, now, facts.slaRules);
+    return {
+      fields: { assigneeId: assignee.id, ...(deadline ? { dueDate: deadline } : {}) },
+      // The new assignee is no longer also a collaborator.
+      writes: [{ kind: 'removeCollaborator', userId: assignee.id }],
+      summary: () => `${viewer.username} assigned #${before.number}`,
+      announcements: (after) => [
+        {
+          kind: 'TICKET_ASSIGNED',
+          recipientIds: [assignee.id],
+          title: `#${after.number} was assigned to you`,
+          body: after.dueDate ? `Due ${after.dueDate.toISOString()}` : '',
+        },
+      ],
+    };
+  },
+};
+
+type Collaborating = TicketTarget & { userId: string };
+type CandidateUser = UserState & { username: string; department: { isCreative: boolean } | null };
+
+export const ADD_COLLABORATOR: ActionSpec<Collaborating, { user: CandidateUser | null }> = {
+  action: 'ADD_COLLABORATOR',
+  facts: async (tx, { input }) => ({
+    user: await tx.user.findUnique({
+      where: { id: input.userId },
+      select: { id: true, username: true, isActive: true, approvedAt: true, department: { select: { isCreative: true } } },
+    }),
+  }),
+  plan({ viewer, before, facts }) {
+    const { user } = facts;
+    if (!user) throw new NotFoundError('User');
+    if (!user.isActive || !user.approvedAt) throw new BadInputError('A collaborator must be an active user.', 'userId');
+    if (!user.department?.isCreative) throw new BadInputError('Only Creative department members can collaborate.', 'userId');
+    if (user.id === before.assigneeId) throw new BadInputError('The assignee is already on the ticket.', 'userId');
+    if (before.collaborators.some((collaborator) => collaborator.userId === user.id)) {
+      throw new BadInputError('That user already collaborates on the ticket.', 'userId');
+    }
+    return {
+      writes: [{ kind: 'addCollaborator', userId: user.id, addedById: viewer.id }],
+      summary: () => `${viewer.username} added ${user.username} to #${before.number}`,
+      announcements: (after) => [{ kind: 'COLLABORATOR_ADDED', recipientIds: [user.id], title: `You were added to #${after.number}` }],
+    };
+  },
+};
+
+export const REMOVE_COLLABORATOR: ActionSpec<Collaborating> = {
+  action: 'REMOVE_COLLABORATOR',
+  plan({ viewer, before, input }) {
+    if (!before.collaborators.some((collaborator) => collaborator.userId === input.userId)) {
+      throw new BadInputError('That user does not collaborate on the ticket.', 'userId');
+    }
+    return {
+      writes: [{ kind: 'removeCollaborator', userId: input.userId }],
+      summary: () => `${viewer.username} removed a collaborator from #${before.number}`,
+    };
+  },
+};
+
+// ——— The work ———
+
+export const START: ActionSpec<TicketTarget> = {
+  action: 'START',
+  plan: ({ viewer, transition }) => ({
+    summary: stepSummary(viewer, transition),
+    announcements: (after) => [{ kind: 'TICKET_STARTED', recipientIds: [after.requesterId], title: `Work on #${after.number} started` }],
+  }),
+};
+
+export const COMPLETE: ActionSpec<TicketTarget & { actualHours?: number | null }> = {
+  action: 'COMPLETE',
+  plan: ({ viewer, input, transition }) => ({
+    fields: input.actualHours != null ? { actualHours: input.actualHours } : {},
+    summary: stepSummary(viewer, transition),
+    announcements: (after) => [
+      { kind: 'TICKET_COMPLETED', recipientIds: [after.requesterId], title: `#${after.number} is done: please review and confirm` },
+    ],
+  }),
+};
+
+export const CONFIRM: ActionSpec<TicketTarget> = {
+  action: 'CONFIRM',
+  plan: ({ viewer, transition }) => ({
+    summary: stepSummary(viewer, transition),
+    announcements: (after) => [{ kind: 'TICKET_CONFIRMED', recipientIds: makersOf(after), title: `#${after.number} was confirmed and closed` }],
+  }),
+};
+
+export const REQUEST_REVISION: ActionSpec<Reasoned> = {
+  action: 'REQUEST_REVISION',
+  plan: ({ viewer, before, input }) => ({
+    fields: { revisionCount: { increment: 1 }, completedAt: null },
+    reason: input.reason,
+    // The reason also opens the thread the makers answer in.
+    writes: [{ kind: 'comment', authorId: viewer.id, body: `Revision requested: ${input.reason}` }],
+    summary: () => `${viewer.username} requested revision ${before.revisionCount + 1} of #${before.number}`,
+    announcements: (after) => [
+      { kind: 'REVISION_REQUESTED', recipientIds: makersOf(after), title: `Revision ${after.revisionCount} requested on #${after.number}`, body: input.reason },
+    ],
+  }),
+};
+
+// ——— History ———
+
+type HistoryEntry = { ticketId: string; snapshot: Prisma.JsonValue };
+
+/** Restores status, assignee, collaborators and editable fields as they were right after the entry. */
+export const ROLLBACK: ActionSpec<Reasoned & { historyEntryId: string }, { entry: HistoryEntry | null }> = {
+  action: 'ROLLBACK',
+  facts: async (tx, { input }) => ({
+    entry: await tx.ticketHistory.findUnique({ where: { id: input.historyEntryId }, select: { ticketId: true, snapshot: true } }),
+  }),
+  plan({ viewer, before, input, facts }) {
+    const { entry } = facts;
+    if (!entry || entry.ticketId !== before.id) throw new NotFoundError('History entry');
+    const restore = rollbackChanges(snapshotOfRow(before), entry.snapshot as Partial<TicketSnapshot>);
+    if (Object.keys(restore).length === 0) throw new BadInputError('The ticket is already as it was after that entry.', 'historyEntryId');
+    const { collaboratorIds, status, ...fields } = restore;
+    const data: Prisma.TicketUncheckedUpdateManyInput = {};
+    for (const [field, value] of Object.entries(fields)) {
+      const isDate = field === 'scheduledStart' || field === 'scheduledEnd';
+      (data as Record<string, unknown>)[field] = isDate && typeof value === 'string' ? new Date(value) : value;
+    }
+    const assigneeId = fields.assigneeId ?? before.assigneeId;
+    const writes: ExtraWrite[] = Array.isArray(collaboratorIds)
+      ? [{ kind: 'replaceCollaborators', userIds: (collaboratorIds as string[]).filter((id) => id !== assigneeId) }]
+      : [];
+    return {
+      // The workflow table sends a rollback to the entry's status ('FROM_SNAPSHOT').
+      to: (status as TicketStatus | undefined) ?? before.status,
+      fields: data,
+      writes,
+      reason: input.reason,
+      summary: () => `${viewer.username} rolled back #${before.number} to an earlier state`,
+    };
+  },
+};
+
+// ——— Trash ———
+
+export const DELETE: ActionSpec<TicketTarget & { reason?: string | null }> = {
+  action: 'DELETE',
+  plan: ({ viewer, input, transition, now }) => ({
+    fields: { deletedAt: now, deletedById: viewer.id },
+    reason: input.reason?.trim() || null,
+    summary: stepSummary(viewer, transition),
+  }),
+};
+
+export const RESTORE: ActionSpec<TicketTarget> = {
+  action: 'RESTORE',
+  plan: ({ viewer, transition }) => ({
+    fields: { deletedAt: null, deletedById: null },
+    summary: stepSummary(viewer, transition),
+  }),
+};
+
+/** Removes a trashed ticket for good (admins). Its activity log rows stay, detached. */
+export const PURGE: ActionSpec<TicketTarget> = {
+  action: 'PURGE',
+  wrongSideOfTrash: () => new BadInputError('Only tickets in the trash can be purged; delete it first.', 'id'),
+  plan: ({ viewer, before }) => ({
+    summary: () => `${viewer.username} purged #${before.number} ${before.title}`,
+  }),
+};
+
+// ——— Comments ———
+
+export type CommentInput = TicketTarget & { body: string; parentId?: string | null };
+type MentionedUser = Parameters<typeof viewerOf>[0];
+
+export const COMMENT: ActionSpec<CommentInput, { parent: { ticketId: string } | null; mentioned: MentionedUser[] }> = {
+  action: 'COMMENT',
+  hiddenFromNonReaders: true,
+  async facts(tx, { input }) {
+    const usernames = mentionedUsernames(input.body);
+    return {
+      parent: input.parentId ? await tx.comment.findUnique({ where: { id: input.parentId }, select: { ticketId: true } }) : null,
+      mentioned: usernames.length
+        ? await tx.user.findMany({
+            where: { username: { in: usernames }, isActive: true },
+            select: { id: true, username: true, role: true, departmentId: true, department: { select: { isCreative: true } } },
+          })
+        : [],
+    };
+  },
+  plan({ viewer, before, input, facts }) {
+    if (input.parentId && (!facts.parent || facts.parent.ticketId !== before.id)) {
+      throw new BadInputError('parentId is not a comment of this ticket.', 'parentId');
+    }
+    const ticketFacts = factsOf(before);
+    // Mentions notify only people who may read the ticket: a mention is no way around the read rule.
+    const readers = facts.mentioned.filter((user) => canReadTicket(viewerOf(user), ticketFacts)).map((user) => user.id);
+    const involved = [before.requesterId, before.assigneeId, ...ticketFacts.collaboratorIds].filter(
+      (id): id is string => id !== null && !readers.includes(id),
+    );
+    const excerpt = input.body.length > 200 ? `${input.body.slice(0, 200)}…` : input.body;
+    return {
+      writes: [
+        { kind: 'comment', authorId: viewer.id, parentId: input.parentId ?? null, body: input.body, mentionUserIds: facts.mentioned.map((user) => user.id) },
+      ],
+      summary: () => `${viewer.username} commented on #${before.number}`,
+      announcements: () => [
+        // The group message goes out once, with the comment notice.
+        ...(readers.length
+          ? [{ kind: 'MENTIONED' as const, recipientIds: readers, title: `${viewer.username} mentioned you on #${before.number}`, body: excerpt, mentionUserIds: readers, groupMessage: false }]
+          : []),
+        { kind: 'COMMENT_ADDED' as const, recipientIds: involved, title: `${viewer.username} commented on #${before.number}`, body: excerpt, mentionUserIds: readers, groupMessage: true },
+      ],
+    };
+  },
+};
