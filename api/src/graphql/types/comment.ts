@@ -1,6 +1,6 @@
 import { canReadTicket } from '../../domain/ticket-access.ts';
 import { viewerOf } from '../../domain/viewer.ts';
-import { FACTS_SELECTION, factsOf } from '../../services/ticket-changes.ts';
+import { FACTS_SELECTION, factsOf } from '../../services/ticket-rows.ts';
 import { readableTicketFilter } from '../../services/ticket-visibility.ts';
 import { builder } from '../builder.ts';
 import { requireViewer } from '../viewer.ts';
