@@ -16,13 +16,16 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: more parallel files only queue on the database and argon2.
     maxWorkers: 2,
+    // `extends: true`: a project does not inherit the timeouts above otherwise (vitest's 5 s/10 s defaults).
     projects: [
       {
+        extends: true,
         resolve: { alias: graphqlAlias },
         test: { name: 'api', include: ['api/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'], environment: 'node' },
       },
       {
         // Component tests: Solid compiled for the browser, rendered into jsdom.
+        extends: true,
         plugins: [solid()],
         resolve: { alias: graphqlAlias, conditions: ['browser', 'development'] },
         test: { name: 'web', include: ['web/src/**/*.test.tsx'], environment: 'jsdom' },
