@@ -6,11 +6,13 @@ import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import { DomainError } from '../domain/errors.ts';
-import type { ErrorCode } from '../domain/vocabulary.ts';
+import { ERROR_CODES, type ErrorCode } from '../domain/vocabulary.ts';
 
 /** The masked answer to an unexpected error; the one code that is not a domain error's. */
 export const INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR';
-export type PublicErrorCode = ErrorCode | typeof INTERNAL_SERVER_ERROR;
+/** Every value of `extensions.code` this API answers with (the schema's `ErrorCode` enum). */
+export const PUBLIC_ERROR_CODES = [...ERROR_CODES, INTERNAL_SERVER_ERROR] as const;
+export type PublicErrorCode = (typeof PUBLIC_ERROR_CODES)[number];
 
 /**
  * What each value of `extensions.code` means to a client (the schema's `ErrorCode` enum documents them).
@@ -29,7 +31,7 @@ export const ERROR_CODE_MEANINGS = {
 
 /** Codes graphql-js and Yoga give request errors (parse, validation): the client's doing, safe to show. */
 const REQUEST_ERROR_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND']);
-const DOMAIN_CODES = new Set<string>(Object.keys(ERROR_CODE_MEANINGS).filter((code) => code !== INTERNAL_SERVER_ERROR));
+const DOMAIN_CODES = new Set<string>(ERROR_CODES);
 
 function findDomainError(error: unknown): DomainError | undefined {
   let current: unknown = error;
