@@ -70,6 +70,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     { path: '/health', handle: health },
     { path: '/ready', handle: readiness(prisma, logger) },
     { path: yoga.graphqlEndpoint, handle: (req, res) => yoga(req, res) },
+    // Later, one line each: '/files/' (attachments), '/metrics', the Telegram webhook.
     ...(web ? [{ path: '/', methods: ['GET', 'HEAD'], handle: web }] : []),
   ];
   const server = createHttpServer(createRouter(routes, (req, res) => yoga(req, res)));

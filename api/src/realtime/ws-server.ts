@@ -3,10 +3,10 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { execute as graphqlExecute, subscribe as graphqlSubscribe } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import type { YogaServerInstance } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
-import type { ViewerResolver } from '../context.ts';
+import type { Context, ServerContext, ViewerResolver } from '../context.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { GraphQLServer } from '../graphql/yoga.ts';
 import type { Logger } from '../logger.ts';
 
 /** Pings keep idle connections alive through proxies and find dead peers. */
@@ -15,8 +15,10 @@ const KEEP_ALIVE_MS = 12_000;
 export const WS_FORBIDDEN = 4403;
 
 type Enveloped = { execute: typeof graphqlExecute; subscribe: typeof graphqlSubscribe };
+/** What this needs of the GraphQL server (graphql/yoga.ts). */
+type Yoga = Pick<YogaServerInstance<ServerContext, Context>, 'graphqlEndpoint' | 'getEnveloped'>;
 
-export function attachGraphQLWebSocket(options: { server: Server; yoga: GraphQLServer; resolveViewer: ViewerResolver; logger: Logger }) {
+export function attachGraphQLWebSocket(options: { server: Server; yoga: Yoga; resolveViewer: ViewerResolver; logger: Logger }) {
   const { yoga, resolveViewer, logger } = options;
   const wsServer = new WebSocketServer({ server: options.server, path: yoga.graphqlEndpoint });
   const disposable = useServer<Record<string, unknown>, { request: IncomingMessage }>(
