@@ -1,6 +1,7 @@
-// The web client: `npm run build:web` writes web/dist (served by the API at `/` in production);
-// `npx vite --config web/vite.config.ts` serves it in development, proxying the API.
+// The web client: `npm run build:web` writes web/dist (served by the API at `/` in production, see
+// api/src/http/web-app.ts); `npm run dev` runs Vite's dev server, proxying the API, beside the API itself.
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 import solid from 'vite-plugin-solid';
 
 /** Where the API listens during development (`npm run dev`). */
@@ -15,7 +16,9 @@ const proxy = {
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [solid()],
+  // Every asset also as .br and .gz, compressed once at build time at the highest level: the API's static
+  // server sends the variant the browser accepts instead of compressing on each request.
+  plugins: [solid(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,5 +1,9 @@
 // Every environment variable, parsed and validated once. Nothing else reads process.env.
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** Where `npm run build:web` writes the web app. */
+const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 const list = z
   .string()
@@ -18,6 +22,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   REDIS_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
+  WEB_DIST_DIR: z.string().default(WEB_DIST_DIR),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   CORS_ORIGINS: list,
   FRONTEND_URL: z.string().url().optional(),
@@ -38,6 +43,8 @@ export type Config = {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   dataDir: string;
+  /** The built web app served at '/'; not served when it has no index.html. */
+  webDistDir: string;
   /** Unset only in embedded mode, where the app generates one under dataDir. */
   jwtSecret: string | undefined;
   corsOrigins: string[];
@@ -78,6 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     dataDir: e.DATA_DIR,
+    webDistDir: e.WEB_DIST_DIR,
     jwtSecret: e.JWT_SECRET,
     corsOrigins: e.CORS_ORIGINS,
     frontendUrl: e.FRONTEND_URL,

@@ -1,4 +1,6 @@
 // Who is asking and what they may use, built the same way for HTTP requests and WebSocket connections.
+import type { IncomingMessage } from 'node:http';
+import type { YogaInitialContext } from 'graphql-yoga';
 import type { PrismaClient } from './db/generated/prisma/client.ts';
 import { bearerToken, type TokenIssuer } from './auth/tokens.ts';
 import { UnauthenticatedError } from './domain/errors.ts';
@@ -15,6 +17,13 @@ export type Context = {
   meta: ClientMeta;
   /** When the access token that authenticated this context expires (subscriptions end then). */
   viewerExpiresAt: Date | null;
+};
+
+/** What Yoga receives from node:http (req) or from graphql-ws (connectionParams, extra). */
+export type ServerContext = {
+  req?: IncomingMessage;
+  connectionParams?: Record<string, unknown>;
+  extra?: { request?: IncomingMessage };
 };
 
 export type ViewerResolver = (authorization: string | null | undefined) => Promise<{ viewer: Viewer; expiresAt: Date } | null>;
@@ -39,6 +48,28 @@ export function createViewerResolver(prisma: PrismaClient, tokens: TokenIssuer):
     return {
       viewer: viewerOf(user),
       expiresAt: claims.expiresAt,
+    };
+  };
+}
+
+/**
+ * One factory for both transports: over HTTP the token is the Authorization header, over WebSocket the
+ * connection's `authorization` parameter (already checked once at connection_init).
+ */
+export function createContextFactory(deps: Pick<Context, 'prisma' | 'services' | 'realtime'> & { resolveViewer: ViewerResolver }) {
+  const { resolveViewer, ...shared } = deps;
+  return async (initial: ServerContext & YogaInitialContext): Promise<Context> => {
+    const wsParams = initial.connectionParams;
+    const request = initial.extra?.request ?? initial.req;
+    const header = wsParams
+      ? typeof wsParams.authorization === 'string' ? wsParams.authorization : undefined
+      : initial.request.headers.get('authorization');
+    const resolved = await resolveViewer(header);
+    return {
+      ...shared,
+      viewer: resolved?.viewer ?? null,
+      viewerExpiresAt: resolved?.expiresAt ?? null,
+      meta: { address: request?.socket.remoteAddress ?? 'unknown', userAgent: request?.headers['user-agent'] },
     };
   };
 }

@@ -1,13 +1,14 @@
 // The only file that listens on a port.
-import path from 'node:path';
 import { ConfigError, loadConfig } from './config.ts';
 import { openPGlite } from './db/pglite.ts';
+import { decideStartup } from './startup.ts';
 
 async function main() {
   const config = loadConfig();
+  const policy = decideStartup(config);
   // Start the embedded database first and load the app meanwhile: on a new data directory both take
   // seconds, and together they decide how soon a first `npm start` serves.
-  const booting = config.databaseUrl ? undefined : openPGlite(path.join(config.dataDir, 'pglite'));
+  const booting = policy.database.kind === 'pglite' ? openPGlite(policy.database.dataDir) : undefined;
   booting?.catch(() => {});
   const [{ buildApp }, { openDatabase }, { DEMO_USERS }] = await Promise.all([
     import('./app.ts'),
@@ -18,7 +19,7 @@ async function main() {
   const app = await buildApp(config, { ...(database ? { database, ownsDatabase: true } : {}) });
   const { url } = await app.start();
   console.log(`Juan365 Ticketing API on ${url} (${app.db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
-  if (app.db.kind === 'pglite' && config.seedDemoData) {
+  if (policy.seedAccountsBeforeListening) {
     console.log(`Web app: ${url.replace(/\/graphql$/, '/')}   GraphiQL: ${url}`);
     console.log(`Demo logins (password "${config.demoPassword}"): ${DEMO_USERS.map((user) => user.username).join(', ')}`);
   }

@@ -1,22 +1,37 @@
 // The one place that decides what an error looks like to a client: domain errors become GraphQL errors
-// with their code, known GraphQL errors pass, anything else is masked (no stack traces, no SQL).
+// with their code, known GraphQL errors pass, anything else is masked (no stack traces, no SQL). Nothing
+// else builds GraphQL errors: shield's refusals, the context's token check and the services all throw
+// domain errors (domain/errors.ts) and end here.
+import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
-import { PothosValidationError } from '@pothos/core';
 import { DomainError } from '../domain/errors.ts';
+import { ERROR_CODES, type ErrorCode } from '../domain/vocabulary.ts';
 
-const PUBLIC_CODES = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID_TRANSITION',
-  'RATE_LIMITED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'PERSISTED_QUERY_NOT_FOUND',
-]);
+/** The masked answer to an unexpected error; the one code that is not a domain error's. */
+export const INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR';
+/** Every value of `extensions.code` this API answers with (the schema's `ErrorCode` enum). */
+export const PUBLIC_ERROR_CODES = [...ERROR_CODES, INTERNAL_SERVER_ERROR] as const;
+export type PublicErrorCode = (typeof PUBLIC_ERROR_CODES)[number];
+
+/**
+ * What each value of `extensions.code` means to a client (the schema's `ErrorCode` enum documents them).
+ * `satisfies Record<...>`: a new domain code cannot be added without saying what it means.
+ */
+export const ERROR_CODE_MEANINGS = {
+  UNAUTHENTICATED: 'No valid session: sign in, or refresh the access token.',
+  FORBIDDEN: 'The viewer may not do this.',
+  BAD_USER_INPUT: 'The input is invalid; `extensions.field` names the field when there is one.',
+  NOT_FOUND: 'The record does not exist or the viewer may not read it.',
+  CONFLICT: 'A stale `expectedVersion` or a concurrent change: reload and try again.',
+  INVALID_TRANSITION: "The ticket's workflow does not allow this action now.",
+  RATE_LIMITED: 'Too many attempts; `extensions.retryAfterSeconds` says when to retry.',
+  INTERNAL_SERVER_ERROR: 'An unexpected error, masked: no details are given.',
+} as const satisfies Record<PublicErrorCode, string>;
+
+/** Codes graphql-js and Yoga give request errors (parse, validation): the client's doing, safe to show. */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND']);
+const DOMAIN_CODES = new Set<string>(ERROR_CODES);
 
 function findDomainError(error: unknown): DomainError | undefined {
   let current: unknown = error;
@@ -27,40 +42,37 @@ function findDomainError(error: unknown): DomainError | undefined {
   return undefined;
 }
 
+/** Malformed global IDs and cursors (Pothos' validation): the client sent something unusable. */
+function findInputError(error: unknown): PothosValidationError | undefined {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  return original instanceof PothosValidationError ? original : undefined;
+}
+
+/**
+ * A refusal or a mistake of the client's (a domain error, an unusable ID), not a server fault: it is
+ * answered, and logged at debug level only.
+ */
+export function isClientError(error: unknown): boolean {
+  return findDomainError(error) !== undefined || findInputError(error) !== undefined;
+}
+
+function located(error: unknown, message: string, extensions: Record<string, unknown>): GraphQLError {
+  const graphQLError = error instanceof GraphQLError ? error : undefined;
+  return createGraphQLError(message, { nodes: graphQLError?.nodes, path: graphQLError?.path, extensions });
+}
+
 export function toPublicError(error: unknown, message?: string): Error {
   const domainError = findDomainError(error);
-  if (domainError) {
-    const graphQLError = error instanceof GraphQLError ? error : undefined;
-    return createGraphQLError(domainError.message, {
-      nodes: graphQLError?.nodes,
-      path: graphQLError?.path,
-      extensions: { code: domainError.code, ...domainError.details },
-    });
-  }
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  if (original instanceof PothosValidationError) {
-    // Malformed global IDs and cursors: the client sent something unusable.
-    const graphQLError = error instanceof GraphQLError ? error : undefined;
-    return createGraphQLError(original.message, { nodes: graphQLError?.nodes, path: graphQLError?.path, extensions: { code: 'BAD_USER_INPUT' } });
-  }
+  if (domainError) return located(error, domainError.message, { code: domainError.code, ...domainError.details });
+  const inputError = findInputError(error);
+  if (inputError) return located(error, inputError.message, { code: 'BAD_USER_INPUT' satisfies ErrorCode });
   if (error instanceof GraphQLError) {
     const code = error.extensions?.code;
-    if (typeof code === 'string' && PUBLIC_CODES.has(code)) return error;
+    if (typeof code === 'string' && (DOMAIN_CODES.has(code) || REQUEST_ERROR_CODES.has(code))) return error;
     // Yoga's own request errors (bad JSON, wrong method) carry an HTTP status and no code: they are safe.
     if (!error.originalError && error.extensions?.http) return error;
-    if (!error.originalError && !code) {
-      // Validation and parse errors raised by graphql-js itself.
-      return createGraphQLError(error.message, {
-        nodes: error.nodes,
-        path: error.path,
-        extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
-      });
-    }
+    // Validation and parse errors raised by graphql-js itself.
+    if (!error.originalError && !code) return located(error, error.message, { ...error.extensions, code: 'BAD_USER_INPUT' satisfies ErrorCode });
   }
-  const graphQLError = error instanceof GraphQLError ? error : undefined;
-  return createGraphQLError(message ?? 'Unexpected error.', {
-    nodes: graphQLError?.nodes,
-    path: graphQLError?.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  });
+  return located(error, message ?? 'Unexpected error.', { code: INTERNAL_SERVER_ERROR });
 }

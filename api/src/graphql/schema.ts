@@ -1,6 +1,7 @@
 // Imports every type file for its effect, then builds the schema.
 import { builder } from './builder.ts';
 import './types/enums.ts';
+import './types/error-code.ts';
 import './types/department.ts';
 import './types/user.ts';
 import './types/auth.ts';

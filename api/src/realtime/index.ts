@@ -14,7 +14,7 @@ export function createRealtime(options: {
   stats: StatsService;
   redisUrl: string | undefined;
   logger: Logger;
-  statsIntervalMs?: number;
+  statsIntervalMs?: number | undefined;
 }) {
   const hub = createRealtimeHub({ redisUrl: options.redisUrl, logger: options.logger });
   const load = createEventLoader(options.prisma);

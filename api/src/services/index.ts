@@ -6,7 +6,7 @@ import { createAuthService } from './auth.ts';
 import { createCommentService } from './comments.ts';
 import { createNotificationService } from './notifications.ts';
 import { createProductService } from './products.ts';
-import { createStatsService } from './stats.ts';
+import { createStatsService, type StatsService } from './stats.ts';
 import type { EffectsSink } from './ticket-changes.ts';
 import { createTicketService } from './tickets.ts';
 import { createUserService } from './users.ts';
@@ -19,6 +19,8 @@ export type ServiceDeps = {
   registrationApproval: boolean;
   /** Receives what each committed change did (realtime delivery). */
   sink: EffectsSink;
+  /** The app makes it first, because the realtime hub (the sink) pushes dashboards with it. */
+  stats?: StatsService;
 };
 
 export function createServices(deps: ServiceDeps) {
@@ -27,7 +29,7 @@ export function createServices(deps: ServiceDeps) {
     users: createUserService(deps.prisma),
     tickets: createTicketService(deps),
     comments: createCommentService(deps),
-    stats: createStatsService(deps.prisma),
+    stats: deps.stats ?? createStatsService(deps.prisma),
     products: createProductService(deps.prisma),
     notifications: createNotificationService(deps.prisma),
   };

@@ -1,26 +1,21 @@
-// graphql-shield rules. Each refuses with a GraphQLError carrying the public code (a plain Error or string
-// would be masked as "Unexpected error.").
-import { GraphQLError } from 'graphql';
+// graphql-shield rules. A refusal is a domain error (UNAUTHENTICATED, FORBIDDEN), returned rather than
+// thrown so shield hands it to graphql-js as the field's error; graphql/errors.ts maps it like any other.
 import { allow, deny, rule } from 'graphql-shield';
 import type { Context } from '../../context.ts';
-
-export const unauthenticated = () =>
-  new GraphQLError('Authentication required.', { extensions: { code: 'UNAUTHENTICATED' } });
-export const forbidden = (message = 'You are not allowed to do this.') =>
-  new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+import { ForbiddenError, UnauthenticatedError } from '../../domain/errors.ts';
 
 export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) =>
-  ctx.viewer ? true : unauthenticated(),
+  ctx.viewer ? true : new UnauthenticatedError(),
 );
 
 export const isAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) => {
-  if (!ctx.viewer) return unauthenticated();
-  return ctx.viewer.role === 'ADMIN' ? true : forbidden('Only admins can do this.');
+  if (!ctx.viewer) return new UnauthenticatedError();
+  return ctx.viewer.role === 'ADMIN' ? true : new ForbiddenError('Only admins can do this.');
 });
 
 export const isManagerOrAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) => {
-  if (!ctx.viewer) return unauthenticated();
-  return ctx.viewer.role === 'MEMBER' ? forbidden('Only managers and admins can do this.') : true;
+  if (!ctx.viewer) return new UnauthenticatedError();
+  return ctx.viewer.role === 'MEMBER' ? new ForbiddenError('Only managers and admins can do this.') : true;
 });
 
 export { allow, deny };

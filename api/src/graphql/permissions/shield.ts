@@ -3,7 +3,8 @@
 // root fields, and their row- and field-level rules live in the domain, so object types are allowed whole.
 import { GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { shield, type IRules } from 'graphql-shield';
-import { allow, deny, forbidden, isAdmin, isAuthenticated, isManagerOrAdmin } from './rules.ts';
+import { ForbiddenError } from '../../domain/errors.ts';
+import { allow, deny, isAdmin, isAuthenticated, isManagerOrAdmin } from './rules.ts';
 
 export const rootRules = {
   Query: {
@@ -77,7 +78,7 @@ export function buildPermissions(schema: GraphQLSchema, rules: Record<string, Re
   } as IRules;
   return shield(map, {
     fallbackRule: deny,
-    fallbackError: forbidden('No permission rule allows this field.'),
+    fallbackError: () => new ForbiddenError('No permission rule allows this field.'),
     // Errors thrown by resolvers are ours (domain errors) and must reach the client with their code.
     allowExternalErrors: true,
   });

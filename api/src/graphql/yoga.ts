@@ -1,0 +1,42 @@
+// The GraphQL server: the schema, its plugins (query limits, shield, page sizes), the one error mapper and
+// the context factory. HTTP hands it requests (http/router.ts); graphql-ws runs operations through its
+// getEnveloped (realtime/ws-server.ts), so both transports share all of this.
+import { useGraphQLMiddleware } from '@envelop/graphql-middleware';
+import { createYoga, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
+import type { Config } from '../config.ts';
+import type { Context, ServerContext } from '../context.ts';
+import type { Logger } from '../logger.ts';
+import { armorPlugin } from './armor.ts';
+import { pageSizeMiddleware } from './connection-args.ts';
+import { isClientError, toPublicError } from './errors.ts';
+import { buildPermissions } from './permissions/shield.ts';
+import { schema } from './schema.ts';
+
+export type GraphQLServer = YogaServerInstance<ServerContext, Context>;
+
+/** Refusals are answers to the client, not server faults: Yoga logs them at debug level. */
+function quietClientErrors(logger: Logger): Logger {
+  return { ...logger, error: (...args) => (args.some(isClientError) ? logger.debug(...args) : logger.error(...args)) };
+}
+
+export function createGraphQLServer(options: {
+  config: Pick<Config, 'corsOrigins'>;
+  logger: Logger;
+  context: (initial: ServerContext & YogaInitialContext) => Promise<Context>;
+}): GraphQLServer {
+  return createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: { title: 'Juan365 Ticketing', subscriptionsProtocol: 'WS' },
+    landingPage: false,
+    cors: options.config.corsOrigins.length ? { origin: options.config.corsOrigins, credentials: true } : false,
+    logging: quietClientErrors(options.logger),
+    maskedErrors: { maskError: (error, message) => toPublicError(error, message) },
+    plugins: [armorPlugin(), useGraphQLMiddleware([buildPermissions(schema), pageSizeMiddleware(schema)])],
+    // A refused token is an answer for the client (UNAUTHENTICATED), not a server error to log.
+    context: (initial) =>
+      options.context(initial).catch((error: unknown) => {
+        throw isClientError(error) ? toPublicError(error) : error;
+      }),
+  });
+}

@@ -1,0 +1,74 @@
+// GraphQL over WebSocket (graphql-ws) on the HTTP server's /graphql path. Every operation runs through
+// Yoga's getEnveloped, so it passes the same plugins, shield, context factory and validation as HTTP.
+import type { IncomingMessage, Server } from 'node:http';
+import type { execute as graphqlExecute, subscribe as graphqlSubscribe } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import type { Context, ServerContext, ViewerResolver } from '../context.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Logger } from '../logger.ts';
+
+/** Pings keep idle connections alive through proxies and find dead peers. */
+const KEEP_ALIVE_MS = 12_000;
+/** The close code for a refused or expired token (the contract's "forbidden"). */
+export const WS_FORBIDDEN = 4403;
+
+type Enveloped = { execute: typeof graphqlExecute; subscribe: typeof graphqlSubscribe };
+/** What this needs of the GraphQL server (graphql/yoga.ts). */
+type Yoga = Pick<YogaServerInstance<ServerContext, Context>, 'graphqlEndpoint' | 'getEnveloped'>;
+
+export function attachGraphQLWebSocket(options: { server: Server; yoga: Yoga; resolveViewer: ViewerResolver; logger: Logger }) {
+  const { yoga, resolveViewer, logger } = options;
+  const wsServer = new WebSocketServer({ server: options.server, path: yoga.graphqlEndpoint });
+  const disposable = useServer<Record<string, unknown>, { request: IncomingMessage }>(
+    {
+      execute: (args) => (args.rootValue as Enveloped).execute(args),
+      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      // Authenticate once at connection_init: a bad or missing token closes the socket (4403) before any
+      // operation. When the token expires the socket closes the same way and the client reconnects with a
+      // fresh one, so a revoked session cannot keep listening.
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        try {
+          const resolved = await resolveViewer(typeof authorization === 'string' ? authorization : undefined);
+          if (!resolved) return false;
+          const socket = ctx.extra.socket;
+          const timer = setTimeout(() => socket.close(WS_FORBIDDEN, 'Forbidden: token expired'), resolved.expiresAt.getTime() - Date.now());
+          socket.once('close', () => clearTimeout(timer));
+          return true;
+        } catch (error) {
+          if (!(error instanceof DomainError)) logger.error('websocket authentication failed', error);
+          return false;
+        }
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params: payload,
+        });
+        const document = parse(payload.query);
+        const errors = validate(schema, document);
+        if (errors.length) return errors;
+        return {
+          schema,
+          operationName: payload.operationName,
+          document,
+          variableValues: payload.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe } satisfies Enveloped,
+        };
+      },
+    },
+    wsServer,
+    KEEP_ALIVE_MS,
+  );
+  return {
+    async close() {
+      await disposable.dispose();
+      wsServer.close();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// What the start-up policy (startup.ts) asks for, done: migrations and demo accounts before the server
+// listens, the demo month of tickets after it.
+import type { Database } from './db/client.ts';
+import { applyMigrations } from './db/migrate.ts';
+import type { Logger } from './logger.ts';
+import { seedDemoAccounts, seedDemoTickets } from './seed/demo.ts';
+import type { StartupPolicy } from './startup.ts';
+
+export async function prepareBeforeListening(db: Database, policy: StartupPolicy, options: { demoPassword: string; logger: Logger }) {
+  if (policy.migrate) {
+    const { applied } = await applyMigrations(db.adapterFactory);
+    if (applied.length) options.logger.info(`applied migrations: ${applied.join(', ')}`);
+  }
+  if (policy.seedAccountsBeforeListening) {
+    const seeded = await seedDemoAccounts(db.prisma, { password: options.demoPassword });
+    if (seeded) options.logger.info(seeded.summary);
+  }
+}
+
+/** Never rejects: a failed seed is logged and retried on the next start (the seed skips what exists). */
+export async function seedAfterListening(db: Database, policy: StartupPolicy, logger: Logger): Promise<void> {
+  if (!policy.seedTicketsAfterListening) return;
+  try {
+    const seeded = await seedDemoTickets(db.prisma);
+    if (seeded) logger.info(seeded.summary);
+  } catch (error) {
+    logger.error('seeding the demo tickets failed (they are seeded on the next start)', error);
+  }
+}

@@ -1,0 +1,29 @@
+// The start-up policy, decided once: which database, whether to migrate it, and which demo data to seed
+// before and after the server listens. main.ts (to open PGlite early) and buildApp both ask here.
+// Deliberately light (no Prisma, no seed code), so main.ts can import it before the heavy modules load.
+import path from 'node:path';
+import type { Config } from './config.ts';
+
+export type StartupPolicy = {
+  /** Embedded PGlite under dataDir, or the PostgreSQL at config.databaseUrl. */
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  /** Embedded databases migrate themselves; PostgreSQL is migrated by `npm run db:migrate` in deployment. */
+  migrate: boolean;
+  /** The demo accounts, so sign-in works the moment the server listens. */
+  seedAccountsBeforeListening: boolean;
+  /** The demo month of tickets: seconds of work, so it runs after the server listens. */
+  seedTicketsAfterListening: boolean;
+};
+
+/**
+ * `databaseKind` is the kind of a database handed in by the caller (tests, benchmarks, main.ts's early
+ * PGlite); the policy follows the database actually used, not only the configuration.
+ */
+export function decideStartup(config: Config, databaseKind?: 'pglite' | 'postgres'): StartupPolicy {
+  const database: StartupPolicy['database'] = config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') };
+  const embedded = (databaseKind ?? database.kind) === 'pglite';
+  const demo = embedded && config.seedDemoData;
+  return { database, migrate: embedded, seedAccountsBeforeListening: demo, seedTicketsAfterListening: demo };
+}
