@@ -1,7 +1,7 @@
 // The one Pothos builder: plugins and context type. Types live in types/, one file each.
 import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { DateTimeResolver } from 'graphql-scalars';
@@ -9,6 +9,10 @@ import type PrismaTypes from '../db/generated/pothos-types.ts';
 import { getDatamodel } from '../db/generated/pothos-types.ts';
 import { BadInputError } from '../domain/errors.ts';
 import type { Context } from '../context.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The nil UUID: never a row's id (ids are UUIDv7). */
+const NO_SUCH_ID = '00000000-0000-0000-0000-000000000000';
 
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
@@ -33,6 +37,12 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
   relay: {
+    // Every id we store is a UUID. A well-formed global ID around anything else names nothing, like any
+    // unknown id; it must not reach PostgreSQL, which would refuse it as a server error.
+    decodeGlobalID: (globalID) => {
+      const decoded = decodeGlobalID(globalID);
+      return UUID.test(decoded.id) ? decoded : { ...decoded, id: NO_SUCH_ID };
+    },
     clientMutationId: 'omit',
     cursorType: 'String',
     nodesQueryOptions: false,

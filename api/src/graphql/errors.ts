@@ -3,7 +3,7 @@
 // else builds GraphQL errors: shield's refusals, the context's token check and the services all throw
 // domain errors (domain/errors.ts) and end here.
 import { PothosValidationError } from '@pothos/core';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import { DomainError } from '../domain/errors.ts';
 import { ERROR_CODES, type ErrorCode } from '../domain/vocabulary.ts';
@@ -49,11 +49,22 @@ function findInputError(error: unknown): PothosValidationError | undefined {
 }
 
 /**
- * A refusal or a mistake of the client's (a domain error, an unusable ID), not a server fault: it is
- * answered, and logged at debug level only.
+ * A variable whose value does not fit its type (wrong type, unknown enum value, missing field, an Int out of
+ * range, an invalid DateTime): graphql-js reports it at the variable's definition, wrapping whatever the
+ * scalar threw, so it would otherwise look like a server fault.
+ */
+function findVariableError(error: unknown): { error: GraphQLError; variable: string } | undefined {
+  if (!(error instanceof GraphQLError) || error.path) return undefined;
+  const definition = error.nodes?.[0];
+  return definition?.kind === Kind.VARIABLE_DEFINITION ? { error, variable: definition.variable.name.value } : undefined;
+}
+
+/**
+ * A refusal or a mistake of the client's (a domain error, an unusable ID, an unfit variable), not a server
+ * fault: it is answered, and logged at debug level only.
  */
 export function isClientError(error: unknown): boolean {
-  return findDomainError(error) !== undefined || findInputError(error) !== undefined;
+  return findDomainError(error) !== undefined || findInputError(error) !== undefined || findVariableError(error) !== undefined;
 }
 
 function located(error: unknown, message: string, extensions: Record<string, unknown>): GraphQLError {
@@ -66,6 +77,11 @@ export function toPublicError(error: unknown, message?: string): Error {
   if (domainError) return located(error, domainError.message, { code: domainError.code, ...domainError.details });
   const inputError = findInputError(error);
   if (inputError) return located(error, inputError.message, { code: 'BAD_USER_INPUT' satisfies ErrorCode });
+  const variableError = findVariableError(error);
+  if (variableError) {
+    // graphql-js' message names the variable and the path inside it, and says what was expected.
+    return located(error, variableError.error.message, { code: 'BAD_USER_INPUT' satisfies ErrorCode, variable: variableError.variable });
+  }
   if (error instanceof GraphQLError) {
     const code = error.extensions?.code;
     if (typeof code === 'string' && (DOMAIN_CODES.has(code) || REQUEST_ERROR_CODES.has(code))) return error;

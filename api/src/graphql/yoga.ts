@@ -11,6 +11,7 @@ import { pageSizeMiddleware } from './connection-args.ts';
 import { isClientError, toPublicError } from './errors.ts';
 import { buildPermissions } from './permissions/shield.ts';
 import { schema } from './schema.ts';
+import { textInputGuard } from './text-input-guard.ts';
 
 export type GraphQLServer = YogaServerInstance<ServerContext, Context>;
 
@@ -32,7 +33,7 @@ export function createGraphQLServer(options: {
     cors: options.config.corsOrigins.length ? { origin: options.config.corsOrigins, credentials: true } : false,
     logging: quietClientErrors(options.logger),
     maskedErrors: { maskError: (error, message) => toPublicError(error, message) },
-    plugins: [armorPlugin(), useGraphQLMiddleware([buildPermissions(schema), pageSizeMiddleware(schema)])],
+    plugins: [armorPlugin(), textInputGuard(), useGraphQLMiddleware([buildPermissions(schema), pageSizeMiddleware(schema)])],
     // A refused token is an answer for the client (UNAUTHENTICATED), not a server error to log.
     context: (initial) =>
       options.context(initial).catch((error: unknown) => {
