@@ -7,7 +7,7 @@ import { createCommentService } from '../services/comments.ts';
 import type { TicketRow } from '../services/ticket-changes.ts';
 import { createTicketService, type CreateTicketInput } from '../services/tickets.ts';
 import type { SeedClock } from './backdate.ts';
-import type { DemoUsername } from './demo.ts';
+import type { DemoUsername } from './demo-team.ts';
 import type { DemoProduct, DemoTicket } from './demo-tickets.ts';
 import { DemoStoryError, storyOf, type StoryStep } from './demo-story.ts';
 

@@ -4,7 +4,7 @@ import type { Priority } from '../domain/creative-request.ts';
 import type { TicketStatus } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { creationRoute } from '../domain/workflow.ts';
-import type { DemoUsername } from './demo.ts';
+import type { DemoUsername } from './demo-team.ts';
 import type { DemoMaker, DemoTicket, Milestone } from './demo-tickets.ts';
 
 /** The team's usual pace: hours from the previous step to the next. */

@@ -4,7 +4,7 @@
 // story's later steps follow at the usual pace (see STEP_HOURS there).
 import type { Criteria, FileFormat, Priority, ProductCategory } from '../domain/creative-request.ts';
 import type { TicketStatus } from '../domain/ticket-access.ts';
-import type { DemoUsername } from './demo.ts';
+import type { DemoUsername } from './demo-team.ts';
 
 export const DEMO_PRODUCTS = [
   { name: 'Mobile App', category: 'GENERAL' },
