@@ -16,13 +16,17 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: more parallel files only queue on the database and argon2.
     maxWorkers: 2,
+    // Vitest 4 inline projects inherit nothing from the root unless `extends: true`: without it the timeouts
+    // above fall back to 5 s and the slow integration tests (embedded start, seeding) time out.
     projects: [
       {
+        extends: true,
         resolve: { alias: graphqlAlias },
         test: { name: 'api', include: ['api/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'], environment: 'node' },
       },
       {
         // Component tests: Solid compiled for the browser, rendered into jsdom.
+        extends: true,
         plugins: [solid()],
         resolve: { alias: graphqlAlias, conditions: ['browser', 'development'] },
         test: { name: 'web', include: ['web/src/**/*.test.tsx'], environment: 'jsdom' },
