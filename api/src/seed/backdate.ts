@@ -23,7 +23,7 @@ export function createSeedClock(): SeedClock {
     async enter(demoTime) {
       // Each step needs its own millisecond, so every timestamp belongs to exactly one step.
       let realFrom = Date.now();
-      while (segments.length && realFrom <= segments.at(-1)!.realFrom) {
+      while (realFrom <= (segments.at(-1)?.realFrom ?? Number.NEGATIVE_INFINITY)) {
         await new Promise((resolve) => setTimeout(resolve, 1));
         realFrom = Date.now();
       }
@@ -35,17 +35,18 @@ export function createSeedClock(): SeedClock {
       const time = real.getTime();
       let low = 0;
       let high = segments.length - 1;
-      let found = -1;
+      let found: (typeof segments)[number] | undefined;
       while (low <= high) {
         const middle = (low + high) >> 1;
-        if (segments[middle]!.realFrom <= time) {
-          found = middle;
+        const segment = segments[middle];
+        if (segment && segment.realFrom <= time) {
+          found = segment;
           low = middle + 1;
         } else {
           high = middle - 1;
         }
       }
-      return found < 0 ? real : new Date(time + segments[found]!.shift);
+      return found ? new Date(time + found.shift) : real;
     },
   };
 }
@@ -111,12 +112,15 @@ async function writeRows(
 export async function backdateSeed(tx: Tx, clock: SeedClock, plannedShifts: ReadonlyMap<string, number>, now: Date): Promise<void> {
   const at = (value: Date) => clock.toDemo(value);
   const atOrNull = (value: Date | null) => (value ? at(value) : null);
+  const shiftOf = (ticketId: string | null) => (ticketId ? plannedShifts.get(ticketId) : undefined);
   const planned = (ticketId: string | null, value: Date | null) => {
-    const shift = ticketId ? plannedShifts.get(ticketId) : undefined;
+    const shift = shiftOf(ticketId);
     return value && shift !== undefined ? new Date(value.getTime() + shift) : value;
   };
-  const plannedText = (ticketId: string | null, text: string) =>
-    text.replace(ISO_TIME, (iso) => planned(ticketId, new Date(iso))!.toISOString());
+  const plannedText = (ticketId: string | null, text: string) => {
+    const shift = shiftOf(ticketId);
+    return shift === undefined ? text : text.replace(ISO_TIME, (iso) => new Date(Date.parse(iso) + shift).toISOString());
+  };
   const plannedJson = (ticketId: string, value: unknown) => (typeof value === 'string' ? plannedText(ticketId, value) : value);
 
   // Tables whose every time was stamped by a step: read, move, write back.

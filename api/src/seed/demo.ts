@@ -73,13 +73,8 @@ export async function seedDemoTickets(prisma: PrismaClient): Promise<SeedResult 
       const clock = createSeedClock();
       // The catalogue was set up a few days before the first request.
       await clock.enter(new Date(now.getTime() - (oldestDay + 5) * DAY));
-      const viewers = Object.fromEntries(
-        DEMO_USERS.map((person) => {
-          const user = users.find((row) => row.username === person.username)!;
-          const viewer = viewerOf(user);
-          return [person.username, viewer];
-        }),
-      ) as Record<DemoUsername, Viewer>;
+      // `users` holds exactly the demo people (checked above), so every username gets its viewer.
+      const viewers = Object.fromEntries(users.map((user) => [user.username, viewerOf(user)])) as Record<DemoUsername, Viewer>;
       const departmentManagers = Object.fromEntries(
         DEMO_USERS.map((person) => {
           const manager = DEMO_USERS.find((other) => other.role === 'MANAGER' && person.department && other.department === person.department);
