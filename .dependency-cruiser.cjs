@@ -35,9 +35,7 @@ module.exports = {
     {
       name: 'services-not-to-graphql',
       severity: 'error',
-      comment:
-        'Services are the use cases, callable from GraphQL, the seed, scripts and tests alike; the GraphQL layer ' +
-        'calls them, never the other way round.',
+      comment: 'Services are the use cases, callable from GraphQL, the seed, scripts and tests alike; the GraphQL layer calls them, never the other way round.',
       from: { path: '^api/src/services/' },
       to: { path: '^api/src/graphql/' },
     },

@@ -10,7 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { buildApp, type App } from '../api/src/app.ts';
+import { type App, buildApp } from '../api/src/app.ts';
 import { hashPassword } from '../api/src/auth/passwords.ts';
 import { loadConfig } from '../api/src/config.ts';
 import type { Database } from '../api/src/db/client.ts';
@@ -443,15 +443,7 @@ async function main(): Promise<void> {
     for (const measure of measures) {
       const [service, raw, driver] = await timeInTurns([measure.service, measure.raw, measure.driver]);
       if (!service || !raw || !driver) throw new Error('no sample');
-      rows.push([
-        label,
-        String(counts.total),
-        measure.query,
-        cell(service),
-        cell(raw),
-        cell(driver),
-        fmt(raw.median - driver.median),
-      ]);
+      rows.push([label, String(counts.total), measure.query, cell(service), cell(raw), cell(driver), fmt(raw.median - driver.median)]);
     }
   }
   console.log(`\nStats service vs bare SQL (Prisma $queryRaw) vs the driver (${target.driver.name}), ms median / p95`);
@@ -482,7 +474,12 @@ async function main(): Promise<void> {
   const manager = seeded.viewers[1]?.viewer;
   if (member) {
     await explainSummary(prisma, `EXPLAIN (ANALYZE, BUFFERS) cards SQL, MEMBER ${member.username}`, dashboardCountsSql(member));
-    await explainSummary(prisma, `EXPLAIN (ANALYZE, BUFFERS) weeklyTrend(${WEEKS}) SQL, MEMBER ${member.username} (nodes only)`, weeklyTrendSql(member, WEEKS), true);
+    await explainSummary(
+      prisma,
+      `EXPLAIN (ANALYZE, BUFFERS) weeklyTrend(${WEEKS}) SQL, MEMBER ${member.username} (nodes only)`,
+      weeklyTrendSql(member, WEEKS),
+      true,
+    );
   }
   if (manager) {
     await explainSummary(prisma, `EXPLAIN (ANALYZE, BUFFERS) cards SQL, MANAGER ${manager.username} (nodes only)`, dashboardCountsSql(manager), true);

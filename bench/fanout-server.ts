@@ -1,6 +1,6 @@
 // The API under test as a child process (its memory measured alone), for bench/fanout.ts: start, probe memory
 // and CPU, stop. Also the PostgreSQL database the child may run on (created, migrated and seeded here).
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createScratchDatabase, type ScratchDatabase } from '../api/src/db/scratch-database.ts';
@@ -187,7 +187,10 @@ export async function startServer(options: StartOptions): Promise<ServerHandle> 
         stopRequested = true;
         child.kill('SIGTERM');
         let timer: NodeJS.Timeout | undefined;
-        const graceful = await Promise.race([exitPromise.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)))]);
+        const graceful = await Promise.race([
+          exitPromise.then(() => true),
+          new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+        ]);
         clearTimeout(timer);
         if (!graceful) child.kill('SIGKILL');
         const result = await exitPromise;

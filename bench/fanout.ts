@@ -18,12 +18,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { createClient, type Client } from 'graphql-ws';
+import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { LOCAL_POSTGRES_URL, type ScratchDatabase } from '../api/src/db/scratch-database.ts';
-import { createSeededDatabase, startServer, type MemorySample, type ServerHandle } from './fanout-server.ts';
+import { createSeededDatabase, type MemorySample, type ServerHandle, startServer } from './fanout-server.ts';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const PASSWORD = 'demo-password';
@@ -463,18 +463,34 @@ function report(): boolean {
   if (state.failure) out.push(`  !! INCOMPLETE: ${state.failure} (phase: ${state.phase})`);
   line('server', `${state.mode}; child pid ${state.server?.pid ?? 'n/a'}${state.timings.serverStart ? `, up in ${seconds(state.timings.serverStart)}` : ''}`);
   const connected = subscribers.filter((subscriber) => subscriber.connected).length;
-  line('subscribers', `${SUBSCRIBERS} requested, ${subscribers.length} opened, ${connected} acknowledged, ${subscribers.filter((s) => s.warmups > 0).length} confirmed by a warm-up event (${byUser})`);
-  if (state.timings.connect !== undefined) line('', `connected in batches of ${BATCH} in ${seconds(state.timings.connect)}; warm-up ${state.warmupChanges} change(s), ${seconds(state.timings.warmup ?? 0)}`);
+  line(
+    'subscribers',
+    `${SUBSCRIBERS} requested, ${subscribers.length} opened, ${connected} acknowledged, ${subscribers.filter((s) => s.warmups > 0).length} confirmed by a warm-up event (${byUser})`,
+  );
+  if (state.timings.connect !== undefined)
+    line(
+      '',
+      `connected in batches of ${BATCH} in ${seconds(state.timings.connect)}; warm-up ${state.warmupChanges} change(s), ${seconds(state.timings.warmup ?? 0)}`,
+    );
   const rate = state.timings.changes ? `${((1000 * state.changesMade) / state.timings.changes).toFixed(1)}/s achieved` : 'n/a';
-  line('changes', `${state.changesMade}/${CHANGES} made (completeTicket/requestRevision as the assignee, each after the previous one returned), one every ${INTERVAL_MS} ms planned, in ${seconds(state.timings.changes ?? 0)} (${rate})`);
+  line(
+    'changes',
+    `${state.changesMade}/${CHANGES} made (completeTicket/requestRevision as the assignee, each after the previous one returned), one every ${INTERVAL_MS} ms planned, in ${seconds(state.timings.changes ?? 0)} (${rate})`,
+  );
   if (state.mutationRtts.length) {
     const rtts = Float64Array.from(state.mutationRtts).sort();
     line('', `mutation round trip p50 ${ms(percentile(rtts, 50))}, p99 ${ms(percentile(rtts, 99))}, max ${ms(percentile(rtts, 100))}`);
   }
   if (state.changeFailures.length) line('', `failed changes: ${state.changeFailures.length}, first: ${state.changeFailures[0]}`);
-  line('delivered/expected', `${delivered}/${expected} (${((100 * delivered) / expected).toFixed(2)}%)` + `; distinct events seen ${measured.events.size}/${CHANGES}`);
+  line(
+    'delivered/expected',
+    `${delivered}/${expected} (${((100 * delivered) / expected).toFixed(2)}%)` + `; distinct events seen ${measured.events.size}/${CHANGES}`,
+  );
   const missing = subscribers.filter((subscriber) => subscriber.seen.size < state.changesMade).length;
-  line('', `subscribers missing ≥1 event: ${missing}; duplicates ${sum((s) => s.duplicates)}; REFETCH ${sum((s) => s.refetches)}; events of other tickets ${sum((s) => s.others)}; subscription errors ${sum((s) => s.errors.length)}`);
+  line(
+    '',
+    `subscribers missing ≥1 event: ${missing}; duplicates ${sum((s) => s.duplicates)}; REFETCH ${sum((s) => s.refetches)}; events of other tickets ${sum((s) => s.others)}; subscription errors ${sum((s) => s.errors.length)}`,
+  );
   const closes = new Map<string, number>();
   for (const subscriber of subscribers) {
     if (!subscriber.closedDuringRun) continue;
@@ -503,13 +519,22 @@ function report(): boolean {
   if (state.loopDelay) {
     const h = state.loopDelay;
     const lag = (nanos: number) => `${Math.max(0, nanos / 1e6 - LOOP_RESOLUTION_MS).toFixed(1)} ms`;
-    line('bench event-loop delay', `during changes+drain p50 ${lag(h.percentile(50))}, p99 ${lag(h.percentile(99))}, max ${lag(h.max)} (receipt times include this)`);
+    line(
+      'bench event-loop delay',
+      `during changes+drain p50 ${lag(h.percentile(50))}, p99 ${lag(h.percentile(99))}, max ${lag(h.max)} (receipt times include this)`,
+    );
   }
 
   out.push('  server memory          RSS         heapUsed    heapTotal   external    heap after GC');
-  for (const [label, key] of [['before subscribing', 'before'], ['after subscribing', 'subscribed'], ['at the end', 'end']] as const) {
+  for (const [label, key] of [
+    ['before subscribing', 'before'],
+    ['after subscribing', 'subscribed'],
+    ['at the end', 'end'],
+  ] as const) {
     const sample = state.memory[key];
-    const cells = sample ? [sample.rssBytes, sample.heapUsed, sample.heapTotal, sample.external, sample.heapUsedAfterGc].map((value) => mib(value).padEnd(11)) : ['n/a'];
+    const cells = sample
+      ? [sample.rssBytes, sample.heapUsed, sample.heapTotal, sample.external, sample.heapUsedAfterGc].map((value) => mib(value).padEnd(11))
+      : ['n/a'];
     out.push(`    ${label.padEnd(20)} ${cells.join(' ')}`);
   }
   const { before, subscribed, end } = state.memory;
@@ -542,7 +567,10 @@ function report(): boolean {
     if (problems.length > 15) out.push(`    … ${problems.length - 15} more`);
   }
   const load = (values: number[]) => values.map((value) => value.toFixed(1)).join(' ');
-  line('machine load avg', `${load(state.loadAtStart)} at start, ${load(os.loadavg())} at the end (${os.availableParallelism()} CPUs; bench and server share them)`);
+  line(
+    'machine load avg',
+    `${load(state.loadAtStart)} at start, ${load(os.loadavg())} at the end (${os.availableParallelism()} CPUs; bench and server share them)`,
+  );
   line('bench wall time', seconds(Date.now() - state.startedAt));
   console.log(out.join('\n'));
   return !state.failure && delivered === expected && state.changesMade === CHANGES;

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { openDatabase, type Database } from './client.ts';
+import { type Database, openDatabase } from './client.ts';
 import { applyMigrations } from './migrate.ts';
 import { openPGlite } from './pglite.ts';
 
@@ -60,17 +60,18 @@ export type ScratchDatabaseOptions = {
   migrate?: boolean;
 };
 
-export type ScratchDatabase = Database & {
+type Disposable = {
   /** Closes the connections; drop() may still follow. */
   close(): Promise<void>;
   /** Closes the connections and throws the database away. */
   drop(): Promise<void>;
-} & (
-    /** `url`: the new database, so a server process can be pointed at it. */
-    | { kind: 'postgres'; url: string; pglite: undefined }
-    /** `pglite`: the instance behind Prisma, for statements sent straight to it. */
-    | { kind: 'pglite'; url: undefined; pglite: PGlite }
-  );
+};
+/** `url`: the new database, so a server process can be pointed at it. */
+type OnPostgres = { kind: 'postgres'; url: string; pglite: undefined };
+/** `pglite`: the instance behind Prisma, for statements sent straight to it. */
+type OnPGlite = { kind: 'pglite'; url: undefined; pglite: PGlite };
+
+export type ScratchDatabase = Database & Disposable & (OnPostgres | OnPGlite);
 
 /** A fresh database, migrated unless told otherwise, open through the app's own client (db/client.ts). */
 export async function createScratchDatabase(options: ScratchDatabaseOptions): Promise<ScratchDatabase> {

@@ -152,21 +152,33 @@ export async function backdateSeed(tx: Tx, clock: SeedClock, plannedShifts: Read
   );
 
   const history = await tx.ticketHistory.findMany({ select: { id: true, ticketId: true, createdAt: true, snapshot: true, changes: true } });
-  await writeRows(tx, 'TicketHistory', { id: 'uuid' }, { createdAt: 'timestamp(3)', snapshot: 'jsonb', changes: 'jsonb' }, history.map((row) => {
-    const snapshot = { ...(row.snapshot as Record<string, unknown>) };
-    for (const field of PLANNED) if (field in snapshot) snapshot[field] = plannedJson(row.ticketId, snapshot[field]);
-    const changes = (row.changes as { field: string; from: unknown; to: unknown }[]).map((change) =>
-      isPlanned(change.field) ? { ...change, from: plannedJson(row.ticketId, change.from), to: plannedJson(row.ticketId, change.to) } : change,
-    );
-    return { id: row.id, createdAt: at(row.createdAt), snapshot, changes };
-  }));
+  await writeRows(
+    tx,
+    'TicketHistory',
+    { id: 'uuid' },
+    { createdAt: 'timestamp(3)', snapshot: 'jsonb', changes: 'jsonb' },
+    history.map((row) => {
+      const snapshot = { ...(row.snapshot as Record<string, unknown>) };
+      for (const field of PLANNED) if (field in snapshot) snapshot[field] = plannedJson(row.ticketId, snapshot[field]);
+      const changes = (row.changes as { field: string; from: unknown; to: unknown }[]).map((change) =>
+        isPlanned(change.field) ? { ...change, from: plannedJson(row.ticketId, change.from), to: plannedJson(row.ticketId, change.to) } : change,
+      );
+      return { id: row.id, createdAt: at(row.createdAt), snapshot, changes };
+    }),
+  );
 
   const notifications = await tx.notification.findMany({ select: { id: true, ticketId: true, body: true, createdAt: true } });
-  await writeRows(tx, 'Notification', { id: 'uuid' }, { createdAt: 'timestamp(3)', readAt: 'timestamp(3)', body: 'text' }, notifications.map((row) => {
-    const createdAt = at(row.createdAt);
-    const read = now.getTime() - createdAt.getTime() > READ_AFTER_MS;
-    return { id: row.id, createdAt, readAt: read ? new Date(createdAt.getTime() + 3 * HOUR) : null, body: plannedText(row.ticketId, row.body) };
-  }));
+  await writeRows(
+    tx,
+    'Notification',
+    { id: 'uuid' },
+    { createdAt: 'timestamp(3)', readAt: 'timestamp(3)', body: 'text' },
+    notifications.map((row) => {
+      const createdAt = at(row.createdAt);
+      const read = now.getTime() - createdAt.getTime() > READ_AFTER_MS;
+      return { id: row.id, createdAt, readAt: read ? new Date(createdAt.getTime() + 3 * HOUR) : null, body: plannedText(row.ticketId, row.body) };
+    }),
+  );
 
   const outbox = await tx.notificationOutbox.findMany({ select: { id: true, ticketId: true, payload: true, createdAt: true } });
   await writeRows(

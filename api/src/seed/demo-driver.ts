@@ -5,11 +5,11 @@ import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { createCommentService } from '../services/comments.ts';
 import type { TicketRow } from '../services/ticket-changes.ts';
-import { createTicketService, type CreateTicketInput } from '../services/tickets.ts';
+import { type CreateTicketInput, createTicketService } from '../services/tickets.ts';
 import type { SeedClock } from './backdate.ts';
+import { DemoStoryError, type StoryStep, storyOf } from './demo-story.ts';
 import type { DemoUsername } from './demo-team.ts';
 import type { DemoProduct, DemoTicket } from './demo-tickets.ts';
-import { DemoStoryError, storyOf, type StoryStep } from './demo-story.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -86,13 +86,7 @@ export type PlayedDemo = {
   plannedShifts: Map<string, number>;
 };
 
-export async function playDemoTickets(
-  client: PrismaClient,
-  rows: readonly DemoTicket[],
-  cast: DemoCast,
-  clock: SeedClock,
-  now: Date,
-): Promise<PlayedDemo> {
+export async function playDemoTickets(client: PrismaClient, rows: readonly DemoTicket[], cast: DemoCast, clock: SeedClock, now: Date): Promise<PlayedDemo> {
   const services = {
     tickets: createTicketService({ prisma: client, sink: () => {} }),
     comments: createCommentService({ prisma: client, sink: () => {} }),

@@ -2,13 +2,14 @@
 // (seed/demo-team.ts), a product catalogue, and a month of the team's requests (seed/demo-tickets.ts) played
 // through the real services (seed/demo-driver.ts) and moved into the past (seed/backdate.ts). One
 // transaction: all or nothing.
-import type { PrismaClient } from '../db/generated/prisma/client.ts';
+
 import { hashPassword } from '../auth/passwords.ts';
+import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { DONE_STATUSES, TICKET_STATUSES } from '../domain/ticket-access.ts';
-import { viewerOf, type Viewer } from '../domain/viewer.ts';
+import { type Viewer, viewerOf } from '../domain/viewer.ts';
 import { createProductService } from '../services/products.ts';
 import { backdateSeed, createSeedClock } from './backdate.ts';
-import { playDemoTickets, type DemoCast } from './demo-driver.ts';
+import { type DemoCast, playDemoTickets } from './demo-driver.ts';
 import { DEMO_DEPARTMENTS, DEMO_USERS, type DemoDepartment, type DemoUsername } from './demo-team.ts';
 import { DEMO_PRODUCTS, DEMO_TICKETS, type DemoProduct } from './demo-tickets.ts';
 import { seedClient } from './seed-client.ts';
