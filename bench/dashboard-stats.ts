@@ -9,19 +9,17 @@
 //   npm run bench:stats -- --keep                      # keep the created database (prints its URL)
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { buildApp, type App } from '../api/src/app.ts';
+import { type App, buildApp } from '../api/src/app.ts';
 import { hashPassword } from '../api/src/auth/passwords.ts';
 import { loadConfig } from '../api/src/config.ts';
-import { openDatabase, type Database } from '../api/src/db/client.ts';
+import type { Database } from '../api/src/db/client.ts';
 import { Prisma, type PrismaClient } from '../api/src/db/generated/prisma/client.ts';
 import { applyMigrations } from '../api/src/db/migrate.ts';
+import { createScratchDatabase, LOCAL_POSTGRES_URL } from '../api/src/db/scratch-database.ts';
 import type { Role, Viewer } from '../api/src/domain/viewer.ts';
 import { createStatsService, dashboardCountsSql, weeklyTrendSql } from '../api/src/services/stats.ts';
 
-const DEFAULT_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 const WEEKS = 8;
 const WARMUP_RUNS = 3;
 const PASSWORD = 'bench-password-123';
@@ -78,36 +76,31 @@ type Driver = { name: string; query(sql: Prisma.Sql): Promise<unknown[]> };
 type Target = { label: string; db: Database; driver: Driver };
 
 async function openTarget(): Promise<Target> {
-  if (args.pglite) {
-    const db = await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
-    cleanups.push(() => db.close());
-    // The same PGlite the Prisma adapter talks to (as api/src/db/migrate.ts reaches it).
-    const factory = db.adapterFactory;
-    const pglite: unknown = factory instanceof PrismaPGlite ? factory['client'] : undefined;
-    if (!(pglite instanceof PGlite)) throw new Error('this pglite-prisma-adapter version does not expose its PGlite as `client`');
+  const db = await createScratchDatabase({
+    engine: args.pglite ? 'pglite' : 'postgres',
+    serverUrl: process.env.DATABASE_URL || LOCAL_POSTGRES_URL,
+    prefix: 'juan365_bench',
+    // main() applies and times them.
+    migrate: false,
+  });
+  if (db.kind === 'pglite') {
+    cleanups.push(() => db.drop());
+    // The same PGlite the Prisma client talks to.
+    const { pglite } = db;
     const driver: Driver = { name: 'PGlite.query', query: async (sql) => (await pglite.query(sql.text, sql.values)).rows };
     return { label: 'PGlite (memory://)', db, driver };
   }
 
-  const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER_URL;
-  const name = `juan365_bench_${new Date().toISOString().replace(/\D/g, '').slice(0, 17)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const benchUrl = url.toString();
+  const benchUrl = db.url;
   cleanups.push(async () => {
-    if (args.keep) console.log(`\nkept database: ${redact(benchUrl)}`);
-    else {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      console.log(`\ndropped database ${name}`);
+    if (args.keep) {
+      await db.close();
+      console.log(`\nkept database: ${redact(benchUrl)}`);
+    } else {
+      await db.drop();
+      console.log(`\ndropped database ${new URL(benchUrl).pathname.slice(1)}`);
     }
-    await admin.end();
   });
-
-  const db = await openDatabase({ kind: 'postgres', url: benchUrl });
-  cleanups.push(() => db.close());
   // The same session settings as the app's pool (api/src/db/client.ts: JIT off), so the comparison is fair.
   const client = new pg.Client({ connectionString: benchUrl, options: '-c jit=off' });
   await client.connect();
@@ -450,15 +443,7 @@ async function main(): Promise<void> {
     for (const measure of measures) {
       const [service, raw, driver] = await timeInTurns([measure.service, measure.raw, measure.driver]);
       if (!service || !raw || !driver) throw new Error('no sample');
-      rows.push([
-        label,
-        String(counts.total),
-        measure.query,
-        cell(service),
-        cell(raw),
-        cell(driver),
-        fmt(raw.median - driver.median),
-      ]);
+      rows.push([label, String(counts.total), measure.query, cell(service), cell(raw), cell(driver), fmt(raw.median - driver.median)]);
     }
   }
   console.log(`\nStats service vs bare SQL (Prisma $queryRaw) vs the driver (${target.driver.name}), ms median / p95`);
@@ -489,7 +474,12 @@ async function main(): Promise<void> {
   const manager = seeded.viewers[1]?.viewer;
   if (member) {
     await explainSummary(prisma, `EXPLAIN (ANALYZE, BUFFERS) cards SQL, MEMBER ${member.username}`, dashboardCountsSql(member));
-    await explainSummary(prisma, `EXPLAIN (ANALYZE, BUFFERS) weeklyTrend(${WEEKS}) SQL, MEMBER ${member.username} (nodes only)`, weeklyTrendSql(member, WEEKS), true);
+    await explainSummary(
+      prisma,
+      `EXPLAIN (ANALYZE, BUFFERS) weeklyTrend(${WEEKS}) SQL, MEMBER ${member.username} (nodes only)`,
+      weeklyTrendSql(member, WEEKS),
+      true,
+    );
   }
   if (manager) {
     await explainSummary(prisma, `EXPLAIN (ANALYZE, BUFFERS) cards SQL, MANAGER ${manager.username} (nodes only)`, dashboardCountsSql(manager), true);

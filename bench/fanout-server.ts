@@ -1,11 +1,9 @@
 // The API under test as a child process (its memory measured alone), for bench/fanout.ts: start, probe memory
 // and CPU, stop. Also the PostgreSQL database the child may run on (created, migrated and seeded here).
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import pg from 'pg';
-import { openDatabase } from '../api/src/db/client.ts';
-import { applyMigrations } from '../api/src/db/migrate.ts';
+import { createScratchDatabase, type ScratchDatabase } from '../api/src/db/scratch-database.ts';
 import { seedDemoData } from '../api/src/seed/demo.ts';
 import type { ProbeReply, ProbeRequest } from './fanout-probe.ts';
 
@@ -189,7 +187,10 @@ export async function startServer(options: StartOptions): Promise<ServerHandle> 
         stopRequested = true;
         child.kill('SIGTERM');
         let timer: NodeJS.Timeout | undefined;
-        const graceful = await Promise.race([exitPromise.then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)))]);
+        const graceful = await Promise.race([
+          exitPromise.then(() => true),
+          new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+        ]);
         clearTimeout(timer);
         if (!graceful) child.kill('SIGKILL');
         const result = await exitPromise;
@@ -211,13 +212,21 @@ export async function startServer(options: StartOptions): Promise<ServerHandle> 
       onLine = undefined;
       options.signal.removeEventListener('abort', aborted);
     };
-    const aborted = () => (done(), reject(options.signal.reason));
+    const aborted = () => {
+      done();
+      reject(options.signal.reason);
+    };
     options.signal.addEventListener('abort', aborted, { once: true });
     onLine = (line) => {
       const match = READY_LINE.exec(line.text);
-      if (match?.[1]) (done(), resolve(match[1]));
+      if (!match?.[1]) return;
+      done();
+      resolve(match[1]);
     };
-    void exitPromise.then(({ code, signal }) => (done(), reject(new Error(`the API exited during startup (code ${code}, signal ${signal})`))));
+    void exitPromise.then(({ code, signal }) => {
+      done();
+      reject(new Error(`the API exited during startup (code ${code}, signal ${signal})`));
+    });
   }).catch(async (error: unknown) => {
     await handle.stop(2_000);
     throw error;
@@ -229,38 +238,18 @@ export async function startServer(options: StartOptions): Promise<ServerHandle> 
 
 // --- PostgreSQL ---------------------------------------------------------------------------------------------
 
-function databaseUrl(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
+/**
+ * A fresh database on the server with the migrations and the demo data, its connections closed again: the API
+ * child opens it by URL. drop() throws it away.
+ */
+export async function createSeededDatabase(serverUrl: string, password: string): Promise<ScratchDatabase> {
+  const db = await createScratchDatabase({ engine: 'postgres', serverUrl, prefix: 'juan365_fanout', poolSize: 2 });
   try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Creates database `name` on the server, applies the migrations and seeds the demo data; returns its URL. */
-export async function createSeededDatabase(serverUrl: string, name: string, password: string): Promise<string> {
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
-  await onServer(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = databaseUrl(serverUrl, name);
-  const db = await openDatabase({ kind: 'postgres', url, poolSize: 2 });
-  try {
-    await applyMigrations(db.adapterFactory);
     await seedDemoData(db.prisma, { password });
-  } finally {
     await db.close();
+  } catch (error) {
+    await db.drop();
+    throw error;
   }
-  return url;
-}
-
-export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unsafe database name ${name}`);
-  await onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  return db;
 }

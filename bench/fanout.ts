@@ -18,13 +18,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { createClient, type Client } from 'graphql-ws';
+import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createSeededDatabase, dropDatabase, startServer, type MemorySample, type ServerHandle } from './fanout-server.ts';
+import { LOCAL_POSTGRES_URL, type ScratchDatabase } from '../api/src/db/scratch-database.ts';
+import { createSeededDatabase, type MemorySample, type ServerHandle, startServer } from './fanout-server.ts';
 
-const PG_SERVER_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const PASSWORD = 'demo-password';
 /** The histogram's samples include its own timer interval; the report subtracts it. */
@@ -77,10 +77,7 @@ function abortable<T>(promise: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
-      (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
-    );
+    promise.finally(() => signal.removeEventListener('abort', onAbort)).then(resolve, reject);
   });
 }
 
@@ -113,7 +110,7 @@ async function gql<T>(url: string, query: string, variables: Record<string, unkn
 function percentile(sorted: Float64Array, p: number): number {
   if (!sorted.length) return NaN;
   const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] ?? NaN;
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a');
@@ -305,7 +302,8 @@ const state = {
   phase: 'setup' as Phase,
   mode: `${args.postgres ? 'PostgreSQL (127.0.0.1:5432, fresh database)' : 'embedded PGlite'}, ${args.redis ? 'Redis pub/sub' : 'in-process pub/sub'}`,
   server: undefined as ServerHandle | undefined,
-  databaseName: undefined as string | undefined,
+  /** Set before it is created, so a run aborted meanwhile still drops it. */
+  database: undefined as Promise<ScratchDatabase> | undefined,
   dataDir: undefined as string | undefined,
   subscribers: [] as Subscriber[],
   timings: {} as Partial<Record<'serverStart' | 'connect' | 'warmup' | 'changes' | 'drain', number>>,
@@ -328,8 +326,8 @@ async function run(): Promise<void> {
   let databaseUrl: string | undefined;
   let jwtSecret: string | undefined;
   if (args.postgres) {
-    state.databaseName = `juan365_fanout_${Date.now()}`;
-    databaseUrl = await abortable(createSeededDatabase(PG_SERVER_URL, state.databaseName, PASSWORD));
+    state.database = createSeededDatabase(LOCAL_POSTGRES_URL, PASSWORD);
+    databaseUrl = (await abortable(state.database)).url;
     jwtSecret = randomBytes(48).toString('base64url');
   }
 
@@ -354,8 +352,7 @@ async function run(): Promise<void> {
 
   state.phase = 'sign-in';
   const names = ['admin', 'marketing.manager', 'creative.manager', 'marketer', 'designer'] as const;
-  const sessions = await Promise.all(names.map((name) => login(server.url, name)));
-  const people = Object.fromEntries(names.map((name, index) => [name, sessions[index]!])) as People;
+  const people = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await login(server.url, name)] as const))) as People;
   let warmTicket = await ticketInProgress(server.url, people, 'Fan-out bench: warm-up');
   let ticket = await ticketInProgress(server.url, people, 'Fan-out bench: measured');
   measured.warmupTicketId = warmTicket.id;
@@ -367,7 +364,7 @@ async function run(): Promise<void> {
   for (let first = 0; first < SUBSCRIBERS; first += BATCH) {
     const batch: Subscriber[] = [];
     for (let index = first; index < Math.min(SUBSCRIBERS, first + BATCH); index += 1) {
-      const user = SUBSCRIBER_USERS[index % SUBSCRIBER_USERS.length]!;
+      const user = SUBSCRIBER_USERS[index % SUBSCRIBER_USERS.length] ?? 'admin';
       batch.push(openSubscriber(server.wsUrl, user, people[user].token));
     }
     state.subscribers.push(...batch);
@@ -445,8 +442,8 @@ function cleanup(): Promise<void> {
       }
     }
     if (state.server) state.serverExit = await state.server.stop();
-    if (state.databaseName) {
-      await dropDatabase(PG_SERVER_URL, state.databaseName).catch((error: unknown) => progress(`could not drop database ${state.databaseName}: ${describe(error)}`));
+    if (state.database) {
+      await state.database.then((db) => db.drop()).catch((error: unknown) => progress(`could not drop the bench database: ${describe(error)}`));
     }
     if (state.dataDir) await rm(state.dataDir, { recursive: true, force: true });
   })();
@@ -466,18 +463,34 @@ function report(): boolean {
   if (state.failure) out.push(`  !! INCOMPLETE: ${state.failure} (phase: ${state.phase})`);
   line('server', `${state.mode}; child pid ${state.server?.pid ?? 'n/a'}${state.timings.serverStart ? `, up in ${seconds(state.timings.serverStart)}` : ''}`);
   const connected = subscribers.filter((subscriber) => subscriber.connected).length;
-  line('subscribers', `${SUBSCRIBERS} requested, ${subscribers.length} opened, ${connected} acknowledged, ${subscribers.filter((s) => s.warmups > 0).length} confirmed by a warm-up event (${byUser})`);
-  if (state.timings.connect !== undefined) line('', `connected in batches of ${BATCH} in ${seconds(state.timings.connect)}; warm-up ${state.warmupChanges} change(s), ${seconds(state.timings.warmup ?? 0)}`);
+  line(
+    'subscribers',
+    `${SUBSCRIBERS} requested, ${subscribers.length} opened, ${connected} acknowledged, ${subscribers.filter((s) => s.warmups > 0).length} confirmed by a warm-up event (${byUser})`,
+  );
+  if (state.timings.connect !== undefined)
+    line(
+      '',
+      `connected in batches of ${BATCH} in ${seconds(state.timings.connect)}; warm-up ${state.warmupChanges} change(s), ${seconds(state.timings.warmup ?? 0)}`,
+    );
   const rate = state.timings.changes ? `${((1000 * state.changesMade) / state.timings.changes).toFixed(1)}/s achieved` : 'n/a';
-  line('changes', `${state.changesMade}/${CHANGES} made (completeTicket/requestRevision as the assignee, each after the previous one returned), one every ${INTERVAL_MS} ms planned, in ${seconds(state.timings.changes ?? 0)} (${rate})`);
+  line(
+    'changes',
+    `${state.changesMade}/${CHANGES} made (completeTicket/requestRevision as the assignee, each after the previous one returned), one every ${INTERVAL_MS} ms planned, in ${seconds(state.timings.changes ?? 0)} (${rate})`,
+  );
   if (state.mutationRtts.length) {
     const rtts = Float64Array.from(state.mutationRtts).sort();
     line('', `mutation round trip p50 ${ms(percentile(rtts, 50))}, p99 ${ms(percentile(rtts, 99))}, max ${ms(percentile(rtts, 100))}`);
   }
   if (state.changeFailures.length) line('', `failed changes: ${state.changeFailures.length}, first: ${state.changeFailures[0]}`);
-  line('delivered/expected', `${delivered}/${expected} (${((100 * delivered) / expected).toFixed(2)}%)` + `; distinct events seen ${measured.events.size}/${CHANGES}`);
+  line(
+    'delivered/expected',
+    `${delivered}/${expected} (${((100 * delivered) / expected).toFixed(2)}%)` + `; distinct events seen ${measured.events.size}/${CHANGES}`,
+  );
   const missing = subscribers.filter((subscriber) => subscriber.seen.size < state.changesMade).length;
-  line('', `subscribers missing ≥1 event: ${missing}; duplicates ${sum((s) => s.duplicates)}; REFETCH ${sum((s) => s.refetches)}; events of other tickets ${sum((s) => s.others)}; subscription errors ${sum((s) => s.errors.length)}`);
+  line(
+    '',
+    `subscribers missing ≥1 event: ${missing}; duplicates ${sum((s) => s.duplicates)}; REFETCH ${sum((s) => s.refetches)}; events of other tickets ${sum((s) => s.others)}; subscription errors ${sum((s) => s.errors.length)}`,
+  );
   const closes = new Map<string, number>();
   for (const subscriber of subscribers) {
     if (!subscriber.closedDuringRun) continue;
@@ -506,13 +519,22 @@ function report(): boolean {
   if (state.loopDelay) {
     const h = state.loopDelay;
     const lag = (nanos: number) => `${Math.max(0, nanos / 1e6 - LOOP_RESOLUTION_MS).toFixed(1)} ms`;
-    line('bench event-loop delay', `during changes+drain p50 ${lag(h.percentile(50))}, p99 ${lag(h.percentile(99))}, max ${lag(h.max)} (receipt times include this)`);
+    line(
+      'bench event-loop delay',
+      `during changes+drain p50 ${lag(h.percentile(50))}, p99 ${lag(h.percentile(99))}, max ${lag(h.max)} (receipt times include this)`,
+    );
   }
 
   out.push('  server memory          RSS         heapUsed    heapTotal   external    heap after GC');
-  for (const [label, key] of [['before subscribing', 'before'], ['after subscribing', 'subscribed'], ['at the end', 'end']] as const) {
+  for (const [label, key] of [
+    ['before subscribing', 'before'],
+    ['after subscribing', 'subscribed'],
+    ['at the end', 'end'],
+  ] as const) {
     const sample = state.memory[key];
-    const cells = sample ? [sample.rssBytes, sample.heapUsed, sample.heapTotal, sample.external, sample.heapUsedAfterGc].map((value) => mib(value).padEnd(11)) : ['n/a'];
+    const cells = sample
+      ? [sample.rssBytes, sample.heapUsed, sample.heapTotal, sample.external, sample.heapUsedAfterGc].map((value) => mib(value).padEnd(11))
+      : ['n/a'];
     out.push(`    ${label.padEnd(20)} ${cells.join(' ')}`);
   }
   const { before, subscribed, end } = state.memory;
@@ -527,7 +549,9 @@ function report(): boolean {
     const span = (state.timings.changes ?? 0) + (state.timings.drain ?? 0);
     const share = (cpuSeconds: number) => (span ? `${((100 * cpuSeconds) / (span / 1000)).toFixed(0)}% of one core` : 'n/a');
     const perDelivery = measured.latencies.length ? `, ${((1e6 * cpu) / measured.latencies.length).toFixed(0)} µs per delivery` : '';
-    line('CPU during changes+drain', `server ${cpu.toFixed(1)} s (${share(cpu)}${perDelivery})` + (state.benchCpu ? `, bench ${((state.benchCpu.user + state.benchCpu.system) / 1e6).toFixed(1)} s (${share((state.benchCpu.user + state.benchCpu.system) / 1e6)})` : ''));
+    const benchCpu = state.benchCpu ? (state.benchCpu.user + state.benchCpu.system) / 1e6 : undefined;
+    const benchPart = benchCpu === undefined ? '' : `, bench ${benchCpu.toFixed(1)} s (${share(benchCpu)})`;
+    line('CPU during changes+drain', `server ${cpu.toFixed(1)} s (${share(cpu)}${perDelivery})${benchPart}`);
   }
 
   const server = state.server;
@@ -543,7 +567,10 @@ function report(): boolean {
     if (problems.length > 15) out.push(`    … ${problems.length - 15} more`);
   }
   const load = (values: number[]) => values.map((value) => value.toFixed(1)).join(' ');
-  line('machine load avg', `${load(state.loadAtStart)} at start, ${load(os.loadavg())} at the end (${os.availableParallelism()} CPUs; bench and server share them)`);
+  line(
+    'machine load avg',
+    `${load(state.loadAtStart)} at start, ${load(os.loadavg())} at the end (${os.availableParallelism()} CPUs; bench and server share them)`,
+  );
   line('bench wall time', seconds(Date.now() - state.startedAt));
   console.log(out.join('\n'));
   return !state.failure && delivered === expected && state.changesMade === CHANGES;

@@ -71,6 +71,7 @@ async function stopServer(server: Server): Promise<{ code: number | null; signal
   return exited;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: GraphQL JSON in tests is read loosely; a wrong path fails the assertion that reads it.
 async function gql<T = Record<string, any>>(server: Server, query: string, variables?: Record<string, unknown>, token?: string): Promise<T> {
   const response = await fetch(server.url, {
     method: 'POST',

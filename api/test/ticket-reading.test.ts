@@ -5,6 +5,9 @@ import { factsOf, TICKET_WITH_COLLABORATORS } from '../src/services/ticket-rows.
 import { startTestApp, type TestApp } from './support/app.ts';
 import { createTicket, DEMO_PEOPLE, gid, rawId, signInEveryone, ticketAt, ticketMutationOk, type DemoPerson, type Sessions } from './support/tickets.ts';
 
+/** One page of `tickets { totalCount pageInfo { hasNextPage endCursor } nodes { id } }`. */
+type TicketIdPage = { tickets: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string }[] } };
+
 let t: TestApp;
 let s: Sessions;
 let statements = 0;
@@ -52,14 +55,14 @@ async function allTicketIds(token: string, filter: Record<string, unknown> = {})
   let after: string | null = null;
   let totalCount = -1;
   for (;;) {
-    const page: any = await t.ok(
+    const page: TicketIdPage = await t.ok(
       `query ($after: String, $filter: TicketFilter) { tickets(first: 7, after: $after, filter: $filter) {
         totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`,
       { after, filter },
       token,
     );
     totalCount = page.tickets.totalCount;
-    ids.push(...page.tickets.nodes.map((node: { id: string }) => rawId(node.id)));
+    ids.push(...page.tickets.nodes.map((node) => rawId(node.id)));
     if (!page.tickets.pageInfo.hasNextPage) break;
     after = page.tickets.pageInfo.endCursor;
   }
@@ -156,13 +159,13 @@ describe('filters, search and order', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = await t.ok(
+      const page: TicketIdPage = await t.ok(
         `query ($after: String, $field: TicketOrderField!) { tickets(first: 4, after: $after, orderBy: { field: $field, direction: ASC }) {
           totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`,
         { after, field },
         s.admin.token,
       );
-      seen.push(...page.tickets.nodes.map((node: { id: string }) => node.id));
+      seen.push(...page.tickets.nodes.map((node) => node.id));
       if (!page.tickets.pageInfo.hasNextPage) {
         expect(seen).toHaveLength(page.tickets.totalCount);
         break;

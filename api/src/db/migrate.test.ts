@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   applyMigrations,
   createMigration,
@@ -16,8 +14,10 @@ import {
   pendingMigrations,
   type RawQueryable,
 } from './migrate.ts';
+import { openPGlite } from './pglite.ts';
+import { createEmptyPostgresDatabase, type EmptyPostgresDatabase, LOCAL_POSTGRES_URL } from './scratch-database.ts';
 
-const SERVER_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const SERVER_URL = process.env.DATABASE_URL ?? LOCAL_POSTGRES_URL;
 
 const committed = (await readdir(DEFAULT_MIGRATIONS_DIR, { withFileTypes: true }))
   .filter((entry) => entry.isDirectory())
@@ -58,25 +58,19 @@ async function writeMigrations(dir: string, migrations: Record<string, string>):
 }
 
 describe('applyMigrations on PostgreSQL', () => {
-  const created: string[] = [];
-  const admin = new pg.Client({ connectionString: SERVER_URL });
+  const created: EmptyPostgresDatabase[] = [];
 
   async function freshDatabase(): Promise<{ url: string; client: pg.Client; sql: Sql; raw: RawQueryable }> {
-    const name = `migrate_test_${randomBytes(6).toString('hex')}`;
-    await admin.query(`CREATE DATABASE "${name}"`);
-    created.push(name);
-    const url = new URL(SERVER_URL);
-    url.pathname = `/${name}`;
-    const client = new pg.Client({ connectionString: url.toString() });
+    const database = await createEmptyPostgresDatabase(SERVER_URL, 'migrate_test');
+    created.push(database);
+    const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     const sql: Sql = { query: async (text) => (await client.query<Record<string, unknown>>(text)).rows };
-    return { url: url.toString(), client, sql, raw: { $queryRawUnsafe: (text) => sql.query(text) } };
+    return { url: database.url, client, sql, raw: { $queryRawUnsafe: (text) => sql.query(text) } };
   }
 
-  beforeAll(() => admin.connect());
   afterAll(async () => {
-    for (const name of created) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    for (const database of created) await database.drop();
   });
 
   it('applies every committed migration to an empty database, then nothing', async () => {
@@ -117,7 +111,7 @@ CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END; $$;`
 });
 
 describe('applyMigrations on PGlite', () => {
-  const open = () => PGlite.create('memory://', { extensions: { pg_trgm } });
+  const open = () => openPGlite('memory://');
   const sqlOf = (db: PGlite): Sql => ({ query: async (text) => (await db.query<Record<string, unknown>>(text)).rows });
 
   it('applies every committed migration to an empty database, then nothing', async () => {

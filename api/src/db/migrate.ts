@@ -239,6 +239,7 @@ async function connectForMigrations(factory: SqlMigrationAwareDriverAdapterFacto
     return withScriptRunner(adapter, (script) => pool.query(script));
   }
   if (factory instanceof PrismaPGlite) {
+    // biome-ignore lint/complexity/useLiteralKeys: `client` is private in the adapter's types; bracket access is how TypeScript allows reaching it.
     const db: unknown = factory['client'];
     if (!(db instanceof PGlite)) throw new Error('this pglite-prisma-adapter version does not expose its PGlite as `client`');
     return withScriptRunner(await factory.connect(), (script) => db.exec(script));

@@ -130,7 +130,7 @@ export function normalizeCreativeRequest(input: CreativeRequestInput, products: 
       const product = products.get(item.productId);
       if (!product) throw new BadInputError(`${field}.productId names no product.`, `${field}.productId`);
       if (!product.isActive) throw new BadInputError(`${field}: product "${product.name}" is no longer offered.`, `${field}.productId`);
-      if (!rule.productCategories!.includes(product.category)) {
+      if (!rule.productCategories?.includes(product.category)) {
         throw new BadInputError(`${field}: product "${product.name}" (${product.category}) cannot be requested as ${label(type)}.`, `${field}.productId`);
       }
       if (seen.has(item.productId)) throw new BadInputError(`${field}: product "${product.name}" is listed twice.`, `${field}.productId`);

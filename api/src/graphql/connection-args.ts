@@ -22,7 +22,7 @@ export function pageSizeMiddleware(schema: GraphQLSchema): IMiddlewareTypeMap {
     if (!(type instanceof GraphQLObjectType) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       if (field.args.some((arg) => arg.name === 'first' || arg.name === 'last')) {
-        (map[type.name] ??= {})[field.name] = checkPageSize;
+        map[type.name] = { ...map[type.name], [field.name]: checkPageSize };
       }
     }
   }

@@ -36,10 +36,10 @@ export type RealtimeHub = {
 };
 
 export function createRealtimeHub(options: { redisUrl?: string | undefined; logger: Logger }): RealtimeHub {
-  const redisClients = options.redisUrl ? [new Redis(options.redisUrl), new Redis(options.redisUrl)] : [];
-  const eventTarget = redisClients.length
-    ? createRedisEventTarget<CustomEvent>({ publishClient: redisClients[0]!, subscribeClient: redisClients[1]! })
-    : undefined;
+  // Redis needs one connection to publish and another in subscriber mode.
+  const redis = options.redisUrl ? { publishClient: new Redis(options.redisUrl), subscribeClient: new Redis(options.redisUrl) } : undefined;
+  const redisClients = redis ? [redis.publishClient, redis.subscribeClient] : [];
+  const eventTarget = redis ? createRedisEventTarget<CustomEvent>(redis) : undefined;
   const pubsub = createPubSub<Topics>(eventTarget ? { eventTarget } : {});
 
   const ticketListeners = new Set<Listener<TicketEventMessage>>();

@@ -121,18 +121,20 @@ export function ticketEventStream(
           for (const message of inbox) if (BigInt(message.eventId) <= BigInt(through)) replayed.add(message.eventId);
           await refetch(through);
         } else {
-          for (const row of missed) {
+          for (const { id, ticketId, eventType, actorId, createdAt } of missed) {
             if (stopped) return;
-            const eventId = row.id.toString();
+            // The query leaves out rows without them; this check only tells TypeScript so.
+            if (ticketId === null || eventType === null) continue;
+            const eventId = id.toString();
             replayed.add(eventId);
-            await deliver({ eventId, ticketId: row.ticketId!, type: row.eventType!, actorId: row.actorId, at: row.createdAt.toISOString() });
+            await deliver({ eventId, ticketId, type: eventType, actorId, at: createdAt.toISOString() });
           }
         }
       }
       while (!stopped) {
-        if (inbox.length > MAX_PENDING) {
+        const newest = inbox.length > MAX_PENDING ? inbox.at(-1) : undefined;
+        if (newest) {
           // Too far behind to catch up event by event: one REFETCH stands for all of them.
-          const newest = inbox[inbox.length - 1]!;
           inbox.length = 0;
           await refetch(newest.eventId);
           continue;

@@ -23,7 +23,7 @@ export function createSeedClock(): SeedClock {
     async enter(demoTime) {
       // Each step needs its own millisecond, so every timestamp belongs to exactly one step.
       let realFrom = Date.now();
-      while (segments.length && realFrom <= segments.at(-1)!.realFrom) {
+      while (realFrom <= (segments.at(-1)?.realFrom ?? Number.NEGATIVE_INFINITY)) {
         await new Promise((resolve) => setTimeout(resolve, 1));
         realFrom = Date.now();
       }
@@ -35,17 +35,18 @@ export function createSeedClock(): SeedClock {
       const time = real.getTime();
       let low = 0;
       let high = segments.length - 1;
-      let found = -1;
+      let found: (typeof segments)[number] | undefined;
       while (low <= high) {
         const middle = (low + high) >> 1;
-        if (segments[middle]!.realFrom <= time) {
-          found = middle;
+        const segment = segments[middle];
+        if (segment && segment.realFrom <= time) {
+          found = segment;
           low = middle + 1;
         } else {
           high = middle - 1;
         }
       }
-      return found < 0 ? real : new Date(time + segments[found]!.shift);
+      return found ? new Date(time + found.shift) : real;
     },
   };
 }
@@ -111,12 +112,15 @@ async function writeRows(
 export async function backdateSeed(tx: Tx, clock: SeedClock, plannedShifts: ReadonlyMap<string, number>, now: Date): Promise<void> {
   const at = (value: Date) => clock.toDemo(value);
   const atOrNull = (value: Date | null) => (value ? at(value) : null);
+  const shiftOf = (ticketId: string | null) => (ticketId ? plannedShifts.get(ticketId) : undefined);
   const planned = (ticketId: string | null, value: Date | null) => {
-    const shift = ticketId ? plannedShifts.get(ticketId) : undefined;
+    const shift = shiftOf(ticketId);
     return value && shift !== undefined ? new Date(value.getTime() + shift) : value;
   };
-  const plannedText = (ticketId: string | null, text: string) =>
-    text.replace(ISO_TIME, (iso) => planned(ticketId, new Date(iso))!.toISOString());
+  const plannedText = (ticketId: string | null, text: string) => {
+    const shift = shiftOf(ticketId);
+    return shift === undefined ? text : text.replace(ISO_TIME, (iso) => new Date(Date.parse(iso) + shift).toISOString());
+  };
   const plannedJson = (ticketId: string, value: unknown) => (typeof value === 'string' ? plannedText(ticketId, value) : value);
 
   // Tables whose every time was stamped by a step: read, move, write back.
@@ -148,21 +152,33 @@ export async function backdateSeed(tx: Tx, clock: SeedClock, plannedShifts: Read
   );
 
   const history = await tx.ticketHistory.findMany({ select: { id: true, ticketId: true, createdAt: true, snapshot: true, changes: true } });
-  await writeRows(tx, 'TicketHistory', { id: 'uuid' }, { createdAt: 'timestamp(3)', snapshot: 'jsonb', changes: 'jsonb' }, history.map((row) => {
-    const snapshot = { ...(row.snapshot as Record<string, unknown>) };
-    for (const field of PLANNED) if (field in snapshot) snapshot[field] = plannedJson(row.ticketId, snapshot[field]);
-    const changes = (row.changes as { field: string; from: unknown; to: unknown }[]).map((change) =>
-      isPlanned(change.field) ? { ...change, from: plannedJson(row.ticketId, change.from), to: plannedJson(row.ticketId, change.to) } : change,
-    );
-    return { id: row.id, createdAt: at(row.createdAt), snapshot, changes };
-  }));
+  await writeRows(
+    tx,
+    'TicketHistory',
+    { id: 'uuid' },
+    { createdAt: 'timestamp(3)', snapshot: 'jsonb', changes: 'jsonb' },
+    history.map((row) => {
+      const snapshot = { ...(row.snapshot as Record<string, unknown>) };
+      for (const field of PLANNED) if (field in snapshot) snapshot[field] = plannedJson(row.ticketId, snapshot[field]);
+      const changes = (row.changes as { field: string; from: unknown; to: unknown }[]).map((change) =>
+        isPlanned(change.field) ? { ...change, from: plannedJson(row.ticketId, change.from), to: plannedJson(row.ticketId, change.to) } : change,
+      );
+      return { id: row.id, createdAt: at(row.createdAt), snapshot, changes };
+    }),
+  );
 
   const notifications = await tx.notification.findMany({ select: { id: true, ticketId: true, body: true, createdAt: true } });
-  await writeRows(tx, 'Notification', { id: 'uuid' }, { createdAt: 'timestamp(3)', readAt: 'timestamp(3)', body: 'text' }, notifications.map((row) => {
-    const createdAt = at(row.createdAt);
-    const read = now.getTime() - createdAt.getTime() > READ_AFTER_MS;
-    return { id: row.id, createdAt, readAt: read ? new Date(createdAt.getTime() + 3 * HOUR) : null, body: plannedText(row.ticketId, row.body) };
-  }));
+  await writeRows(
+    tx,
+    'Notification',
+    { id: 'uuid' },
+    { createdAt: 'timestamp(3)', readAt: 'timestamp(3)', body: 'text' },
+    notifications.map((row) => {
+      const createdAt = at(row.createdAt);
+      const read = now.getTime() - createdAt.getTime() > READ_AFTER_MS;
+      return { id: row.id, createdAt, readAt: read ? new Date(createdAt.getTime() + 3 * HOUR) : null, body: plannedText(row.ticketId, row.body) };
+    }),
+  );
 
   const outbox = await tx.notificationOutbox.findMany({ select: { id: true, ticketId: true, payload: true, createdAt: true } });
   await writeRows(

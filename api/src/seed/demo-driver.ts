@@ -5,11 +5,11 @@ import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { createCommentService } from '../services/comments.ts';
 import type { TicketRow } from '../services/ticket-rows.ts';
-import { createTicketService, type CreateTicketInput } from '../services/tickets.ts';
+import { type CreateTicketInput, createTicketService } from '../services/tickets.ts';
 import type { SeedClock } from './backdate.ts';
-import type { DemoUsername } from './demo.ts';
+import { DemoStoryError, type StoryStep, storyOf } from './demo-story.ts';
+import type { DemoUsername } from './demo-team.ts';
 import type { DemoProduct, DemoTicket } from './demo-tickets.ts';
-import { DemoStoryError, storyOf, type StoryStep } from './demo-story.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -24,21 +24,25 @@ export type DemoCast = {
   productIds: Record<DemoProduct, string>;
 };
 
-type ScheduledStep = { row: number; step: StoryStep; at: Date };
+/** One demo row while it is played: the ticket it has become so far, and its comments' ids (replies name them). */
+type Play = { row: DemoTicket; ticket: TicketRow | undefined; commentIds: string[] };
+
+type ScheduledStep = { play: Play; step: StoryStep; at: Date };
 
 /** Fixed spreads, so requests do not all come in at the time of day the seed runs, nor steps on the same minute. */
 const requestSpread = (row: number) => (((row + 1) * 4271) % 240) * MINUTE;
 const stepSpread = (row: number, step: number) => (((row + 1) * 7919 + (step + 1) * 6271) % 1800) * 1000;
 
 /** Every row's story on one timeline, oldest first, at least a minute apart so each step has its own moment. */
-function scheduleDemo(rows: readonly DemoTicket[], cast: DemoCast, now: Date): ScheduledStep[] {
-  const timeline = rows.flatMap((row, index) => {
+function scheduleDemo(plays: readonly Play[], cast: DemoCast, now: Date): ScheduledStep[] {
+  const timeline = plays.flatMap((play, index) => {
+    const row = play.row;
     const requestedAt = now.getTime() - row.day * DAY - requestSpread(index);
     let previous = -Infinity;
     return storyOf(row, cast.viewers[row.by], cast.departmentManagers[row.by]).map((step, position) => {
       const at = Math.max(requestedAt + step.hour * HOUR + stepSpread(index, position), previous + MINUTE);
       previous = at;
-      return { row: index, step, at: new Date(at) };
+      return { play, step, at: new Date(at) };
     });
   });
   timeline.sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -46,7 +50,7 @@ function scheduleDemo(rows: readonly DemoTicket[], cast: DemoCast, now: Date): S
     const previous = timeline[index - 1];
     if (previous && entry.at.getTime() < previous.at.getTime() + MINUTE) entry.at = new Date(previous.at.getTime() + MINUTE);
     if (entry.at.getTime() > now.getTime() - PAST_MARGIN_MS) {
-      throw new DemoStoryError(rows[entry.row]!, `its ${entry.step.kind} step would happen in the future; request it earlier`);
+      throw new DemoStoryError(entry.play.row, `its ${entry.step.kind} step would happen in the future; request it earlier`);
     }
   });
   return timeline;
@@ -82,73 +86,66 @@ export type PlayedDemo = {
   plannedShifts: Map<string, number>;
 };
 
-export async function playDemoTickets(
-  client: PrismaClient,
-  rows: readonly DemoTicket[],
-  cast: DemoCast,
-  clock: SeedClock,
-  now: Date,
-): Promise<PlayedDemo> {
+export async function playDemoTickets(client: PrismaClient, rows: readonly DemoTicket[], cast: DemoCast, clock: SeedClock, now: Date): Promise<PlayedDemo> {
   const services = {
     tickets: createTicketService({ prisma: client, sink: () => {} }),
     comments: createCommentService({ prisma: client, sink: () => {} }),
   };
-  const tickets: (TicketRow | undefined)[] = rows.map(() => undefined);
-  const commentIds: string[][] = rows.map(() => []);
+  const plays: Play[] = rows.map((row) => ({ row, ticket: undefined, commentIds: [] }));
   const plannedShifts = new Map<string, number>();
 
-  for (const { row: index, step, at } of scheduleDemo(rows, cast, now)) {
-    const row = rows[index]!;
+  for (const { play, step, at } of scheduleDemo(plays, cast, now)) {
+    const row = play.row;
     const viewer = cast.viewers[step.actor];
     const shift = await clock.enter(at);
     if (step.kind === 'create') {
       const created = await services.tickets.create(viewer, requestFields(row, cast.productIds, Date.now()));
       if (created.dueDate || created.scheduledStart) plannedShifts.set(created.id, shift);
-      tickets[index] = created;
+      play.ticket = created;
       continue;
     }
-    const ticket = tickets[index]!;
-    const id = ticket.id;
+    if (!play.ticket) throw new DemoStoryError(row, `its ${step.kind} step comes before the request`);
+    const id = play.ticket.id;
     switch (step.kind) {
       case 'approve':
-        tickets[index] = await services.tickets.approve(viewer, { id });
+        play.ticket = await services.tickets.approve(viewer, { id });
         break;
       case 'reject':
-        tickets[index] = await services.tickets.reject(viewer, { id, reason: step.reason });
+        play.ticket = await services.tickets.reject(viewer, { id, reason: step.reason });
         break;
       case 'assign':
-        tickets[index] = await services.tickets.assign(viewer, { id, assigneeId: cast.viewers[step.user].id });
+        play.ticket = await services.tickets.assign(viewer, { id, assigneeId: cast.viewers[step.user].id });
         // Without a due date of its own, the ticket's deadline comes from this step (the SLA).
         if (!plannedShifts.has(id)) plannedShifts.set(id, shift);
         break;
       case 'collaborate':
-        tickets[index] = await services.tickets.addCollaborator(viewer, { id, userId: cast.viewers[step.user].id });
+        play.ticket = await services.tickets.addCollaborator(viewer, { id, userId: cast.viewers[step.user].id });
         break;
       case 'start':
-        tickets[index] = await services.tickets.start(viewer, { id });
+        play.ticket = await services.tickets.start(viewer, { id });
         break;
       case 'complete':
-        tickets[index] = await services.tickets.complete(viewer, { id, actualHours: step.actualHours });
+        play.ticket = await services.tickets.complete(viewer, { id, actualHours: step.actualHours });
         break;
       case 'revise':
-        tickets[index] = await services.tickets.requestRevision(viewer, { id, reason: step.reason });
+        play.ticket = await services.tickets.requestRevision(viewer, { id, reason: step.reason });
         break;
       case 'confirm':
-        tickets[index] = await services.tickets.confirm(viewer, { id });
+        play.ticket = await services.tickets.confirm(viewer, { id });
         break;
       case 'comment': {
-        const parentId = step.replyTo === null ? null : commentIds[index]![step.replyTo]!;
+        const parentId = step.replyTo === null ? null : play.commentIds[step.replyTo];
+        if (parentId === undefined) throw new DemoStoryError(row, `comment ${step.index} answers comment ${step.replyTo}, which is not written yet`);
         const comment = await services.comments.add(viewer, { ticketId: id, body: step.body, parentId });
-        commentIds[index]!.push(comment.id);
+        play.commentIds.push(comment.id);
         break;
       }
     }
   }
 
-  const played = tickets.map((ticket, index) => {
-    const row = rows[index]!;
+  const played = plays.map(({ row, ticket }) => {
     if (ticket?.status !== row.to) throw new DemoStoryError(row, `ended ${ticket?.status ?? 'uncreated'}, not ${row.to}`);
     return ticket;
   });
-  return { tickets: played, comments: commentIds.flat().length, plannedShifts };
+  return { tickets: played, comments: plays.reduce((count, play) => count + play.commentIds.length, 0), plannedShifts };
 }

@@ -4,7 +4,7 @@ import type { Priority } from '../domain/creative-request.ts';
 import type { TicketStatus } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { creationRoute } from '../domain/workflow.ts';
-import type { DemoUsername } from './demo.ts';
+import type { DemoUsername } from './demo-team.ts';
 import type { DemoMaker, DemoTicket, Milestone } from './demo-tickets.ts';
 
 /** The team's usual pace: hours from the previous step to the next. */
@@ -88,13 +88,14 @@ export function storyOf(row: DemoTicket, requester: Viewer, departmentManager: D
       take(STEP_HOURS.creativeApproval, { kind: 'approve', actor: CREATIVE_MANAGER });
       reach('approved');
     }
-    if (goesPast('APPROVED') && !row.assignee) throw new DemoStoryError(row, `reaching ${row.to} needs an assignee`);
-    if (row.assignee) {
-      take(STEP_HOURS.assignment, { kind: 'assign', actor: CREATIVE_MANAGER, user: row.assignee });
+    const maker = row.assignee;
+    if (goesPast('APPROVED') && !maker) throw new DemoStoryError(row, `reaching ${row.to} needs an assignee`);
+    if (maker) {
+      take(STEP_HOURS.assignment, { kind: 'assign', actor: CREATIVE_MANAGER, user: maker });
       reach('assigned');
     }
     if (row.collaborator) take(STEP_HOURS.collaborator, { kind: 'collaborate', actor: CREATIVE_MANAGER, user: row.collaborator });
-    if (goesPast('APPROVED')) playWork(row, hour, take, reach);
+    if (goesPast('APPROVED') && maker) playWork(row, maker, hour, take, reach);
   }
 
   // Comments follow their milestone, each a little after the one before.
@@ -113,11 +114,11 @@ export function storyOf(row: DemoTicket, requester: Viewer, departmentManager: D
 /** Start, completions with the revisions between them, and the requester's confirmation. */
 function playWork(
   row: DemoTicket,
+  maker: DemoMaker,
   startHour: number,
   take: (after: number, step: StepAction) => void,
   reach: (milestone: Milestone) => void,
 ): void {
-  const maker = row.assignee!;
   const request = row.request;
   let firstWork = WORK_HOURS[row.priority];
   if ('startsInHours' in request) {

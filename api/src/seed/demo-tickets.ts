@@ -4,7 +4,7 @@
 // story's later steps follow at the usual pace (see STEP_HOURS there).
 import type { Criteria, FileFormat, Priority, ProductCategory } from '../domain/creative-request.ts';
 import type { TicketStatus } from '../domain/ticket-access.ts';
-import type { DemoUsername } from './demo.ts';
+import type { DemoUsername } from './demo-team.ts';
 
 export const DEMO_PRODUCTS = [
   { name: 'Mobile App', category: 'GENERAL' },
@@ -72,6 +72,7 @@ const telegram = (...items: [DemoProduct, number][]): DemoRequest => ({
   items: items.map(([product, quantity]) => ({ product, quantity })),
 });
 
+// biome-ignore format: a table: each request's key facts share its first line, so the month reads row by row.
 export const DEMO_TICKETS: readonly DemoTicket[] = [
   // Four weeks ago: delivered and confirmed.
   {

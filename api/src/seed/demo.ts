@@ -1,36 +1,21 @@
-// Demo data for embedded mode, seeded once into an empty database: the contract's departments and users, a
-// product catalogue, and a month of the team's requests (seed/demo-tickets.ts) played through the real
-// services (seed/demo-driver.ts) and moved into the past (seed/backdate.ts). One transaction: all or nothing.
-import type { PrismaClient } from '../db/generated/prisma/client.ts';
+// Demo data for embedded mode, seeded once into an empty database: the contract's departments and users
+// (seed/demo-team.ts), a product catalogue, and a month of the team's requests (seed/demo-tickets.ts) played
+// through the real services (seed/demo-driver.ts) and moved into the past (seed/backdate.ts). One
+// transaction: all or nothing.
+
 import { hashPassword } from '../auth/passwords.ts';
+import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { DONE_STATUSES, TICKET_STATUSES } from '../domain/ticket-access.ts';
-import { viewerOf, type Role, type Viewer } from '../domain/viewer.ts';
+import { type Viewer, viewerOf } from '../domain/viewer.ts';
 import { createProductService } from '../services/products.ts';
 import { backdateSeed, createSeedClock } from './backdate.ts';
-import { playDemoTickets, type DemoCast } from './demo-driver.ts';
+import { type DemoCast, playDemoTickets } from './demo-driver.ts';
+import { DEMO_DEPARTMENTS, DEMO_USERS, type DemoDepartment, type DemoUsername } from './demo-team.ts';
 import { DEMO_PRODUCTS, DEMO_TICKETS, type DemoProduct } from './demo-tickets.ts';
 import { seedClient } from './seed-client.ts';
 
-export const DEMO_DEPARTMENTS = [
-  { name: 'Creative', isCreative: true },
-  { name: 'Marketing', isCreative: false },
-  { name: 'Sales', isCreative: false },
-] as const;
-
-type DemoDepartment = (typeof DEMO_DEPARTMENTS)[number]['name'];
-
-export const DEMO_USERS = [
-  { username: 'admin', displayName: 'Ada Admin', role: 'ADMIN', department: null },
-  { username: 'creative.manager', displayName: 'Cora Creative', role: 'MANAGER', department: 'Creative' },
-  { username: 'marketing.manager', displayName: 'Mark Marketing', role: 'MANAGER', department: 'Marketing' },
-  { username: 'sales.manager', displayName: 'Sam Sales', role: 'MANAGER', department: 'Sales' },
-  { username: 'designer', displayName: 'Dana Designer', role: 'MEMBER', department: 'Creative' },
-  { username: 'designer2', displayName: 'Drew Designer', role: 'MEMBER', department: 'Creative' },
-  { username: 'marketer', displayName: 'Mia Marketer', role: 'MEMBER', department: 'Marketing' },
-  { username: 'seller', displayName: 'Sol Seller', role: 'MEMBER', department: 'Sales' },
-] as const satisfies readonly { username: string; displayName: string; role: Role; department: DemoDepartment | null }[];
-
-export type DemoUsername = (typeof DEMO_USERS)[number]['username'];
+// main.ts prints the demo logins from here.
+export { DEMO_USERS } from './demo-team.ts';
 
 export type SeedResult = { summary: string };
 
@@ -89,13 +74,8 @@ export async function seedDemoTickets(prisma: PrismaClient): Promise<SeedResult 
       const clock = createSeedClock();
       // The catalogue was set up a few days before the first request.
       await clock.enter(new Date(now.getTime() - (oldestDay + 5) * DAY));
-      const viewers = Object.fromEntries(
-        DEMO_USERS.map((person) => {
-          const user = users.find((row) => row.username === person.username)!;
-          const viewer = viewerOf(user);
-          return [person.username, viewer];
-        }),
-      ) as Record<DemoUsername, Viewer>;
+      // `users` holds exactly the demo people (checked above), so every username gets its viewer.
+      const viewers = Object.fromEntries(users.map((user) => [user.username, viewerOf(user)])) as Record<DemoUsername, Viewer>;
       const departmentManagers = Object.fromEntries(
         DEMO_USERS.map((person) => {
           const manager = DEMO_USERS.find((other) => other.role === 'MANAGER' && person.department && other.department === person.department);

@@ -93,7 +93,8 @@ export function createAuthService(deps: AuthServiceDeps) {
       const username = input.username.trim().toLowerCase();
       await throttle.check(username, meta.address);
       const user = await prisma.user.findUnique({ where: { username } });
-      const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+      if (!user) await burnPasswordCheck(input.password);
+      const valid = user ? await verifyPassword(user.passwordHash, input.password) : false;
       if (!user || !valid) {
         await throttle.recordFailure(username, meta.address);
         throw new UnauthenticatedError('Invalid username or password.');

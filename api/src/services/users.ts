@@ -142,12 +142,13 @@ export function createUserService(prisma: PrismaClient) {
       if (input.departmentId && !(await prisma.department.findUnique({ where: { id: input.departmentId } }))) {
         throw new NotFoundError('Department');
       }
-      const temporaryPassword = input.password == null ? randomBytes(12).toString('base64url') : null;
+      const password = input.password ?? randomBytes(12).toString('base64url');
+      const temporaryPassword = input.password == null ? password : null;
       const user = await insertUser(prisma, {
         ...account,
         role: input.role ?? 'MEMBER',
         departmentId: input.departmentId ?? null,
-        passwordHash: await hashPassword(input.password ?? temporaryPassword!),
+        passwordHash: await hashPassword(password),
         mustChangePassword: temporaryPassword !== null,
         approvedAt: new Date(),
         approvedById: viewer.id,

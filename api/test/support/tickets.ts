@@ -33,6 +33,7 @@ export const TICKET_FIELDS = `id number title status priority version dueDate is
   requester { username } assignee { username } department { name } availableActions viewerCanEdit`;
 
 export async function createTicket(t: TestApp, token: string, input: Record<string, unknown> = {}) {
+  // biome-ignore lint/suspicious/noExplicitAny: GraphQL JSON in tests is read loosely; a wrong path fails the assertion that reads it.
   const data = await t.ok<{ createTicket: { ticket: Record<string, any> } }>(
     `mutation ($input: CreateTicketInput!) { createTicket(input: $input) { ticket { ${TICKET_FIELDS} } } }`,
     { input: { title: 'Spring campaign banner', description: 'Hero banner for the spring sale', priority: 'MEDIUM', ...input } },
@@ -43,6 +44,7 @@ export async function createTicket(t: TestApp, token: string, input: Record<stri
 
 /** Runs a ticket mutation whose payload is { ticket }; returns the whole GraphQL response. */
 export function ticketMutation(t: TestApp, name: string, inputType: string, input: Record<string, unknown>, token: string) {
+  // biome-ignore lint/suspicious/noExplicitAny: GraphQL JSON in tests is read loosely; a wrong path fails the assertion that reads it.
   return t.gql<Record<string, { ticket: Record<string, any> }>>(
     `mutation ($input: ${inputType}!) { ${name}(input: $input) { ticket { ${TICKET_FIELDS} } } }`,
     { input },

@@ -66,7 +66,13 @@ export function collect<T>(client: Client, query: string, variables?: Record<str
       if (received.length >= count) return Promise.resolve(received);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`timed out waiting for ${count} results, got ${received.length}: ${JSON.stringify(received)} ${JSON.stringify(errors)}`)), timeoutMs);
-        waiters.push({ count, resolve: () => (clearTimeout(timer), resolve(received)) });
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(received);
+          },
+        });
       });
     },
     stop: unsubscribe,
