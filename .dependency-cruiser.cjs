@@ -54,7 +54,7 @@ module.exports = {
       comment:
         'Inside the API only main.ts reads the environment (loadConfig); everything else receives a Config ' +
         '(type-only imports are fine). Tests, scripts and benchmarks may load it themselves.',
-      from: { path: '^api/src/', pathNot: '^api/src/main[.]ts$' },
+      from: { path: '^api/src/', pathNot: ['^api/src/main[.]ts$', TEST_FILE] },
       to: { path: '^api/src/config[.]ts$', dependencyTypesNot: ['type-only'] },
     },
     {
