@@ -59,6 +59,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     registrationApproval: config.registrationApproval,
     stats,
     sink: realtime.sink,
+    endSessions: realtime.endSessions,
   });
 
   const resolveViewer = createViewerResolver(prisma, auth.tokens);
@@ -74,7 +75,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     ...(web ? [{ path: '/', methods: ['GET', 'HEAD'], handle: web }] : []),
   ];
   const server = createHttpServer(createRouter(routes, (req, res) => yoga(req, res)));
-  const ws = attachGraphQLWebSocket({ server, yoga, resolveViewer, logger });
+  const ws = attachGraphQLWebSocket({ server, yoga, resolveViewer, onSessionsEnded: realtime.onSessionsEnded, logger });
 
   let seeding: Promise<void> | undefined;
   return {

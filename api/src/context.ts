@@ -26,7 +26,8 @@ export type ServerContext = {
   extra?: { request?: IncomingMessage };
 };
 
-export type ViewerResolver = (authorization: string | null | undefined) => Promise<{ viewer: Viewer; expiresAt: Date } | null>;
+export type ResolvedViewer = { viewer: Viewer; expiresAt: Date; sessionId: string };
+export type ViewerResolver = (authorization: string | null | undefined) => Promise<ResolvedViewer | null>;
 
 /**
  * No credentials → anonymous (null). Credentials that do not check out → UNAUTHENTICATED, never a silent
@@ -40,15 +41,24 @@ export function createViewerResolver(prisma: PrismaClient, tokens: TokenIssuer):
     const claims = await tokens.verifyAccessToken(token);
     const user = await prisma.user.findUnique({
       where: { id: claims.userId },
-      select: { id: true, username: true, role: true, departmentId: true, isActive: true, approvedAt: true, tokenVersion: true, department: { select: { isCreative: true } } },
+      select: {
+        id: true,
+        username: true,
+        role: true,
+        departmentId: true,
+        isActive: true,
+        approvedAt: true,
+        tokenVersion: true,
+        department: { select: { isCreative: true } },
+        // The token's sign-in session is alive while a token of its refresh family is not revoked: a logout or
+        // a detected refresh-token reuse ends its access tokens at once, not when they expire.
+        refreshTokens: { where: { familyId: claims.sessionId, revokedAt: null }, select: { id: true }, take: 1 },
+      },
     });
-    if (!user || !user.isActive || !user.approvedAt || user.tokenVersion !== claims.tokenVersion) {
+    if (!user?.isActive || !user.approvedAt || user.tokenVersion !== claims.tokenVersion || user.refreshTokens.length === 0) {
       throw new UnauthenticatedError('Invalid or expired access token.');
     }
-    return {
-      viewer: viewerOf(user),
-      expiresAt: claims.expiresAt,
-    };
+    return { viewer: viewerOf(user), expiresAt: claims.expiresAt, sessionId: claims.sessionId };
   };
 }
 

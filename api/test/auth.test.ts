@@ -1,4 +1,4 @@
-import { SignJWT, UnsecuredJWT } from 'jose';
+import { decodeJwt, SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_TOKEN_TYPE, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../src/auth/tokens.ts';
 import { DEMO_PASSWORD, errorCodes, startTestApp, type TestApp } from './support/app.ts';
@@ -125,15 +125,18 @@ describe('changePassword', () => {
 describe('access tokens are checked strictly', () => {
   const secret = new TextEncoder().encode('test-secret-that-is-long-enough-for-hs256-0123456789');
   let userId: string;
+  /** A live sign-in session of designer's: tokens name the session they belong to. */
+  let sessionId: string;
   beforeAll(async () => {
     userId = (await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'designer' } })).id;
+    sessionId = decodeJwt((await t.login('designer')).accessToken).sid as string;
   });
 
   const now = () => Math.floor(Date.now() / 1000);
   const sign = (
-    overrides: { alg?: string; typ?: string; iss?: string; aud?: string; exp?: number; iat?: number; sub?: string; key?: Uint8Array } = {},
+    overrides: { alg?: string; typ?: string; iss?: string; aud?: string; exp?: number; iat?: number; sub?: string; sid?: string | null; key?: Uint8Array } = {},
   ) =>
-    new SignJWT({ ver: 0 })
+    new SignJWT(overrides.sid === null ? { ver: 0 } : { ver: 0, sid: overrides.sid ?? sessionId })
       .setProtectedHeader({ alg: overrides.alg ?? 'HS256', typ: overrides.typ ?? ACCESS_TOKEN_TYPE })
       .setSubject(overrides.sub ?? userId)
       .setIssuer(overrides.iss ?? TOKEN_ISSUER)
@@ -155,6 +158,8 @@ describe('access tokens are checked strictly', () => {
     ['a token issued in the future', () => sign({ iat: now() + 86_400, exp: now() + 365 * 86_400 })],
     ['a lifetime above the configured maximum', () => sign({ exp: now() + 365 * 86_400 })],
     ['a subject that is not a user id', () => sign({ sub: 'not-a-uuid' })],
+    ['no sign-in session', () => sign({ sid: null })],
+    ['a sign-in session that does not exist', () => sign({ sid: '01900000-0000-7000-8000-000000000000' })],
     ['a forged signature', () => sign({ key: new TextEncoder().encode('another-secret-that-is-long-enough-000000000') })],
     [
       'alg: none',

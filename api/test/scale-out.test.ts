@@ -76,4 +76,21 @@ describe('scale-out through Redis', () => {
     events.stop();
     await client.dispose();
   });
+
+  it('deactivating a user on instance A closes their socket on instance B with 4403', async () => {
+    const [a, b] = instances as [{ app: App; url: string }, { app: App; url: string }];
+    const sellerToken = await login(b.url, 'seller');
+    let closedWith: (code: number) => void = () => {};
+    const closed = new Promise<number>((resolve) => (closedWith = resolve));
+    const client = wsClient(b.url.replace(/^http/, 'ws'), sellerToken, { onClose: (code) => closedWith(code) });
+    client.subscribe({ query: 'subscription { notificationAdded { id } }' }, { next: () => {}, error: () => {}, complete: () => {} });
+    await sleep(300);
+    const adminToken = await login(a.url, 'admin');
+    const seller = await post(a.url, `{ users(first: 50) { nodes { id username } } }`, {}, adminToken);
+    const sellerId = (seller.users.nodes as { id: string; username: string }[]).find((user) => user.username === 'seller')!.id;
+    await post(a.url, `mutation ($id: ID!) { updateUser(input: { id: $id, isActive: false }) { user { id } } }`, { id: sellerId }, adminToken);
+    const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('still open after 2 s'), 2000));
+    expect(await Promise.race([closed, timeout])).toBe(4403);
+    await client.dispose();
+  });
 });

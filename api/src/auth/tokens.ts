@@ -13,6 +13,8 @@ export type AccessTokenClaims = {
   userId: string;
   /** The user's tokenVersion when the token was issued. */
   tokenVersion: number;
+  /** The sign-in session (refresh-token family) the token belongs to: ending it ends the token. */
+  sessionId: string;
   expiresAt: Date;
 };
 
@@ -21,17 +23,17 @@ const CLOCK_SKEW_SECONDS = 30;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type TokenIssuer = {
-  signAccessToken(user: { id: string; tokenVersion: number }): Promise<{ token: string; expiresAt: Date }>;
+  signAccessToken(user: { id: string; tokenVersion: number }, sessionId: string): Promise<{ token: string; expiresAt: Date }>;
   verifyAccessToken(token: string): Promise<AccessTokenClaims>;
 };
 
 export function createTokenIssuer(secret: string, accessTtlSeconds: number): TokenIssuer {
   const key = new TextEncoder().encode(secret);
   return {
-    async signAccessToken(user) {
+    async signAccessToken(user, sessionId) {
       const now = Math.floor(Date.now() / 1000);
       const exp = now + accessTtlSeconds;
-      const token = await new SignJWT({ ver: user.tokenVersion })
+      const token = await new SignJWT({ ver: user.tokenVersion, sid: sessionId })
         .setProtectedHeader({ alg: ACCESS_TOKEN_ALGORITHM, typ: ACCESS_TOKEN_TYPE })
         .setSubject(user.id)
         .setIssuer(TOKEN_ISSUER)
@@ -51,7 +53,8 @@ export function createTokenIssuer(secret: string, accessTtlSeconds: number): Tok
           typ: ACCESS_TOKEN_TYPE,
           requiredClaims: ['sub', 'exp', 'iat'],
         });
-        if (typeof payload.sub !== 'string' || !UUID.test(payload.sub) || typeof payload.ver !== 'number') {
+        const sessionId = payload.sid;
+        if (typeof payload.sub !== 'string' || !UUID.test(payload.sub) || typeof payload.ver !== 'number' || typeof sessionId !== 'string' || !UUID.test(sessionId)) {
           throw new Error('malformed claims');
         }
         // We never issue tokens from the future or living longer than the configured lifetime: such a token
@@ -59,7 +62,7 @@ export function createTokenIssuer(secret: string, accessTtlSeconds: number): Tok
         const { iat, exp } = payload as { iat: number; exp: number };
         if (iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) throw new Error('issued in the future');
         if (exp - iat > accessTtlSeconds + CLOCK_SKEW_SECONDS) throw new Error('lifetime above the maximum');
-        return { userId: payload.sub, tokenVersion: payload.ver, expiresAt: new Date(exp * 1000) };
+        return { userId: payload.sub, tokenVersion: payload.ver, sessionId, expiresAt: new Date(exp * 1000) };
       } catch {
         // Which check failed is not the caller's business; it only helps an attacker.
         throw new UnauthenticatedError('Invalid or expired access token.');

@@ -5,6 +5,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
+import type { EndedSessions } from '../services/ended-sessions.ts';
 import type { CommittedEffects, EffectsSink } from '../services/ticket-changes.ts';
 import type { TicketEventType } from '../domain/workflow.ts';
 
@@ -20,9 +21,11 @@ export type TicketEventMessage = {
 
 export type NotificationMessage = { id: string; recipientId: string };
 
+
 type Topics = {
   'ticket-event': [TicketEventMessage];
   notification: [NotificationMessage];
+  'session-ended': [EndedSessions];
 };
 
 export type Listener<T> = (message: T) => void;
@@ -32,6 +35,9 @@ export type RealtimeHub = {
   sink: EffectsSink;
   onTicketEvent(listener: Listener<TicketEventMessage>): () => void;
   onNotification(listener: Listener<NotificationMessage>): () => void;
+  /** Tell every instance that these sessions ended; each closes their sockets. */
+  endSessions(ended: EndedSessions): void;
+  onSessionsEnded(listener: Listener<EndedSessions>): () => void;
   close(): Promise<void>;
 };
 
@@ -44,6 +50,7 @@ export function createRealtimeHub(options: { redisUrl?: string | undefined; logg
 
   const ticketListeners = new Set<Listener<TicketEventMessage>>();
   const notificationListeners = new Set<Listener<NotificationMessage>>();
+  const endedSessionListeners = new Set<Listener<EndedSessions>>();
 
   function pump<T>(stream: AsyncIterable<T>, listeners: Set<Listener<T>>, name: string) {
     const iterator = stream[Symbol.asyncIterator]();
@@ -66,6 +73,7 @@ export function createRealtimeHub(options: { redisUrl?: string | undefined; logg
   const streams = [
     pump(pubsub.subscribe('ticket-event'), ticketListeners, 'ticket-event'),
     pump(pubsub.subscribe('notification'), notificationListeners, 'notification'),
+    pump(pubsub.subscribe('session-ended'), endedSessionListeners, 'session-ended'),
   ];
 
   const sink: EffectsSink = (effects: CommittedEffects) => {
@@ -92,10 +100,13 @@ export function createRealtimeHub(options: { redisUrl?: string | undefined; logg
     sink,
     onTicketEvent: listen(ticketListeners),
     onNotification: listen(notificationListeners),
+    endSessions: (ended) => pubsub.publish('session-ended', ended.sessionId ? ended : { userId: ended.userId }),
+    onSessionsEnded: listen(endedSessionListeners),
     async close() {
       await Promise.all(streams.map((stream) => stream.return?.()));
       ticketListeners.clear();
       notificationListeners.clear();
+      endedSessionListeners.clear();
       for (const client of redisClients) client.disconnect();
     },
   };

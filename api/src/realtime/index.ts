@@ -27,6 +27,8 @@ export function createRealtime(options: {
 
   return {
     sink: hub.sink,
+    endSessions: hub.endSessions,
+    onSessionsEnded: hub.onSessionsEnded,
     ticketEvents: (viewer: Viewer, filter: TicketEventFilter | null | undefined, afterEventId: string | null | undefined) =>
       ticketEventStream({ prisma: options.prisma, hub, load }, viewer, filter, afterEventId),
     dashboardStats: (viewer: Viewer, departmentId: string | null) => dashboards.subscribe(viewer, departmentId),

@@ -1,13 +1,15 @@
 // GraphQL over WebSocket (graphql-ws) on the HTTP server's /graphql path. Every operation runs through
 // Yoga's getEnveloped, so it passes the same plugins, shield, context factory and validation as HTTP.
 import type { IncomingMessage, Server } from 'node:http';
-import type { execute as graphqlExecute, subscribe as graphqlSubscribe } from 'graphql';
+import { GraphQLError, type execute as graphqlExecute, type subscribe as graphqlSubscribe } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { Context, ServerContext, ViewerResolver } from '../context.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
+import type { EndedSessions } from '../services/ended-sessions.ts';
+import type { Listener } from './hub.ts';
 
 /** Pings keep idle connections alive through proxies and find dead peers. */
 const KEEP_ALIVE_MS = 12_000;
@@ -18,9 +20,23 @@ type Enveloped = { execute: typeof graphqlExecute; subscribe: typeof graphqlSubs
 /** What this needs of the GraphQL server (graphql/yoga.ts). */
 type Yoga = Pick<YogaServerInstance<ServerContext, Context>, 'graphqlEndpoint' | 'getEnveloped'>;
 
-export function attachGraphQLWebSocket(options: { server: Server; yoga: Yoga; resolveViewer: ViewerResolver; logger: Logger }) {
+export function attachGraphQLWebSocket(options: {
+  server: Server;
+  yoga: Yoga;
+  resolveViewer: ViewerResolver;
+  /** Sessions ended anywhere (any instance): their sockets here close with 4403 at once. */
+  onSessionsEnded: (listener: Listener<EndedSessions>) => () => void;
+  logger: Logger;
+}) {
   const { yoga, resolveViewer, logger } = options;
   const wsServer = new WebSocketServer({ server: options.server, path: yoga.graphqlEndpoint });
+  /** The open, authenticated sockets of each user, with the sign-in session each belongs to. */
+  const socketsByUser = new Map<string, Map<WebSocket, string>>();
+  const stopListening = options.onSessionsEnded(({ userId, sessionId }) => {
+    for (const [socket, socketSession] of socketsByUser.get(userId) ?? []) {
+      if (!sessionId || sessionId === socketSession) socket.close(WS_FORBIDDEN, 'Forbidden: session ended');
+    }
+  });
   const disposable = useServer<Record<string, unknown>, { request: IncomingMessage }>(
     {
       execute: (args) => (args.rootValue as Enveloped).execute(args),
@@ -35,7 +51,15 @@ export function attachGraphQLWebSocket(options: { server: Server; yoga: Yoga; re
           if (!resolved) return false;
           const socket = ctx.extra.socket;
           const timer = setTimeout(() => socket.close(WS_FORBIDDEN, 'Forbidden: token expired'), resolved.expiresAt.getTime() - Date.now());
-          socket.once('close', () => clearTimeout(timer));
+          const userId = resolved.viewer.id;
+          const sockets = socketsByUser.get(userId) ?? new Map<WebSocket, string>();
+          sockets.set(socket, resolved.sessionId);
+          socketsByUser.set(userId, sockets);
+          socket.once('close', () => {
+            clearTimeout(timer);
+            sockets.delete(socket);
+            if (sockets.size === 0) socketsByUser.delete(userId);
+          });
           return true;
         } catch (error) {
           if (!(error instanceof DomainError)) logger.error('websocket authentication failed', error);
@@ -52,12 +76,21 @@ export function attachGraphQLWebSocket(options: { server: Server; yoga: Yoga; re
         const document = parse(payload.query);
         const errors = validate(schema, document);
         if (errors.length) return errors;
+        let contextValue: Context;
+        try {
+          contextValue = await contextFactory();
+        } catch (error) {
+          // The session ended between connecting and subscribing: the same 4403 as when it ends later.
+          if (!(error instanceof GraphQLError) || error.extensions.code !== 'UNAUTHENTICATED') throw error;
+          ctx.extra.socket.close(WS_FORBIDDEN, 'Forbidden: session ended');
+          return [error];
+        }
         return {
           schema,
           operationName: payload.operationName,
           document,
           variableValues: payload.variables,
-          contextValue: await contextFactory(),
+          contextValue,
           rootValue: { execute, subscribe } satisfies Enveloped,
         };
       },
@@ -67,6 +100,7 @@ export function attachGraphQLWebSocket(options: { server: Server; yoga: Yoga; re
   );
   return {
     async close() {
+      stopListening();
       await disposable.dispose();
       wsServer.close();
     },

@@ -8,6 +8,7 @@ import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } fr
 import { validateAccountFields } from '../domain/users.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { insertUser } from './users.ts';
+import type { EndedSessionsSink } from './ended-sessions.ts';
 
 export type ClientMeta = { address: string; userAgent?: string | undefined };
 
@@ -27,6 +28,7 @@ export type AuthServiceDeps = {
   throttle: LoginThrottle;
   refreshTokenTtlSeconds: number;
   registrationApproval: boolean;
+  endSessions: EndedSessionsSink;
 };
 
 export function createAuthService(deps: AuthServiceDeps) {
@@ -49,7 +51,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         userAgent: meta.userAgent?.slice(0, 500) ?? null,
       },
     });
-    const access = await tokens.signAccessToken(user);
+    const access = await tokens.signAccessToken(user, familyId);
     return {
       user,
       accessToken: access.token,
@@ -65,8 +67,10 @@ export function createAuthService(deps: AuthServiceDeps) {
     if (!user.approvedAt) throw new ForbiddenError("This account is awaiting an admin's approval.");
   }
 
-  async function revokeFamily(familyId: string): Promise<void> {
+  /** Ends one sign-in session: its refresh tokens, and at once its access tokens and sockets. */
+  async function revokeFamily(userId: string, familyId: string): Promise<void> {
     await prisma.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: new Date() } });
+    deps.endSessions({ userId, sessionId: familyId });
   }
 
   return {
@@ -113,7 +117,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!stored) throw new UnauthenticatedError('Invalid refresh token.');
       if (stored.rotatedAt || stored.revokedAt) {
         // A spent token presented again means it leaked (or a replay): end every session of that login.
-        await revokeFamily(stored.familyId);
+        await revokeFamily(stored.userId, stored.familyId);
         throw new UnauthenticatedError('Refresh token was already used; please sign in again.');
       }
       if (stored.expiresAt <= new Date()) throw new UnauthenticatedError('Refresh token expired; please sign in again.');
@@ -123,13 +127,13 @@ export function createAuthService(deps: AuthServiceDeps) {
         data: { rotatedAt: new Date() },
       });
       if (spent.count !== 1) {
-        await revokeFamily(stored.familyId);
+        await revokeFamily(stored.userId, stored.familyId);
         throw new UnauthenticatedError('Refresh token was already used; please sign in again.');
       }
       try {
         assertMaySignIn(stored.user);
       } catch (error) {
-        await revokeFamily(stored.familyId);
+        await revokeFamily(stored.userId, stored.familyId);
         throw new UnauthenticatedError(error instanceof Error ? error.message : 'Sign-in not allowed.');
       }
       const session = await issueSession(stored.user, meta, stored.familyId);
@@ -147,9 +151,10 @@ export function createAuthService(deps: AuthServiceDeps) {
           prisma.refreshToken.updateMany({ where: { userId: stored.userId, revokedAt: null }, data: { revokedAt: new Date() } }),
           prisma.user.update({ where: { id: stored.userId }, data: { tokenVersion: { increment: 1 } } }),
         ]);
+        deps.endSessions({ userId: stored.userId });
         return;
       }
-      await revokeFamily(stored.familyId);
+      await revokeFamily(stored.userId, stored.familyId);
     },
 
     /** Ends every other session (refresh tokens revoked, access tokens invalidated) and starts a new one. */
@@ -174,6 +179,7 @@ export function createAuthService(deps: AuthServiceDeps) {
           data: { passwordHash, mustChangePassword: false, tokenVersion: { increment: 1 } },
         }),
       ]);
+      deps.endSessions({ userId: user.id });
       return issueSession(updated, meta);
     },
   };

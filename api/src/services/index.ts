@@ -7,6 +7,7 @@ import { createCommentService } from './comments.ts';
 import { createNotificationService } from './notifications.ts';
 import { createProductService } from './products.ts';
 import { createStatsService, type StatsService } from './stats.ts';
+import type { EndedSessionsSink } from './ended-sessions.ts';
 import type { EffectsSink } from './ticket-changes.ts';
 import { createTicketService } from './tickets.ts';
 import { createUserService } from './users.ts';
@@ -19,6 +20,8 @@ export type ServiceDeps = {
   registrationApproval: boolean;
   /** Receives what each committed change did (realtime delivery). */
   sink: EffectsSink;
+  /** Told when sign-in sessions end, so their open sockets close everywhere. */
+  endSessions: EndedSessionsSink;
   /** The app makes it first, because the realtime hub (the sink) pushes dashboards with it. */
   stats?: StatsService;
 };
@@ -26,7 +29,7 @@ export type ServiceDeps = {
 export function createServices(deps: ServiceDeps) {
   return {
     auth: createAuthService(deps),
-    users: createUserService(deps.prisma),
+    users: createUserService(deps.prisma, deps.endSessions),
     tickets: createTicketService(deps),
     comments: createCommentService(deps),
     stats: deps.stats ?? createStatsService(deps.prisma),

@@ -8,6 +8,7 @@ import { validateQuietHours } from '../domain/notification-preferences.ts';
 import { assertMayUpdateUser, validateAccountFields, validateEmail, validateTimeZone, type UserChange } from '../domain/users.ts';
 import { isAdmin, type Role, type Viewer } from '../domain/viewer.ts';
 import { announce } from './notifications.ts';
+import type { EndedSessionsSink } from './ended-sessions.ts';
 
 export type UserFilter = {
   role?: Role[] | null;
@@ -31,7 +32,7 @@ function requireAdmin(viewer: Viewer): void {
   if (!isAdmin(viewer)) throw new ForbiddenError('Only admins can do this.');
 }
 
-export function createUserService(prisma: PrismaClient) {
+export function createUserService(prisma: PrismaClient, endSessions: EndedSessionsSink) {
   return {
     /** Every signed-in user may look people up (assignment, @mentions); pending accounts only admins see. */
     usersWhere(viewer: Viewer, filter: UserFilter | null | undefined): Prisma.UserWhereInput {
@@ -78,11 +79,14 @@ export function createUserService(prisma: PrismaClient) {
         }
         data.departmentId = change.departmentId;
       }
-      if (change.isActive != null) {
-        data.isActive = change.isActive;
-        // A deactivated user's access tokens stop working at once, not in 15 minutes.
-        if (!change.isActive) data.tokenVersion = { increment: 1 };
-      }
+      if (change.isActive != null) data.isActive = change.isActive;
+      // A deactivated user, or one whose role or department changed, loses what their tokens and open sockets
+      // carried at once, not in 15 minutes. A new role or department is picked up by refreshing.
+      const endsSessions =
+        change.isActive === false ||
+        (change.role != null && change.role !== target.role) ||
+        (change.departmentId !== undefined && change.departmentId !== target.departmentId);
+      if (endsSessions) data.tokenVersion = { increment: 1 };
       try {
         const [user] = await prisma.$transaction([
           prisma.user.update({ where: { id }, data }),
@@ -90,6 +94,7 @@ export function createUserService(prisma: PrismaClient) {
             ? [prisma.refreshToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } })]
             : []),
         ]);
+        if (endsSessions) endSessions({ userId: id });
         return user as User;
       } catch (error) {
         if (isUniqueViolation(error)) throw new BadInputError('That email is already taken.', 'email');
@@ -114,6 +119,7 @@ export function createUserService(prisma: PrismaClient) {
           },
         }),
       ]);
+      endSessions({ userId: id });
       return { user, temporaryPassword };
     },
 
