@@ -37,7 +37,7 @@ export function AppShell(props: ParentProps) {
             <span class="shell-menu-icon" aria-hidden="true" />
             <span class="visually-hidden">Menu</span>
           </button>
-          <A href="/" class="shell-home" aria-label="Juan365 Ticketing home">
+          <A href="/" class="shell-home">
             <Brand />
           </A>
           <div class="shell-nav" id="shell-nav">
