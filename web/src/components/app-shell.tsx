@@ -21,7 +21,13 @@ export function AppShell(props: ParentProps) {
   onMount(() => onCleanup(startTicketEvents(client)));
 
   return (
-    <div class="shell" classList={{ 'shell-menu-open': menuOpen() }}>
+    <div
+      class="shell"
+      classList={{ 'shell-menu-open': menuOpen() }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && menuOpen()) setMenuOpen(false);
+      }}
+    >
       <a class="skip-link" href="#main">
         Skip to content
       </a>

@@ -57,9 +57,11 @@ export function BoardColumn(props: { status: TicketStatus; tickets: BoardTicket[
         <h2 class="board-column-title" id={`${id}-title`}>
           {STATUS_TITLES[props.status]}
         </h2>
-        <span class="board-column-count" aria-label={`${props.total} tickets`}>
-          {props.total}
-        </span>
+        <Show when={!props.loading}>
+          <span class="board-column-count" aria-label={`${props.total} tickets`}>
+            {props.total}
+          </span>
+        </Show>
       </header>
       <Show when={dropAction()}>
         {(action) => (
@@ -70,7 +72,14 @@ export function BoardColumn(props: { status: TicketStatus; tickets: BoardTicket[
       </Show>
       <Show
         when={props.tickets.length > 0}
-        fallback={<p class="board-column-empty">{props.loading ? 'Loading…' : 'No tickets'}</p>}
+        fallback={
+          <Show when={props.loading} fallback={<p class="board-column-empty">No tickets</p>}>
+            <div class="board-column-skeleton" role="status" aria-label="Loading tickets">
+              <span class="board-card-skeleton" />
+              <span class="board-card-skeleton" />
+            </div>
+          </Show>
+        }
       >
         <ul class="board-column-cards">
           <For each={props.tickets}>
