@@ -1,8 +1,8 @@
 // The normalized cache with the app's rules, driven by a fake transport: an event moves a ticket between
 // cached lists at once (no network round trip) and asks open lists to re-query in the background.
-import { Client, gql, makeResult, type Exchange, type Operation, type OperationResult } from '@urql/core';
+import { Client, type Exchange, gql, makeResult, type Operation, type OperationResult } from '@urql/core';
 import { describe, expect, it } from 'vitest';
-import { filter, makeSubject, map, merge, mergeMap, fromValue, pipe, share, subscribe } from 'wonka';
+import { filter, fromValue, makeSubject, map, merge, mergeMap, pipe, share, subscribe } from 'wonka';
 import { appCacheExchange, ticketListsChanged } from './cache';
 
 const board = gql`
@@ -85,7 +85,10 @@ describe('app cache', () => {
 
     const operation = client.createRequestOperation('subscription', { key: 1, query: events, variables: {} });
     // The subscription must be active in the cache for its result to be written.
-    const live = pipe(client.executeRequestOperation(operation), subscribe(() => {}));
+    const live = pipe(
+      client.executeRequestOperation(operation),
+      subscribe(() => {}),
+    );
     pushed.next({
       operation,
       data: { __typename: 'Subscription', ticketEvents: { __typename: 'TicketEvent', eventId: '9', type: 'STATUS_CHANGED', ticket: ticket('IN_PROGRESS') } },

@@ -1,12 +1,12 @@
-import { createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
-import { A } from '@solidjs/router';
 import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import { A } from '@solidjs/router';
+import { createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
 import type { TicketStatus } from '../../gql/graphql';
 import { STATUS_TITLES } from '../../lib/ticket-labels';
 import { ACTION_LABELS, useTicketAction } from '../ticket-actions';
-import { moveAction } from './board-moves';
-import { draggedTicket, isCardDragData, type BoardTicket } from './board-dnd';
 import { BoardCard } from './board-card';
+import { type BoardTicket, draggedTicket, isCardDragData } from './board-dnd';
+import { moveAction } from './board-moves';
 
 /**
  * One status: its title and count, the newest cards, and a link to the rest in the list. A drop target
@@ -58,8 +58,9 @@ export function BoardColumn(props: { status: TicketStatus; tickets: BoardTicket[
           {STATUS_TITLES[props.status]}
         </h2>
         <Show when={!props.loading}>
-          <span class="board-column-count" aria-label={`${props.total} tickets`}>
+          <span class="board-column-count">
             {props.total}
+            <span class="visually-hidden"> tickets</span>
           </span>
         </Show>
       </header>
