@@ -1,46 +1,82 @@
-// Each page a signed-in person opens, at desktop and phone width: it renders, axe finds nothing serious or
-// critical, the console stays clean, and a screenshot lands in e2e/screenshots/.
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { inject } from 'vitest';
+// Each page a person opens, at desktop and phone width: it renders, axe finds nothing serious or critical,
+// the console stays clean, and a screenshot lands in e2e/screenshots/.
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, inject, it } from 'vitest';
 import { assertAccessible } from './support/a11y.ts';
+import { someTicket } from './support/api.ts';
 import { signIn } from './support/auth.ts';
-import { DESKTOP, launchBrowser, PHONE, type E2EBrowser, type Viewport } from './support/browser.ts';
+import { COLUMNS, column } from './support/board.ts';
+import { DESKTOP, launchBrowser, PHONE, type E2EBrowser, type UserPage, type Viewport } from './support/browser.ts';
 import { screenshot } from './support/screenshots.ts';
 
-const WAIT_MS = 10_000;
+const WAIT_MS = 15_000;
 
 let browser: E2EBrowser;
+let ticket: { number: number; title: string };
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  ticket = await someTicket('creative.manager');
+});
+
+afterEach(() => {
+  browser.assertNoErrors();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
+/** Path, and what shows that the page has rendered its content (not only its loading state). */
+const PAGES: { name: string; path: () => string; ready: (page: Page) => Promise<void> }[] = [
+  {
+    name: 'dashboard',
+    path: () => '/',
+    ready: (page) => page.getByRole('list', { name: 'Ticket counts' }).waitFor({ timeout: WAIT_MS }),
+  },
+  {
+    name: 'board',
+    path: () => '/board',
+    ready: (page) => column(page, COLUMNS.PENDING_CREATIVE).waitFor({ timeout: WAIT_MS }),
+  },
+  {
+    name: 'tickets',
+    path: () => '/tickets',
+    ready: (page) => page.getByRole('link', { name: new RegExp(`^#${ticket.number}\\b`) }).first().waitFor({ timeout: WAIT_MS }),
+  },
+  {
+    name: 'workspace',
+    path: () => `/tickets/${ticket.number}`,
+    ready: (page) => page.getByRole('heading', { name: ticket.title }).first().waitFor({ timeout: WAIT_MS }),
+  },
+  {
+    name: 'form',
+    path: () => '/new',
+    ready: (page) => page.getByRole('button', { name: 'Send request' }).waitFor({ timeout: WAIT_MS }),
+  },
+];
+
 const widths: [string, Viewport][] = [
   ['desktop', DESKTOP],
   ['phone', PHONE],
 ];
 
-describe.each(widths)('at %s width', (name, viewport) => {
-  it('shows the sign-in page', async () => {
-    const user = await browser.newUser({ viewport, label: `login (${name})` });
-    await user.page.goto(`${inject('baseUrl')}/login`);
-    await user.page.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout: WAIT_MS });
-    await assertAccessible(user.page, user.label);
-    await screenshot(user.page, 'login');
-    user.assertNoErrors();
+describe.each(widths)('at %s width', (width, viewport) => {
+  let person: UserPage;
+
+  it('shows the sign-in page, and signs in through it', async () => {
+    person = await browser.newUser({ viewport, label: `creative.manager (${width})` });
+    await person.page.goto(`${inject('baseUrl')}/login`);
+    await person.page.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout: WAIT_MS });
+    await assertAccessible(person.page, `login (${width})`);
+    await screenshot(person.page, 'login');
+    await signIn(person.page, 'creative.manager');
   });
 
-  it('signs in through the form and shows the dashboard with its counts', async () => {
-    const user = await browser.newUser({ viewport, label: `dashboard (${name})` });
-    await signIn(user.page, 'creative.manager');
-    await user.page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor({ timeout: WAIT_MS });
-    await user.page.getByRole('list', { name: 'Ticket counts' }).waitFor({ timeout: WAIT_MS });
-    await assertAccessible(user.page, user.label);
-    await screenshot(user.page, 'dashboard');
-    user.assertNoErrors();
+  it.each(PAGES.map((page) => [page.name, page] as const))('shows the %s page', async (name, target) => {
+    await person.page.goto(`${inject('baseUrl')}${target.path()}`);
+    await target.ready(person.page);
+    await assertAccessible(person.page, `${name} (${width})`);
+    await screenshot(person.page, name);
   });
 });
