@@ -8,6 +8,9 @@ import { SignedInLayout } from './routes/signed-in-layout';
 // Pages load on demand so the first paint only carries what it shows.
 const LoginPage = lazy(() => import('./features/auth/login-page').then((module) => ({ default: module.LoginPage })));
 const HomePage = lazy(() => import('./routes/home').then((module) => ({ default: module.HomePage })));
+const RequestFormPage = lazy(() =>
+  import('./features/request-form/request-form-page').then((module) => ({ default: module.RequestFormPage })),
+);
 const NotFoundPage = lazy(() => import('./routes/not-found').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
@@ -17,6 +20,7 @@ export function App() {
         <Route path="/login" component={LoginPage} />
         <Route path="/" component={SignedInLayout}>
           <Route path="/" component={HomePage} />
+          <Route path={['/new', '/tickets/new']} component={RequestFormPage} />
           <Route path="*" component={NotFoundPage} />
         </Route>
       </Router>

@@ -1,6 +1,7 @@
 import { Suspense, Show, type ParentProps } from 'solid-js';
 import { A } from '@solidjs/router';
 import { SignOutButton } from '../features/auth/sign-out-button';
+import { TicketActionProvider } from '../features/ticket-actions';
 import { session } from '../lib/session';
 import { Avatar } from './avatar';
 import { Brand } from './brand';
@@ -29,7 +30,9 @@ export function AppShell(props: ParentProps) {
         </div>
       </header>
       <main class="shell-main">
-        <Suspense fallback={<Loading />}>{props.children}</Suspense>
+        <TicketActionProvider>
+          <Suspense fallback={<Loading />}>{props.children}</Suspense>
+        </TicketActionProvider>
       </main>
     </div>
   );

@@ -1,0 +1,199 @@
+import { createSignal, createUniqueId, onCleanup, onMount, Show } from 'solid-js';
+import { ErrorBanner } from '../../components/error-banner';
+import {
+  ACTION_INPUTS,
+  ACTION_LABELS,
+  EMPTY_INPUT,
+  validateActionInput,
+  type ActionInput,
+  type InputErrors,
+  type RunnableAction,
+} from './action-rules';
+import { PersonPicker } from './person-picker';
+import './ticket-actions.css';
+
+export type ActionDialogProps = {
+  action: RunnableAction;
+  ticket: { number: number; title: string };
+  /** Sends the action; resolves with an error message to show, or undefined when it went through. */
+  onSubmit: (input: ActionInput) => Promise<string | undefined>;
+  onClose: () => void;
+};
+
+/**
+ * A modal dialog collecting what the action needs. The native <dialog> opened with showModal() makes the
+ * rest of the page inert (focus stays inside) and closes on Esc; focus returns to where it was.
+ */
+export function ActionDialog(props: ActionDialogProps) {
+  const id = createUniqueId();
+  const needs = () => ACTION_INPUTS[props.action];
+  const label = () => ACTION_LABELS[props.action];
+  const [input, setInput] = createSignal<ActionInput>({ ...EMPTY_INPUT });
+  const [errors, setErrors] = createSignal<InputErrors>({});
+  const [failure, setFailure] = createSignal<string>();
+  const [sending, setSending] = createSignal(false);
+  const set = (field: keyof ActionInput) => (value: string) => setInput((current) => ({ ...current, [field]: value }));
+  let dialog!: HTMLDialogElement;
+  const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+
+  onMount(() => {
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', ''); // environments without modal dialogs (jsdom)
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+  });
+  onCleanup(() => {
+    if (typeof dialog.close === 'function') dialog.close();
+    else dialog.removeAttribute('open');
+    returnFocus?.focus();
+  });
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (sending()) return;
+    const found = validateActionInput(props.action, input());
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      dialog.querySelector<HTMLElement>('[aria-invalid="true"] input, [aria-invalid="true"]')?.focus();
+      return;
+    }
+    setSending(true);
+    setFailure(undefined);
+    const message = await props.onSubmit(input());
+    setSending(false);
+    if (message) setFailure(message);
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      class="action-dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={needs().confirm ? `${id}-confirm` : undefined}
+      onCancel={(event) => {
+        event.preventDefault(); // Esc: let the owner unmount the dialog, so state and focus stay in step
+        props.onClose();
+      }}
+    >
+      <form class="action-dialog-form" onSubmit={submit} novalidate>
+        <header class="action-dialog-header">
+          <h2 class="action-dialog-title" id={`${id}-title`}>
+            {label()} #{props.ticket.number}
+          </h2>
+          <p class="action-dialog-ticket muted">{props.ticket.title}</p>
+        </header>
+        <Show when={needs().confirm}>
+          {(text) => (
+            <p class="action-dialog-confirm" id={`${id}-confirm`}>
+              {text()}
+            </p>
+          )}
+        </Show>
+        <Show when={needs().person}>
+          {(person) => (
+            <PersonPicker
+              label={person() === 'assignee' ? 'Assignee' : 'Collaborator'}
+              value={input().personId}
+              onChange={set('personId')}
+              error={errors().personId}
+              errorId={`${id}-person-error`}
+            />
+          )}
+        </Show>
+        <Show when={errors().personId}>
+          <p class="field-error" id={`${id}-person-error`}>
+            {errors().personId}
+          </p>
+        </Show>
+        <Show when={needs().reason}>
+          {(need) => (
+            <TextArea
+              id={`${id}-reason`}
+              label={need() === 'required' ? 'Reason' : 'Reason (optional)'}
+              ariaLabel="Reason"
+              value={input().reason}
+              onInput={set('reason')}
+              required={need() === 'required'}
+              error={errors().reason}
+            />
+          )}
+        </Show>
+        <Show when={needs().note}>
+          <TextArea id={`${id}-note`} label="Note (optional)" ariaLabel="Note" value={input().note} onInput={set('note')} />
+        </Show>
+        <Show when={needs().actualHours}>
+          <div class="field">
+            <label class="field-label" for={`${id}-hours`}>
+              Actual hours <span class="muted">(optional)</span>
+            </label>
+            <input
+              class="field-input action-dialog-hours"
+              id={`${id}-hours`}
+              aria-label="Actual hours"
+              inputmode="decimal"
+              data-autofocus
+              value={input().actualHours}
+              onInput={(event) => set('actualHours')(event.currentTarget.value)}
+              aria-invalid={errors().actualHours ? true : undefined}
+              aria-describedby={errors().actualHours ? `${id}-hours-error` : undefined}
+            />
+            <Show when={errors().actualHours}>
+              <p class="field-error" id={`${id}-hours-error`}>
+                {errors().actualHours}
+              </p>
+            </Show>
+          </div>
+        </Show>
+        <ErrorBanner message={failure()} />
+        <footer class="action-dialog-actions">
+          <button type="button" class="button button-quiet" onClick={() => props.onClose()}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            class="button"
+            classList={{ 'button-primary': props.action !== 'REJECT' && props.action !== 'DELETE', 'button-danger': props.action === 'REJECT' || props.action === 'DELETE' }}
+            disabled={sending()}
+            data-autofocus={needs().confirm && !needs().reason ? true : undefined}
+          >
+            {sending() ? `${label()}…` : label()}
+          </button>
+        </footer>
+      </form>
+    </dialog>
+  );
+}
+
+function TextArea(props: {
+  id: string;
+  label: string;
+  ariaLabel: string;
+  value: string;
+  onInput: (value: string) => void;
+  required?: boolean;
+  error?: string;
+}) {
+  return (
+    <div class="field">
+      <label class="field-label" for={props.id}>
+        {props.label}
+      </label>
+      <textarea
+        class="field-input action-dialog-text"
+        id={props.id}
+        aria-label={props.ariaLabel}
+        rows={3}
+        data-autofocus
+        required={props.required}
+        value={props.value}
+        onInput={(event) => props.onInput(event.currentTarget.value)}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${props.id}-error` : undefined}
+      />
+      <Show when={props.error}>
+        <p class="field-error" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      </Show>
+    </div>
+  );
+}

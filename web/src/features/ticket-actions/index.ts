@@ -1,0 +1,35 @@
+// Ticket actions: the one place that turns a TicketAction on a ticket into its mutation.
+//
+// Use:
+//   const actions = useTicketAction();             // inside <TicketActionProvider> (the signed-in shell has one)
+//   <For each={ticket.availableActions.filter(isRunnableAction)}>
+//     {(action) => <button onClick={() => actions.run(ticket, action)}>{ACTION_LABELS[action]}</button>}
+//   </For>
+//
+// `run(ticket, action)` takes `{ id, number, title, version }` and resolves 'done' | 'cancelled' | 'failed'.
+// - START, CONFIRM, RESTORE run at once. Every other action opens a modal dialog (role dialog, titled
+//   "<Action> #<number>", Esc or Cancel closes, focus stays inside) asking for what it needs:
+//   APPROVE: "Note" (optional) · REJECT, REQUEST_REVISION: "Reason" (required) · ASSIGN: radio group
+//   "Assignee" of active Creative members (name + avatar) · ADD_COLLABORATOR: radio group "Collaborator" ·
+//   COMPLETE: "Actual hours" (optional, positive number) · DELETE: "Reason" (optional) and a warning.
+//   The dialog's submit button is named like the action ("Approve", "Reject", "Assign", …).
+// - Every mutation carries `expectedVersion`. A refusal is explained from `extensions.code`; on CONFLICT
+//   (or INVALID_TRANSITION/FORBIDDEN) the ticket is reloaded into the cache, the dialog keeps what was
+//   typed, and the next try sends the new version. Actions without a dialog show the reason in an alert.
+// - Mutations answer with the `TicketActionResult` fragment; graphcache updates every view of the ticket.
+// EDIT, COMMENT, ATTACH and ROLLBACK are not run here (the workspace has their editors); removing a
+// collaborator is `removeCollaboratorMutation`.
+export { ActionDialog, type ActionDialogProps } from './action-dialog';
+export {
+  ACTION_INPUTS,
+  ACTION_LABELS,
+  RUNNABLE_ACTIONS,
+  explainRefusal,
+  isRunnableAction,
+  needsDialog,
+  validateActionInput,
+  type ActionInput,
+  type RunnableAction,
+} from './action-rules';
+export { TicketActionProvider, useTicketAction, type ActionOutcome, type ActionTicket, type TicketActionRunner } from './ticket-action-provider';
+export { removeCollaboratorMutation, ticketActionResultFragment } from './ticket-actions.graphql';

@@ -1,0 +1,111 @@
+import { createContext, createSignal, Show, useContext, type ParentProps } from 'solid-js';
+import { useClient } from '@urql/solid';
+import { errorCode } from '../../lib/graphql-errors';
+import { ACTION_LABELS, explainRefusal, needsDialog, type ActionInput, EMPTY_INPUT, type RunnableAction } from './action-rules';
+import { ActionDialog } from './action-dialog';
+import { reloadTicket, runActionMutation } from './run-action';
+import type { OperationResult } from '@urql/core';
+
+/** What the runner needs to know about the ticket: who it is, and the version the viewer saw. */
+export type ActionTicket = { id: string; number: number; title: string; version: number };
+
+export type ActionOutcome = 'done' | 'cancelled' | 'failed';
+
+export type TicketActionRunner = {
+  /**
+   * Runs the action on the ticket: asks for what it needs in a dialog (or runs at once when it needs
+   * nothing), sends it with `expectedVersion`, and explains a refusal. Resolves when finished.
+   */
+  run: (ticket: ActionTicket, action: RunnableAction) => Promise<ActionOutcome>;
+  /** The ticket id an action is being sent for right now (to show a spinner on that card), if any. */
+  pendingTicketId: () => string | undefined;
+};
+
+const RunnerContext = createContext<TicketActionRunner>();
+
+type OpenDialog = { ticket: ActionTicket; action: RunnableAction; finish: (outcome: ActionOutcome) => void };
+
+/** Hosts the one action dialog and the notice for actions without a dialog. Wrap signed-in pages in it. */
+export function TicketActionProvider(props: ParentProps) {
+  const client = useClient();
+  const [dialog, setDialog] = createSignal<OpenDialog>();
+  const [pendingTicketId, setPendingTicketId] = createSignal<string>();
+  const [notice, setNotice] = createSignal<string>();
+
+  /** Sends once; on refusal says why and reloads the ticket when it changed, returning the message. */
+  const send = async (ticket: ActionTicket, action: RunnableAction, input: ActionInput): Promise<string | undefined> => {
+    setPendingTicketId(ticket.id);
+    let result: OperationResult;
+    try {
+      result = await runActionMutation(client, action, ticket, input);
+    } finally {
+      setPendingTicketId(undefined);
+    }
+    if (!result.error) return undefined;
+    if (result.error.networkError) return 'Cannot reach the server. Check your connection and try again.';
+    const explained = explainRefusal(errorCode(result.error), result.error.graphQLErrors[0]?.message);
+    if (explained.reload) {
+      const version = await reloadTicket(client, ticket.id);
+      // The dialog keeps what was typed; the next try carries the version just loaded.
+      if (version !== undefined) ticket.version = version;
+    }
+    return explained.message;
+  };
+
+  const run = (ticket: ActionTicket, action: RunnableAction): Promise<ActionOutcome> => {
+    const target = { ...ticket };
+    setNotice(undefined);
+    if (!needsDialog(action)) {
+      return send(target, action, EMPTY_INPUT).then((message) => {
+        if (!message) return 'done';
+        setNotice(`${ACTION_LABELS[action]} #${ticket.number}: ${message}`);
+        return 'failed';
+      });
+    }
+    dialog()?.finish('cancelled');
+    return new Promise((resolve) => setDialog({ ticket: target, action, finish: resolve }));
+  };
+
+  const close = (outcome: ActionOutcome) => {
+    const open = dialog();
+    setDialog(undefined);
+    open?.finish(outcome);
+  };
+
+  return (
+    <RunnerContext.Provider value={{ run, pendingTicketId }}>
+      {props.children}
+      <Show when={dialog()} keyed>
+        {(open) => (
+          <ActionDialog
+            action={open.action}
+            ticket={open.ticket}
+            onClose={() => close('cancelled')}
+            onSubmit={async (input) => {
+              const message = await send(open.ticket, open.action, input);
+              if (!message) close('done');
+              return message;
+            }}
+          />
+        )}
+      </Show>
+      <Show when={notice()}>
+        {(message) => (
+          <div class="action-notice" role="alert">
+            <span>{message()}</span>
+            <button type="button" class="button button-quiet" onClick={() => setNotice(undefined)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+      </Show>
+    </RunnerContext.Provider>
+  );
+}
+
+/** The runner of the nearest TicketActionProvider (the signed-in shell provides one). */
+export function useTicketAction(): TicketActionRunner {
+  const runner = useContext(RunnerContext);
+  if (!runner) throw new Error('useTicketAction() needs a <TicketActionProvider> above it.');
+  return runner;
+}
