@@ -13,7 +13,7 @@ export function AppShell(props: ParentProps) {
   return (
     <div class="shell">
       <header class="shell-header">
-        <A href="/" class="shell-home" aria-label="Juan365 Ticketing home">
+        <A href="/" class="shell-home">
           <Brand />
         </A>
         <div class="shell-account">
