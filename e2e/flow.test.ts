@@ -2,6 +2,7 @@
 // marketer requests through the form; marketing.manager approves from the board; creative.manager approves
 // and assigns to designer; designer starts and completes; marketer confirms. Every change must reach the
 // other people's open board and dashboard without a reload.
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signIn } from './support/auth.ts';
 import { card, column, columnOf, COLUMNS, type ColumnTitle } from './support/board.ts';
@@ -48,6 +49,15 @@ async function openWorkspace(person: Person) {
   await page.goto(`${inject('baseUrl')}/tickets/${number}`);
   await page.getByRole('heading', { name: title }).waitFor({ timeout: PAGE_TIMEOUT_MS });
   return page;
+}
+
+/** The open dialog: fills it with `fill`, sends it with its `submit` button, and waits until it has closed. */
+async function completeDialog(page: Page, submit: string, fill: (dialog: Locator) => Promise<void> = async () => {}) {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor({ timeout: PAGE_TIMEOUT_MS });
+  await fill(dialog);
+  await dialog.getByRole('button', { name: submit, exact: true }).click();
+  await dialog.waitFor({ state: 'detached', timeout: PAGE_TIMEOUT_MS });
 }
 
 beforeAll(async () => {
@@ -98,6 +108,7 @@ describe.sequential('a request from form to confirmation, live in four browsers'
     const page = desks['marketing.manager'].board.page;
     const target = card(column(page, COLUMNS.REQUESTED), number);
     await target.dragTo(column(page, COLUMNS.PENDING_CREATIVE));
+    await completeDialog(page, 'Approve');
     await seesCardIn('marketing.manager', COLUMNS.PENDING_CREATIVE);
     await seesCardIn('marketer', COLUMNS.PENDING_CREATIVE);
     await seesCardIn('creative.manager', COLUMNS.PENDING_CREATIVE);
@@ -109,14 +120,13 @@ describe.sequential('a request from form to confirmation, live in four browsers'
     const before = { marketer: await countsOf('marketer'), designer: await countsOf('designer') };
     const page = await openWorkspace('creative.manager');
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await completeDialog(page, 'Approve');
     await seesCardIn('marketer', COLUMNS.APPROVED);
     await seesCardIn('marketing.manager', COLUMNS.APPROVED);
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Assignee').fill('Dana');
-    await dialog.getByRole('option', { name: /Dana Designer/ }).click();
-    await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
-    await dialog.waitFor({ state: 'detached', timeout: PAGE_TIMEOUT_MS });
+    await completeDialog(page, 'Assign', (dialog) =>
+      dialog.getByRole('radiogroup', { name: 'Assignee' }).getByRole('radio', { name: /Dana Designer/ }).check(),
+    );
     await page.close();
     await seesCardIn('designer', COLUMNS.APPROVED);
     await seesCounts('marketer', before.marketer, { 'Creative approval': -1, Approved: 1 });
@@ -131,10 +141,7 @@ describe.sequential('a request from form to confirmation, live in four browsers'
     await seesCardIn('creative.manager', COLUMNS.IN_PROGRESS);
     await seesCounts('creative.manager', before.creative, { Approved: -1, 'In progress': 1 });
     await page.getByRole('button', { name: 'Complete', exact: true }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Actual hours').fill('3');
-    await dialog.getByRole('button', { name: 'Complete', exact: true }).click();
-    await dialog.waitFor({ state: 'detached', timeout: PAGE_TIMEOUT_MS });
+    await completeDialog(page, 'Complete', (dialog) => dialog.getByLabel('Actual hours').fill('3'));
     await page.close();
     await seesCardIn('marketer', COLUMNS.COMPLETED);
     await seesCardIn('marketing.manager', COLUMNS.COMPLETED);
