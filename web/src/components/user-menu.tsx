@@ -34,10 +34,10 @@ export function UserMenu() {
             class="user-menu-trigger"
             aria-expanded={open()}
             aria-controls="user-menu-panel"
-            aria-label={`Account: ${user().displayName}`}
             onClick={() => setOpen(!open())}
           >
             <Avatar name={user().displayName} />
+            <span class="visually-hidden">Account: {user().displayName}</span>
           </button>
           <Show when={open()}>
             <div class="user-menu-panel" id="user-menu-panel">
