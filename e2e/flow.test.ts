@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { signIn } from './support/auth.ts';
 import { card, column, columnOf, COLUMNS, type ColumnTitle } from './support/board.ts';
 import { launchBrowser, type E2EBrowser, type UserPage } from './support/browser.ts';
-import { readCounts } from './support/dashboard.ts';
+import { readByStatus, readCounts, type Counts } from './support/dashboard.ts';
 import { eventually } from './support/live.ts';
 
 const PAGE_TIMEOUT_MS = 15_000;
@@ -21,7 +21,6 @@ const desks = {} as Record<Person, Desk>;
 const title = `Launch banner ${Date.now().toString(36)}`;
 let number = 0;
 
-type Counts = Record<string, number>;
 /** Counts that move with the clock alone (a demo ticket's due date may pass during the run). */
 const TIME_DEPENDENT = new Set(['Overdue']);
 /** What each person's open board and dashboard must show after a step. */
@@ -174,19 +173,30 @@ describe.sequential('a request from form to confirmation, live in four browsers'
     });
   });
 
-  it('marketer confirms it; it closes on every board', async () => {
+  it('marketer confirms it; it closes on every board and dashboard', async () => {
     const before = await snapshot();
+    const beforeByStatus = Object.fromEntries(
+      await Promise.all(PEOPLE.map(async (person) => [person, await readByStatus(desks[person].dashboard.page)] as const)),
+    );
     const page = await openWorkspace('marketer');
     const confirm = page.getByRole('button', { name: 'Confirm', exact: true });
     await confirm.click();
     // Done once the workspace no longer offers it (closing the tab earlier could cancel the request).
     await confirm.waitFor({ state: 'detached', timeout: PAGE_TIMEOUT_MS });
     await page.close();
-    // Closed has no headline card: the ticket leaves Completed and the total stays.
-    const closed = { Completed: -1 };
+    // The headline "Completed" counts delivered work (completed and closed): it stays, and so does every
+    // other card; the status breakdown shows the move.
     await everyoneSees(before, {
       column: { marketer: COLUMNS.CLOSED, 'marketing.manager': COLUMNS.CLOSED, 'creative.manager': COLUMNS.CLOSED, designer: COLUMNS.CLOSED },
-      counts: { marketer: closed, 'marketing.manager': closed, 'creative.manager': closed, designer: closed },
+      counts: { marketer: {}, 'marketing.manager': {}, 'creative.manager': {}, designer: {} },
     });
+    for (const person of PEOPLE) {
+      const was = beforeByStatus[person]!;
+      const want = { Completed: (was.Completed ?? 0) - 1, Closed: (was.Closed ?? 0) + 1 };
+      await eventually(`${person}'s status breakdown moves #${number} from Completed to Closed`, async () => {
+        const now = await readByStatus(desks[person].dashboard.page);
+        expect({ Completed: now.Completed ?? 0, Closed: now.Closed ?? 0 }).toEqual(want);
+      });
+    }
   });
 });

@@ -1,15 +1,23 @@
-// The dashboard's headline counts as a person reads them: each card's label and its number.
-import type { Page } from 'playwright-core';
+// The dashboard's numbers as a person reads them: each entry's label and its number.
+import type { Locator, Page } from 'playwright-core';
 
 export type Counts = Record<string, number>;
 
-/** Label → number of every card in the "Ticket counts" list (e.g. { Total: 41, 'Dept approval': 3, … }). */
-export async function readCounts(page: Page): Promise<Counts> {
-  const texts = await page.getByRole('list', { name: 'Ticket counts' }).getByRole('listitem').allInnerTexts();
+async function labelledNumbers(items: Locator): Promise<Counts> {
   const counts: Counts = {};
-  for (const text of texts) {
+  for (const text of await items.allInnerTexts()) {
     const match = /^([\s\S]*?)\s*(\d+)\s*$/.exec(text.trim());
     if (match) counts[match[1]!.replace(/\s+/g, ' ').trim()] = Number(match[2]);
   }
   return counts;
+}
+
+/** The headline cards, label → number (e.g. { Total: 41, 'Dept approval': 3, … }). */
+export function readCounts(page: Page): Promise<Counts> {
+  return labelledNumbers(page.getByRole('list', { name: 'Ticket counts' }).getByRole('listitem'));
+}
+
+/** The "By status" panel, status title → number (it tells Completed from Closed, which the cards add up). */
+export function readByStatus(page: Page): Promise<Counts> {
+  return labelledNumbers(page.getByRole('region', { name: 'By status' }).getByRole('listitem'));
 }
