@@ -11,6 +11,7 @@ const HomePage = lazy(() => import('./routes/home').then((module) => ({ default:
 const RequestFormPage = lazy(() =>
   import('./features/request-form/request-form-page').then((module) => ({ default: module.RequestFormPage })),
 );
+const TicketPage = lazy(() => import('./features/ticket/ticket-page').then((module) => ({ default: module.TicketPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
@@ -21,6 +22,7 @@ export function App() {
         <Route path="/" component={SignedInLayout}>
           <Route path="/" component={HomePage} />
           <Route path={['/new', '/tickets/new']} component={RequestFormPage} />
+          <Route path="/tickets/:number" component={TicketPage} />
           <Route path="*" component={NotFoundPage} />
         </Route>
       </Router>
