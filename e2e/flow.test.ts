@@ -55,6 +55,11 @@ async function everyoneSees(before: Record<Person, Counts>, expected: Expected) 
   }
 }
 
+/** The workspace's action bar (buttons straight from the ticket's availableActions). */
+function actions(page: Page): Locator {
+  return page.getByRole('group', { name: 'Ticket actions' });
+}
+
 /** Opens the ticket's workspace in a new tab of `person`'s browser (the board and dashboard stay open). */
 async function openWorkspace(person: Person) {
   const { page } = await desks[person].board.newTab(`${person} (workspace)`);
@@ -137,9 +142,9 @@ describe.sequential('a request from form to confirmation, live in four browsers'
   it('creative.manager approves it and assigns it to designer; it reaches designer', async () => {
     const before = await snapshot();
     const page = await openWorkspace('creative.manager');
-    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await actions(page).getByRole('button', { name: 'Approve', exact: true }).click();
     await completeDialog(page, 'Approve');
-    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await actions(page).getByRole('button', { name: 'Assign', exact: true }).click();
     await completeDialog(page, 'Assign', (dialog) =>
       dialog.getByRole('radiogroup', { name: 'Assignee' }).getByRole('radio', { name: /Dana Designer/ }).check(),
     );
@@ -155,7 +160,7 @@ describe.sequential('a request from form to confirmation, live in four browsers'
   it('designer starts it, everyone sees it in progress; designer completes it', async () => {
     let before = await snapshot();
     const page = await openWorkspace('designer');
-    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await actions(page).getByRole('button', { name: 'Start', exact: true }).click();
     const started = { Approved: -1, 'In progress': 1 };
     await everyoneSees(before, {
       column: { marketer: COLUMNS.IN_PROGRESS, 'marketing.manager': COLUMNS.IN_PROGRESS, 'creative.manager': COLUMNS.IN_PROGRESS, designer: COLUMNS.IN_PROGRESS },
@@ -163,7 +168,7 @@ describe.sequential('a request from form to confirmation, live in four browsers'
     });
 
     before = await snapshot();
-    await page.getByRole('button', { name: 'Complete', exact: true }).click();
+    await actions(page).getByRole('button', { name: 'Complete', exact: true }).click();
     await completeDialog(page, 'Complete', (dialog) => dialog.getByLabel('Actual hours').fill('3'));
     await page.close();
     const completed = { 'In progress': -1, Completed: 1 };
@@ -179,7 +184,7 @@ describe.sequential('a request from form to confirmation, live in four browsers'
       await Promise.all(PEOPLE.map(async (person) => [person, await readByStatus(desks[person].dashboard.page)] as const)),
     );
     const page = await openWorkspace('marketer');
-    const confirm = page.getByRole('button', { name: 'Confirm', exact: true });
+    const confirm = actions(page).getByRole('button', { name: 'Confirm', exact: true });
     await confirm.click();
     // Done once the workspace no longer offers it (closing the tab earlier could cancel the request).
     await confirm.waitFor({ state: 'detached', timeout: PAGE_TIMEOUT_MS });

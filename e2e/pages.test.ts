@@ -1,7 +1,7 @@
 // Each page a person opens, at desktop and phone width: it renders, axe finds nothing serious or critical,
 // the console stays clean, and a screenshot lands in e2e/screenshots/.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertAccessible } from './support/a11y.ts';
 import { someTicket } from './support/api.ts';
 import { signIn } from './support/auth.ts';
@@ -76,6 +76,10 @@ describe.each(widths)('at %s width', (width, viewport) => {
   it.each(PAGES.map((page) => [page.name, page] as const))('shows the %s page', async (name, target) => {
     await person.page.goto(`${inject('baseUrl')}${target.path()}`);
     await target.ready(person.page);
+    // Every part of the page has loaded: none of them is showing an error to the person.
+    await person.page.waitForLoadState('networkidle');
+    const alerts = await person.page.getByRole('alert').allInnerTexts();
+    expect(alerts, `${name} (${width}) shows errors`).toEqual([]);
     await assertAccessible(person.page, `${name} (${width})`);
     await screenshot(person.page, name);
   });
