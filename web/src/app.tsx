@@ -7,6 +7,7 @@ import { SignedInLayout } from './routes/signed-in-layout';
 
 // Pages load on demand so the first paint only carries what it shows.
 const LoginPage = lazy(() => import('./features/auth/login-page').then((module) => ({ default: module.LoginPage })));
+const BoardPage = lazy(() => import('./features/board/board-page').then((module) => ({ default: module.BoardPage })));
 const HomePage = lazy(() => import('./routes/home').then((module) => ({ default: module.HomePage })));
 const RequestFormPage = lazy(() =>
   import('./features/request-form/request-form-page').then((module) => ({ default: module.RequestFormPage })),
@@ -20,6 +21,7 @@ export function App() {
       <Router root={Root}>
         <Route path="/login" component={LoginPage} />
         <Route path="/" component={SignedInLayout}>
+          <Route path="/board" component={BoardPage} />
           <Route path="/" component={HomePage} />
           <Route path={['/new', '/tickets/new']} component={RequestFormPage} />
           <Route path="/tickets/:number" component={TicketPage} />
