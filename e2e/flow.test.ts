@@ -5,7 +5,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signIn } from './support/auth.ts';
-import { card, column, columnOf, COLUMNS, type ColumnTitle } from './support/board.ts';
+import { cardBody, column, columnOf, COLUMNS, type ColumnTitle } from './support/board.ts';
 import { launchBrowser, type E2EBrowser, type UserPage } from './support/browser.ts';
 import { readByStatus, readCounts, type Counts } from './support/dashboard.ts';
 import { eventually } from './support/live.ts';
@@ -38,21 +38,30 @@ async function snapshot(): Promise<Record<Person, Counts>> {
 
 /** Every person's open board and dashboard reach the expected state, without a reload. */
 async function everyoneSees(before: Record<Person, Counts>, expected: Expected) {
-  for (const person of PEOPLE) {
-    const want = expected.column[person];
-    await eventually(`${person}'s board shows #${number} in ${want ?? 'no column'}`, async () => {
-      expect(await columnOf(desks[person].board.page, number)).toBe(want);
-    });
-  }
-  for (const person of PEOPLE) {
-    const delta = expected.counts[person];
-    const labels = Object.keys(before[person]).filter((label) => !TIME_DEPENDENT.has(label) || label in delta);
-    const want = Object.fromEntries(labels.map((label) => [label, before[person][label]! + (delta[label] ?? 0)]));
-    await eventually(`${person}'s dashboard moves by ${JSON.stringify(delta)}`, async () => {
-      const now = await readCounts(desks[person].dashboard.page);
-      expect(Object.fromEntries(labels.map((label) => [label, now[label]]))).toEqual(want);
-    });
-  }
+  // One wait over all four boards, so a failure shows every board's state, not only the first one checked.
+  await eventually(`the boards show #${number} in ${JSON.stringify(expected.column)}`, async () => {
+    const seen = Object.fromEntries(await Promise.all(PEOPLE.map(async (person) => [person, await columnOf(desks[person].board.page, number)] as const)));
+    expect(seen).toEqual(expected.column);
+  });
+  const labelsOf = (person: Person) =>
+    Object.keys(before[person]).filter((label) => !TIME_DEPENDENT.has(label) || label in expected.counts[person]);
+  const want = Object.fromEntries(
+    PEOPLE.map((person) => [
+      person,
+      Object.fromEntries(labelsOf(person).map((label) => [label, before[person][label]! + (expected.counts[person][label] ?? 0)])),
+    ]),
+  );
+  await eventually(`the dashboards move by ${JSON.stringify(expected.counts)}`, async () => {
+    const seen = Object.fromEntries(
+      await Promise.all(
+        PEOPLE.map(async (person) => {
+          const now = await readCounts(desks[person].dashboard.page);
+          return [person, Object.fromEntries(labelsOf(person).map((label) => [label, now[label]]))] as const;
+        }),
+      ),
+    );
+    expect(seen).toEqual(want);
+  });
 }
 
 /** The workspace's action bar (buttons straight from the ticket's availableActions). */
@@ -124,7 +133,10 @@ describe.sequential('a request from form to confirmation, live in four browsers'
   it('marketing.manager approves it from the board; it reaches creative.manager', async () => {
     const before = await snapshot();
     const page = desks['marketing.manager'].board.page;
-    await card(column(page, COLUMNS.REQUESTED), number).dragTo(column(page, COLUMNS.PENDING_CREATIVE));
+    // Picked up by its corner, away from the title link and the Move button.
+    await cardBody(column(page, COLUMNS.REQUESTED), number).dragTo(column(page, COLUMNS.PENDING_CREATIVE), {
+      sourcePosition: { x: 4, y: 4 },
+    });
     await completeDialog(page, 'Approve');
 
     const moved = { 'Dept approval': -1, 'Creative approval': 1 };

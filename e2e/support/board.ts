@@ -21,6 +21,11 @@ export function card(scope: Page | Locator, number: number): Locator {
   return scope.getByRole('link', { name: new RegExp(`^#${number} `) });
 }
 
+/** The whole card (what drag and drop picks up; its title link itself is not draggable). */
+export function cardBody(scope: Page | Locator, number: number): Locator {
+  return card(scope, number).locator('xpath=ancestor::article[1]');
+}
+
 /** Which column holds the card of ticket #number now (undefined when none does). */
 export async function columnOf(page: Page, number: number): Promise<ColumnTitle | undefined> {
   for (const title of Object.values(COLUMNS)) {
