@@ -1,3 +1,5 @@
+import { Show } from 'solid-js';
+import { reconnectNow } from '../lib/client';
 import { socketState, type SocketState } from '../lib/socket-state';
 
 const LABELS: Record<SocketState, string> = {
@@ -16,12 +18,22 @@ const HINTS: Record<SocketState, string> = {
   offline: 'No network. Changes made meanwhile load when you are back online.',
 };
 
-/** The live connection's state, in a word and a colour; screen readers hear changes politely. */
+/**
+ * The live connection's state, in a word and a colour; screen readers hear changes politely. While it is
+ * down, "Reconnect" retries at once instead of waiting out the backoff.
+ */
 export function ConnectionIndicator() {
   return (
-    <span class={`connection connection-${socketState()}`} role="status" title={HINTS[socketState()]}>
-      <span class="connection-dot" aria-hidden="true" />
-      <span class="connection-label">{LABELS[socketState()]}</span>
+    <span class="connection-area">
+      <span class={`connection connection-${socketState()}`} role="status" title={HINTS[socketState()]}>
+        <span class="connection-dot" aria-hidden="true" />
+        <span class="connection-label">{LABELS[socketState()]}</span>
+      </span>
+      <Show when={socketState() === 'reconnecting'}>
+        <button type="button" class="connection-retry" onClick={() => reconnectNow()}>
+          Reconnect
+        </button>
+      </Show>
     </span>
   );
 }

@@ -1,7 +1,10 @@
 // The app's normalized cache (graphcache): Ticket, User, Department and the other nodes are keyed by id,
-// so one mutation answer or one ticketEvents message updates every view that shows that ticket. Lists are
-// re-queried only when a ticket enters or leaves them (ticket-filter-match.ts); a REFETCH event (the
-// server could not replay what was missed) re-queries every list.
+// so one mutation answer or one ticketEvents message updates every view that shows that ticket, at once.
+// When a ticket enters or leaves a cached list (ticket-filter-match.ts), the list is fixed in place at once
+// (the card moves now) and `ticketListsChanged` ticks so open lists re-query in the background for exact
+// order and counts. Invalidating instead would hold the view on its old data until the network answered.
+// A REFETCH event (the server could not replay what was missed) invalidates every list.
+import { createSignal } from 'solid-js';
 import { cacheExchange, type Cache, type KeyingConfig } from '@urql/exchange-graphcache';
 import { ticketMatchesFilter, type FilterArgs, type TicketFacts } from './ticket-filter-match';
 
@@ -46,7 +49,23 @@ const LIST_FIELDS = new Set(['tickets', 'myTasks', 'trash']);
 
 type TicketLike = TicketFacts & { id: string };
 
-/** Re-queries the cached lists the ticket entered or left (or every list, for REFETCH). */
+const [listsVersion, setListsVersion] = createSignal(0);
+let tickScheduled = false;
+
+/** Ticks after a ticket entered or left a cached ticket list: open lists re-query (network-only). */
+export const ticketListsChanged = listsVersion;
+
+function scheduleListsTick(): void {
+  if (tickScheduled) return;
+  tickScheduled = true;
+  // Outside the cache write, and once for a burst of events.
+  setTimeout(() => {
+    tickScheduled = false;
+    setListsVersion((version) => version + 1);
+  }, 50);
+}
+
+/** Fixes the cached lists the ticket entered or left, or invalidates every list for REFETCH. */
 export function reconcileLists(cache: Cache, type: string, ticket: TicketLike | null | undefined): void {
   for (const field of cache.inspectFields('Query')) {
     if (type === 'REFETCH' || !ticket) {
@@ -61,21 +80,27 @@ export function reconcileLists(cache: Cache, type: string, ticket: TicketLike | 
     } else if (field.fieldName === 'tickets') {
       const filter = (field.arguments?.filter ?? null) as FilterArgs | null;
       const matches = ticketMatchesFilter(ticket, filter);
-      const contains = listContains(cache, field.fieldKey, ticket.id);
-      if (matches === undefined || contains === undefined || matches !== contains || (matches && type === 'CREATED')) {
-        cache.invalidate('Query', field.fieldName, field.arguments ?? undefined);
+      const list = listNodes(cache, field.fieldKey);
+      const key = cache.keyOfEntity({ __typename: 'Ticket', id: ticket.id });
+      if (!list || key === null || matches === undefined) {
+        scheduleListsTick();
+        continue;
       }
+      const contains = list.nodes.includes(key);
+      if (contains && !matches) cache.link(list.connection, 'nodes', list.nodes.filter((node) => node !== key));
+      // Newest first is the usual order; the re-query puts it where the list's order says.
+      else if (!contains && matches && field.arguments?.before == null && field.arguments?.after == null) cache.link(list.connection, 'nodes', [key, ...list.nodes]);
+      if (contains !== matches || type === 'CREATED') scheduleListsTick();
     }
   }
 }
 
-function listContains(cache: Cache, fieldKey: string, ticketId: string): boolean | undefined {
+function listNodes(cache: Cache, fieldKey: string): { connection: string; nodes: string[] } | undefined {
   const connection = cache.resolve('Query', fieldKey);
   if (typeof connection !== 'string') return undefined;
   const nodes = cache.resolve(connection, 'nodes');
-  if (!Array.isArray(nodes)) return undefined;
-  const key = cache.keyOfEntity({ __typename: 'Ticket', id: ticketId });
-  return key !== null && (nodes as unknown[]).includes(key);
+  if (!Array.isArray(nodes) || !nodes.every((node) => typeof node === 'string')) return undefined;
+  return { connection, nodes: nodes as string[] };
 }
 
 /** Every mutation that answers `{ ticket }` after a workflow step. */

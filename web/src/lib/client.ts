@@ -14,6 +14,13 @@ const FORBIDDEN_CLOSE_CODE = 4403;
 const MAX_REFUSAL_BYTES = 2_048;
 
 let socketTokenRefused = false;
+/** Pending reconnect waits; calling one retries at once. */
+const retryWaiters = new Set<() => void>();
+
+/** Retries the live connection now instead of after the backoff (the indicator's "Reconnect"). */
+export function reconnectNow(): void {
+  for (const wake of [...retryWaiters]) wake();
+}
 
 const socket = createSocketClient({
   url: graphqlSocketUrl(),
@@ -40,8 +47,18 @@ const socket = createSocketClient({
   keepAlive: 20_000,
   retryAttempts: Infinity,
   shouldRetry: () => session.isSignedIn(),
-  // Exponential backoff with jitter, capped at 30 s, so a restarting server is not stampeded.
-  retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1_000 * 2 ** retries) * (0.5 + Math.random() / 2))),
+  // Exponential backoff with jitter, capped at 30 s, so a restarting server is not stampeded; cut short
+  // when the network comes back or the person asks (reconnectNow).
+  retryWait: (retries) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        retryWaiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, Math.min(30_000, 1_000 * 2 ** retries) * (0.5 + Math.random() / 2));
+      retryWaiters.add(wake);
+    }),
 });
 
 export const client = new Client({
@@ -103,7 +120,13 @@ async function isTokenRefusal(response: Response): Promise<boolean> {
 }
 
 window.addEventListener('offline', () => noteSocketEvent({ type: 'offline' }));
-window.addEventListener('online', () => noteSocketEvent({ type: 'online' }));
+window.addEventListener('online', () => {
+  noteSocketEvent({ type: 'online' });
+  reconnectNow();
+});
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') reconnectNow();
+});
 
 function isCloseEvent(event: unknown): event is CloseEvent {
   return typeof event === 'object' && event !== null && 'code' in event;

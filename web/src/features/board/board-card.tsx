@@ -2,7 +2,8 @@ import { For, onCleanup, onMount, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { Avatar } from '../../components/avatar';
-import { formatDue, PRIORITY_LABELS, REQUEST_TYPE_LABELS } from '../../lib/ticket-labels';
+import { PriorityPill } from '../../components/priority-pill';
+import { formatDue, REQUEST_TYPE_LABELS } from '../../lib/ticket-labels';
 import { latestTicketEvent } from '../../lib/ticket-events';
 import { useTicketAction } from '../ticket-actions';
 import { allowedMoves } from './board-moves';
@@ -53,10 +54,7 @@ export function BoardCard(props: { ticket: BoardTicket }) {
     >
       <div class="board-card-top">
         <span class="board-card-number">#{props.ticket.number}</span>
-        <span class={`priority-pill priority-pill-${props.ticket.priority.toLowerCase()}`}>
-          <span class="priority-icon" aria-hidden="true" />
-          {PRIORITY_LABELS[props.ticket.priority]}
-        </span>
+        <PriorityPill priority={props.ticket.priority} />
         <CardMenu ticket={props.ticket} ref={(open) => (openMenu = open)} />
       </div>
       <A

@@ -1,4 +1,4 @@
-import { createMemo, For, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/error-banner';
 import { TicketFilterBar } from '../../components/ticket-filter-bar';
 import { getFragmentData } from '../../gql';
 import type { TicketFilter, TicketStatus } from '../../gql/graphql';
+import { ticketListsChanged } from '../../lib/cache';
 import { describeError } from '../../lib/graphql-errors';
 import { session } from '../../lib/session';
 import { filterFields, listFields, toTicketFilter, type FilterValues } from '../../lib/ticket-filters';
@@ -55,7 +56,9 @@ export function BoardPage() {
       rejected: columnFilter('REJECTED'),
     };
   });
-  const [board] = createQuery({ query: boardQuery, variables });
+  const [board, reexecute] = createQuery({ query: boardQuery, variables });
+  // Cards already moved in the cache; this re-query settles the counts and the order.
+  createEffect(on(ticketListsChanged, () => reexecute({ requestPolicy: 'network-only' }), { defer: true }));
 
   /**
    * Cards grouped by their status now. A card whose status just changed (a drop, an event) shows in its
