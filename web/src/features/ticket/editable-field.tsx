@@ -22,6 +22,8 @@ export function EditableField(props: {
   canEdit: boolean;
   editor: EditorKind;
   onSave: (text: string) => Promise<string | undefined>;
+  /** 'value' (default): the value itself opens the editor; 'button': a separate Edit button (for headings and long text). */
+  trigger?: 'value' | 'button';
   class?: string;
 }) {
   const [editing, setEditing] = createSignal(false);
@@ -63,14 +65,28 @@ export function EditableField(props: {
       <Show
         when={editing()}
         fallback={
-          <div class="editable-view">
-            <div class="editable-value">{props.children}</div>
-            <Show when={props.canEdit}>
-              <button ref={editButton} type="button" class="editable-edit" aria-label={`Edit ${props.label.toLowerCase()}`} onClick={open}>
-                Edit
-              </button>
-            </Show>
-          </div>
+          <Show
+            when={props.trigger === 'button'}
+            fallback={
+              <div class="editable-view">
+                <Show when={props.canEdit} fallback={<div class="editable-value">{props.children}</div>}>
+                  <button ref={editButton} type="button" class="editable-trigger" onClick={open}>
+                    <span class="editable-value">{props.children}</span>
+                    <span class="visually-hidden">, edit {props.label.toLowerCase()}</span>
+                  </button>
+                </Show>
+              </div>
+            }
+          >
+            <div class="editable-view editable-view-block">
+              <div class="editable-value">{props.children}</div>
+              <Show when={props.canEdit}>
+                <button ref={editButton} type="button" class="editable-edit" aria-label={`Edit ${props.label.toLowerCase()}`} onClick={open}>
+                  Edit
+                </button>
+              </Show>
+            </div>
+          </Show>
         }
       >
         <form class="editable-form" onSubmit={save} onKeyDown={onKeyDown}>

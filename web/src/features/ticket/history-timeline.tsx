@@ -5,8 +5,9 @@ import { Loading } from '../../components/loading';
 import { StatusBadge } from '../../components/status-badge';
 import { describeError, errorCode } from '../../lib/graphql-errors';
 import { Field } from '../request-form/field';
+import { creativeMembersQuery } from '../ticket-actions/ticket-actions.graphql';
 import { rollbackTicketMutation, ticketHistoryQuery } from './ticket.graphql';
-import { fieldLabel, formatChangeValue, formatDateTime, historyActionWords } from './ticket-format';
+import { fieldLabel, formatChangeValue, formatDateTime, historyActionWords, rawIdOf } from './ticket-format';
 
 /**
  * Every change to the ticket, newest first, with from → to of each field. People who may roll back get
@@ -24,6 +25,10 @@ export function HistoryTimeline(props: {
   createEffect(on(() => [props.liveTick, props.ticket.version], () => refetch({ requestPolicy: 'network-only' }), { defer: true }));
 
   const entries = () => history.data?.ticket?.history.nodes ?? [];
+  // History keeps people as ids; the members of every department (a public list) give their names.
+  const [members] = createQuery({ query: creativeMembersQuery });
+  const people = () =>
+    new Map((members.data?.departments ?? []).flatMap((department) => department.members.map((member) => [rawIdOf(member.id), member.displayName] as const)));
 
   return (
     <section class="ticket-section" aria-labelledby="history-title">
@@ -67,11 +72,11 @@ export function HistoryTimeline(props: {
                             {(change) => (
                               <li>
                                 <span class="history-field">{fieldLabel(change.field)}</span>
-                                <span class="history-from">{formatChangeValue(change.field, change.from)}</span>
+                                <span class="history-from">{formatChangeValue(change.field, change.from, people())}</span>
                                 <span class="history-arrow" aria-label="changed to">
                                   →
                                 </span>
-                                <span class="history-to">{formatChangeValue(change.field, change.to)}</span>
+                                <span class="history-to">{formatChangeValue(change.field, change.to, people())}</span>
                               </li>
                             )}
                           </For>

@@ -12,10 +12,14 @@ import {
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-export function formatDateTime(iso: string | null | undefined): string {
+const shortDateTime = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
+/** A moment for people: the year is left out when it is this year (as trackers do). */
+export function formatDateTime(iso: string | null | undefined, now = new Date()): string {
   if (!iso) return '—';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.getFullYear() === now.getFullYear() ? shortDateTime.format(date) : dateTime.format(date);
 }
 
 /** An ISO instant as the value of a `datetime-local` input (the viewer's local time). */
@@ -55,6 +59,8 @@ const FIELD_LABELS: Record<string, string> = {
   assignee: 'Assignee',
   assigneeId: 'Assignee',
   collaborators: 'Collaborators',
+  collaboratorIds: 'Collaborators',
+  requesterId: 'Requester',
   productItems: 'Products',
   revisionCount: 'Revisions',
   rejectionReason: 'Rejection reason',
@@ -73,9 +79,31 @@ const ENUM_WORDS: Record<string, Record<string, string>> = {
   complexity: COMPLEXITY_LABELS,
 };
 
-/** A history value (always a string from the API) in words; null reads as "none". */
-export function formatChangeValue(field: string, value: string | null | undefined): string {
+/** The database id inside a Relay global id (base64 of `Type:id`), to match history values to people. */
+export function rawIdOf(globalId: string): string {
+  try {
+    const decoded = atob(globalId);
+    const colon = decoded.indexOf(':');
+    return colon > 0 ? decoded.slice(colon + 1) : globalId;
+  } catch {
+    return globalId;
+  }
+}
+
+const PERSON_FIELDS = new Set(['assigneeId', 'collaboratorIds', 'requesterId']);
+
+/**
+ * A history value (always a string from the API) in words; null reads as "none". People are stored by id:
+ * `people` (database id → name) turns them back into names.
+ */
+export function formatChangeValue(field: string, value: string | null | undefined, people: ReadonlyMap<string, string> = new Map()): string {
   if (value === null || value === undefined || value === '') return 'none';
+  if (PERSON_FIELDS.has(field)) {
+    return value
+      .split(',')
+      .map((id) => people.get(id.trim()) ?? 'a former member')
+      .join(', ');
+  }
   if (field === 'status') return statusLabel(value as Parameters<typeof statusLabel>[0]) ?? value;
   const words = ENUM_WORDS[field]?.[value];
   if (words) return words;

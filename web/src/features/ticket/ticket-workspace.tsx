@@ -143,7 +143,7 @@ function TicketView(props: {
               <span class="badge badge-overdue">In the trash</span>
             </Show>
           </div>
-          <EditableField label="Title" value={t().title} canEdit={can()} editor={{ type: 'text', maxLength: 200 }} onSave={(text) => props.save(titleEdit(text))}>
+          <EditableField label="Title" trigger="button" class="editable-title" value={t().title} canEdit={can()} editor={{ type: 'text', maxLength: 200 }} onSave={(text) => props.save(titleEdit(text))}>
             <h1 class="ticket-title" id="ticket-title">
               {t().title}
             </h1>
@@ -166,6 +166,7 @@ function TicketView(props: {
             </h2>
             <EditableField
               label="Description"
+              trigger="button"
               value={t().description}
               canEdit={can()}
               editor={{ type: 'textarea' }}

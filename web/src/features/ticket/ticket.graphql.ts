@@ -97,7 +97,7 @@ export const ticketCommentsQuery = graphql(`
   query TicketComments($id: ID!) {
     ticket(id: $id) {
       id
-      comments(first: 100) {
+      comments(first: 40) {
         totalCount
         nodes {
           id
