@@ -45,6 +45,9 @@ export function baseOptions(theme: ChartTheme, type: 'line' | 'bar' | 'donut', h
       toolbar: { show: false },
       zoom: { enabled: false },
       animations: { enabled: true, speed: 300 },
+      // The chart sits in an aria-hidden frame beside its summary in words: keyboard focus inside it would
+      // land on something screen readers are told is not there (axe aria-hidden-focus).
+      accessibility: { keyboard: { enabled: false } },
     },
     theme: { mode: theme.dark ? 'dark' : 'light' },
     dataLabels: { enabled: false },
