@@ -102,7 +102,8 @@ export function BoardPage() {
         <TicketFilterBar values={values()} onChange={(change) => setParams(serializeUrlState(boardFields, change))} />
       </header>
       <Show when={board.error}>{(error) => <ErrorBanner message={describeError(error())} />}</Show>
-      <div class="board" aria-busy={board.fetching}>
+      {/* Focusable so the keyboard can scroll the columns sideways. */}
+      <div class="board" role="group" aria-label="Columns" tabindex="0" aria-busy={board.fetching}>
         <For each={STATUS_ORDER}>
           {(status) => (
             <BoardColumn
