@@ -7,6 +7,9 @@ import { SignedInLayout } from './routes/signed-in-layout';
 
 // Pages load on demand so the first paint only carries what it shows.
 const LoginPage = lazy(() => import('./features/auth/login-page').then((module) => ({ default: module.LoginPage })));
+const BoardPage = lazy(() => import('./features/board/board-page').then((module) => ({ default: module.BoardPage })));
+const TicketsListPage = lazy(() => import('./features/tickets-list/tickets-list-page').then((module) => ({ default: module.TicketsListPage })));
+const MyTasksPage = lazy(() => import('./features/tickets-list/my-tasks-page').then((module) => ({ default: module.MyTasksPage })));
 const HomePage = lazy(() => import('./routes/home').then((module) => ({ default: module.HomePage })));
 const RequestFormPage = lazy(() =>
   import('./features/request-form/request-form-page').then((module) => ({ default: module.RequestFormPage })),
@@ -20,6 +23,9 @@ export function App() {
       <Router root={Root}>
         <Route path="/login" component={LoginPage} />
         <Route path="/" component={SignedInLayout}>
+          <Route path="/board" component={BoardPage} />
+          <Route path="/tickets" component={TicketsListPage} />
+          <Route path="/my-tasks" component={MyTasksPage} />
           <Route path="/" component={HomePage} />
           <Route path={['/new', '/tickets/new']} component={RequestFormPage} />
           <Route path="/tickets/:number" component={TicketPage} />

@@ -1,35 +1,58 @@
-import { Suspense, Show, type ParentProps } from 'solid-js';
-import { A } from '@solidjs/router';
-import { SignOutButton } from '../features/auth/sign-out-button';
+import { createSignal, onCleanup, onMount, Suspense, type ParentProps } from 'solid-js';
+import { A, useLocation } from '@solidjs/router';
+import { useClient } from '@urql/solid';
 import { TicketActionProvider } from '../features/ticket-actions';
-import { session } from '../lib/session';
-import { Avatar } from './avatar';
+import { startTicketEvents } from '../lib/ticket-events';
 import { Brand } from './brand';
+import { ConnectionIndicator } from './connection-indicator';
 import { Loading } from './loading';
-import { RoleBadge } from './role-badge';
+import { MainNav } from './main-nav';
+import { UserMenu } from './user-menu';
+import './app-shell.css';
 
-/** The frame of every signed-in page: the product, who is signed in, sign out; the page below. */
+/**
+ * The frame of every signed-in page: the product, the sections, "New request", the live connection and
+ * the account menu; the page below. It also runs the one live ticket-event stream every view relies on.
+ */
 export function AppShell(props: ParentProps) {
+  const client = useClient();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  onMount(() => onCleanup(startTicketEvents(client)));
+
   return (
-    <div class="shell">
+    <div class="shell" classList={{ 'shell-menu-open': menuOpen() }}>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
       <header class="shell-header">
-        <A href="/" class="shell-home" aria-label="Juan365 Ticketing home">
-          <Brand />
-        </A>
+        <div class="shell-start">
+          <button
+            type="button"
+            class="shell-menu-button"
+            aria-expanded={menuOpen()}
+            aria-controls="shell-nav"
+            onClick={() => setMenuOpen(!menuOpen())}
+          >
+            <span class="shell-menu-icon" aria-hidden="true" />
+            <span class="visually-hidden">Menu</span>
+          </button>
+          <A href="/" class="shell-home">
+            <Brand />
+          </A>
+          <div class="shell-nav" id="shell-nav">
+            <MainNav onNavigate={() => setMenuOpen(false)} />
+          </div>
+        </div>
         <div class="shell-account">
-          <Show when={session.user()}>
-            {(user) => (
-              <span class="shell-user">
-                <Avatar name={user().displayName} />
-                <span class="shell-user-name">{user().displayName}</span>
-                <RoleBadge role={user().role} />
-              </span>
-            )}
-          </Show>
-          <SignOutButton />
+          <ConnectionIndicator />
+          <A href="/new" class="button button-primary shell-new" onClick={() => setMenuOpen(false)}>
+            <span aria-hidden="true">+</span> New request
+          </A>
+          <UserMenu />
         </div>
       </header>
-      <main class="shell-main">
+      <main class="shell-main" id="main" tabindex="-1" data-path={location.pathname}>
         <TicketActionProvider>
           <Suspense fallback={<Loading />}>{props.children}</Suspense>
         </TicketActionProvider>

@@ -1,9 +1,12 @@
 // The app's urql client: queries and mutations over HTTP with the session's bearer token, subscriptions
-// over one lazy graphql-ws socket that authenticates at connection time.
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
+// over one lazy graphql-ws socket that authenticates at connection time, and one normalized cache
+// (cache.ts) so every view of a ticket shows the same, live data.
+import { Client, fetchExchange, subscriptionExchange } from '@urql/core';
 import { createClient as createSocketClient } from 'graphql-ws';
 import { graphqlSocketUrl, graphqlUrl } from './api-url';
+import { appCacheExchange } from './cache';
 import { freshAccessToken, refreshSession, session } from './session';
+import { noteSocketEvent, resumeVariables } from './socket-state';
 
 /** The server closes the socket with this code when the token in connectionParams is bad or expired. */
 const FORBIDDEN_CLOSE_CODE = 4403;
@@ -11,6 +14,13 @@ const FORBIDDEN_CLOSE_CODE = 4403;
 const MAX_REFUSAL_BYTES = 2_048;
 
 let socketTokenRefused = false;
+/** Pending reconnect waits; calling one retries at once. */
+const retryWaiters = new Set<() => void>();
+
+/** Retries the live connection now instead of after the backoff (the indicator's "Reconnect"). */
+export function reconnectNow(): void {
+  for (const wake of [...retryWaiters]) wake();
+}
 
 const socket = createSocketClient({
   url: graphqlSocketUrl(),
@@ -26,25 +36,49 @@ const socket = createSocketClient({
     return { authorization: `Bearer ${token}` };
   },
   on: {
+    connecting: (isRetry) => noteSocketEvent({ type: 'connecting', retry: isRetry }),
+    connected: () => noteSocketEvent({ type: 'connected' }),
     closed: (event) => {
       if (isCloseEvent(event) && event.code === FORBIDDEN_CLOSE_CODE) socketTokenRefused = true;
+      noteSocketEvent({ type: 'closed', code: isCloseEvent(event) ? event.code : undefined });
     },
   },
+  // Pings keep proxies from closing an idle socket and reveal a dead one sooner.
+  keepAlive: 20_000,
   retryAttempts: Infinity,
   shouldRetry: () => session.isSignedIn(),
-  // Exponential backoff with jitter, capped at 30 s, so a restarting server is not stampeded.
-  retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1_000 * 2 ** retries) * (0.5 + Math.random() / 2))),
+  // Exponential backoff with jitter, capped at 30 s, so a restarting server is not stampeded; cut short
+  // when the network comes back or the person asks (reconnectNow).
+  retryWait: (retries) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        retryWaiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, Math.min(30_000, 1_000 * 2 ** retries) * (0.5 + Math.random() / 2));
+      retryWaiters.add(wake);
+    }),
 });
 
 export const client = new Client({
   url: graphqlUrl,
   fetch: authorizedFetch,
   exchanges: [
-    cacheExchange,
+    appCacheExchange,
     fetchExchange,
     subscriptionExchange({
       forwardSubscription: (request) => {
-        const operation = { ...request, query: request.query ?? '' };
+        // The socket client re-sends this payload after every reconnect; the getter lets a resumable
+        // subscription (ticket events) ask each time for what came after the last event it saw.
+        const operation = {
+          query: request.query ?? '',
+          operationName: request.operationName,
+          extensions: request.extensions,
+          get variables() {
+            return resumeVariables(request.operationName, request.variables ?? {});
+          },
+        };
         return {
           subscribe: (sink) => ({ unsubscribe: socket.subscribe(operation, sink) }),
         };
@@ -84,6 +118,15 @@ async function isTokenRefusal(response: Response): Promise<boolean> {
     return false;
   }
 }
+
+window.addEventListener('offline', () => noteSocketEvent({ type: 'offline' }));
+window.addEventListener('online', () => {
+  noteSocketEvent({ type: 'online' });
+  reconnectNow();
+});
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') reconnectNow();
+});
 
 function isCloseEvent(event: unknown): event is CloseEvent {
   return typeof event === 'object' && event !== null && 'code' in event;

@@ -8,38 +8,35 @@
 //
 // Whenever the session ends (sign-out, refresh refused, signed out in another tab) the page reloads at
 // /login: a fresh page drops every cached query, open socket and view state of the previous user.
+//
+// This file is the scheduler and the I/O (timers, storage, events, network); the rules it follows (token
+// timing, the stored form, cross-tab adoption, which refusals are final) are pure, in session-model.ts.
 import { createStore, reconcile } from 'solid-js/store';
-import { Client, fetchExchange, type CombinedError } from '@urql/core';
+import { Client, fetchExchange } from '@urql/core';
 import { getFragmentData, type FragmentType } from '../gql';
-import type { SessionFieldsFragment as SessionFields } from '../gql/graphql';
 import { graphqlUrl } from './api-url';
 import { errorCode } from './graphql-errors';
 import { logoutMutation, refreshTokenMutation, sessionFieldsFragment } from './session.graphql';
+import {
+  accessTokenUsable,
+  adoptionDecision,
+  classifyRefusal,
+  parseSession,
+  refreshDelayMs,
+  refreshIsDue,
+  rotationDecision,
+  serializeSession,
+  sessionFromPayload,
+  usableAtStart,
+  type Session,
+  type SessionUser,
+} from './session-model';
 import { withTabLock } from './tab-lock';
 
-export type SessionUser = SessionFields['user'];
-
-export type Session = {
-  accessToken: string;
-  refreshToken: string;
-  /** When the access token stops working, in this browser's clock (corrected for the server's). */
-  accessExpiresAt: number;
-  /** When to refresh: a little before the access token expires. */
-  refreshAt: number;
-  /** When the refresh token stops working; after that only signing in again helps. */
-  refreshExpiresAt: number;
-  user: SessionUser;
-};
+export type { Session, SessionUser } from './session-model';
 
 const STORAGE_KEY = 'juan365.session';
 const LOCK_NAME = 'juan365.session.refresh';
-/** Refresh this long before the access token expires (at most a quarter of its lifetime). */
-const REFRESH_AHEAD_MS = 60_000;
-/** An access token closer than this to its expiry is not worth sending. */
-const EXPIRY_MARGIN_MS = 5_000;
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
-/** Codes with which the server refuses a refresh token for good; anything else may pass on a retry. */
-const FINAL_REFUSALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT']);
 
 const [state, setState] = createStore<{ current: Session | null }>({ current: null });
 
@@ -59,7 +56,8 @@ let failedAttempts = 0;
 /** Loads the stored session and keeps it fresh and in step with other tabs. Call once, before render. */
 export function initSession(): void {
   const stored = readStored();
-  if (stored && stored.refreshExpiresAt > Date.now()) apply(stored);
+  const usable = usableAtStart(stored, Date.now());
+  if (usable) apply(usable);
   else if (stored) writeStored(null);
 
   window.addEventListener('storage', (event) => {
@@ -67,7 +65,7 @@ export function initSession(): void {
   });
   // Timers sleep with the laptop and slow down in background tabs: catch up when the user is back.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible' && refreshIsDue()) void refreshSession();
+    if (document.visibilityState === 'visible' && refreshIsDue(state.current, Date.now())) void refreshSession();
   });
   window.addEventListener('online', () => {
     if (failedAttempts > 0) void refreshSession();
@@ -79,7 +77,7 @@ export function initSession(): void {
  * or tokens that cannot be used.
  */
 export function startSession(payload: FragmentType<typeof sessionFieldsFragment>): boolean {
-  const next = fromPayload(getFragmentData(sessionFieldsFragment, payload));
+  const next = sessionFromPayload(getFragmentData(sessionFieldsFragment, payload), Date.now());
   if (!next) return false;
   writeStored(next);
   failedAttempts = 0;
@@ -91,7 +89,7 @@ export function startSession(payload: FragmentType<typeof sessionFieldsFragment>
 export async function freshAccessToken(): Promise<string | null> {
   const current = state.current;
   if (!current) return null;
-  if (Date.now() < current.accessExpiresAt - EXPIRY_MARGIN_MS) return current.accessToken;
+  if (accessTokenUsable(current, Date.now())) return current.accessToken;
   await refreshSession();
   return state.current?.accessToken ?? null;
 }
@@ -126,18 +124,19 @@ export async function signOut(): Promise<void> {
 
 async function rotate(seen: string): Promise<boolean> {
   const stored = readStored();
-  if (stored?.refreshToken !== seen) return followStored(); // another tab rotated or ended it meanwhile
-  if (stored.refreshExpiresAt <= Date.now()) return end();
+  const decision = rotationDecision(stored, seen, Date.now());
+  if (decision === 'follow') return followStored();
+  if (decision === 'expired') return end();
 
   const result = await authClient.mutation(refreshTokenMutation, { input: { refreshToken: seen } }).toPromise();
-  const next = result.data ? fromPayload(getFragmentData(sessionFieldsFragment, result.data.refreshToken)) : null;
+  const next = result.data ? sessionFromPayload(getFragmentData(sessionFieldsFragment, result.data.refreshToken), Date.now()) : null;
   if (next) {
     failedAttempts = 0;
     writeStored(next);
     apply(next);
     return true;
   }
-  if (result.error && isTransient(result.error)) {
+  if (result.error && classifyRefusal({ network: result.error.networkError !== undefined, code: errorCode(result.error) }) === 'transient') {
     failedAttempts += 1;
     scheduleRefresh();
     return false;
@@ -148,15 +147,19 @@ async function rotate(seen: string): Promise<boolean> {
 /** Takes over what another tab stored: a rotated session, a sign-in, a sign-out or another user. */
 function followStored(): boolean {
   const stored = readStored();
-  const current = state.current;
-  if (!stored) return current ? end() : false;
-  if (current && current.user.id !== stored.user.id) {
-    window.location.assign('/');
-    return false;
+  switch (adoptionDecision(state.current, stored)) {
+    case 'nothing':
+      return false;
+    case 'end':
+      return end();
+    case 'reload':
+      window.location.assign('/');
+      return false;
+    case 'adopt':
+      failedAttempts = 0;
+      if (stored) apply(stored);
+      return true;
   }
-  failedAttempts = 0;
-  apply(stored);
-  return true;
 }
 
 function end(): false {
@@ -187,61 +190,7 @@ function scheduleRefresh(): void {
   clearTimeout(refreshTimer);
   const current = state.current;
   if (!current) return;
-  let delay: number;
-  if (failedAttempts > 0) {
-    delay = Math.min(60_000, 2_000 * 2 ** (failedAttempts - 1));
-  } else {
-    // Tabs sharing a session spread out their timers; the lock makes the losers adopt the winner's tokens.
-    const slack = Math.min(10_000, (current.accessExpiresAt - current.refreshAt) / 2);
-    delay = current.refreshAt - Date.now() + Math.random() * slack;
-  }
-  refreshTimer = setTimeout(() => void refreshSession(), Math.min(Math.max(delay, 0), MAX_TIMEOUT_MS));
-}
-
-function refreshIsDue(): boolean {
-  const current = state.current;
-  return current !== null && Date.now() >= current.refreshAt;
-}
-
-function isTransient(error: CombinedError): boolean {
-  if (error.networkError) return true;
-  const code = errorCode(error);
-  return code === undefined || !FINAL_REFUSALS.has(code);
-}
-
-/**
- * Turns a sign-in or refresh payload into a session. Expiries are moved into this browser's clock: the
- * token's lifetime comes from its own `iat`/`exp`, so a wrong clock here cannot cause a refresh loop.
- */
-function fromPayload(payload: SessionFields, receivedAt = Date.now()): Session | null {
-  const { accessToken, refreshToken, accessTokenExpiresAt, refreshTokenExpiresAt } = payload;
-  if (!accessToken || !refreshToken || !accessTokenExpiresAt || !refreshTokenExpiresAt) return null;
-  const serverAccessExpiry = Date.parse(accessTokenExpiresAt);
-  const lifetime = tokenLifetimeMs(accessToken) ?? serverAccessExpiry - receivedAt;
-  if (!(lifetime > 0)) return null;
-  const accessExpiresAt = receivedAt + lifetime;
-  const clockOffset = Number.isFinite(serverAccessExpiry) ? accessExpiresAt - serverAccessExpiry : 0;
-  return {
-    accessToken,
-    refreshToken,
-    accessExpiresAt,
-    refreshAt: accessExpiresAt - Math.min(REFRESH_AHEAD_MS, lifetime / 4),
-    refreshExpiresAt: Date.parse(refreshTokenExpiresAt) + clockOffset,
-    user: { id: payload.user.id, username: payload.user.username, displayName: payload.user.displayName, role: payload.user.role },
-  };
-}
-
-/** `exp - iat` of a JWT, read without verifying (the server verifies; this only schedules). */
-function tokenLifetimeMs(jwt: string): number | undefined {
-  try {
-    const part = jwt.split('.')[1] ?? '';
-    const claims: unknown = JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/')));
-    if (typeof claims !== 'object' || claims === null) return undefined;
-    const { iat, exp } = claims as { iat?: unknown; exp?: unknown };
-    return typeof iat === 'number' && typeof exp === 'number' ? (exp - iat) * 1000 : undefined;
-  } catch {
-    return undefined;
-  }
+  refreshTimer = setTimeout(() => void refreshSession(), refreshDelayMs(current, Date.now(), failedAttempts, Math.random()));
 }
 
 // localStorage can be unavailable (privacy modes, disabled storage): then the session lives in memory only.
@@ -258,27 +207,10 @@ function readStored(): Session | null {
 function writeStored(next: Session | null): void {
   memoryFallback = next;
   try {
-    if (next) localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    if (next) localStorage.setItem(STORAGE_KEY, serializeSession(next));
     else localStorage.removeItem(STORAGE_KEY);
   } catch {
     // memory only
-  }
-}
-
-function parseSession(raw: string | null): Session | null {
-  if (!raw) return null;
-  try {
-    const value = JSON.parse(raw) as Partial<Session> | null;
-    const valid =
-      typeof value?.accessToken === 'string' &&
-      typeof value.refreshToken === 'string' &&
-      typeof value.accessExpiresAt === 'number' &&
-      typeof value.refreshAt === 'number' &&
-      typeof value.refreshExpiresAt === 'number' &&
-      typeof value.user?.id === 'string';
-    return valid ? (value as Session) : null;
-  } catch {
-    return null;
   }
 }
 

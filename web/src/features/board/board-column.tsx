@@ -1,0 +1,92 @@
+import { createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import type { TicketStatus } from '../../gql/graphql';
+import { STATUS_TITLES } from '../../lib/ticket-labels';
+import { ACTION_LABELS, useTicketAction } from '../ticket-actions';
+import { moveAction } from './board-moves';
+import { draggedTicket, isCardDragData, type BoardTicket } from './board-dnd';
+import { BoardCard } from './board-card';
+
+/**
+ * One status: its title and count, the newest cards, and a link to the rest in the list. A drop target
+ * that lights up only when the dragged card may move here, and runs the action the move means.
+ */
+export function BoardColumn(props: { status: TicketStatus; tickets: BoardTicket[]; total: number; moreHref: string; loading: boolean }) {
+  const actions = useTicketAction();
+  const id = createUniqueId();
+  const [over, setOver] = createSignal(false);
+  let element!: HTMLElement;
+
+  /** The action a drop here would run for the card being dragged, if allowed. */
+  const dropAction = () => {
+    const ticket = draggedTicket();
+    return ticket ? moveAction(ticket, props.status) : undefined;
+  };
+
+  onMount(() => {
+    onCleanup(
+      dropTargetForElements({
+        element,
+        canDrop: ({ source }) => isCardDragData(source.data) && moveAction(source.data.ticket, props.status) !== undefined,
+        onDragEnter: () => setOver(true),
+        onDragLeave: () => setOver(false),
+        onDrop: ({ source }) => {
+          setOver(false);
+          if (!isCardDragData(source.data)) return;
+          const action = moveAction(source.data.ticket, props.status);
+          if (action) void actions.run(source.data.ticket, action);
+        },
+      }),
+    );
+  });
+
+  return (
+    <section
+      ref={element}
+      class="board-column"
+      aria-labelledby={`${id}-title`}
+      classList={{
+        'board-column-allowed': dropAction() !== undefined,
+        'board-column-blocked': draggedTicket() !== undefined && dropAction() === undefined && draggedTicket()?.status !== props.status,
+        'board-column-over': over(),
+      }}
+    >
+      <header class="board-column-header">
+        <span class={`board-column-dot status-dot-${props.status.toLowerCase().replaceAll('_', '-')}`} aria-hidden="true" />
+        <h2 class="board-column-title" id={`${id}-title`}>
+          {STATUS_TITLES[props.status]}
+        </h2>
+        <span class="board-column-count" aria-label={`${props.total} tickets`}>
+          {props.total}
+        </span>
+      </header>
+      <Show when={dropAction()}>
+        {(action) => (
+          <p class="board-column-drop-hint" aria-hidden="true">
+            Drop to {ACTION_LABELS[action()].toLowerCase()}
+          </p>
+        )}
+      </Show>
+      <Show
+        when={props.tickets.length > 0}
+        fallback={<p class="board-column-empty">{props.loading ? 'Loading…' : 'No tickets'}</p>}
+      >
+        <ul class="board-column-cards">
+          <For each={props.tickets}>
+            {(ticket) => (
+              <li>
+                <BoardCard ticket={ticket} />
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={props.total > props.tickets.length}>
+        <A class="board-column-more" href={props.moreHref}>
+          View all {props.total} in the list
+        </A>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { Avatar } from '../../components/avatar';
+import { PriorityPill } from '../../components/priority-pill';
+import { StatusBadge } from '../../components/status-badge';
+import type { TicketSummaryFragment } from '../../gql/graphql';
+import { formatDue, REQUEST_TYPE_LABELS } from '../../lib/ticket-labels';
+
+const updatedFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** "5 min ago", "yesterday": how long since the ticket last changed. */
+function sinceText(iso: string, now = Date.now()): string {
+  const minutes = Math.round((Date.parse(iso) - now) / 60_000);
+  if (Math.abs(minutes) < 60) return updatedFormat.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 24) return updatedFormat.format(hours, 'hour');
+  return updatedFormat.format(Math.round(hours / 24), 'day');
+}
+
+/** Tickets as rows: number and title (the link), status, priority, type, assignee, due date, last change. */
+export function TicketTable(props: { tickets: readonly TicketSummaryFragment[]; caption: string }) {
+  return (
+    <table class="ticket-table">
+      <caption class="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" class="col-title">
+            Ticket
+          </th>
+          <th scope="col">Status</th>
+          <th scope="col">Priority</th>
+          <th scope="col">Type</th>
+          <th scope="col">Assignee</th>
+          <th scope="col">Due</th>
+          <th scope="col">Updated</th>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.tickets}>
+          {(ticket) => (
+            <tr class="ticket-row">
+              <td class="col-title">
+                <A href={`/tickets/${ticket.number}`} class="ticket-row-link">
+                  <span class="ticket-row-number">#{ticket.number}</span> <span class="ticket-row-title">{ticket.title}</span>
+                </A>
+                <span class="ticket-row-dept muted">{ticket.department.name}</span>
+              </td>
+              <td data-label="Status">
+                <StatusBadge status={ticket.status} />
+              </td>
+              <td data-label="Priority">
+                <PriorityPill priority={ticket.priority} />
+              </td>
+              <td data-label="Type">{REQUEST_TYPE_LABELS[ticket.requestType]}</td>
+              <td data-label="Assignee">
+                <Show when={ticket.assignee} fallback={<span class="muted">Unassigned</span>}>
+                  {(assignee) => (
+                    <span class="ticket-row-person">
+                      <Avatar name={assignee().displayName} />
+                      {assignee().displayName}
+                      <Show when={ticket.collaborators.length > 0}>
+                        <span class="muted"> +{ticket.collaborators.length}</span>
+                      </Show>
+                    </span>
+                  )}
+                </Show>
+              </td>
+              <td data-label="Due" classList={{ 'ticket-row-overdue': ticket.isOverdue }}>
+                <Show when={ticket.dueDate} fallback={<span class="muted">—</span>}>
+                  {(due) => (
+                    <>
+                      <time datetime={due()}>{formatDue(due())}</time>
+                      <Show when={ticket.isOverdue}>
+                        <span class="ticket-row-overdue-tag">Overdue</span>
+                      </Show>
+                    </>
+                  )}
+                </Show>
+              </td>
+              <td data-label="Updated" class="muted">
+                <time datetime={ticket.updatedAt}>{sinceText(ticket.updatedAt)}</time>
+              </td>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,48 @@
+// How ticket enums read for people, in the order the workflow and the filters show them.
+import type { Priority, RequestType, TicketStatus } from '../gql/graphql';
+
+/** The seed's flow, left to right on the board. */
+export const STATUS_ORDER = ['REQUESTED', 'PENDING_CREATIVE', 'APPROVED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED', 'REJECTED'] as const satisfies readonly TicketStatus[];
+
+export const STATUS_TITLES: Record<TicketStatus, string> = {
+  REQUESTED: 'For dept approval',
+  PENDING_CREATIVE: 'For Creative approval',
+  APPROVED: 'Approved',
+  IN_PROGRESS: 'In progress',
+  COMPLETED: 'Completed',
+  CLOSED: 'Closed',
+  REJECTED: 'Rejected',
+};
+
+export const PRIORITY_ORDER = ['URGENT', 'HIGH', 'MEDIUM', 'LOW'] as const satisfies readonly Priority[];
+
+export const PRIORITY_LABELS: Record<Priority, string> = { URGENT: 'Urgent', HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' };
+
+export const REQUEST_TYPE_ORDER = [
+  'SOCMED_POSTING',
+  'WEBSITE_BANNER',
+  'PHOTOSHOOT',
+  'VIDEOSHOOT',
+  'LIVE_PRODUCTION',
+  'ADS',
+  'TELEGRAM_CHANNEL',
+] as const satisfies readonly RequestType[];
+
+export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
+  SOCMED_POSTING: 'Social post',
+  WEBSITE_BANNER: 'Website banner',
+  PHOTOSHOOT: 'Photoshoot',
+  VIDEOSHOOT: 'Videoshoot',
+  LIVE_PRODUCTION: 'Live production',
+  ADS: 'Ads',
+  TELEGRAM_CHANNEL: 'Telegram channel',
+};
+
+const dueFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const dueFormatWithYear = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric' });
+
+/** A due date, short: "Mar 4" this year, "Mar 4, 2027" otherwise. */
+export function formatDue(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  return (date.getFullYear() === now.getFullYear() ? dueFormat : dueFormatWithYear).format(date);
+}
