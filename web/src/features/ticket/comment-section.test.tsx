@@ -40,7 +40,7 @@ describe('CommentTree', () => {
       comment('c2', '2026-11-02T10:00:00Z', 'Cy', 'Uploaded v2.'),
     ]);
     render(() => <CommentTree threads={threads} canReply={false} />);
-    const list = screen.getByRole('list', { name: 'Comments' });
+    const list = screen.getByRole('list', { name: 'Discussion' });
     const threadsShown = within(list).getAllByRole('listitem').filter((item) => item.parentElement === list);
     expect(threadsShown).toHaveLength(2);
     const replies = within(threadsShown[0]!).getByRole('list', { name: 'Replies to Al' });

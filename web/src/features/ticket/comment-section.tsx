@@ -33,7 +33,7 @@ export function CommentSection(props: { ticketId: string; canComment: boolean; l
   const threads = () => commentThreads(comments.data?.ticket?.comments.nodes ?? []);
 
   return (
-    <section class="ticket-section" aria-labelledby="comments-title">
+    <section class="ticket-section">
       <h2 class="ticket-section-title" id="comments-title">
         Comments
         <Show when={comments.data?.ticket?.comments.totalCount}>{(count) => <span class="badge">{count()}</span>}</Show>
@@ -81,7 +81,7 @@ export function CommentTree(props: {
 }) {
   return (
     <Show when={props.threads.length > 0} fallback={<p class="muted">No comments yet. Start the conversation below.</p>}>
-      <ol class="comment-list" aria-label="Comments">
+      <ol class="comment-list" aria-label="Discussion">
         <For each={props.threads}>
           {(thread) => (
             <li class="comment-thread">

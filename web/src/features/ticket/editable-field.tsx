@@ -1,4 +1,4 @@
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { createEffect, createSignal, For, on, Show, type JSX } from 'solid-js';
 import { Field } from '../request-form/field';
 
 export type EditorKind =
@@ -21,7 +21,9 @@ export function EditableField(props: {
   children: JSX.Element;
   canEdit: boolean;
   editor: EditorKind;
-  onSave: (text: string) => Promise<string | undefined>;
+  /** The ticket version on screen. The editor sends the one it opened on, so a change made meanwhile is refused, not overwritten. */
+  version: number;
+  onSave: (text: string, expectedVersion: number) => Promise<string | undefined>;
   /** 'value' (default): the value itself opens the editor; 'button': a separate Edit button (for headings and long text). */
   trigger?: 'value' | 'button';
   class?: string;
@@ -31,8 +33,25 @@ export function EditableField(props: {
   const [error, setError] = createSignal<string>();
   const [saving, setSaving] = createSignal(false);
   let editButton: HTMLButtonElement | undefined;
+  let baseVersion = 0;
+  let refused = false;
+
+  // After a refusal the ticket is reloaded: the next save applies the kept text to the version now shown.
+  createEffect(
+    on(
+      () => props.version,
+      (version) => {
+        if (refused) {
+          baseVersion = version;
+          refused = false;
+        }
+      },
+    ),
+  );
 
   const open = () => {
+    baseVersion = props.version;
+    refused = false;
     setText(props.value);
     setError(undefined);
     setEditing(true);
@@ -47,8 +66,14 @@ export function EditableField(props: {
     if (saving()) return;
     if (text() === props.value) return close();
     setSaving(true);
-    const refusal = await props.onSave(text()).finally(() => setSaving(false));
-    if (refusal) setError(refusal);
+    const refusal = await props.onSave(text(), baseVersion).finally(() => setSaving(false));
+    if (refusal) {
+      // The version on screen may already be the newer one (a live event came first); a reload on its way
+      // moves it on again through the effect above.
+      baseVersion = props.version;
+      refused = true;
+      setError(refusal);
+    }
     else close();
   };
   const onKeyDown = (event: KeyboardEvent) => {

@@ -25,21 +25,11 @@ import { CommentSection } from './comment-section';
 import { EditableField } from './editable-field';
 import { HistoryTimeline } from './history-timeline';
 import { dateEdit, hoursEdit, quantityEdit, titleEdit, type EditResult, type TicketPatch } from './ticket-edits';
-import {
-  complexityLabel,
-  criteriaLabel,
-  fileFormatLabel,
-  formatDateTime,
-  hoursLabel,
-  priorityLabel,
-  requestTypeLabel,
-  toLocalInput,
-} from './ticket-format';
+import { complexityLabel, criteriaLabel, fileFormatLabel, formatDateTime, hoursLabel, priorityLabel, requestTypeLabel, toLocalInput } from './ticket-format';
 import { ticketLiveSubscription, ticketWorkspaceFieldsFragment, ticketWorkspaceQuery, updateTicketMutation } from './ticket.graphql';
 import './ticket.css';
 
-const CONFLICT_MESSAGE =
-  'Someone changed this ticket while you were editing. It has been reloaded; what you typed is still here — check it and save again.';
+const CONFLICT_MESSAGE = 'Someone changed this ticket while you were editing. It has been reloaded; what you typed is still here — check it and save again.';
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>, empty?: string) => [
   ...(empty !== undefined ? [{ value: '', label: empty }] : []),
@@ -52,25 +42,36 @@ const options = <T extends string>(values: readonly T[], labels: Record<T, strin
  * what it touched within a second.
  */
 export function TicketWorkspace(props: { id: string }) {
-  const [result, refetch] = createQuery({ query: ticketWorkspaceQuery, variables: () => ({ id: props.id }) });
+  const [result, refetch] = createQuery({
+    query: ticketWorkspaceQuery,
+    variables: () => ({ id: props.id }),
+  });
   const [, update] = createMutation(updateTicketMutation);
   const [liveTick, setLiveTick] = createSignal(0);
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
-  createSubscription({ query: ticketLiveSubscription, variables: () => ({ ticketIds: [props.id] }) }, (_previous, event) => {
-    reload();
-    setLiveTick((tick) => tick + 1);
-    return event;
-  });
+  createSubscription(
+    {
+      query: ticketLiveSubscription,
+      variables: () => ({ ticketIds: [props.id] }),
+    },
+    (_previous, event) => {
+      reload();
+      setLiveTick((tick) => tick + 1);
+      return event;
+    },
+  );
 
   const ticket = () => (result.data?.ticket ? getFragmentData(ticketWorkspaceFieldsFragment, result.data.ticket) : undefined);
 
   /** Sends one field's change with the version on screen; a stale version reloads and keeps the editor open. */
-  const save = async (edit: EditResult): Promise<string | undefined> => {
+  const save = async (edit: EditResult, expectedVersion: number): Promise<string | undefined> => {
     if ('error' in edit) return edit.error;
     const current = ticket();
     if (!current) return 'The ticket is not loaded.';
-    const sent = await update({ input: { id: current.id, expectedVersion: current.version, ...edit.patch } });
+    const sent = await update({
+      input: { id: current.id, expectedVersion, ...edit.patch },
+    });
     if (!sent.error) return undefined;
     if (errorCode(sent.error) === 'CONFLICT') {
       reload();
@@ -78,7 +79,7 @@ export function TicketWorkspace(props: { id: string }) {
     }
     return describeError(sent.error);
   };
-  const patch = (value: TicketPatch) => save({ patch: value });
+  const patch = (value: TicketPatch, expectedVersion: number) => save({ patch: value }, expectedVersion);
 
   return (
     <Switch>
@@ -109,8 +110,8 @@ export function TicketGone() {
 function TicketView(props: {
   ticket: Ticket;
   liveTick: number;
-  save: (edit: EditResult) => Promise<string | undefined>;
-  patch: (value: TicketPatch) => Promise<string | undefined>;
+  save: (edit: EditResult, expectedVersion: number) => Promise<string | undefined>;
+  patch: (value: TicketPatch, expectedVersion: number) => Promise<string | undefined>;
   reload: () => void;
 }) {
   const t = () => props.ticket;
@@ -143,7 +144,16 @@ function TicketView(props: {
               <span class="badge badge-overdue">In the trash</span>
             </Show>
           </div>
-          <EditableField label="Title" trigger="button" class="editable-title" value={t().title} canEdit={can()} editor={{ type: 'text', maxLength: 200 }} onSave={(text) => props.save(titleEdit(text))}>
+          <EditableField
+            label="Title"
+            trigger="button"
+            class="editable-title"
+            value={t().title}
+            canEdit={can()}
+            version={t().version}
+            editor={{ type: 'text', maxLength: 200 }}
+            onSave={(text, version) => props.save(titleEdit(text), version)}
+          >
             <h1 class="ticket-title" id="ticket-title">
               {t().title}
             </h1>
@@ -169,8 +179,9 @@ function TicketView(props: {
               trigger="button"
               value={t().description}
               canEdit={can()}
+              version={t().version}
               editor={{ type: 'textarea' }}
-              onSave={(text) => props.patch({ description: text })}
+              onSave={(text, version) => props.patch({ description: text }, version)}
             >
               <Show when={t().description.trim()} fallback={<p class="muted">No description.</p>}>
                 <p class="ticket-description">{t().description}</p>
@@ -190,8 +201,12 @@ function TicketView(props: {
                     label="File format"
                     value={t().fileFormat ?? ''}
                     canEdit={can()}
-                    editor={{ type: 'select', options: options(FILE_FORMATS, FILE_FORMAT_LABELS) }}
-                    onSave={(text) => props.patch({ fileFormat: text as FileFormat, criteria: null })}
+                    version={t().version}
+                    editor={{
+                      type: 'select',
+                      options: options(FILE_FORMATS, FILE_FORMAT_LABELS),
+                    }}
+                    onSave={(text, version) => props.patch({ fileFormat: text as FileFormat, criteria: null }, version)}
                   >
                     {fileFormatLabel(t().fileFormat)}
                   </EditableField>
@@ -201,9 +216,13 @@ function TicketView(props: {
                 <EditableField
                   label="Criteria"
                   value={t().criteria ?? ''}
+                  version={t().version}
                   canEdit={can() && fields().criteria === null && !fields().productCategories}
-                  editor={{ type: 'select', options: options(CRITERIA, CRITERIA_LABELS, 'Not specified') }}
-                  onSave={(text) => props.patch({ criteria: (text || null) as Criteria | null })}
+                  editor={{
+                    type: 'select',
+                    options: options(CRITERIA, CRITERIA_LABELS, 'Not specified'),
+                  }}
+                  onSave={(text, version) => props.patch({ criteria: (text || null) as Criteria | null }, version)}
                 >
                   {criteriaLabel(t().criteria)}
                 </EditableField>
@@ -212,9 +231,10 @@ function TicketView(props: {
                 <EditableField
                   label="Quantity"
                   value={String(t().quantity)}
+                  version={t().version}
                   canEdit={can() && !fields().productCategories}
                   editor={{ type: 'number', min: 1, max: 1000 }}
-                  onSave={(text) => props.save(quantityEdit(text))}
+                  onSave={(text, version) => props.save(quantityEdit(text), version)}
                 >
                   {t().quantity}
                 </EditableField>
@@ -225,8 +245,9 @@ function TicketView(props: {
                     label="Schedule start"
                     value={toLocalInput(t().scheduledStart)}
                     canEdit={can()}
+                    version={t().version}
                     editor={{ type: 'datetime' }}
-                    onSave={(text) => props.save(dateEdit('scheduledStart', text))}
+                    onSave={(text, version) => props.save(dateEdit('scheduledStart', text), version)}
                   >
                     {formatDateTime(t().scheduledStart)}
                   </EditableField>
@@ -236,8 +257,9 @@ function TicketView(props: {
                     label="Schedule end"
                     value={toLocalInput(t().scheduledEnd)}
                     canEdit={can()}
+                    version={t().version}
                     editor={{ type: 'datetime' }}
-                    onSave={(text) => props.save(dateEdit('scheduledEnd', text))}
+                    onSave={(text, version) => props.save(dateEdit('scheduledEnd', text), version)}
                   >
                     {formatDateTime(t().scheduledEnd)}
                   </EditableField>
@@ -293,8 +315,12 @@ function TicketView(props: {
                 label="Priority"
                 value={t().priority}
                 canEdit={can()}
-                editor={{ type: 'select', options: options(PRIORITIES, PRIORITY_LABELS) }}
-                onSave={(text) => props.patch({ priority: text as Priority })}
+                version={t().version}
+                editor={{
+                  type: 'select',
+                  options: options(PRIORITIES, PRIORITY_LABELS),
+                }}
+                onSave={(text, version) => props.patch({ priority: text as Priority }, version)}
               >
                 {priorityLabel(t().priority)}
               </EditableField>
@@ -304,8 +330,9 @@ function TicketView(props: {
                 label="Due date"
                 value={toLocalInput(t().dueDate)}
                 canEdit={can()}
+                version={t().version}
                 editor={{ type: 'datetime' }}
-                onSave={(text) => props.save(dateEdit('dueDate', text))}
+                onSave={(text, version) => props.save(dateEdit('dueDate', text), version)}
               >
                 <Show when={t().dueDate} fallback={<span class="muted">Set by priority at assignment</span>}>
                   <span classList={{ 'text-overdue': t().isOverdue }}>{formatDateTime(t().dueDate)}</span>
@@ -329,8 +356,12 @@ function TicketView(props: {
                 label="Complexity"
                 value={t().complexity ?? ''}
                 canEdit={can()}
-                editor={{ type: 'select', options: options(COMPLEXITIES, COMPLEXITY_LABELS, 'Not specified') }}
-                onSave={(text) => props.patch({ complexity: (text || null) as Complexity | null })}
+                version={t().version}
+                editor={{
+                  type: 'select',
+                  options: options(COMPLEXITIES, COMPLEXITY_LABELS, 'Not specified'),
+                }}
+                onSave={(text, version) => props.patch({ complexity: (text || null) as Complexity | null }, version)}
               >
                 {complexityLabel(t().complexity)}
               </EditableField>
@@ -340,8 +371,9 @@ function TicketView(props: {
                 label="Estimated hours"
                 value={t().estimatedHours?.toString() ?? ''}
                 canEdit={can()}
+                version={t().version}
                 editor={{ type: 'number', min: 0, step: '0.5' }}
-                onSave={(text) => props.save(hoursEdit('estimatedHours', text))}
+                onSave={(text, version) => props.save(hoursEdit('estimatedHours', text), version)}
               >
                 {hoursLabel(t().estimatedHours)}
               </EditableField>
