@@ -1,6 +1,6 @@
-import { createSignal, onCleanup, onMount, Suspense, type ParentProps } from 'solid-js';
 import { A, useLocation } from '@solidjs/router';
 import { useClient } from '@urql/solid';
+import { createSignal, onCleanup, onMount, type ParentProps, Suspense } from 'solid-js';
 import { TicketActionProvider } from '../features/ticket-actions';
 import { startTicketEvents } from '../lib/ticket-events';
 import { Brand } from './brand';
@@ -19,6 +19,11 @@ export function AppShell(props: ParentProps) {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = createSignal(false);
   onMount(() => onCleanup(startTicketEvents(client)));
+  const closeMenuOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && menuOpen()) setMenuOpen(false);
+  };
+  document.addEventListener('keydown', closeMenuOnEscape);
+  onCleanup(() => document.removeEventListener('keydown', closeMenuOnEscape));
 
   return (
     <div class="shell" classList={{ 'shell-menu-open': menuOpen() }}>
@@ -27,13 +32,7 @@ export function AppShell(props: ParentProps) {
       </a>
       <header class="shell-header">
         <div class="shell-start">
-          <button
-            type="button"
-            class="shell-menu-button"
-            aria-expanded={menuOpen()}
-            aria-controls="shell-nav"
-            onClick={() => setMenuOpen(!menuOpen())}
-          >
+          <button type="button" class="shell-menu-button" aria-expanded={menuOpen()} aria-controls="shell-nav" onClick={() => setMenuOpen(!menuOpen())}>
             <span class="shell-menu-icon" aria-hidden="true" />
             <span class="visually-hidden">Menu</span>
           </button>

@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import { reconnectNow } from '../lib/client';
-import { socketState, type SocketState } from '../lib/socket-state';
+import { type SocketState, socketState } from '../lib/socket-state';
 
 const LABELS: Record<SocketState, string> = {
   idle: 'Live',

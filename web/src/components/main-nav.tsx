@@ -1,5 +1,5 @@
-import { For } from 'solid-js';
 import { A } from '@solidjs/router';
+import { For } from 'solid-js';
 
 const LINKS = [
   { href: '/', label: 'Dashboard', end: true },

@@ -1,6 +1,6 @@
-import { createSignal, For, Show, type JSX } from 'solid-js';
 import { createQuery } from '@urql/solid';
-import { hasFilters, type FilterValues } from '../lib/ticket-filters';
+import { createSignal, For, type JSX, Show } from 'solid-js';
+import { type FilterValues, hasFilters } from '../lib/ticket-filters';
 import { PRIORITY_LABELS, PRIORITY_ORDER, REQUEST_TYPE_LABELS, REQUEST_TYPE_ORDER, STATUS_ORDER, STATUS_TITLES } from '../lib/ticket-labels';
 import { filterOptionsQuery } from './ticket-filter-bar.graphql';
 import './ticket-filter-bar.css';
@@ -25,7 +25,8 @@ export function TicketFilterBar(props: {
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   return (
-    <div class="filter-bar" role="search" aria-label="Filter tickets">
+    <fieldset class="filter-bar">
+      <legend class="visually-hidden">Filter tickets</legend>
       <Show when={shows('q')}>
         <label class="filter filter-search">
           <span class="visually-hidden">Search</span>
@@ -51,16 +52,28 @@ export function TicketFilterBar(props: {
         </label>
       </Show>
       <Show when={shows('status')}>
-        <Select label="Status" value={props.values.status[0] ?? ''} onChange={(value) => props.onChange({ status: value ? [value as FilterValues['status'][number]] : [] })}>
+        <Select
+          label="Status"
+          value={props.values.status[0] ?? ''}
+          onChange={(value) => props.onChange({ status: value ? [value as FilterValues['status'][number]] : [] })}
+        >
           <option value="">Any status</option>
           <For each={STATUS_ORDER}>{(status) => <option value={status}>{STATUS_TITLES[status]}</option>}</For>
         </Select>
       </Show>
-      <Select label="Priority" value={props.values.priority[0] ?? ''} onChange={(value) => props.onChange({ priority: value ? [value as FilterValues['priority'][number]] : [] })}>
+      <Select
+        label="Priority"
+        value={props.values.priority[0] ?? ''}
+        onChange={(value) => props.onChange({ priority: value ? [value as FilterValues['priority'][number]] : [] })}
+      >
         <option value="">Any priority</option>
         <For each={PRIORITY_ORDER}>{(priority) => <option value={priority}>{PRIORITY_LABELS[priority]}</option>}</For>
       </Select>
-      <Select label="Request type" value={props.values.type[0] ?? ''} onChange={(value) => props.onChange({ type: value ? [value as FilterValues['type'][number]] : [] })}>
+      <Select
+        label="Request type"
+        value={props.values.type[0] ?? ''}
+        onChange={(value) => props.onChange({ type: value ? [value as FilterValues['type'][number]] : [] })}
+      >
         <option value="">Any type</option>
         <For each={REQUEST_TYPE_ORDER}>{(type) => <option value={type}>{REQUEST_TYPE_LABELS[type]}</option>}</For>
       </Select>
@@ -68,11 +81,19 @@ export function TicketFilterBar(props: {
         <option value="">All departments</option>
         <For each={departments()}>{(department) => <option value={department.id}>{department.name}</option>}</For>
       </Select>
-      <Select label="Assignee" value={props.values.assignee} onChange={(value) => props.onChange({ assignee: value, mine: value && props.values.mine === 'assigned' ? '' : props.values.mine })}>
+      <Select
+        label="Assignee"
+        value={props.values.assignee}
+        onChange={(value) => props.onChange({ assignee: value, mine: value && props.values.mine === 'assigned' ? '' : props.values.mine })}
+      >
         <option value="">Anyone</option>
         <For each={creativeMembers()}>{(member) => <option value={member.id}>{member.displayName}</option>}</For>
       </Select>
-      <Select label="Whose" value={props.values.mine} onChange={(value) => props.onChange({ mine: value as FilterValues['mine'], assignee: value === 'assigned' ? '' : props.values.assignee })}>
+      <Select
+        label="Whose"
+        value={props.values.mine}
+        onChange={(value) => props.onChange({ mine: value as FilterValues['mine'], assignee: value === 'assigned' ? '' : props.values.assignee })}
+      >
         <option value="">Everyone's</option>
         <option value="assigned">Assigned to me</option>
         <option value="requested">Requested by me</option>
@@ -96,7 +117,7 @@ export function TicketFilterBar(props: {
         </button>
       </Show>
       {props.children}
-    </div>
+    </fieldset>
   );
 }
 

@@ -12,30 +12,24 @@ export function UserMenu() {
   const onDocumentClick = (event: MouseEvent) => {
     if (open() && !root.contains(event.target as Node)) setOpen(false);
   };
+  const onDocumentKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open()) {
+      setOpen(false);
+      trigger.focus();
+    }
+  };
   document.addEventListener('click', onDocumentClick);
-  onCleanup(() => document.removeEventListener('click', onDocumentClick));
+  document.addEventListener('keydown', onDocumentKey);
+  onCleanup(() => {
+    document.removeEventListener('click', onDocumentClick);
+    document.removeEventListener('keydown', onDocumentKey);
+  });
 
   return (
     <Show when={session.user()}>
       {(user) => (
-        <div
-          class="user-menu"
-          ref={root}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && open()) {
-              setOpen(false);
-              trigger.focus();
-            }
-          }}
-        >
-          <button
-            ref={trigger}
-            type="button"
-            class="user-menu-trigger"
-            aria-expanded={open()}
-            aria-controls="user-menu-panel"
-            onClick={() => setOpen(!open())}
-          >
+        <div class="user-menu" ref={root}>
+          <button ref={trigger} type="button" class="user-menu-trigger" aria-expanded={open()} aria-controls="user-menu-panel" onClick={() => setOpen(!open())}>
             <Avatar name={user().displayName} />
             <span class="visually-hidden">Account: {user().displayName}</span>
           </button>

@@ -4,9 +4,10 @@
 // (the card moves now) and `ticketListsChanged` ticks so open lists re-query in the background for exact
 // order and counts. Invalidating instead would hold the view on its old data until the network answered.
 // A REFETCH event (the server could not replay what was missed) invalidates every list.
+
+import { type Cache, cacheExchange, type KeyingConfig } from '@urql/exchange-graphcache';
 import { createSignal } from 'solid-js';
-import { cacheExchange, type Cache, type KeyingConfig } from '@urql/exchange-graphcache';
-import { ticketMatchesFilter, type FilterArgs, type TicketFacts } from './ticket-filter-match';
+import { type FilterArgs, type TicketFacts, ticketMatchesFilter } from './ticket-filter-match';
 
 /** Types without an id of their own: stored inside their parent instead of as entities. */
 const EMBEDDED = [
@@ -35,10 +36,9 @@ const EMBEDDED = [
 ];
 
 /** Connections and their edges carry no id either. */
-const CONNECTIONS = ['ActivityLog', 'MyTasks', 'Notifications', 'Tickets', 'Trash', 'Users'].flatMap((name) => [
-  `Query${name}Connection`,
-  `Query${name}ConnectionEdge`,
-]).concat(['TicketCommentsConnection', 'TicketCommentsConnectionEdge', 'TicketHistoryConnection', 'TicketHistoryConnectionEdge']);
+const CONNECTIONS = ['ActivityLog', 'MyTasks', 'Notifications', 'Tickets', 'Trash', 'Users']
+  .flatMap((name) => [`Query${name}Connection`, `Query${name}ConnectionEdge`])
+  .concat(['TicketCommentsConnection', 'TicketCommentsConnectionEdge', 'TicketHistoryConnection', 'TicketHistoryConnectionEdge']);
 
 const keys: KeyingConfig = Object.fromEntries([...EMBEDDED, ...CONNECTIONS].map((typename) => [typename, () => null]));
 
@@ -87,9 +87,15 @@ export function reconcileLists(cache: Cache, type: string, ticket: TicketLike | 
         continue;
       }
       const contains = list.nodes.includes(key);
-      if (contains && !matches) cache.link(list.connection, 'nodes', list.nodes.filter((node) => node !== key));
+      if (contains && !matches)
+        cache.link(
+          list.connection,
+          'nodes',
+          list.nodes.filter((node) => node !== key),
+        );
       // Newest first is the usual order; the re-query puts it where the list's order says.
-      else if (!contains && matches && field.arguments?.before == null && field.arguments?.after == null) cache.link(list.connection, 'nodes', [key, ...list.nodes]);
+      else if (!contains && matches && field.arguments?.before == null && field.arguments?.after == null)
+        cache.link(list.connection, 'nodes', [key, ...list.nodes]);
       if (contains !== matches || type === 'CREATED') scheduleListsTick();
     }
   }

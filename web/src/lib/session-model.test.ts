@@ -7,11 +7,11 @@ import {
   refreshDelayMs,
   refreshIsDue,
   rotationDecision,
+  type Session,
   serializeSession,
   sessionFromPayload,
   tokenLifetimeMs,
   usableAtStart,
-  type Session,
 } from './session-model';
 
 const user = { id: 'u1', username: 'designer', displayName: 'Dana Designer', role: 'MEMBER' as const };

@@ -11,9 +11,10 @@
 //
 // This file is the scheduler and the I/O (timers, storage, events, network); the rules it follows (token
 // timing, the stored form, cross-tab adoption, which refusals are final) are pure, in session-model.ts.
-import { createStore, reconcile } from 'solid-js/store';
+
 import { Client, fetchExchange } from '@urql/core';
-import { getFragmentData, type FragmentType } from '../gql';
+import { createStore, reconcile } from 'solid-js/store';
+import { type FragmentType, getFragmentData } from '../gql';
 import { graphqlUrl } from './api-url';
 import { errorCode } from './graphql-errors';
 import { logoutMutation, refreshTokenMutation, sessionFieldsFragment } from './session.graphql';
@@ -25,11 +26,11 @@ import {
   refreshDelayMs,
   refreshIsDue,
   rotationDecision,
+  type Session,
+  type SessionUser,
   serializeSession,
   sessionFromPayload,
   usableAtStart,
-  type Session,
-  type SessionUser,
 } from './session-model';
 import { withTabLock } from './tab-lock';
 

@@ -13,7 +13,12 @@ const [state, setState] = createSignal<SocketState>('idle');
 
 export const socketState = state;
 
-type SocketEvent = { type: 'connecting'; retry: boolean } | { type: 'connected' } | { type: 'closed'; code: number | undefined } | { type: 'offline' } | { type: 'online' };
+type SocketEvent =
+  | { type: 'connecting'; retry: boolean }
+  | { type: 'connected' }
+  | { type: 'closed'; code: number | undefined }
+  | { type: 'offline' }
+  | { type: 'online' };
 
 /** The next state after a socket or network event (pure; exported for tests). */
 export function nextSocketState(current: SocketState, event: SocketEvent, browserOnline: boolean): SocketState {

@@ -3,8 +3,9 @@
 // re-queries the lists it entered or left; views need not subscribe themselves. After a reconnect the
 // socket re-sends the subscription with `afterEventId` = the last event seen, so the server replays what
 // was missed (or sends REFETCH when too much was, and the cache re-queries every list).
-import { createSignal } from 'solid-js';
+
 import type { Client } from '@urql/core';
+import { createSignal } from 'solid-js';
 import { registerResume } from './socket-state';
 import { ticketEventsSubscription } from './ticket-events.graphql';
 

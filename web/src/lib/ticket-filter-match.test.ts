@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ticketMatchesFilter, type TicketFacts } from './ticket-filter-match';
+import { type TicketFacts, ticketMatchesFilter } from './ticket-filter-match';
 
 const ticket: TicketFacts = {
   status: 'IN_PROGRESS',

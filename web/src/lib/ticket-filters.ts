@@ -62,5 +62,7 @@ export function toTicketOrder(sort: SortOption, dir: 'asc' | 'desc'): TicketOrde
 
 /** Whether any filter narrows the view (to offer "Clear filters"). */
 export function hasFilters(values: Partial<FilterValues>): boolean {
-  return Boolean(values.q || values.status?.length || values.priority?.length || values.type?.length || values.dept || values.assignee || values.mine || values.overdue);
+  return Boolean(
+    values.q || values.status?.length || values.priority?.length || values.type?.length || values.dept || values.assignee || values.mine || values.overdue,
+  );
 }

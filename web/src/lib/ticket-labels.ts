@@ -2,7 +2,15 @@
 import type { Priority, RequestType, TicketStatus } from '../gql/graphql';
 
 /** The seed's flow, left to right on the board. */
-export const STATUS_ORDER = ['REQUESTED', 'PENDING_CREATIVE', 'APPROVED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED', 'REJECTED'] as const satisfies readonly TicketStatus[];
+export const STATUS_ORDER = [
+  'REQUESTED',
+  'PENDING_CREATIVE',
+  'APPROVED',
+  'IN_PROGRESS',
+  'COMPLETED',
+  'CLOSED',
+  'REJECTED',
+] as const satisfies readonly TicketStatus[];
 
 export const STATUS_TITLES: Record<TicketStatus, string> = {
   REQUESTED: 'For dept approval',

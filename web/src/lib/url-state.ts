@@ -60,7 +60,7 @@ export function textField(): UrlField<string> {
 export function oneOfField<const T extends string>(options: readonly T[], defaultValue: T): UrlField<T> {
   return {
     defaultValue,
-    parse: (raw) => (options as readonly string[]).includes(raw) ? (raw as T) : undefined,
+    parse: (raw) => ((options as readonly string[]).includes(raw) ? (raw as T) : undefined),
     format: (value) => value,
   };
 }

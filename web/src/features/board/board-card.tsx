@@ -1,13 +1,13 @@
-import { For, onCleanup, onMount, Show } from 'solid-js';
-import { A } from '@solidjs/router';
 import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import { A } from '@solidjs/router';
+import { For, onCleanup, onMount, Show } from 'solid-js';
 import { Avatar } from '../../components/avatar';
 import { PriorityPill } from '../../components/priority-pill';
-import { formatDue, REQUEST_TYPE_LABELS } from '../../lib/ticket-labels';
 import { latestTicketEvent } from '../../lib/ticket-events';
+import { formatDue, REQUEST_TYPE_LABELS } from '../../lib/ticket-labels';
 import { useTicketAction } from '../ticket-actions';
+import { type BoardTicket, cardDragData, setDraggedTicket } from './board-dnd';
 import { allowedMoves } from './board-moves';
-import { cardDragData, setDraggedTicket, type BoardTicket } from './board-dnd';
 import { CardMenu } from './card-menu';
 
 /** Most avatars a card shows before "+n". */

@@ -1,12 +1,12 @@
-import { createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
-import { A } from '@solidjs/router';
 import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import { A } from '@solidjs/router';
+import { createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
 import type { TicketStatus } from '../../gql/graphql';
 import { STATUS_TITLES } from '../../lib/ticket-labels';
 import { ACTION_LABELS, useTicketAction } from '../ticket-actions';
-import { moveAction } from './board-moves';
-import { draggedTicket, isCardDragData, type BoardTicket } from './board-dnd';
 import { BoardCard } from './board-card';
+import { type BoardTicket, draggedTicket, isCardDragData } from './board-dnd';
+import { moveAction } from './board-moves';
 
 /**
  * One status: its title and count, the newest cards, and a link to the rest in the list. A drop target
@@ -57,9 +57,12 @@ export function BoardColumn(props: { status: TicketStatus; tickets: BoardTicket[
         <h2 class="board-column-title" id={`${id}-title`}>
           {STATUS_TITLES[props.status]}
         </h2>
-        <span class="board-column-count" aria-label={`${props.total} tickets`}>
-          {props.total}
-        </span>
+        <Show when={!props.loading}>
+          <span class="board-column-count">
+            {props.total}
+            <span class="visually-hidden"> tickets</span>
+          </span>
+        </Show>
       </header>
       <Show when={dropAction()}>
         {(action) => (
@@ -70,7 +73,14 @@ export function BoardColumn(props: { status: TicketStatus; tickets: BoardTicket[
       </Show>
       <Show
         when={props.tickets.length > 0}
-        fallback={<p class="board-column-empty">{props.loading ? 'Loading…' : 'No tickets'}</p>}
+        fallback={
+          <Show when={props.loading} fallback={<p class="board-column-empty">No tickets</p>}>
+            <div class="board-column-skeleton" role="status" aria-label="Loading tickets">
+              <span class="board-card-skeleton" />
+              <span class="board-card-skeleton" />
+            </div>
+          </Show>
+        }
       >
         <ul class="board-column-cards">
           <For each={props.tickets}>

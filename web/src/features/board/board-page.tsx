@@ -1,7 +1,7 @@
-import { createEffect, createMemo, For, on, onCleanup, onMount, Show } from 'solid-js';
+import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { useSearchParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
-import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import { createEffect, createMemo, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
 import { TicketFilterBar } from '../../components/ticket-filter-bar';
 import { getFragmentData } from '../../gql';
@@ -9,13 +9,13 @@ import type { TicketFilter, TicketStatus } from '../../gql/graphql';
 import { ticketListsChanged } from '../../lib/cache';
 import { describeError } from '../../lib/graphql-errors';
 import { session } from '../../lib/session';
-import { filterFields, listFields, toTicketFilter, type FilterValues } from '../../lib/ticket-filters';
+import { type FilterValues, filterFields, listFields, toTicketFilter } from '../../lib/ticket-filters';
 import { STATUS_ORDER } from '../../lib/ticket-labels';
 import { ticketSummaryFragment } from '../../lib/ticket-summary.graphql';
 import { parseUrlState, serializeUrlState, urlSearch } from '../../lib/url-state';
-import { setDraggedTicket, type BoardTicket } from './board-dnd';
-import { BoardColumn } from './board-column';
 import { boardQuery } from './board.graphql';
+import { BoardColumn } from './board-column';
+import { type BoardTicket, setDraggedTicket } from './board-dnd';
 import './board.css';
 
 /** Cards per column: the newest ones; the rest are one click away in the list. */
@@ -103,7 +103,7 @@ export function BoardPage() {
       </header>
       <Show when={board.error}>{(error) => <ErrorBanner message={describeError(error())} />}</Show>
       {/* Focusable so the keyboard can scroll the columns sideways. */}
-      <div class="board" role="group" aria-label="Columns" tabindex="0" aria-busy={board.fetching}>
+      <section class="board" aria-label="Columns" tabindex="0" aria-busy={board.fetching}>
         <For each={STATUS_ORDER}>
           {(status) => (
             <BoardColumn
@@ -115,7 +115,7 @@ export function BoardPage() {
             />
           )}
         </For>
-      </div>
+      </section>
     </section>
   );
 }

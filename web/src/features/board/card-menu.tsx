@@ -1,8 +1,8 @@
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { STATUS_TITLES } from '../../lib/ticket-labels';
-import { ACTION_LABELS, useTicketAction, type RunnableAction } from '../ticket-actions';
-import { allowedMoves } from './board-moves';
+import { ACTION_LABELS, type RunnableAction, useTicketAction } from '../ticket-actions';
 import type { BoardTicket } from './board-dnd';
+import { allowedMoves } from './board-moves';
 
 /** Actions on a card that are not moves between columns. */
 const OTHER_ACTIONS: RunnableAction[] = ['ASSIGN'];
@@ -57,7 +57,7 @@ export function CardMenu(props: { ticket: BoardTicket; ref?: (open: () => void) 
   };
 
   return (
-    <div class="card-menu" ref={root} onKeyDown={onKeyDown}>
+    <div class="card-menu" ref={root}>
       <button
         ref={trigger}
         type="button"
@@ -67,6 +67,7 @@ export function CardMenu(props: { ticket: BoardTicket; ref?: (open: () => void) 
         aria-expanded={open()}
         disabled={empty()}
         onClick={() => (open() ? close(false) : show())}
+        onKeyDown={onKeyDown}
       >
         <span aria-hidden="true">⋯</span>
       </button>
@@ -74,7 +75,7 @@ export function CardMenu(props: { ticket: BoardTicket; ref?: (open: () => void) 
         <div class="card-menu-panel">
           <For each={moves()}>
             {(move) => (
-              <button type="button" class="card-menu-item" onClick={() => run(move.action)}>
+              <button type="button" class="card-menu-item" onClick={() => run(move.action)} onKeyDown={onKeyDown}>
                 {ACTION_LABELS[move.action]}
                 <span class="card-menu-to" aria-hidden="true">
                   → {STATUS_TITLES[move.to]}
@@ -84,7 +85,7 @@ export function CardMenu(props: { ticket: BoardTicket; ref?: (open: () => void) 
           </For>
           <For each={others()}>
             {(action) => (
-              <button type="button" class="card-menu-item" onClick={() => run(action)}>
+              <button type="button" class="card-menu-item" onClick={() => run(action)} onKeyDown={onKeyDown}>
                 {ACTION_LABELS[action]}
                 <span class="card-menu-to" aria-hidden="true">
                   …

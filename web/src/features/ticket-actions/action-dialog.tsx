@@ -1,14 +1,6 @@
 import { createSignal, createUniqueId, onCleanup, onMount, Show } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
-import {
-  ACTION_INPUTS,
-  ACTION_LABELS,
-  EMPTY_INPUT,
-  validateActionInput,
-  type ActionInput,
-  type InputErrors,
-  type RunnableAction,
-} from './action-rules';
+import { ACTION_INPUTS, ACTION_LABELS, type ActionInput, EMPTY_INPUT, type InputErrors, type RunnableAction, validateActionInput } from './action-rules';
 import { PersonPicker } from './person-picker';
 import './ticket-actions.css';
 
@@ -151,7 +143,10 @@ export function ActionDialog(props: ActionDialogProps) {
           <button
             type="submit"
             class="button"
-            classList={{ 'button-primary': props.action !== 'REJECT' && props.action !== 'DELETE', 'button-danger': props.action === 'REJECT' || props.action === 'DELETE' }}
+            classList={{
+              'button-primary': props.action !== 'REJECT' && props.action !== 'DELETE',
+              'button-danger': props.action === 'REJECT' || props.action === 'DELETE',
+            }}
             disabled={sending()}
             data-autofocus={needs().confirm && !needs().reason ? true : undefined}
           >

@@ -23,13 +23,13 @@ export { ActionDialog, type ActionDialogProps } from './action-dialog';
 export {
   ACTION_INPUTS,
   ACTION_LABELS,
-  RUNNABLE_ACTIONS,
+  type ActionInput,
   explainRefusal,
   isRunnableAction,
   needsDialog,
-  validateActionInput,
-  type ActionInput,
+  RUNNABLE_ACTIONS,
   type RunnableAction,
+  validateActionInput,
 } from './action-rules';
-export { TicketActionProvider, useTicketAction, type ActionOutcome, type ActionTicket, type TicketActionRunner } from './ticket-action-provider';
+export { type ActionOutcome, type ActionTicket, TicketActionProvider, type TicketActionRunner, useTicketAction } from './ticket-action-provider';
 export { removeCollaboratorMutation, ticketActionResultFragment } from './ticket-actions.graphql';

@@ -1,5 +1,5 @@
-import { For, Match, Switch } from 'solid-js';
 import { createQuery } from '@urql/solid';
+import { For, Match, Switch } from 'solid-js';
 import { Avatar } from '../../components/avatar';
 import { Loading } from '../../components/loading';
 import { describeError } from '../../lib/graphql-errors';

@@ -11,7 +11,7 @@ import type {
   RequestRevisionInput,
   TicketActionInput,
 } from '../../gql/graphql';
-import { actionVariables, type ActionInput, type ActionTarget, type RunnableAction } from './action-rules';
+import { type ActionInput, type ActionTarget, actionVariables, type RunnableAction } from './action-rules';
 import {
   addCollaboratorMutation,
   approveTicketMutation,

@@ -1,10 +1,10 @@
-import { createContext, createSignal, Show, useContext, type ParentProps } from 'solid-js';
-import { useClient } from '@urql/solid';
-import { errorCode } from '../../lib/graphql-errors';
-import { ACTION_LABELS, explainRefusal, needsDialog, type ActionInput, EMPTY_INPUT, type RunnableAction } from './action-rules';
-import { ActionDialog } from './action-dialog';
-import { reloadTicket, runActionMutation } from './run-action';
 import type { OperationResult } from '@urql/core';
+import { useClient } from '@urql/solid';
+import { createContext, createSignal, type ParentProps, Show, useContext } from 'solid-js';
+import { errorCode } from '../../lib/graphql-errors';
+import { ActionDialog } from './action-dialog';
+import { ACTION_LABELS, type ActionInput, EMPTY_INPUT, explainRefusal, needsDialog, type RunnableAction } from './action-rules';
+import { reloadTicket, runActionMutation } from './run-action';
 
 /** What the runner needs to know about the ticket: who it is, and the version the viewer saw. */
 export type ActionTicket = { id: string; number: number; title: string; version: number };

@@ -1,6 +1,6 @@
-import { createEffect, createMemo, Match, on, Switch } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
+import { createEffect, createMemo, Match, on, Switch } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { getFragmentData } from '../../gql';
@@ -20,9 +20,7 @@ const pageFields = { after: textField(), before: textField() };
 export function MyTasksPage() {
   const [params, setParams] = useSearchParams();
   const page = createMemo(() => parseUrlState(pageFields, params));
-  const variables = createMemo(() =>
-    page().before ? { last: PAGE_SIZE, before: page().before } : { first: PAGE_SIZE, after: page().after || undefined },
-  );
+  const variables = createMemo(() => (page().before ? { last: PAGE_SIZE, before: page().before } : { first: PAGE_SIZE, after: page().after || undefined }));
   const [tasks, reexecute] = createQuery({ query: myTasksListQuery, variables });
   createEffect(on(ticketListsChanged, () => reexecute({ requestPolicy: 'network-only' }), { defer: true }));
   const tickets = () => (tasks.data?.myTasks.nodes ?? []).map((ref) => getFragmentData(ticketSummaryFragment, ref));

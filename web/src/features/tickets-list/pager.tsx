@@ -1,14 +1,7 @@
 import { Show } from 'solid-js';
 
 /** Previous / next page by cursor, with where we are in words. */
-export function Pager(props: {
-  shown: number;
-  total: number;
-  hasPrevious: boolean;
-  hasNext: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
-}) {
+export function Pager(props: { shown: number; total: number; hasPrevious: boolean; hasNext: boolean; onPrevious: () => void; onNext: () => void }) {
   return (
     <Show when={props.hasPrevious || props.hasNext || props.total > 0}>
       <nav class="pager" aria-label="Pages">

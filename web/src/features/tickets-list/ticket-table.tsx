@@ -1,5 +1,5 @@
-import { For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
+import { For, Show } from 'solid-js';
 import { Avatar } from '../../components/avatar';
 import { PriorityPill } from '../../components/priority-pill';
 import { StatusBadge } from '../../components/status-badge';

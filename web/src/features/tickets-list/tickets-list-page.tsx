@@ -1,6 +1,6 @@
-import { createEffect, createMemo, For, Match, on, Switch } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
+import { createEffect, createMemo, For, Match, on, Switch } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { TicketFilterBar } from '../../components/ticket-filter-bar';
@@ -8,7 +8,7 @@ import { getFragmentData } from '../../gql';
 import { ticketListsChanged } from '../../lib/cache';
 import { describeError } from '../../lib/graphql-errors';
 import { session } from '../../lib/session';
-import { hasFilters, listFields, SORT_OPTIONS, toTicketFilter, toTicketOrder, type ListValues, type SortOption } from '../../lib/ticket-filters';
+import { hasFilters, type ListValues, listFields, SORT_OPTIONS, type SortOption, toTicketFilter, toTicketOrder } from '../../lib/ticket-filters';
 import { ticketSummaryFragment } from '../../lib/ticket-summary.graphql';
 import { parseUrlState, serializeUrlState } from '../../lib/url-state';
 import { Pager } from './pager';
