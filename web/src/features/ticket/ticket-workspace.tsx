@@ -1,6 +1,7 @@
-import { createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { createEffect, createSignal, For, Match, on, Show, Switch, type JSX } from 'solid-js';
 import { A } from '@solidjs/router';
-import { createMutation, createQuery, createSubscription } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
+import { latestTicketEvent } from '../../lib/ticket-events';
 import { Avatar } from '../../components/avatar';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
@@ -26,7 +27,7 @@ import { EditableField } from './editable-field';
 import { HistoryTimeline } from './history-timeline';
 import { dateEdit, hoursEdit, quantityEdit, titleEdit, type EditResult, type TicketPatch } from './ticket-edits';
 import { complexityLabel, criteriaLabel, fileFormatLabel, formatDateTime, hoursLabel, priorityLabel, requestTypeLabel, toLocalInput } from './ticket-format';
-import { ticketLiveSubscription, ticketWorkspaceFieldsFragment, ticketWorkspaceQuery, updateTicketMutation } from './ticket.graphql';
+import { ticketWorkspaceFieldsFragment, ticketWorkspaceQuery, updateTicketMutation } from './ticket.graphql';
 import './ticket.css';
 
 const CONFLICT_MESSAGE = 'Someone changed this ticket while you were editing. It has been reloaded; what you typed is still here — check it and save again.';
@@ -50,16 +51,18 @@ export function TicketWorkspace(props: { id: string }) {
   const [liveTick, setLiveTick] = createSignal(0);
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
-  createSubscription(
-    {
-      query: ticketLiveSubscription,
-      variables: () => ({ ticketIds: [props.id] }),
-    },
-    (_previous, event) => {
-      reload();
-      setLiveTick((tick) => tick + 1);
-      return event;
-    },
+  // The app's one ticket-event stream (lib/ticket-events.ts) already updates the cached summary of this
+  // ticket; the workspace shows more (description, comments, history), so it reloads on this ticket's events.
+  createEffect(
+    on(
+      latestTicketEvent,
+      (event) => {
+        if (!event || (event.type !== 'REFETCH' && event.ticketId !== props.id)) return;
+        reload();
+        setLiveTick((tick) => tick + 1);
+      },
+      { defer: true },
+    ),
   );
 
   const ticket = () => (result.data?.ticket ? getFragmentData(ticketWorkspaceFieldsFragment, result.data.ticket) : undefined);

@@ -173,20 +173,6 @@ export const rollbackTicketMutation = graphql(`
   }
 `);
 
-/** Anything that happens to this one ticket; the workspace refetches what the event touched. */
-export const ticketLiveSubscription = graphql(`
-  subscription TicketLive($ticketIds: [ID!]!) {
-    ticketEvents(filter: { ticketIds: $ticketIds }) {
-      eventId
-      type
-      ticket {
-        id
-        version
-      }
-    }
-  }
-`);
-
 /** People to @mention: those who may read the ticket (whom a mention notifies), matching what follows the @. */
 export const mentionCandidatesQuery = graphql(`
   query MentionCandidates($id: ID!, $search: String) {
