@@ -5,9 +5,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signIn } from './support/auth.ts';
-import { cardBody, column, columnOf, COLUMNS, type ColumnTitle } from './support/board.ts';
-import { launchBrowser, type E2EBrowser, type UserPage } from './support/browser.ts';
-import { readByStatus, readCounts, type Counts } from './support/dashboard.ts';
+import { COLUMNS, type ColumnTitle, cardBody, column, columnOf } from './support/board.ts';
+import { type E2EBrowser, launchBrowser, type UserPage } from './support/browser.ts';
+import { type Counts, readByStatus, readCounts } from './support/dashboard.ts';
 import { eventually } from './support/live.ts';
 
 const PAGE_TIMEOUT_MS = 15_000;
@@ -43,8 +43,7 @@ async function everyoneSees(before: Record<Person, Counts>, expected: Expected) 
     const seen = Object.fromEntries(await Promise.all(PEOPLE.map(async (person) => [person, await columnOf(desks[person].board.page, number)] as const)));
     expect(seen).toEqual(expected.column);
   });
-  const labelsOf = (person: Person) =>
-    Object.keys(before[person]).filter((label) => !TIME_DEPENDENT.has(label) || label in expected.counts[person]);
+  const labelsOf = (person: Person) => Object.keys(before[person]).filter((label) => !TIME_DEPENDENT.has(label) || label in expected.counts[person]);
   const want = Object.fromEntries(
     PEOPLE.map((person) => [
       person,
@@ -158,7 +157,10 @@ describe.sequential('a request from form to confirmation, live in four browsers'
     await completeDialog(page, 'Approve');
     await actions(page).getByRole('button', { name: 'Assign', exact: true }).click();
     await completeDialog(page, 'Assign', (dialog) =>
-      dialog.getByRole('radiogroup', { name: 'Assignee' }).getByRole('radio', { name: /Dana Designer/ }).check(),
+      dialog
+        .getByRole('radiogroup', { name: 'Assignee' })
+        .getByRole('radio', { name: /Dana Designer/ })
+        .check(),
     );
     await page.close();
 
@@ -175,7 +177,12 @@ describe.sequential('a request from form to confirmation, live in four browsers'
     await actions(page).getByRole('button', { name: 'Start', exact: true }).click();
     const started = { Approved: -1, 'In progress': 1 };
     await everyoneSees(before, {
-      column: { marketer: COLUMNS.IN_PROGRESS, 'marketing.manager': COLUMNS.IN_PROGRESS, 'creative.manager': COLUMNS.IN_PROGRESS, designer: COLUMNS.IN_PROGRESS },
+      column: {
+        marketer: COLUMNS.IN_PROGRESS,
+        'marketing.manager': COLUMNS.IN_PROGRESS,
+        'creative.manager': COLUMNS.IN_PROGRESS,
+        designer: COLUMNS.IN_PROGRESS,
+      },
       counts: { marketer: started, 'marketing.manager': started, 'creative.manager': started, designer: started },
     });
 

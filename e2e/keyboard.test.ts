@@ -3,8 +3,8 @@
 // keyboard; the card moves to Rejected and the dashboard in another tab counts it.
 import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
 import { signIn } from './support/auth.ts';
-import { card, column, columnOf, COLUMNS } from './support/board.ts';
-import { launchBrowser, type E2EBrowser } from './support/browser.ts';
+import { COLUMNS, card, column, columnOf } from './support/board.ts';
+import { type E2EBrowser, launchBrowser } from './support/browser.ts';
 import { readCounts } from './support/dashboard.ts';
 import { eventually } from './support/live.ts';
 
@@ -27,7 +27,9 @@ afterAll(async () => {
 it('rejects a request from the board with the keyboard alone', async () => {
   const board = await browser.newUser({ label: 'marketing.manager (board)' });
   await signIn(board.page, 'marketing.manager', '/board');
-  const waiting = column(board.page, COLUMNS.REQUESTED).getByRole('link', { name: /^#\d+ / }).first();
+  const waiting = column(board.page, COLUMNS.REQUESTED)
+    .getByRole('link', { name: /^#\d+ / })
+    .first();
   await waiting.waitFor({ timeout: WAIT_MS });
   const number = Number(/^#(\d+) /.exec((await waiting.getAttribute('aria-label')) ?? '')?.[1]);
   expect(number).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import { assertAccessible } from './support/a11y.ts';
 import { someTicket } from './support/api.ts';
 import { signIn } from './support/auth.ts';
 import { COLUMNS, column } from './support/board.ts';
-import { DESKTOP, launchBrowser, PHONE, type E2EBrowser, type UserPage, type Viewport } from './support/browser.ts';
+import { DESKTOP, type E2EBrowser, launchBrowser, PHONE, type UserPage, type Viewport } from './support/browser.ts';
 import { screenshot } from './support/screenshots.ts';
 
 const WAIT_MS = 15_000;
@@ -42,7 +42,11 @@ const PAGES: { name: string; path: () => string; ready: (page: Page) => Promise<
   {
     name: 'tickets',
     path: () => '/tickets',
-    ready: (page) => page.getByRole('link', { name: /^#\d+ / }).first().waitFor({ timeout: WAIT_MS }),
+    ready: (page) =>
+      page
+        .getByRole('link', { name: /^#\d+ / })
+        .first()
+        .waitFor({ timeout: WAIT_MS }),
   },
   {
     name: 'workspace',

@@ -11,7 +11,9 @@ export async function assertAccessible(page: Page, label: string): Promise<void>
   if (!blocking.length) return;
   const lines = blocking.flatMap((violation) => [
     `[${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})`,
-    ...violation.nodes.slice(0, 5).map((node) => `    ${node.target.join(' ')} ${node.html.slice(0, 160)} — ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
+    ...violation.nodes
+      .slice(0, 5)
+      .map((node) => `    ${node.target.join(' ')} ${node.html.slice(0, 160)} — ${node.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
     ...(violation.nodes.length > 5 ? [`    …and ${violation.nodes.length - 5} more`] : []),
   ]);
   throw new Error(`${label}: ${blocking.length} serious or critical accessibility violation(s) at ${page.url()}\n  ${lines.join('\n  ')}`);

@@ -14,10 +14,9 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
 }
 
 export async function tokenFor(username: string): Promise<string> {
-  const data = await graphql<{ login: { accessToken: string } }>(
-    'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }',
-    { input: { username, password: inject('demoPassword') } },
-  );
+  const data = await graphql<{ login: { accessToken: string } }>('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', {
+    input: { username, password: inject('demoPassword') },
+  });
   return data.login.accessToken;
 }
 

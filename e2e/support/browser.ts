@@ -1,6 +1,6 @@
 // Debian's Chromium (apt, /usr/bin/chromium) driven by playwright-core: never a downloaded browser. Every page
 // records its console errors and uncaught exceptions, and tests prove there were none.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -7,7 +7,7 @@ async function labelledNumbers(items: Locator): Promise<Counts> {
   const counts: Counts = {};
   for (const text of await items.allInnerTexts()) {
     const match = /^([\s\S]*?)\s*(\d+)\s*$/.exec(text.trim());
-    if (match) counts[match[1]!.replace(/\s+/g, ' ').trim()] = Number(match[2]);
+    if (match?.[1] !== undefined) counts[match[1].replace(/\s+/g, ' ').trim()] = Number(match[2]);
   }
   return counts;
 }
@@ -25,6 +25,6 @@ export function readCounts(page: Page): Promise<Counts> {
 export async function readByStatus(page: Page): Promise<Counts> {
   const summary = (await page.getByRole('region', { name: 'By status' }).locator('p').first().textContent()) ?? '';
   const counts: Counts = {};
-  for (const match of summary.matchAll(/([^,:]+):\s*(\d+)/g)) counts[match[1]!.trim()] = Number(match[2]);
+  for (const [, label = '', count] of summary.matchAll(/([^,:]+):\s*(\d+)/g)) counts[label.trim()] = Number(count);
   return counts;
 }

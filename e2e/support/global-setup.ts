@@ -40,7 +40,7 @@ export default async function setup(project: TestProject) {
 
   // The demo tickets are seeded after the server listens: the tests wait for the seed's own report of it.
   const base = createLogger(config.logLevel);
-  let seeded: (value: void) => void = () => {};
+  let seeded: () => void = () => {};
   let seedFailed: (reason: unknown) => void = () => {};
   const ticketsSeeded = new Promise<void>((resolve, reject) => {
     seeded = resolve;
