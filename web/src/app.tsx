@@ -11,6 +11,10 @@ const BoardPage = lazy(() => import('./features/board/board-page').then((module)
 const TicketsListPage = lazy(() => import('./features/tickets-list/tickets-list-page').then((module) => ({ default: module.TicketsListPage })));
 const MyTasksPage = lazy(() => import('./features/tickets-list/my-tasks-page').then((module) => ({ default: module.MyTasksPage })));
 const HomePage = lazy(() => import('./routes/home').then((module) => ({ default: module.HomePage })));
+const RequestFormPage = lazy(() =>
+  import('./features/request-form/request-form-page').then((module) => ({ default: module.RequestFormPage })),
+);
+const TicketPage = lazy(() => import('./features/ticket/ticket-page').then((module) => ({ default: module.TicketPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
@@ -23,6 +27,8 @@ export function App() {
           <Route path="/tickets" component={TicketsListPage} />
           <Route path="/my-tasks" component={MyTasksPage} />
           <Route path="/" component={HomePage} />
+          <Route path={['/new', '/tickets/new']} component={RequestFormPage} />
+          <Route path="/tickets/:number" component={TicketPage} />
           <Route path="*" component={NotFoundPage} />
         </Route>
       </Router>

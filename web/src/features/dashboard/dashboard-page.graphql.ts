@@ -28,8 +28,8 @@ export const dashboardStatsFieldsFragment = graphql(`
 `);
 
 export const dashboardQuery = graphql(`
-  query Dashboard {
-    dashboardStats {
+  query Dashboard($departmentId: ID) {
+    dashboardStats(departmentId: $departmentId) {
       ...DashboardStatsFields
     }
     unreadNotificationCount
@@ -37,9 +37,27 @@ export const dashboardQuery = graphql(`
 `);
 
 export const dashboardStatsChangedSubscription = graphql(`
-  subscription DashboardStatsChanged {
-    dashboardStatsChanged {
+  subscription DashboardStatsChanged($departmentId: ID) {
+    dashboardStatsChanged(departmentId: $departmentId) {
       ...DashboardStatsFields
+    }
+  }
+`);
+
+/** Who may look at one department at a time (admins, Creative managers), and the departments to pick. */
+export const dashboardScopeQuery = graphql(`
+  query DashboardScope {
+    viewer {
+      id
+      role
+      department {
+        id
+        isCreative
+      }
+    }
+    departments {
+      id
+      name
     }
   }
 `);

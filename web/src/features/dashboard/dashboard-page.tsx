@@ -1,23 +1,41 @@
-import { Match, Show, Switch } from 'solid-js';
+import { For, Match, Show, Switch } from 'solid-js';
+import { useSearchParams } from '@solidjs/router';
 import { createQuery, createSubscription } from '@urql/solid';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { getFragmentData } from '../../gql';
 import { describeError } from '../../lib/graphql-errors';
-import { dashboardQuery, dashboardStatsChangedSubscription, dashboardStatsFieldsFragment } from './dashboard-page.graphql';
+import { Field } from '../request-form/field';
+import {
+  dashboardQuery,
+  dashboardScopeQuery,
+  dashboardStatsChangedSubscription,
+  dashboardStatsFieldsFragment,
+} from './dashboard-page.graphql';
 import { MyTasks } from './my-tasks';
+import { PriorityBarChart } from './priority-bar-chart';
 import { StatCards } from './stat-cards';
-import { StatusBreakdown } from './status-breakdown';
+import { StatusDonutChart } from './status-donut-chart';
 import { WeeklyTrendChart } from './weekly-trend-chart';
+import './dashboard.css';
 
 /**
- * The signed-in home: headline counts, the weekly trend, the status breakdown and the viewer's tasks.
- * One query paints the page; the subscription then keeps the numbers live (its first message repeats the
- * current numbers, every later one follows a change).
+ * The signed-in home: headline counts (each a link to its tickets), the weekly trend, tickets by status
+ * and by priority, and the viewer's tasks. One query paints the page; the subscription then keeps the
+ * numbers live (its first message repeats the current numbers, every later one follows a change). Admins
+ * and Creative managers can narrow everything to one department (kept in the URL).
  */
 export function DashboardPage() {
-  const [initial] = createQuery({ query: dashboardQuery });
-  const [live] = createSubscription({ query: dashboardStatsChangedSubscription });
+  const [search, setSearch] = useSearchParams<{ departmentId?: string }>();
+  const [scope] = createQuery({ query: dashboardScopeQuery });
+  const canFilter = () => {
+    const viewer = scope.data?.viewer;
+    return viewer?.role === 'ADMIN' || (viewer?.role === 'MANAGER' && viewer.department?.isCreative === true);
+  };
+  const departmentId = () => (canFilter() && search.departmentId ? search.departmentId : undefined);
+
+  const [initial] = createQuery({ query: dashboardQuery, variables: () => ({ departmentId: departmentId() ?? null }) });
+  const [live] = createSubscription({ query: dashboardStatsChangedSubscription, variables: () => ({ departmentId: departmentId() ?? null }) });
 
   const stats = () => {
     const ref = live.data?.dashboardStatsChanged ?? initial.data?.dashboardStats;
@@ -43,19 +61,45 @@ export function DashboardPage() {
               Live
             </span>
           </Show>
+          <Show when={canFilter()}>
+            <Field label="Department" class="dashboard-filter">
+              {(control) => (
+                <select
+                  class="field-input"
+                  {...control}
+                  value={departmentId() ?? ''}
+                  onChange={(event) => setSearch({ departmentId: event.currentTarget.value || undefined })}
+                >
+                  <option value="" selected={!departmentId()}>
+                    All departments
+                  </option>
+                  <For each={scope.data?.departments ?? []}>
+                    {(department) => (
+                      <option value={department.id} selected={department.id === departmentId()}>
+                        {department.name}
+                      </option>
+                    )}
+                  </For>
+                </select>
+              )}
+            </Field>
+          </Show>
         </div>
       </header>
       <Switch>
         <Match when={stats()}>
           {(current) => (
             <>
-              <StatCards stats={current()} />
-              <div class="dashboard-grid">
-                <div class="dashboard-area-chart">
+              <StatCards stats={current()} departmentId={departmentId()} />
+              <div class="dashboard-charts">
+                <div class="dashboard-area-trend">
                   <WeeklyTrendChart points={current().weeklyTrend} />
                 </div>
                 <div class="dashboard-area-status">
-                  <StatusBreakdown byStatus={current().byStatus} />
+                  <StatusDonutChart byStatus={current().byStatus} departmentId={departmentId()} />
+                </div>
+                <div class="dashboard-area-priority">
+                  <PriorityBarChart byPriority={current().byPriority} departmentId={departmentId()} />
                 </div>
                 <div class="dashboard-area-tasks">
                   <MyTasks />

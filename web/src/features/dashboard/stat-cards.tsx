@@ -1,7 +1,7 @@
 import { For } from 'solid-js';
+import { A } from '@solidjs/router';
 import type { DashboardStatsFieldsFragment as DashboardStats } from '../../gql/graphql';
-
-type CountKey = 'total' | 'deptApproval' | 'creativeApproval' | 'approved' | 'inProgress' | 'completed' | 'rejected' | 'overdue';
+import { countHref, type CountKey } from './dashboard-links';
 
 const CARDS: { key: CountKey; label: string; tone: string }[] = [
   { key: 'total', label: 'Total', tone: 'neutral' },
@@ -14,18 +14,21 @@ const CARDS: { key: CountKey; label: string; tone: string }[] = [
   { key: 'overdue', label: 'Overdue', tone: 'alert' },
 ];
 
-/** The eight headline counts; Overdue stands out while there is any. */
-export function StatCards(props: { stats: DashboardStats }) {
+/** The eight headline counts, each a link to the tickets it counts; Overdue stands out while there is any. */
+export function StatCards(props: { stats: DashboardStats; departmentId?: string | undefined }) {
   return (
     <ul class="stat-cards" aria-label="Ticket counts">
       <For each={CARDS}>
         {(card) => (
-          <li
-            class={`stat-card stat-card-${card.tone}`}
-            classList={{ 'stat-card-alarm': card.key === 'overdue' && props.stats.overdue > 0 }}
-          >
-            <span class="stat-card-label">{card.label}</span>
-            <span class="stat-card-value">{props.stats[card.key]}</span>
+          <li>
+            <A
+              href={countHref(card.key, props.departmentId)}
+              class={`stat-card stat-card-link stat-card-${card.tone}`}
+              classList={{ 'stat-card-alarm': card.key === 'overdue' && props.stats.overdue > 0 }}
+            >
+              <span class="stat-card-label">{card.label}</span>
+              <span class="stat-card-value">{props.stats[card.key]}</span>
+            </A>
           </li>
         )}
       </For>

@@ -1,0 +1,68 @@
+import { createSignal, For, Show } from 'solid-js';
+import { createMutation } from '@urql/solid';
+import { Avatar } from '../../components/avatar';
+import { describeError, errorCode } from '../../lib/graphql-errors';
+import { removeCollaboratorMutation, useTicketAction, type ActionTicket } from '../ticket-actions';
+
+type Person = { id: string; displayName: string };
+
+/**
+ * Creative members working on the ticket besides the assignee. People who may change the team (the same
+ * permission as adding) see "Add collaborator" and a remove button per person.
+ */
+export function CollaboratorsPanel(props: { ticket: ActionTicket & { collaborators: readonly Person[] }; canChange: boolean; onChanged: () => void }) {
+  const runner = useTicketAction();
+  const [, remove] = createMutation(removeCollaboratorMutation);
+  const [error, setError] = createSignal<string>();
+
+  const add = async () => {
+    const { id, number, title, version } = props.ticket;
+    if ((await runner.run({ id, number, title, version }, 'ADD_COLLABORATOR')) !== 'cancelled') props.onChanged();
+  };
+  const drop = async (person: Person) => {
+    setError(undefined);
+    const result = await remove({ input: { id: props.ticket.id, userId: person.id, expectedVersion: props.ticket.version } });
+    if (result.error) {
+      setError(
+        errorCode(result.error) === 'CONFLICT'
+          ? 'Someone changed this ticket meanwhile; it has been reloaded. Try again.'
+          : describeError(result.error),
+      );
+    }
+    props.onChanged();
+  };
+
+  return (
+    <div class="collaborators">
+      <Show when={props.ticket.collaborators.length > 0} fallback={<span class="muted">None</span>}>
+        <ul class="person-list" aria-label="Collaborators">
+          <For each={props.ticket.collaborators}>
+            {(person) => (
+              <li class="person">
+                <Avatar name={person.displayName} />
+                <span class="person-name">{person.displayName}</span>
+                <Show when={props.canChange}>
+                  <button type="button" class="icon-button" aria-label={`Remove ${person.displayName}`} title="Remove" onClick={() => void drop(person)}>
+                    ×
+                  </button>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={props.canChange}>
+        <button type="button" class="link-button" onClick={() => void add()}>
+          Add collaborator
+        </button>
+      </Show>
+      <Show when={error()}>
+        {(message) => (
+          <p class="field-error" role="alert">
+            {message()}
+          </p>
+        )}
+      </Show>
+    </div>
+  );
+}

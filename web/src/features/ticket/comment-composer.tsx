@@ -1,0 +1,159 @@
+import { createEffect, createSignal, createUniqueId, For, on, Show } from 'solid-js';
+import { createQuery } from '@urql/solid';
+import { Avatar } from '../../components/avatar';
+import { Field } from '../request-form/field';
+import { mentionCandidatesQuery } from './ticket.graphql';
+import { insertMention, mentionAt, type MentionQuery } from './mentions';
+
+/**
+ * A comment box with `@` autocomplete: typing @ and part of a name lists the people who may read the
+ * ticket; arrows move, Enter or Tab picks, Esc closes. Ctrl/⌘+Enter posts. What was typed stays when
+ * posting fails.
+ */
+export function CommentComposer(props: {
+  ticketId: string;
+  label: string;
+  submitLabel: string;
+  onPost: (body: string) => Promise<string | undefined>;
+  onCancel?: () => void;
+  autofocus?: boolean;
+}) {
+  const listId = createUniqueId();
+  const [body, setBody] = createSignal('');
+  const [mention, setMention] = createSignal<MentionQuery | null>(null);
+  const [active, setActive] = createSignal(0);
+  const [error, setError] = createSignal<string>();
+  const [posting, setPosting] = createSignal(false);
+  let box!: HTMLTextAreaElement;
+
+  const [candidates] = createQuery({
+    query: mentionCandidatesQuery,
+    variables: () => ({ id: props.ticketId, search: mention()?.query || null }),
+    pause: () => mention() === null,
+  });
+  const people = () => (mention() ? (candidates.data?.ticket?.mentionableUsers ?? []) : []);
+  createEffect(on(people, () => setActive(0)));
+
+  const track = () => setMention(mentionAt(box.value, box.selectionStart ?? box.value.length));
+
+  const pick = (username: string) => {
+    const current = mention();
+    if (!current) return;
+    const next = insertMention(box.value, current, box.selectionStart ?? box.value.length, username);
+    setBody(next.text);
+    box.value = next.text;
+    box.setSelectionRange(next.caret, next.caret);
+    setMention(null);
+    box.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const list = people();
+    if (mention() && list.length > 0) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        setActive((index) => (index + step + list.length) % list.length);
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        const person = list[active()];
+        if (person) pick(person.username);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        setMention(null);
+        return;
+      }
+    }
+    if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
+      event.preventDefault();
+      box.form?.requestSubmit();
+    } else if (event.key === 'Escape' && props.onCancel && !body()) {
+      props.onCancel();
+    }
+  };
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const text = body().trim();
+    if (!text) {
+      setError('Write something first.');
+      box.focus();
+      return;
+    }
+    setPosting(true);
+    setError(undefined);
+    const refusal = await props.onPost(text).finally(() => setPosting(false));
+    if (refusal) setError(refusal);
+    else {
+      setBody('');
+      setMention(null);
+    }
+  };
+
+  return (
+    <form class="comment-composer" onSubmit={submit}>
+      <Field label={props.label} error={error()} hint="Type @ to mention someone. Ctrl+Enter posts.">
+        {(control) => (
+          <div class="mention-anchor">
+            <textarea
+              ref={(element) => {
+                box = element;
+                if (props.autofocus) queueMicrotask(() => element.focus());
+              }}
+              class="field-input comment-input"
+              rows={3}
+              {...control}
+              value={body()}
+              aria-autocomplete="list"
+              aria-controls={mention() && people().length > 0 ? listId : undefined}
+              aria-activedescendant={mention() && people().length > 0 ? `${listId}-${active()}` : undefined}
+              onInput={(event) => {
+                setBody(event.currentTarget.value);
+                track();
+              }}
+              onClick={track}
+              onKeyDown={onKeyDown}
+              onBlur={() => setTimeout(() => setMention(null), 150)}
+            />
+            <Show when={mention() && people().length > 0}>
+              <ul class="mention-list" id={listId} role="listbox" aria-label="People to mention">
+                <For each={people()}>
+                  {(person, index) => (
+                    <li
+                      id={`${listId}-${index()}`}
+                      role="option"
+                      class="mention-option"
+                      aria-selected={index() === active()}
+                      onMouseDown={(event) => {
+                        event.preventDefault();
+                        pick(person.username);
+                      }}
+                    >
+                      <Avatar name={person.displayName} />
+                      <span class="mention-name">{person.displayName}</span>
+                      <span class="mention-username">@{person.username}</span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </div>
+        )}
+      </Field>
+      <div class="comment-composer-buttons">
+        <Show when={props.onCancel}>
+          <button type="button" class="button button-quiet button-small" onClick={() => props.onCancel?.()}>
+            Cancel
+          </button>
+        </Show>
+        <button type="submit" class="button button-primary button-small" disabled={posting()}>
+          {props.submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
