@@ -117,7 +117,7 @@ export function ApexChartPanel<T>(props: {
         {props.headerExtra}
       </header>
       <p class="visually-hidden">{props.summary}</p>
-      <div class="chart-frame" aria-hidden="true">
+      <div class="chart-frame">
         <Show when={!chart() && !failed()}>
           <div class="chart-skeleton" role="presentation">
             <span style={{ height: '40%' }} />

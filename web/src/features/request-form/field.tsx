@@ -14,6 +14,8 @@ export type FieldControl = {
  */
 export function Field(props: {
   label: string;
+  /** Said by screen readers after the label but not shown (e.g. "for product 2" where the row says it). */
+  labelSuffix?: string;
   error?: string | undefined;
   hint?: JSX.Element;
   class?: string;
@@ -25,6 +27,9 @@ export function Field(props: {
     <div class={`field ${props.class ?? ''}`} classList={{ 'field-invalid': Boolean(props.error) }}>
       <label class="field-label" for={id}>
         {props.label}
+        <Show when={props.labelSuffix}>
+          <span class="visually-hidden"> {props.labelSuffix}</span>
+        </Show>
       </label>
       {props.children({
         get id() {

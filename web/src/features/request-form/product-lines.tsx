@@ -39,7 +39,7 @@ export function ProductLines(props: {
                 </select>
               )}
             </Field>
-            <Field label={`Quantity for product ${index + 1}`} error={props.errors[`productItems.${index}.quantity`]} class="product-line-quantity">
+            <Field label="Quantity" labelSuffix={`for product ${index + 1}`} error={props.errors[`productItems.${index}.quantity`]} class="product-line-quantity">
               {(control) => (
                 <input
                   class="field-input"
@@ -54,7 +54,7 @@ export function ProductLines(props: {
                 />
               )}
             </Field>
-            <Field label={`Criteria for product ${index + 1}`} class="product-line-criteria">
+            <Field label="Criteria" labelSuffix={`for product ${index + 1}`} class="product-line-criteria">
               {(control) => (
                 <select
                   class="field-input"
