@@ -3,7 +3,7 @@
 // comes; the same domain rule (canReadTicket) decides both.
 import { canReadTicket } from '../../domain/ticket-access.ts';
 import { viewerOf } from '../../domain/viewer.ts';
-import { FACTS_SELECTION, factsOf } from '../../services/ticket-changes.ts';
+import { FACTS_SELECTION, factsOf } from '../../services/ticket-rows.ts';
 import { builder } from '../builder.ts';
 import { UserRef } from './user.ts';
 
