@@ -3,12 +3,11 @@
 // The password is read from ADMIN_PASSWORD, or generated and printed once.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { hashPassword } from '../api/src/auth/passwords.ts';
+import { hashPassword, validateNewPassword } from '../api/src/auth/passwords.ts';
 import { loadConfig } from '../api/src/config.ts';
 import { openDatabase } from '../api/src/db/client.ts';
 import { pendingMigrations } from '../api/src/db/migrate.ts';
 import { validateEmail, validateUsername } from '../api/src/domain/users.ts';
-import { validateNewPassword } from '../api/src/auth/passwords.ts';
 
 const { values } = parseArgs({
   options: { username: { type: 'string', default: 'admin' }, email: { type: 'string' }, name: { type: 'string' } },

@@ -8,8 +8,8 @@
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { openPGlite } from '../api/src/db/pglite.ts';
 import { applyMigrations, createMigration } from '../api/src/db/migrate.ts';
+import { openPGlite } from '../api/src/db/pglite.ts';
 
 const USAGE = 'usage: db-migrate deploy | db-migrate create <name> [--empty]';
 

@@ -5,7 +5,7 @@ import { createAuth } from './auth/index.ts';
 import type { LoginThrottleLimits } from './auth/login-throttle.ts';
 import type { Config } from './config.ts';
 import { createContextFactory, createViewerResolver } from './context.ts';
-import { openDatabase, type Database } from './db/client.ts';
+import { type Database, openDatabase } from './db/client.ts';
 import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.ts';
 import { health, readiness } from './http/health.ts';
 import { createRouter, type Route } from './http/router.ts';

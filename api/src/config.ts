@@ -8,7 +8,14 @@ const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const list = z
   .string()
   .optional()
-  .transform((value) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : []));
+  .transform((value) =>
+    value
+      ? value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)
+      : [],
+  );
 
 const flag = (fallback: boolean) =>
   z
@@ -26,7 +33,11 @@ const envSchema = z.object({
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
   CORS_ORIGINS: list,
   FRONTEND_URL: z.string().url().optional(),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   TELEGRAM_BOT_TOKEN: z.string().optional(),
   TELEGRAM_GROUP_CHAT_ID: z.string().optional(),
   TELEGRAM_BOT_USERNAME: z.string().optional(),

@@ -1,12 +1,12 @@
 // Who is asking and what they may use, built the same way for HTTP requests and WebSocket connections.
 import type { IncomingMessage } from 'node:http';
 import type { YogaInitialContext } from 'graphql-yoga';
-import type { PrismaClient } from './db/generated/prisma/client.ts';
 import { bearerToken, type TokenIssuer } from './auth/tokens.ts';
+import type { PrismaClient } from './db/generated/prisma/client.ts';
 import { UnauthenticatedError } from './domain/errors.ts';
-import { viewerOf, type Viewer } from './domain/viewer.ts';
-import type { ClientMeta } from './services/auth.ts';
+import { type Viewer, viewerOf } from './domain/viewer.ts';
 import type { Realtime } from './realtime/index.ts';
+import type { ClientMeta } from './services/auth.ts';
 import type { Services } from './services/index.ts';
 
 export type Context = {
@@ -71,9 +71,7 @@ export function createContextFactory(deps: Pick<Context, 'prisma' | 'services' |
   return async (initial: ServerContext & YogaInitialContext): Promise<Context> => {
     const wsParams = initial.connectionParams;
     const request = initial.extra?.request ?? initial.req;
-    const header = wsParams
-      ? typeof wsParams.authorization === 'string' ? wsParams.authorization : undefined
-      : initial.request.headers.get('authorization');
+    const header = wsParams ? (typeof wsParams.authorization === 'string' ? wsParams.authorization : undefined) : initial.request.headers.get('authorization');
     const resolved = await resolveViewer(header);
     return {
       ...shared,

@@ -10,11 +10,7 @@ async function main() {
   // seconds, and together they decide how soon a first `npm start` serves.
   const booting = policy.database.kind === 'pglite' ? openPGlite(policy.database.dataDir) : undefined;
   booting?.catch(() => {});
-  const [{ buildApp }, { openDatabase }, { DEMO_USERS }] = await Promise.all([
-    import('./app.ts'),
-    import('./db/client.ts'),
-    import('./seed/demo.ts'),
-  ]);
+  const [{ buildApp }, { openDatabase }, { DEMO_USERS }] = await Promise.all([import('./app.ts'), import('./db/client.ts'), import('./seed/demo.ts')]);
   const database = booting ? await openDatabase({ kind: 'pglite', pglite: await booting }) : undefined;
   const app = await buildApp(config, { ...(database ? { database, ownsDatabase: true } : {}) });
   const { url } = await app.start();

@@ -5,19 +5,19 @@
 import { readFileSync } from 'node:fs';
 import {
   buildSchema,
+  type GraphQLField,
+  type GraphQLInputField,
+  type GraphQLInputObjectType,
+  type GraphQLInputType,
   getNullableType,
   isEnumType,
   isInputObjectType,
   isListType,
   isNonNullType,
   isScalarType,
-  type GraphQLField,
-  type GraphQLInputField,
-  type GraphQLInputObjectType,
-  type GraphQLInputType,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type GraphQLResponse, type TestApp } from './support/app.ts';
+import { type GraphQLResponse, startTestApp, type TestApp } from './support/app.ts';
 import { gid } from './support/tickets.ts';
 
 const schema = buildSchema(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8'));
@@ -88,9 +88,10 @@ function casesFor(mutation: GraphQLField<unknown, unknown>): Case[] {
   return cases;
 }
 
-const mutations = Object.values(schema.getMutationType()!.getFields()).filter((mutation) =>
-  // File uploads go through the multipart spec; their own tests cover them.
-  !JSON.stringify(mutation.args.map((arg) => String(arg.type))).includes('File'),
+const mutations = Object.values(schema.getMutationType()!.getFields()).filter(
+  (mutation) =>
+    // File uploads go through the multipart spec; their own tests cover them.
+    !JSON.stringify(mutation.args.map((arg) => String(arg.type))).includes('File'),
 );
 const table = mutations.flatMap((mutation) =>
   casesFor(mutation).map((entry) => ({ mutation: mutation.name, inputType: String(mutation.args[0]!.type), ...entry })),

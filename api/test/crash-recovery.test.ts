@@ -1,7 +1,7 @@
 // A crash mid-request leaves no half-applied change: the server, on a real PostgreSQL, is killed with SIGKILL
 // in the middle of a stream of mutations, started again, and the database is checked against the invariants
 // of the one write path. Every acknowledged write must be there; nothing may be there in part.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoAccounts } from '../src/seed/demo.ts';
 import { DEMO_PASSWORD } from './support/app.ts';
@@ -130,19 +130,40 @@ describe('SIGKILL under write load', () => {
     for (const ticket of tickets) {
       const label = `ticket ${ticket.title}`;
       // Versions and history agree: one entry per version, the last one says the current status.
-      expect(ticket.history.map((entry) => entry.version), label).toEqual(Array.from({ length: ticket.version }, (_, index) => index + 1));
+      expect(
+        ticket.history.map((entry) => entry.version),
+        label,
+      ).toEqual(Array.from({ length: ticket.version }, (_, index) => index + 1));
       expect(ticket.history.at(-1)!.toStatus, label).toBe(ticket.status);
       if ([...acknowledged.approved].some((id) => rawId(id) === ticket.id)) expect(ticket.status, label).toBe('PENDING_CREATIVE');
       // Every history entry has its activity row; every comment too.
       const changes = ticket.history.length;
-      expect(count(activity, ticket.id, (row) => row.action !== 'COMMENT'), label).toBe(changes);
-      expect(count(activity, ticket.id, (row) => row.action === 'COMMENT'), label).toBe(ticket.comments.length);
+      expect(
+        count(activity, ticket.id, (row) => row.action !== 'COMMENT'),
+        label,
+      ).toBe(changes);
+      expect(
+        count(activity, ticket.id, (row) => row.action === 'COMMENT'),
+        label,
+      ).toBe(ticket.comments.length);
       // Every announcement has its in-app notifications and its one group message.
       const approvals = ticket.history.filter((entry) => entry.action === 'APPROVED').length;
-      expect(count(notifications, ticket.id, (row) => row.kind === 'TICKET_CREATED'), label).toBe(1);
-      expect(count(notifications, ticket.id, (row) => row.kind === 'TICKET_APPROVED'), label).toBe(approvals * 2);
-      expect(count(outbox, ticket.id, (row) => row.kind === 'TICKET_CREATED'), label).toBe(1);
-      expect(count(outbox, ticket.id, (row) => row.kind === 'TICKET_APPROVED'), label).toBe(approvals);
+      expect(
+        count(notifications, ticket.id, (row) => row.kind === 'TICKET_CREATED'),
+        label,
+      ).toBe(1);
+      expect(
+        count(notifications, ticket.id, (row) => row.kind === 'TICKET_APPROVED'),
+        label,
+      ).toBe(approvals * 2);
+      expect(
+        count(outbox, ticket.id, (row) => row.kind === 'TICKET_CREATED'),
+        label,
+      ).toBe(1);
+      expect(
+        count(outbox, ticket.id, (row) => row.kind === 'TICKET_APPROVED'),
+        label,
+      ).toBe(approvals);
     }
     const commentIds = new Set(tickets.flatMap((ticket) => ticket.comments.map((comment) => comment.id)));
     for (const id of acknowledged.comments) expect(commentIds.has(rawId(id)), `acknowledged comment ${id} is missing`).toBe(true);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
-import { createTicket, rawId, signInEveryone, ticketAt, ticketMutation, ticketMutationOk, type Sessions } from './support/tickets.ts';
+import { createTicket, rawId, type Sessions, signInEveryone, ticketAt, ticketMutation, ticketMutationOk } from './support/tickets.ts';
 
 let t: TestApp;
 let s: Sessions;
@@ -37,11 +37,7 @@ describe('request types', () => {
   });
 
   it('accepts ADS and TELEGRAM_CHANNEL with product items, totalling the quantity', async () => {
-    const ads = await t.ok(
-      CREATE,
-      { input: { title: 'Ads', requestType: 'ADS', productItems: [{ productId: adsProduct, quantity: 300 }] } },
-      s.marketer.token,
-    );
+    const ads = await t.ok(CREATE, { input: { title: 'Ads', requestType: 'ADS', productItems: [{ productId: adsProduct, quantity: 300 }] } }, s.marketer.token);
     expect(ads.createTicket.ticket).toMatchObject({ quantity: 300, productItems: [{ quantity: 300, product: { name: 'Test ads pack' } }] });
     const telegram = await t.ok(
       CREATE,
@@ -54,7 +50,11 @@ describe('request types', () => {
   it.each([
     ['SOCMED_POSTING without fileFormat', { requestType: 'SOCMED_POSTING' }, 'fileFormat'],
     ['PHOTOSHOOT without a schedule', { requestType: 'PHOTOSHOOT' }, 'scheduledStart'],
-    ['VIDEOSHOOT with IMAGE criteria', { requestType: 'VIDEOSHOOT', criteria: 'IMAGE', scheduledStart: hoursFromNow(1), scheduledEnd: hoursFromNow(2) }, 'criteria'],
+    [
+      'VIDEOSHOOT with IMAGE criteria',
+      { requestType: 'VIDEOSHOOT', criteria: 'IMAGE', scheduledStart: hoursFromNow(1), scheduledEnd: hoursFromNow(2) },
+      'criteria',
+    ],
     ['WEBSITE_BANNER with a file format', { requestType: 'WEBSITE_BANNER', fileFormat: 'GIF' }, 'fileFormat'],
     ['ADS without product items', { requestType: 'ADS' }, 'productItems'],
     ['a quantity of 1001', { requestType: 'WEBSITE_BANNER', quantity: 1001 }, 'quantity'],
@@ -74,7 +74,16 @@ describe('request types', () => {
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     const split = await t.gql(
       CREATE,
-      { input: { title: 'Too many', requestType: 'ADS', productItems: [{ productId: adsProduct, quantity: 600 }, { productId: generalProduct, quantity: 401 }] } },
+      {
+        input: {
+          title: 'Too many',
+          requestType: 'ADS',
+          productItems: [
+            { productId: adsProduct, quantity: 600 },
+            { productId: generalProduct, quantity: 401 },
+          ],
+        },
+      },
       s.marketer.token,
     );
     expect(errorCodes(split)).toEqual(['BAD_USER_INPUT']);
@@ -107,7 +116,13 @@ describe('routing at creation', () => {
 describe('collaborators', () => {
   it('a collaborator can start and complete; a non-collaborator cannot', async () => {
     const ticket = await ticketAt(t, s, 'ASSIGNED');
-    const added = await ticketMutationOk(t, 'addCollaborator', 'CollaboratorInput', { id: ticket.id, userId: s.designer2.globalId }, s['creative.manager'].token);
+    const added = await ticketMutationOk(
+      t,
+      'addCollaborator',
+      'CollaboratorInput',
+      { id: ticket.id, userId: s.designer2.globalId },
+      s['creative.manager'].token,
+    );
     expect(added.availableActions).toBeDefined();
     const outsider = await ticketMutation(t, 'startTicket', 'TicketActionInput', { id: ticket.id }, s.marketer.token);
     expect(errorCodes(outsider)).toEqual(['FORBIDDEN']);
@@ -120,7 +135,13 @@ describe('collaborators', () => {
 
   it('only Creative members collaborate, and only those who may assign add them', async () => {
     const ticket = await ticketAt(t, s, 'ASSIGNED');
-    const marketer = await ticketMutation(t, 'addCollaborator', 'CollaboratorInput', { id: ticket.id, userId: s.marketer.globalId }, s['creative.manager'].token);
+    const marketer = await ticketMutation(
+      t,
+      'addCollaborator',
+      'CollaboratorInput',
+      { id: ticket.id, userId: s.marketer.globalId },
+      s['creative.manager'].token,
+    );
     expect(errorCodes(marketer)).toEqual(['BAD_USER_INPUT']);
     const byDesigner = await ticketMutation(t, 'addCollaborator', 'CollaboratorInput', { id: ticket.id, userId: s.designer2.globalId }, s.designer.token);
     expect(errorCodes(byDesigner)).toEqual(['FORBIDDEN']);
@@ -128,11 +149,23 @@ describe('collaborators', () => {
 
   it('removing a collaborator is its own action, with its own history entry', async () => {
     const ticket = await ticketAt(t, s, 'ASSIGNED');
-    const added = await ticketMutationOk(t, 'addCollaborator', 'CollaboratorInput', { id: ticket.id, userId: s.designer2.globalId }, s['creative.manager'].token);
+    const added = await ticketMutationOk(
+      t,
+      'addCollaborator',
+      'CollaboratorInput',
+      { id: ticket.id, userId: s.designer2.globalId },
+      s['creative.manager'].token,
+    );
     expect(added.availableActions).toContain('REMOVE_COLLABORATOR');
     const byMaker = await ticketMutation(t, 'removeCollaborator', 'CollaboratorInput', { id: ticket.id, userId: s.designer2.globalId }, s.designer.token);
     expect(errorCodes(byMaker)).toEqual(['FORBIDDEN']);
-    const stranger = await ticketMutation(t, 'removeCollaborator', 'CollaboratorInput', { id: ticket.id, userId: s.marketer.globalId }, s['creative.manager'].token);
+    const stranger = await ticketMutation(
+      t,
+      'removeCollaborator',
+      'CollaboratorInput',
+      { id: ticket.id, userId: s.marketer.globalId },
+      s['creative.manager'].token,
+    );
     expect(errorCodes(stranger)).toEqual(['BAD_USER_INPUT']);
     await ticketMutationOk(t, 'removeCollaborator', 'CollaboratorInput', { id: ticket.id, userId: s.designer2.globalId }, s['creative.manager'].token);
     const detail = await t.ok(
@@ -177,7 +210,13 @@ describe('deadlines by priority', () => {
   it('an URGENT video is due 3 h after assignment; rollback does not move the deadline', async () => {
     const ticket = await ticketAt(t, s, 'APPROVED', { priority: 'URGENT', requestType: 'SOCMED_POSTING', fileFormat: 'VIDEO_PORTRAIT' });
     const before = Date.now();
-    const assigned = await ticketMutationOk(t, 'assignTicket', 'AssignTicketInput', { id: ticket.id, assigneeId: s.designer.globalId }, s['creative.manager'].token);
+    const assigned = await ticketMutationOk(
+      t,
+      'assignTicket',
+      'AssignTicketInput',
+      { id: ticket.id, assigneeId: s.designer.globalId },
+      s['creative.manager'].token,
+    );
     const row = await t.db.prisma.ticket.findUniqueOrThrow({ where: { id: rawId(ticket.id) } });
     expect(row.dueDate!.getTime() - row.assignedAt!.getTime()).toBe(3 * 3_600_000);
     expect(row.assignedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
@@ -185,7 +224,13 @@ describe('deadlines by priority', () => {
 
     const history = await t.ok(`query ($id: ID!) { ticket(id: $id) { history(first: 10) { nodes { id action } } } }`, { id: ticket.id }, s.admin.token);
     const beforeAssignment = history.ticket.history.nodes.find((entry: { action: string }) => entry.action === 'APPROVED');
-    const rolled = await ticketMutationOk(t, 'rollbackTicket', 'RollbackTicketInput', { id: ticket.id, historyEntryId: beforeAssignment.id, reason: 'Wrong person' }, s.admin.token);
+    const rolled = await ticketMutationOk(
+      t,
+      'rollbackTicket',
+      'RollbackTicketInput',
+      { id: ticket.id, historyEntryId: beforeAssignment.id, reason: 'Wrong person' },
+      s.admin.token,
+    );
     expect(rolled.assignee).toBeNull();
     expect(new Date(rolled.dueDate).getTime()).toBe(row.dueDate!.getTime());
   });
@@ -237,14 +282,22 @@ describe('trash', () => {
     const notTrashed = await t.gql(`mutation ($id: ID!) { purgeTicket(input: { id: $id }) { purgedTicketNumber } }`, { id: ticket.id }, s.admin.token);
     expect(errorCodes(notTrashed)).toEqual(['BAD_USER_INPUT']);
     await ticketMutationOk(t, 'deleteTicket', 'DeleteTicketInput', { id: ticket.id }, s.marketer.token);
-    const byManager = await t.gql(`mutation ($id: ID!) { purgeTicket(input: { id: $id }) { purgedTicketNumber } }`, { id: ticket.id }, s['marketing.manager'].token);
+    const byManager = await t.gql(
+      `mutation ($id: ID!) { purgeTicket(input: { id: $id }) { purgedTicketNumber } }`,
+      { id: ticket.id },
+      s['marketing.manager'].token,
+    );
     expect(errorCodes(byManager)).toEqual(['FORBIDDEN']);
     const purged = await t.ok(`mutation ($id: ID!) { purgeTicket(input: { id: $id }) { purgedTicketNumber } }`, { id: ticket.id }, s.admin.token);
     expect(purged.purgeTicket.purgedTicketNumber).toBe(ticket.number);
     expect(await t.db.prisma.ticket.count({ where: { id: rawId(ticket.id) } })).toBe(0);
     // The purge is in the activity log, detached from the ticket that is gone.
     const logged = await t.db.prisma.activityLog.findFirstOrThrow({ where: { action: 'PURGE' }, orderBy: { id: 'desc' } });
-    expect(logged).toMatchObject({ ticketId: null, eventType: 'DELETED', metadata: { number: ticket.number, title: 'Purge me', purgedTicketId: rawId(ticket.id) } });
+    expect(logged).toMatchObject({
+      ticketId: null,
+      eventType: 'DELETED',
+      metadata: { number: ticket.number, title: 'Purge me', purgedTicketId: rawId(ticket.id) },
+    });
   });
 });
 
@@ -252,18 +305,25 @@ describe('accounts', () => {
   it('a self-registered user cannot sign in until an admin approves them; nobody approves themselves', async () => {
     const { departments } = await t.ok(`{ departments { id name } }`);
     const sales = departments.find((department: { name: string }) => department.name === 'Sales').id;
-    const registered = await t.ok(
-      `mutation ($input: RegisterInput!) { register(input: $input) { pendingApproval accessToken refreshToken user { id } } }`,
-      { input: { username: 'new.rep', email: 'new.rep@example.com', password: 'a-long-password', displayName: 'New Rep', departmentId: sales } },
-    );
+    const registered = await t.ok(`mutation ($input: RegisterInput!) { register(input: $input) { pendingApproval accessToken refreshToken user { id } } }`, {
+      input: { username: 'new.rep', email: 'new.rep@example.com', password: 'a-long-password', displayName: 'New Rep', departmentId: sales },
+    });
     expect(registered.register).toMatchObject({ pendingApproval: true, accessToken: null, refreshToken: null });
     const early = await t.gql(`mutation { login(input: { username: "new.rep", password: "a-long-password" }) { accessToken } }`);
     expect(errorCodes(early)).toEqual(['FORBIDDEN']);
     const pending = await t.ok(`{ users(filter: { pendingApproval: true }) { nodes { username } } }`, {}, s.admin.token);
     expect(pending.users.nodes).toEqual([{ username: 'new.rep' }]);
-    const byManager = await t.gql(`mutation ($id: ID!) { approveUser(input: { id: $id }) { user { pendingApproval } } }`, { id: registered.register.user.id }, s['sales.manager'].token);
+    const byManager = await t.gql(
+      `mutation ($id: ID!) { approveUser(input: { id: $id }) { user { pendingApproval } } }`,
+      { id: registered.register.user.id },
+      s['sales.manager'].token,
+    );
     expect(errorCodes(byManager)).toEqual(['FORBIDDEN']);
-    const approved = await t.ok(`mutation ($id: ID!) { approveUser(input: { id: $id }) { user { pendingApproval } } }`, { id: registered.register.user.id }, s.admin.token);
+    const approved = await t.ok(
+      `mutation ($id: ID!) { approveUser(input: { id: $id }) { user { pendingApproval } } }`,
+      { id: registered.register.user.id },
+      s.admin.token,
+    );
     expect(approved.approveUser.user.pendingApproval).toBe(false);
     expect((await t.login('new.rep', 'a-long-password')).accessToken).toEqual(expect.any(String));
     const self = await t.gql(`mutation ($id: ID!) { approveUser(input: { id: $id }) { user { id } } }`, { id: s.admin.globalId }, s.admin.token);
@@ -296,7 +356,11 @@ describe('in-app notifications', () => {
     const before = (await t.ok(`{ unreadNotificationCount }`, {}, s.designer2.token)).unreadNotificationCount;
     const ticket = await ticketAt(t, s, 'APPROVED', { title: 'Notify me' });
     await ticketMutationOk(t, 'assignTicket', 'AssignTicketInput', { id: ticket.id, assigneeId: s.designer2.globalId }, s['creative.manager'].token);
-    const after = await t.ok(`{ unreadNotificationCount notifications(first: 1, unreadOnly: true) { nodes { id kind title ticket { id } read } } }`, {}, s.designer2.token);
+    const after = await t.ok(
+      `{ unreadNotificationCount notifications(first: 1, unreadOnly: true) { nodes { id kind title ticket { id } read } } }`,
+      {},
+      s.designer2.token,
+    );
     expect(after.unreadNotificationCount).toBe(before + 1);
     const [note] = after.notifications.nodes;
     expect(note).toMatchObject({ kind: 'TICKET_ASSIGNED', ticket: { id: ticket.id }, read: false });

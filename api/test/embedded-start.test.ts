@@ -1,7 +1,7 @@
 // The README's promise for a fresh machine: the real server process, started with nothing configured (no
 // DATABASE_URL, no JWT_SECRET), serves the demo from embedded PGlite; a restart on the same DATA_DIR keeps the
 // data, does not seed again, and keeps the JWT secret, so earlier sessions stay valid.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';

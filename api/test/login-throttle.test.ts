@@ -3,7 +3,7 @@
 // distinct loopback addresses (127.0.0.x) so the server sees several real clients.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, errorCodes, startTestApp, type GraphQLResponse, type TestApp } from './support/app.ts';
+import { DEMO_PASSWORD, errorCodes, type GraphQLResponse, startTestApp, type TestApp } from './support/app.ts';
 
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`;
 let t: TestApp;

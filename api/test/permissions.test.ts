@@ -1,8 +1,8 @@
 import { useGraphQLMiddleware } from '@envelop/graphql-middleware';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPermissions, rootRules } from '../src/graphql/permissions/shield.ts';
 import { toPublicError } from '../src/graphql/errors.ts';
+import { buildPermissions, rootRules } from '../src/graphql/permissions/shield.ts';
 import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
 
 let t: TestApp;
@@ -22,17 +22,9 @@ describe('role rules', () => {
     const designerGlobalId = Buffer.from(`User:${designer.id}`).toString('base64');
     const createDepartment = await t.gql(`mutation { createDepartment(input: { name: "Finance" }) { department { id } } }`, {}, member);
     expect(errorCodes(createDepartment)).toEqual(['FORBIDDEN']);
-    const reset = await t.gql(
-      `mutation ($id: ID!) { resetUserPassword(input: { id: $id }) { temporaryPassword } }`,
-      { id: designerGlobalId },
-      member,
-    );
+    const reset = await t.gql(`mutation ($id: ID!) { resetUserPassword(input: { id: $id }) { temporaryPassword } }`, { id: designerGlobalId }, member);
     expect(errorCodes(reset)).toEqual(['FORBIDDEN']);
-    const promote = await t.gql(
-      `mutation ($id: ID!) { updateUser(input: { id: $id, role: ADMIN }) { user { role } } }`,
-      { id: designerGlobalId },
-      member,
-    );
+    const promote = await t.gql(`mutation ($id: ID!) { updateUser(input: { id: $id, role: ADMIN }) { user { role } } }`, { id: designerGlobalId }, member);
     expect(errorCodes(promote)).toEqual(['FORBIDDEN']);
     expect(await t.db.prisma.department.count({ where: { name: 'Finance' } })).toBe(0);
     expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: designer.id } })).role).toBe('MEMBER');

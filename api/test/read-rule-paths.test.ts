@@ -3,17 +3,10 @@
 // (designer2, removed as a collaborator). A new field that leads to a ticket fails the coverage test until
 // it gets a check here.
 import { readFileSync } from 'node:fs';
-import {
-  buildSchema,
-  getNamedType,
-  isInterfaceType,
-  isObjectType,
-  type GraphQLInterfaceType,
-  type GraphQLObjectType,
-} from 'graphql';
+import { buildSchema, type GraphQLInterfaceType, type GraphQLObjectType, getNamedType, isInterfaceType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.ts';
-import { createTicket, signInEveryone, ticketAt, ticketMutation, ticketMutationOk, type Sessions } from './support/tickets.ts';
+import { createTicket, type Sessions, signInEveryone, ticketAt, ticketMutation, ticketMutationOk } from './support/tickets.ts';
 import { collect, sleep, wsClient } from './support/ws.ts';
 
 const SECRET_TITLE = 'Secret launch teaser 7f3a';
@@ -81,8 +74,9 @@ beforeAll(async () => {
   s = await signInEveryone(t);
   ticket = (await ticketAt(t, s, 'ASSIGNED', { title: SECRET_TITLE })) as { id: string; number: number };
   await ticketMutationOk(t, 'addCollaborator', 'CollaboratorInput', { id: ticket.id, userId: s.designer2.globalId }, s['creative.manager'].token);
-  outsiderCommentId = (await t.ok<{ addComment: { comment: { id: string } } }>(ADD_COMMENT, { input: { ticketId: ticket.id, body: 'On it @designer' } }, s.designer2.token))
-    .addComment.comment.id;
+  outsiderCommentId = (
+    await t.ok<{ addComment: { comment: { id: string } } }>(ADD_COMMENT, { input: { ticketId: ticket.id, body: 'On it @designer' } }, s.designer2.token)
+  ).addComment.comment.id;
   mentioningCommentId = (
     await t.ok<{ addComment: { comment: { id: string } } }>(
       ADD_COMMENT,

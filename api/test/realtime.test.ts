@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.ts';
-import { createTicket, signInEveryone, ticketAt, ticketMutationOk, type Sessions } from './support/tickets.ts';
+import { createTicket, type Sessions, signInEveryone, ticketAt, ticketMutationOk } from './support/tickets.ts';
 import { collect, sleep, wsClient } from './support/ws.ts';
 
 let t: TestApp;
@@ -16,7 +16,9 @@ const EVENTS = `subscription ($after: String, $filter: TicketEventFilter) {
   ticketEvents(afterEventId: $after, filter: $filter) { eventId type at actor { username } ticket { id number title status requester { username } } }
 }`;
 
-type Event = { ticketEvents: { eventId: string; type: string; actor: { username: string } | null; ticket: { id: string; title: string; status: string } | null } };
+type Event = {
+  ticketEvents: { eventId: string; type: string; actor: { username: string } | null; ticket: { id: string; title: string; status: string } | null };
+};
 
 /** The newest event id so far: subscribing after it misses nothing that happens next (no race). */
 async function latestEventId(): Promise<string> {
@@ -70,7 +72,11 @@ describe('ticketEvents', () => {
     // While disconnected: three changes.
     await ticketMutationOk(t, 'approveTicket', 'ApproveTicketInput', { id: ticket.id }, s['marketing.manager'].token);
     await ticketMutationOk(t, 'approveTicket', 'ApproveTicketInput', { id: ticket.id }, s['creative.manager'].token);
-    await t.ok(`mutation ($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }`, { input: { ticketId: ticket.id, body: 'ping' } }, s.marketer.token);
+    await t.ok(
+      `mutation ($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }`,
+      { input: { ticketId: ticket.id, body: 'ping' } },
+      s.marketer.token,
+    );
     const missed = await t.db.prisma.activityLog.findMany({
       where: { id: { gt: BigInt(lastSeen) }, ticketId: (await t.db.prisma.ticket.findFirstOrThrow({ where: { title: 'Replay me' } })).id },
       orderBy: { id: 'asc' },
@@ -171,7 +177,11 @@ describe('notificationAdded', () => {
   });
 
   it('holds the live push during the recipient quiet hours; the notification still counts as unread', async () => {
-    await t.ok(`mutation { updateNotificationPreferences(input: { quietHoursStart: 0, quietHoursEnd: 1439 }) { preferences { quietHoursEnd } } }`, {}, s.designer.token);
+    await t.ok(
+      `mutation { updateNotificationPreferences(input: { quietHoursStart: 0, quietHoursEnd: 1439 }) { preferences { quietHoursEnd } } }`,
+      {},
+      s.designer.token,
+    );
     const before = (await t.ok(`{ unreadNotificationCount }`, {}, s.designer.token)).unreadNotificationCount;
     const client = wsClient(t.wsUrl, s.designer.token);
     const pushes = collect<{ notificationAdded: { kind: string } }>(client, `subscription { notificationAdded { kind } }`);
@@ -189,7 +199,10 @@ describe('notificationAdded', () => {
 describe('dashboardStatsChanged', () => {
   it('starts with the current numbers and pushes coalesced updates', async () => {
     const client = wsClient(t.wsUrl, s.seller.token);
-    const stats = collect<{ dashboardStatsChanged: { total: number; deptApproval: number } }>(client, `subscription { dashboardStatsChanged { total deptApproval } }`);
+    const stats = collect<{ dashboardStatsChanged: { total: number; deptApproval: number } }>(
+      client,
+      `subscription { dashboardStatsChanged { total deptApproval } }`,
+    );
     const [initial] = await stats.until(1);
     const start = initial!.dashboardStatsChanged.total;
     // A burst of ten changes in the seller's scope.

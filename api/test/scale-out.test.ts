@@ -1,9 +1,9 @@
 // Two API instances behind a (pretend) load balancer: one PostgreSQL, one Redis. This test needs both servers,
 // whatever engine the rest of the suite runs on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../src/app.ts';
+import { type App, buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { openDatabase, type Database } from '../src/db/client.ts';
+import { type Database, openDatabase } from '../src/db/client.ts';
 import { seedDemoAccounts } from '../src/seed/demo.ts';
 import { DEMO_PASSWORD } from './support/app.ts';
 import { createTestDatabase, type TestDatabase } from './support/database.ts';
@@ -28,8 +28,8 @@ async function post(url: string, query: string, variables: Record<string, unknow
 }
 
 const login = async (url: string, username: string) =>
-  (await post(url, `mutation ($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { accessToken } }`, { u: username, p: DEMO_PASSWORD })).login
-    .accessToken as string;
+  (await post(url, `mutation ($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { accessToken } }`, { u: username, p: DEMO_PASSWORD }))
+    .login.accessToken as string;
 
 beforeAll(async () => {
   shared = await createTestDatabase({ engine: 'postgres' });

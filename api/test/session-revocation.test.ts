@@ -80,7 +80,11 @@ describe('an admin change ends all of a user’s sessions at once', () => {
     const session = await signIn('sales.manager');
     const socket = openSocket(session.accessToken);
     await socket.connected;
-    await t.ok(`mutation ($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { temporaryPassword } }`, { input: { id: session.user.id } }, adminToken);
+    await t.ok(
+      `mutation ($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { temporaryPassword } }`,
+      { input: { id: session.user.id } },
+      adminToken,
+    );
     expect((await socket.closedWithin(2000)).code).toBe(4403);
     await expectRefused(session.accessToken);
     await socket.dispose();

@@ -2,7 +2,7 @@
 // would notify. Checked against the domain's read rule as the ticket moves through the workflow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.ts';
-import { createTicket, signInEveryone, ticketAt, ticketMutationOk, type Sessions } from './support/tickets.ts';
+import { createTicket, type Sessions, signInEveryone, ticketAt, ticketMutationOk } from './support/tickets.ts';
 
 let t: TestApp;
 let s: Sessions;

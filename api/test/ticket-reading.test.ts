@@ -3,7 +3,7 @@ import { canReadTicket, DONE_STATUSES } from '../src/domain/ticket-access.ts';
 import type { Viewer } from '../src/domain/viewer.ts';
 import { factsOf, TICKET_WITH_COLLABORATORS } from '../src/services/ticket-rows.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
-import { createTicket, DEMO_PEOPLE, gid, rawId, signInEveryone, ticketAt, ticketMutationOk, type DemoPerson, type Sessions } from './support/tickets.ts';
+import { createTicket, DEMO_PEOPLE, type DemoPerson, gid, rawId, type Sessions, signInEveryone, ticketAt, ticketMutationOk } from './support/tickets.ts';
 
 /** One page of `tickets { totalCount pageInfo { hasNextPage endCursor } nodes { id } }`. */
 type TicketIdPage = { tickets: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string }[] } };
@@ -47,7 +47,10 @@ async function viewerOf(person: DemoPerson): Promise<Viewer> {
 async function readableIds(person: DemoPerson): Promise<string[]> {
   const viewer = await viewerOf(person);
   const rows = await t.db.prisma.ticket.findMany({ include: TICKET_WITH_COLLABORATORS });
-  return rows.filter((row) => !row.deletedAt && canReadTicket(viewer, factsOf(row))).map((row) => row.id).sort();
+  return rows
+    .filter((row) => !row.deletedAt && canReadTicket(viewer, factsOf(row)))
+    .map((row) => row.id)
+    .sort();
 }
 
 async function allTicketIds(token: string, filter: Record<string, unknown> = {}): Promise<{ ids: string[]; totalCount: number }> {
@@ -127,7 +130,10 @@ describe('filters, search and order', () => {
     const created = await createTicket(t, s.marketer.token, { title: 'Quarterly Lookbook', description: 'Pastel palette, ZEBRA motif' });
     for (const search of ['lookbook', 'zebra', String(created.number), `#${created.number}`]) {
       const found = await t.ok(`query ($search: String!) { tickets(filter: { search: $search }) { nodes { number } } }`, { search }, s.admin.token);
-      expect(found.tickets.nodes.map((node: { number: number }) => node.number), search).toContain(created.number);
+      expect(
+        found.tickets.nodes.map((node: { number: number }) => node.number),
+        search,
+      ).toContain(created.number);
     }
     const none = await t.ok(`{ tickets(filter: { search: "no-such-thing-anywhere" }) { totalCount } }`, {}, s.admin.token);
     expect(none.tickets.totalCount).toBe(0);

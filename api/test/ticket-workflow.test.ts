@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
-import { createTicket, rawId, signInEveryone, ticketAt, ticketMutation, ticketMutationOk, type Sessions } from './support/tickets.ts';
+import { createTicket, rawId, type Sessions, signInEveryone, ticketAt, ticketMutation, ticketMutationOk } from './support/tickets.ts';
 
 let t: TestApp;
 let s: Sessions;
@@ -49,9 +49,7 @@ describe('the happy path', () => {
     ]);
     const assigned = ticket.history.nodes[3];
     expect(assigned.actor.username).toBe('creative.manager');
-    expect(assigned.changes).toEqual(
-      expect.arrayContaining([expect.objectContaining({ field: 'assigneeId', from: null, to: s.designer.id })]),
-    );
+    expect(assigned.changes).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'assigneeId', from: null, to: s.designer.id })]));
     const firstApproval = ticket.history.nodes[5];
     expect(firstApproval).toMatchObject({ fromStatus: 'REQUESTED', toStatus: 'PENDING_CREATIVE', reason: 'Budget ok' });
     expect(firstApproval.changes).toEqual([{ field: 'status', from: 'REQUESTED', to: 'PENDING_CREATIVE' }]);
@@ -99,9 +97,7 @@ describe('wrong actors are refused', () => {
     }
     const completed = await ticketAt(t, s, 'COMPLETED');
     for (const someone of ['designer', 'marketing.manager', 'creative.manager'] as const) {
-      expect(errorCodes(await ticketMutation(t, 'confirmTicket', 'TicketActionInput', { id: completed.id }, s[someone].token)), someone).toEqual([
-        'FORBIDDEN',
-      ]);
+      expect(errorCodes(await ticketMutation(t, 'confirmTicket', 'TicketActionInput', { id: completed.id }, s[someone].token)), someone).toEqual(['FORBIDDEN']);
     }
   });
 
@@ -124,7 +120,13 @@ describe('wrong actors are refused', () => {
 
   it('reject records the reason for the requester', async () => {
     const ticket = await createTicket(t, s.marketer.token);
-    const rejected = await ticketMutationOk(t, 'rejectTicket', 'RejectTicketInput', { id: ticket.id, reason: 'No budget this quarter' }, s['marketing.manager'].token);
+    const rejected = await ticketMutationOk(
+      t,
+      'rejectTicket',
+      'RejectTicketInput',
+      { id: ticket.id, reason: 'No budget this quarter' },
+      s['marketing.manager'].token,
+    );
     expect(rejected.status).toBe('REJECTED');
     const notes = await t.db.prisma.notification.findMany({ where: { recipientId: s.marketer.id, ticketId: rawId(ticket.id) } });
     expect(notes.map((note) => [note.kind, note.body])).toEqual([['TICKET_REJECTED', 'No budget this quarter']]);
@@ -167,7 +169,9 @@ describe('rollback', () => {
   it('restores the state right after the chosen entry, as a new ROLLBACK entry, deleting nothing', async () => {
     const ticket = await ticketAt(t, s, 'IN_PROGRESS');
     const before = await t.ok(HISTORY, { id: ticket.id }, s.admin.token);
-    const approvedEntry = before.ticket.history.nodes.find((entry: { toStatus: string; action: string }) => entry.action === 'APPROVED' && entry.toStatus === 'APPROVED');
+    const approvedEntry = before.ticket.history.nodes.find(
+      (entry: { toStatus: string; action: string }) => entry.action === 'APPROVED' && entry.toStatus === 'APPROVED',
+    );
     const rolled = await ticketMutationOk(
       t,
       'rollbackTicket',
@@ -188,7 +192,13 @@ describe('rollback', () => {
       ]),
     );
     // The ticket can go forward again from there.
-    const reassigned = await ticketMutationOk(t, 'assignTicket', 'AssignTicketInput', { id: ticket.id, assigneeId: s.designer2.globalId }, s['creative.manager'].token);
+    const reassigned = await ticketMutationOk(
+      t,
+      'assignTicket',
+      'AssignTicketInput',
+      { id: ticket.id, assigneeId: s.designer2.globalId },
+      s['creative.manager'].token,
+    );
     expect(reassigned.assignee.username).toBe('designer2');
   });
 
@@ -196,13 +206,31 @@ describe('rollback', () => {
     const ticket = await ticketAt(t, s, 'PENDING_CREATIVE');
     const history = await t.ok(HISTORY, { id: ticket.id }, s.admin.token);
     const created = history.ticket.history.nodes.at(-1);
-    const byRequester = await ticketMutation(t, 'rollbackTicket', 'RollbackTicketInput', { id: ticket.id, historyEntryId: created.id, reason: 'undo' }, s.marketer.token);
+    const byRequester = await ticketMutation(
+      t,
+      'rollbackTicket',
+      'RollbackTicketInput',
+      { id: ticket.id, historyEntryId: created.id, reason: 'undo' },
+      s.marketer.token,
+    );
     expect(errorCodes(byRequester)).toEqual(['FORBIDDEN']);
-    const bySales = await ticketMutation(t, 'rollbackTicket', 'RollbackTicketInput', { id: ticket.id, historyEntryId: created.id, reason: 'undo' }, s['sales.manager'].token);
+    const bySales = await ticketMutation(
+      t,
+      'rollbackTicket',
+      'RollbackTicketInput',
+      { id: ticket.id, historyEntryId: created.id, reason: 'undo' },
+      s['sales.manager'].token,
+    );
     expect(errorCodes(bySales)).toEqual(['FORBIDDEN']);
     const noReason = await ticketMutation(t, 'rollbackTicket', 'RollbackTicketInput', { id: ticket.id, historyEntryId: created.id, reason: '' }, s.admin.token);
     expect(errorCodes(noReason)).toEqual(['BAD_USER_INPUT']);
-    const done = await ticketMutationOk(t, 'rollbackTicket', 'RollbackTicketInput', { id: ticket.id, historyEntryId: created.id, reason: 'Approved by mistake' }, s['marketing.manager'].token);
+    const done = await ticketMutationOk(
+      t,
+      'rollbackTicket',
+      'RollbackTicketInput',
+      { id: ticket.id, historyEntryId: created.id, reason: 'Approved by mistake' },
+      s['marketing.manager'].token,
+    );
     expect(done.status).toBe('REQUESTED');
   });
 });

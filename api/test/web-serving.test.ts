@@ -2,15 +2,17 @@
 // assets cached for a year, index.html (and the SPA fallback for client routes) always revalidated, and the
 // probes and /graphql untouched. The app is pointed at a fixture build written here, so the test does not
 // depend on `npm run build:web` having run.
-import { request } from 'node:http';
+
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.ts';
 
-const INDEX = '<!doctype html><html><head><title>Juan365 fixture</title><script type="module" src="/assets/index-a1b2c3.js"></script></head><body></body></html>';
+const INDEX =
+  '<!doctype html><html><head><title>Juan365 fixture</title><script type="module" src="/assets/index-a1b2c3.js"></script></head><body></body></html>';
 const SCRIPT = `export const greeting = ${JSON.stringify('hello '.repeat(400))};\n`;
 
 let t: TestApp;
@@ -18,7 +20,10 @@ let base: string;
 let dist: string;
 
 /** Raw HTTP (fetch would decode the body and hide which encoding was sent). */
-function get(pathname: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function get(
+  pathname: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(`${base}${pathname}`, { headers }, (res) => {
       const chunks: Buffer[] = [];

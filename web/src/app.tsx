@@ -1,6 +1,6 @@
-import { lazy, Suspense, type ParentProps } from 'solid-js';
 import { Route, Router } from '@solidjs/router';
 import { Provider } from '@urql/solid';
+import { lazy, type ParentProps, Suspense } from 'solid-js';
 import { Loading } from './components/loading';
 import { client } from './lib/client';
 import { SignedInLayout } from './routes/signed-in-layout';
@@ -11,9 +11,7 @@ const BoardPage = lazy(() => import('./features/board/board-page').then((module)
 const TicketsListPage = lazy(() => import('./features/tickets-list/tickets-list-page').then((module) => ({ default: module.TicketsListPage })));
 const MyTasksPage = lazy(() => import('./features/tickets-list/my-tasks-page').then((module) => ({ default: module.MyTasksPage })));
 const HomePage = lazy(() => import('./routes/home').then((module) => ({ default: module.HomePage })));
-const RequestFormPage = lazy(() =>
-  import('./features/request-form/request-form-page').then((module) => ({ default: module.RequestFormPage })),
-);
+const RequestFormPage = lazy(() => import('./features/request-form/request-form-page').then((module) => ({ default: module.RequestFormPage })));
 const TicketPage = lazy(() => import('./features/ticket/ticket-page').then((module) => ({ default: module.TicketPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((module) => ({ default: module.NotFoundPage })));
 

@@ -8,7 +8,7 @@
 // Past a limit, login answers RATE_LIMITED without checking the password. Counters live in Redis when
 // configured, so every instance behind a load balancer shares them.
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../domain/errors.ts';
 
 export type LoginThrottleLimits = {
@@ -39,9 +39,7 @@ export type LoginThrottle = {
 
 export function createLoginThrottle(limits: LoginThrottleLimits, redis?: Redis): LoginThrottle {
   const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
-    redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration })
-      : new RateLimiterMemory({ keyPrefix, points, duration });
+    redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration }) : new RateLimiterMemory({ keyPrefix, points, duration });
   type Counter = { limiter: RateLimiterAbstract; points: number; key: (username: string, address: string) => string };
   const counter = (keyPrefix: string, points: number, duration: number, key: Counter['key']): Counter => ({
     limiter: make(keyPrefix, points, duration),

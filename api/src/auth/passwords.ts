@@ -1,5 +1,5 @@
 // argon2id password hashing. Parameters are the library's defaults (OWASP's minimums or better).
-import { hash, verify, type Algorithm } from '@node-rs/argon2';
+import { type Algorithm, hash, verify } from '@node-rs/argon2';
 import { BadInputError } from '../domain/errors.ts';
 
 // Algorithm is an ambient const enum (unusable under isolatedModules); 2 is its Argon2id.

@@ -1,7 +1,7 @@
 // Access tokens: short-lived JWTs, HS256 pinned, issuer/audience/type checked. Refresh tokens: opaque random
 // strings stored only as SHA-256 hashes (see services/auth.ts for rotation).
 import { createHash, randomBytes } from 'node:crypto';
-import { SignJWT, jwtVerify } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
 import { UnauthenticatedError } from '../domain/errors.ts';
 
 export const ACCESS_TOKEN_ALGORITHM = 'HS256';
@@ -54,7 +54,13 @@ export function createTokenIssuer(secret: string, accessTtlSeconds: number): Tok
           requiredClaims: ['sub', 'exp', 'iat'],
         });
         const sessionId = payload.sid;
-        if (typeof payload.sub !== 'string' || !UUID.test(payload.sub) || typeof payload.ver !== 'number' || typeof sessionId !== 'string' || !UUID.test(sessionId)) {
+        if (
+          typeof payload.sub !== 'string' ||
+          !UUID.test(payload.sub) ||
+          typeof payload.ver !== 'number' ||
+          typeof sessionId !== 'string' ||
+          !UUID.test(sessionId)
+        ) {
           throw new Error('malformed claims');
         }
         // We never issue tokens from the future or living longer than the configured lifetime: such a token

@@ -6,14 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  applyMigrations,
-  createMigration,
-  DEFAULT_MIGRATIONS_DIR,
-  DEFAULT_SCHEMA_PATH,
-  pendingMigrations,
-  type RawQueryable,
-} from './migrate.ts';
+import { applyMigrations, createMigration, DEFAULT_MIGRATIONS_DIR, DEFAULT_SCHEMA_PATH, pendingMigrations, type RawQueryable } from './migrate.ts';
 import { openPGlite } from './pglite.ts';
 import { createEmptyPostgresDatabase, type EmptyPostgresDatabase, LOCAL_POSTGRES_URL } from './scratch-database.ts';
 

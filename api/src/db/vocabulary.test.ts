@@ -1,8 +1,8 @@
 // The database's enums are the domain's vocabulary, value for value: a value added on one side only is a
 // bug that would surface as a failed write or an unknown enum in a response.
 import { describe, expect, it } from 'vitest';
-import * as prismaEnums from './generated/prisma/enums.ts';
 import * as vocabulary from '../domain/vocabulary.ts';
+import * as prismaEnums from './generated/prisma/enums.ts';
 
 const PAIRS = {
   Role: vocabulary.ROLES,

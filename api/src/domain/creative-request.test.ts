@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type CreativeRequestInput, DEFAULT_SLA, deadlineAtAssignment, normalizeCreativeRequest, type ProductFacts } from './creative-request.ts';
 import { DomainError } from './errors.ts';
-import {
-  DEFAULT_SLA,
-  deadlineAtAssignment,
-  normalizeCreativeRequest,
-  type CreativeRequestInput,
-  type ProductFacts,
-} from './creative-request.ts';
 import { isQuietAt, localMinutes } from './notification-preferences.ts';
 
 const products = new Map<string, ProductFacts>([
@@ -62,7 +56,14 @@ describe('request types: valid shapes', () => {
   });
   it('ADS and TELEGRAM_CHANNEL carry product items; the quantity is their total', () => {
     const ads = normalizeCreativeRequest(
-      { ...base, requestType: 'ADS', productItems: [{ productId: 'ads-1', quantity: 400 }, { productId: 'gen-1', quantity: 600 }] },
+      {
+        ...base,
+        requestType: 'ADS',
+        productItems: [
+          { productId: 'ads-1', quantity: 400 },
+          { productId: 'gen-1', quantity: 600 },
+        ],
+      },
       products,
     );
     expect(ads.quantity).toBe(1000);
@@ -79,9 +80,23 @@ describe('request types: wrong shapes name the field', () => {
     ['a photoshoot without a schedule', { requestType: 'PHOTOSHOOT' as const }, 'scheduledStart'],
     ['a shoot ending before it starts', { requestType: 'VIDEOSHOOT' as const, scheduledStart: end, scheduledEnd: start }, 'scheduledEnd'],
     ['a schedule on a banner', { scheduledStart: start }, 'scheduledStart'],
-    ['VIDEO criteria on a photoshoot', { requestType: 'PHOTOSHOOT' as const, scheduledStart: start, scheduledEnd: end, criteria: 'VIDEO' as const }, 'criteria'],
+    [
+      'VIDEO criteria on a photoshoot',
+      { requestType: 'PHOTOSHOOT' as const, scheduledStart: start, scheduledEnd: end, criteria: 'VIDEO' as const },
+      'criteria',
+    ],
     ['ADS without items', { requestType: 'ADS' as const }, 'productItems'],
-    ['ADS over 1000 items', { requestType: 'ADS' as const, productItems: [{ productId: 'ads-1', quantity: 700 }, { productId: 'gen-1', quantity: 301 }] }, 'productItems'],
+    [
+      'ADS over 1000 items',
+      {
+        requestType: 'ADS' as const,
+        productItems: [
+          { productId: 'ads-1', quantity: 700 },
+          { productId: 'gen-1', quantity: 301 },
+        ],
+      },
+      'productItems',
+    ],
     ['a Telegram product in an ADS request', { requestType: 'ADS' as const, productItems: [{ productId: 'tg-1', quantity: 1 }] }, 'productItems[0].productId'],
     ['a retired product', { requestType: 'ADS' as const, productItems: [{ productId: 'old-1', quantity: 1 }] }, 'productItems[0].productId'],
     ['an unknown product', { requestType: 'ADS' as const, productItems: [{ productId: 'nope', quantity: 1 }] }, 'productItems[0].productId'],

@@ -14,13 +14,7 @@ export type Viewer = {
 };
 
 /** The viewer a user row stands for (its department says whether it is the Creative one). */
-export function viewerOf(user: {
-  id: string;
-  username: string;
-  role: Role;
-  departmentId: string | null;
-  department: { isCreative: boolean } | null;
-}): Viewer {
+export function viewerOf(user: { id: string; username: string; role: Role; departmentId: string | null; department: { isCreative: boolean } | null }): Viewer {
   return {
     id: user.id,
     username: user.username,

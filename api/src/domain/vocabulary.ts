@@ -11,15 +11,7 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-export const REQUEST_TYPE_NAMES = [
-  'SOCMED_POSTING',
-  'WEBSITE_BANNER',
-  'PHOTOSHOOT',
-  'VIDEOSHOOT',
-  'LIVE_PRODUCTION',
-  'ADS',
-  'TELEGRAM_CHANNEL',
-] as const;
+export const REQUEST_TYPE_NAMES = ['SOCMED_POSTING', 'WEBSITE_BANNER', 'PHOTOSHOOT', 'VIDEOSHOOT', 'LIVE_PRODUCTION', 'ADS', 'TELEGRAM_CHANNEL'] as const;
 export type RequestType = (typeof REQUEST_TYPE_NAMES)[number];
 
 export const FILE_FORMATS = ['STILL', 'GIF', 'VIDEO_LANDSCAPE', 'VIDEO_PORTRAIT'] as const;
@@ -118,15 +110,7 @@ export const OUTBOX_STATUSES = ['PENDING', 'SENT', 'FAILED'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** The public error codes (extensions.code). */
-export const ERROR_CODES = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID_TRANSITION',
-  'RATE_LIMITED',
-] as const;
+export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'RATE_LIMITED'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ORDER_DIRECTIONS = ['ASC', 'DESC'] as const;

@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
 import { TICKET_STATUSES, type TicketFacts, type TicketStatus } from './ticket-access.ts';
 import type { Viewer } from './viewer.ts';
-import {
-  availableActions,
-  creationRoute,
-  decide,
-  decideCreation,
-  TICKET_ACTIONS,
-  transition,
-  viewerCanEdit,
-  type TicketAction,
-} from './workflow.ts';
+import { availableActions, creationRoute, decide, decideCreation, TICKET_ACTIONS, type TicketAction, transition, viewerCanEdit } from './workflow.ts';
 
 // The expectations below are written out by hand from the contract's "Who may do what" table, not derived
 // from the workflow table, so a wrong row in the table fails here.
@@ -84,14 +75,10 @@ const EXPECTED: Record<TicketAction, Partial<Record<TicketStatus, Persona[]>>> =
     IN_PROGRESS: ['DM', 'CM', 'ADM'],
     COMPLETED: ['DM', 'CM', 'ADM'],
   },
-  ROLLBACK: Object.fromEntries(
-    TICKET_STATUSES.map((status) => [status, status === 'REQUESTED' ? ['DM', 'ADM'] : ['DM', 'CM', 'ADM']]),
-  ),
+  ROLLBACK: Object.fromEntries(TICKET_STATUSES.map((status) => [status, status === 'REQUESTED' ? ['DM', 'ADM'] : ['DM', 'CM', 'ADM']])),
   COMMENT: Object.fromEntries(TICKET_STATUSES.map((status) => [status, readers(status)])),
   ATTACH: Object.fromEntries(OPEN.map((status) => [status, readers(status)])),
-  DELETE: Object.fromEntries(
-    TICKET_STATUSES.map((status) => [status, status === 'REQUESTED' ? ['REQ', 'DM', 'ADM'] : ['DM', 'CM', 'ADM']]),
-  ),
+  DELETE: Object.fromEntries(TICKET_STATUSES.map((status) => [status, status === 'REQUESTED' ? ['REQ', 'DM', 'ADM'] : ['DM', 'CM', 'ADM']])),
   RESTORE: {},
   // Purging is only for trashed tickets (see 'trashed tickets').
   PURGE: {},
@@ -122,11 +109,7 @@ describe('workflow table: every (status, action, role)', () => {
     for (const status of TICKET_STATUSES) {
       const allowed = EXPECTED[action][status];
       for (const persona of ALL_PERSONAS) {
-        const expected = allowed
-          ? allowed.includes(persona)
-            ? `ok:${NEXT_STATUS[action]?.[status] ?? status}`
-            : 'FORBIDDEN'
-          : 'INVALID_TRANSITION';
+        const expected = allowed ? (allowed.includes(persona) ? `ok:${NEXT_STATUS[action]?.[status] ?? status}` : 'FORBIDDEN') : 'INVALID_TRANSITION';
         it(`${action} on ${status} by ${persona} → ${expected}`, () => {
           expect(outcome(ticketIn(status), action, persona)).toBe(expected);
         });

@@ -13,9 +13,9 @@ import {
   type TicketStatus,
 } from './ticket-access.ts';
 import { isAdmin, type Viewer } from './viewer.ts';
-import { TICKET_ACTIONS, type HistoryAction, type TicketAction, type TicketEventType } from './vocabulary.ts';
+import { type HistoryAction, TICKET_ACTIONS, type TicketAction, type TicketEventType } from './vocabulary.ts';
 
-export { TICKET_ACTIONS, type HistoryAction, type TicketAction, type TicketEventType };
+export { type HistoryAction, TICKET_ACTIONS, type TicketAction, type TicketEventType };
 
 /** Timestamps a transition records on the ticket. */
 export type TicketStamp =
@@ -258,7 +258,9 @@ export function decide(ticket: TicketFacts, action: TicketAction, actor: Viewer)
   if (rules.length === 0) {
     return refuse(
       'INVALID_TRANSITION',
-      ticket.deleted ? `The ticket is in the trash; restore it to ${describeAction(action)} it.` : `A ticket cannot be ${describeAction(action)}d outside the trash.`,
+      ticket.deleted
+        ? `The ticket is in the trash; restore it to ${describeAction(action)} it.`
+        : `A ticket cannot be ${describeAction(action)}d outside the trash.`,
     );
   }
   const fromHere = rules.filter((rule) => rule.from.includes(ticket.status));

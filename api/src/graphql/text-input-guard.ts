@@ -2,7 +2,7 @@
 // client's mistake, BAD_USER_INPUT with the variable or argument named, before any resolver runs. Without it,
 // such text reached PostgreSQL and came back as a masked server error. Applies to HTTP and WebSocket alike
 // (both run through the same envelop hooks).
-import { GraphQLError, Kind, type ASTNode, type ExecutionResult, type ValidationRule } from 'graphql';
+import { type ASTNode, type ExecutionResult, GraphQLError, Kind, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { findTextProblem, textProblem } from '../domain/text.ts';
 

@@ -1,8 +1,9 @@
 // Probes: /health says the process answers; /ready that the database is reachable and migrated (the
 // Dockerfile's health check and load balancers ask it before sending traffic).
-import type { Logger } from '../logger.ts';
+
 import { pendingMigrations, type RawQueryable } from '../db/migrate.ts';
-import { sendJson, type Handler } from './router.ts';
+import type { Logger } from '../logger.ts';
+import { type Handler, sendJson } from './router.ts';
 
 export const health: Handler = (_req, res) => sendJson(res, 200, { status: 'ok' });
 

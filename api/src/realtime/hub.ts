@@ -4,10 +4,10 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
+import type { TicketEventType } from '../domain/workflow.ts';
 import type { Logger } from '../logger.ts';
 import type { EndedSessions } from '../services/ended-sessions.ts';
 import type { CommittedEffects, EffectsSink } from '../services/ticket-changes.ts';
-import type { TicketEventType } from '../domain/workflow.ts';
 
 /** What travels between instances: ids only; each instance loads what it delivers. JSON-safe. */
 export type TicketEventMessage = {
@@ -20,7 +20,6 @@ export type TicketEventMessage = {
 };
 
 export type NotificationMessage = { id: string; recipientId: string };
-
 
 type Topics = {
   'ticket-event': [TicketEventMessage];

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.ts';
 import type { StatsService } from '../services/stats.ts';
 import { createDashboardStatsHub } from './dashboard-stream.ts';
 import { createRealtimeHub } from './hub.ts';
-import { createEventLoader, ticketEventStream, type TicketEventFilter } from './ticket-event-stream.ts';
+import { createEventLoader, type TicketEventFilter, ticketEventStream } from './ticket-event-stream.ts';
 
 export function createRealtime(options: {
   prisma: PrismaClient;

@@ -1,14 +1,14 @@
 // Accounts' sessions: register, login, refresh rotation with reuse detection, logout, password change.
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient, User } from '../db/generated/prisma/client.ts';
-import { burnPasswordCheck, hashPassword, validateNewPassword, verifyPassword } from '../auth/passwords.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
+import { burnPasswordCheck, hashPassword, validateNewPassword, verifyPassword } from '../auth/passwords.ts';
 import { hashRefreshToken, newRefreshToken, type TokenIssuer } from '../auth/tokens.ts';
+import type { PrismaClient, User } from '../db/generated/prisma/client.ts';
 import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors.ts';
 import { validateAccountFields } from '../domain/users.ts';
 import type { Viewer } from '../domain/viewer.ts';
-import { insertUser } from './users.ts';
 import type { EndedSessionsSink } from './ended-sessions.ts';
+import { insertUser } from './users.ts';
 
 export type ClientMeta = { address: string; userAgent?: string | undefined };
 
@@ -34,11 +34,7 @@ export type AuthServiceDeps = {
 export function createAuthService(deps: AuthServiceDeps) {
   const { prisma, tokens, throttle } = deps;
 
-  async function issueSession(
-    user: User,
-    meta: ClientMeta,
-    familyId: string = randomUUID(),
-  ): Promise<Session & { refreshTokenId: string }> {
+  async function issueSession(user: User, meta: ClientMeta, familyId: string = randomUUID()): Promise<Session & { refreshTokenId: string }> {
     const refreshToken = newRefreshToken();
     const refreshTokenExpiresAt = new Date(Date.now() + deps.refreshTokenTtlSeconds * 1000);
     const row = await prisma.refreshToken.create({
@@ -158,11 +154,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     /** Ends every other session (refresh tokens revoked, access tokens invalidated) and starts a new one. */
-    async changePassword(
-      viewer: Viewer,
-      input: { currentPassword: string; newPassword: string },
-      meta: ClientMeta,
-    ): Promise<Session> {
+    async changePassword(viewer: Viewer, input: { currentPassword: string; newPassword: string }, meta: ClientMeta): Promise<Session> {
       const user = await prisma.user.findUniqueOrThrow({ where: { id: viewer.id } });
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
         throw new BadInputError('currentPassword is wrong.', 'currentPassword');

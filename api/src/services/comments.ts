@@ -2,10 +2,10 @@
 // entry) but is an event and an announcement like any other: the COMMENT action of the ticket pipeline.
 import type { Comment, PrismaClient } from '../db/generated/prisma/client.ts';
 import { BadInputError } from '../domain/errors.ts';
+import type { Viewer } from '../domain/viewer.ts';
 import { COMMENT } from './ticket-actions.ts';
 import type { EffectsSink } from './ticket-changes.ts';
 import { createTicketPipeline } from './ticket-pipeline.ts';
-import type { Viewer } from '../domain/viewer.ts';
 
 export const MAX_COMMENT_LENGTH = 10_000;
 

@@ -1,13 +1,14 @@
 // The service bundle every request's context carries.
-import type { PrismaClient } from '../db/generated/prisma/client.ts';
+
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { TokenIssuer } from '../auth/tokens.ts';
+import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { createAuthService } from './auth.ts';
 import { createCommentService } from './comments.ts';
+import type { EndedSessionsSink } from './ended-sessions.ts';
 import { createNotificationService } from './notifications.ts';
 import { createProductService } from './products.ts';
 import { createStatsService, type StatsService } from './stats.ts';
-import type { EndedSessionsSink } from './ended-sessions.ts';
 import type { EffectsSink } from './ticket-changes.ts';
 import { createTicketService } from './tickets.ts';
 import { createUserService } from './users.ts';

@@ -83,10 +83,7 @@ export async function announce(tx: Tx, announcement: Announcement, now = new Dat
   return { notificationIds, recipientIds: recipients.map((user) => user.id) };
 }
 
-function quietUntil(
-  user: { timeZone: string; preferences: { quietHoursStart: number | null; quietHoursEnd: number | null } | null },
-  now: Date,
-): Date {
+function quietUntil(user: { timeZone: string; preferences: { quietHoursStart: number | null; quietHoursEnd: number | null } | null }, now: Date): Date {
   const prefs = user.preferences;
   if (!prefs || prefs.quietHoursStart === null || prefs.quietHoursEnd === null) return now;
   const quiet = isQuietAt({ start: prefs.quietHoursStart, end: prefs.quietHoursEnd, timeZone: user.timeZone }, now);

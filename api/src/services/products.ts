@@ -1,6 +1,7 @@
 // The admin-managed product catalogue that ADS and TELEGRAM_CHANNEL requests itemize.
-import type { Prisma, PrismaClient, Product, ProductCategory } from '../db/generated/prisma/client.ts';
+
 import { isUniqueViolation } from '../db/errors.ts';
+import type { Prisma, PrismaClient, Product, ProductCategory } from '../db/generated/prisma/client.ts';
 import { BadInputError, ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import { isAdmin, type Viewer } from '../domain/viewer.ts';
 

@@ -1,8 +1,8 @@
 // Dashboard numbers, computed by SQL aggregates over exactly what the viewer may read: one statement for
 // the cards, status and priority counts, one for the weekly trend. Nothing is counted in JavaScript.
 import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
-import { BadInputError } from '../domain/errors.ts';
 import type { Priority } from '../domain/creative-request.ts';
+import { BadInputError } from '../domain/errors.ts';
 import { TICKET_STATUSES, type TicketStatus } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { visibleTicketsSql } from './ticket-visibility.ts';

@@ -3,7 +3,7 @@ import { DEFAULT_SLA } from '../domain/creative-request.ts';
 import { DomainError } from '../domain/errors.ts';
 import { snapshotOf, type TicketSnapshot } from '../domain/ticket-snapshot.ts';
 import type { Viewer } from '../domain/viewer.ts';
-import { transition, type TicketAction } from '../domain/workflow.ts';
+import { type TicketAction, transition } from '../domain/workflow.ts';
 import { ASSIGN, COMMENT, EDIT, REMOVE_COLLABORATOR, ROLLBACK } from './ticket-actions.ts';
 import type { ActionSpec, TicketTarget } from './ticket-pipeline.ts';
 import { factsOf, snapshotOfRow, type TicketRow } from './ticket-rows.ts';
@@ -123,7 +123,10 @@ describe('ROLLBACK plan', () => {
 
   it('returns to the status, assignee and collaborators of the entry (the table says FROM_SNAPSHOT)', () => {
     const before = row({ status: 'COMPLETED', assigneeId: 'designer', collaborators: [{ userId: 'helper' }], revisionCount: 1 });
-    const entry = { ticketId: before.id, snapshot: snapshot({ status: 'APPROVED', assigneeId: 'designer2', collaborators: [{ userId: 'designer2' }, { userId: 'other' }] }) };
+    const entry = {
+      ticketId: before.id,
+      snapshot: snapshot({ status: 'APPROVED', assigneeId: 'designer2', collaborators: [{ userId: 'designer2' }, { userId: 'other' }] }),
+    };
     const plan = planOf(ROLLBACK, before, { reason: 'wrong person', historyEntryId: 'h1' }, { entry });
     expect(plan.to).toBe('APPROVED');
     expect(plan.fields).toEqual({ assigneeId: 'designer2' });
@@ -167,9 +170,14 @@ describe('EDIT plan', () => {
   it('rewrites product items only when given or when the type changes', () => {
     expect(planOf(EDIT, row(), { title: 'Banner v2' }, facts).writes).toEqual([]);
     expect(planOf(EDIT, row(), { title: 'Banner v2' }, facts).fields).toMatchObject({ title: 'Banner v2', requestType: 'WEBSITE_BANNER' });
-    expect(planOf(EDIT, row(), { requestType: 'PHOTOSHOOT', scheduledStart: new Date('2026-04-01T09:00:00Z'), scheduledEnd: new Date('2026-04-01T12:00:00Z') }, facts).writes).toEqual([
-      { kind: 'replaceProductItems', items: [] },
-    ]);
+    expect(
+      planOf(
+        EDIT,
+        row(),
+        { requestType: 'PHOTOSHOOT', scheduledStart: new Date('2026-04-01T09:00:00Z'), scheduledEnd: new Date('2026-04-01T12:00:00Z') },
+        facts,
+      ).writes,
+    ).toEqual([{ kind: 'replaceProductItems', items: [] }]);
   });
 });
 
@@ -187,9 +195,18 @@ describe('COMMENT plan', () => {
     const facts = { parent: null, mentioned: [mentioned('helper', 'creative'), mentioned('seller', 'sales')] };
     const plan = planOf(COMMENT, before, { body: 'ping @helper @seller' }, facts);
     // Every mention is stored; only readers are told.
-    expect(plan.writes).toEqual([{ kind: 'comment', authorId: MANAGER.id, parentId: null, body: 'ping @helper @seller', mentionUserIds: ['helper', 'seller'] }]);
+    expect(plan.writes).toEqual([
+      { kind: 'comment', authorId: MANAGER.id, parentId: null, body: 'ping @helper @seller', mentionUserIds: ['helper', 'seller'] },
+    ]);
     expect(plan.announcements?.(before)).toEqual([
-      { kind: 'MENTIONED', recipientIds: ['helper'], title: 'creative.manager mentioned you on #7', body: 'ping @helper @seller', mentionUserIds: ['helper'], groupMessage: false },
+      {
+        kind: 'MENTIONED',
+        recipientIds: ['helper'],
+        title: 'creative.manager mentioned you on #7',
+        body: 'ping @helper @seller',
+        mentionUserIds: ['helper'],
+        groupMessage: false,
+      },
       {
         kind: 'COMMENT_ADDED',
         recipientIds: ['requester', 'designer'],
@@ -203,7 +220,11 @@ describe('COMMENT plan', () => {
 
   it('sends no MENTIONED notice without a readable mention, and refuses a parent from another ticket', () => {
     const before = row();
-    expect(planOf(COMMENT, before, { body: 'hello' }, { parent: null, mentioned: [] }).announcements?.(before).map((entry) => entry.kind)).toEqual(['COMMENT_ADDED']);
+    expect(
+      planOf(COMMENT, before, { body: 'hello' }, { parent: null, mentioned: [] })
+        .announcements?.(before)
+        .map((entry) => entry.kind),
+    ).toEqual(['COMMENT_ADDED']);
     expect(refusal(() => planOf(COMMENT, before, { body: 'hi', parentId: 'c1' }, { parent: { ticketId: 'other' }, mentioned: [] }))).toBe(
       'BAD_USER_INPUT: parentId is not a comment of this ticket.',
     );

@@ -3,12 +3,12 @@
 // says what else changes, which rows it adds, and whom to tell. Plans refuse bad input with domain errors.
 import type { Prisma } from '../db/generated/prisma/client.ts';
 import {
-  deadlineAtAssignment,
-  normalizeCreativeRequest,
-  type CreativeRequestInput,
   type Complexity,
+  type CreativeRequestInput,
   type Criteria,
+  deadlineAtAssignment,
   type FileFormat,
+  normalizeCreativeRequest,
   type Priority,
   type ProductFacts,
   type ProductItemInput,
@@ -19,11 +19,11 @@ import { BadInputError, NotFoundError } from '../domain/errors.ts';
 import { mentionedUsernames } from '../domain/mentions.ts';
 import { canReadTicket, type TicketStatus } from '../domain/ticket-access.ts';
 import { rollbackChanges, type TicketSnapshot } from '../domain/ticket-snapshot.ts';
-import { viewerOf, type Viewer } from '../domain/viewer.ts';
+import { type Viewer, viewerOf } from '../domain/viewer.ts';
 import type { Transition } from '../domain/workflow.ts';
 import { creativeManagerIds, departmentManagerIds, type Tx } from './notifications.ts';
-import type { ActionSpec, CreationSpec, TicketTarget } from './ticket-pipeline.ts';
 import type { ExtraWrite } from './ticket-changes.ts';
+import type { ActionSpec, CreationSpec, TicketTarget } from './ticket-pipeline.ts';
 import { factsOf, snapshotOfRow, type TicketRow } from './ticket-rows.ts';
 
 export type RequestFields = {
@@ -275,9 +275,7 @@ export const COMPLETE: ActionSpec<TicketTarget & { actualHours?: number | null }
   plan: ({ viewer, input, transition }) => ({
     fields: input.actualHours != null ? { actualHours: input.actualHours } : {},
     summary: stepSummary(viewer, transition),
-    announcements: (after) => [
-      { kind: 'TICKET_COMPLETED', recipientIds: [after.requesterId], title: `#${after.number} is done: please review and confirm` },
-    ],
+    announcements: (after) => [{ kind: 'TICKET_COMPLETED', recipientIds: [after.requesterId], title: `#${after.number} is done: please review and confirm` }],
   }),
 };
 
@@ -394,9 +392,7 @@ export const COMMENT: ActionSpec<CommentInput, { parent: { ticketId: string } | 
     const ticketFacts = factsOf(before);
     // Mentions notify only people who may read the ticket: a mention is no way around the read rule.
     const readers = facts.mentioned.filter((user) => canReadTicket(viewerOf(user), ticketFacts)).map((user) => user.id);
-    const involved = [before.requesterId, before.assigneeId, ...ticketFacts.collaboratorIds].filter(
-      (id): id is string => id !== null && !readers.includes(id),
-    );
+    const involved = [before.requesterId, before.assigneeId, ...ticketFacts.collaboratorIds].filter((id): id is string => id !== null && !readers.includes(id));
     const excerpt = input.body.length > 200 ? `${input.body.slice(0, 200)}…` : input.body;
     return {
       writes: [
@@ -406,9 +402,25 @@ export const COMMENT: ActionSpec<CommentInput, { parent: { ticketId: string } | 
       announcements: () => [
         // The group message goes out once, with the comment notice.
         ...(readers.length
-          ? [{ kind: 'MENTIONED' as const, recipientIds: readers, title: `${viewer.username} mentioned you on #${before.number}`, body: excerpt, mentionUserIds: readers, groupMessage: false }]
+          ? [
+              {
+                kind: 'MENTIONED' as const,
+                recipientIds: readers,
+                title: `${viewer.username} mentioned you on #${before.number}`,
+                body: excerpt,
+                mentionUserIds: readers,
+                groupMessage: false,
+              },
+            ]
           : []),
-        { kind: 'COMMENT_ADDED' as const, recipientIds: involved, title: `${viewer.username} commented on #${before.number}`, body: excerpt, mentionUserIds: readers, groupMessage: true },
+        {
+          kind: 'COMMENT_ADDED' as const,
+          recipientIds: involved,
+          title: `${viewer.username} commented on #${before.number}`,
+          body: excerpt,
+          mentionUserIds: readers,
+          groupMessage: true,
+        },
       ],
     };
   },

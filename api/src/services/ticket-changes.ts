@@ -9,7 +9,7 @@ import type { TicketStatus } from '../domain/ticket-access.ts';
 import { diffSnapshots, type FieldChange } from '../domain/ticket-snapshot.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import type { Creation, RowWrite, TicketEventType, TicketStamp, Transition } from '../domain/workflow.ts';
-import { announce, type Announcement, type Tx } from './notifications.ts';
+import { type Announcement, announce, type Tx } from './notifications.ts';
 import { snapshotOfRow, TICKET_WITH_COLLABORATORS, type TicketRow } from './ticket-rows.ts';
 
 /** Advisory lock key that serializes event id allocation with commit (see recordTicketEvent). */

@@ -3,12 +3,12 @@
 // changes, extra rows, the announcement) → commit (ticket-changes.ts) → publish once the transaction
 // committed. An action is a table row in domain/workflow.ts and one ActionSpec (ticket-actions.ts).
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
-import { ConflictError, NotFoundError, type DomainError } from '../domain/errors.ts';
+import { ConflictError, type DomainError, NotFoundError } from '../domain/errors.ts';
 import { canReadTicket } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
-import { actsInTrash, decide, decideCreation, refusalError, type Creation, type TicketAction, type Transition } from '../domain/workflow.ts';
+import { actsInTrash, type Creation, decide, decideCreation, refusalError, type TicketAction, type Transition } from '../domain/workflow.ts';
 import type { Tx } from './notifications.ts';
-import { commitChange, createTransactionRunner, type Committed, type EffectsSink, type Plan } from './ticket-changes.ts';
+import { type Committed, commitChange, createTransactionRunner, type EffectsSink, type Plan } from './ticket-changes.ts';
 import { factsOf, TICKET_WITH_COLLABORATORS, type TicketRow } from './ticket-rows.ts';
 
 /** Which ticket an action is on, and the version the caller last saw (stale writes are refused). */

@@ -1,10 +1,10 @@
 // Filters and orders for ticket lists, always inside what the viewer may read.
-import type { Prisma, Priority, TicketStatus } from '../db/generated/prisma/client.ts';
+import type { Priority, Prisma, TicketStatus } from '../db/generated/prisma/client.ts';
+import type { RequestType } from '../domain/creative-request.ts';
 import { DONE_STATUSES } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
-import { visibleTicketsWhere } from './ticket-visibility.ts';
-import type { RequestType } from '../domain/creative-request.ts';
 import type { OrderDirection, TicketOrderField } from '../domain/vocabulary.ts';
+import { visibleTicketsWhere } from './ticket-visibility.ts';
 
 export type TicketFilter = {
   status?: TicketStatus[] | null;
@@ -80,8 +80,4 @@ export function myTasksWhere(viewer: Viewer): Prisma.TicketWhereInput {
 }
 
 // Status enum order puts APPROVED and IN_PROGRESS before COMPLETED, CLOSED and REJECTED: open work first.
-export const MY_TASKS_ORDER: Prisma.TicketOrderByWithRelationInput[] = [
-  { status: 'asc' },
-  { dueDate: { sort: 'asc', nulls: 'last' } },
-  { number: 'asc' },
-];
+export const MY_TASKS_ORDER: Prisma.TicketOrderByWithRelationInput[] = [{ status: 'asc' }, { dueDate: { sort: 'asc', nulls: 'last' } }, { number: 'asc' }];

@@ -19,11 +19,7 @@ export function readableTicketFilter(viewer: Viewer | null): Prisma.TicketWhereI
 /** Tickets the viewer may read, trashed or not (the read rule alone). */
 export function readableTicketsWhere(viewer: Viewer): Prisma.TicketWhereInput {
   if (viewer.role === 'ADMIN') return {};
-  const readable: Prisma.TicketWhereInput[] = [
-    { requesterId: viewer.id },
-    { assigneeId: viewer.id },
-    { collaborators: { some: { userId: viewer.id } } },
-  ];
+  const readable: Prisma.TicketWhereInput[] = [{ requesterId: viewer.id }, { assigneeId: viewer.id }, { collaborators: { some: { userId: viewer.id } } }];
   if (viewer.role === 'MANAGER' && viewer.departmentId) readable.push({ departmentId: viewer.departmentId });
   if (viewer.role === 'MANAGER' && viewer.inCreativeDepartment) readable.push({ reachedCreativeAt: { not: null } });
   return { OR: readable };

@@ -4,8 +4,8 @@
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { BadInputError } from '../domain/errors.ts';
 import type { Viewer } from '../domain/viewer.ts';
-import * as actions from './ticket-actions.ts';
 import type { RequestFields } from './ticket-actions.ts';
+import * as actions from './ticket-actions.ts';
 import type { EffectsSink } from './ticket-changes.ts';
 import { createTicketPipeline, type TicketTarget } from './ticket-pipeline.ts';
 import type { TicketRow } from './ticket-rows.ts';

@@ -5,10 +5,10 @@ import { isUniqueViolation } from '../db/errors.ts';
 import type { NotificationKind, Prisma, PrismaClient, User } from '../db/generated/prisma/client.ts';
 import { BadInputError, ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import { validateQuietHours } from '../domain/notification-preferences.ts';
-import { assertMayUpdateUser, validateAccountFields, validateEmail, validateTimeZone, type UserChange } from '../domain/users.ts';
+import { assertMayUpdateUser, type UserChange, validateAccountFields, validateEmail, validateTimeZone } from '../domain/users.ts';
 import { isAdmin, type Role, type Viewer } from '../domain/viewer.ts';
-import { announce } from './notifications.ts';
 import type { EndedSessionsSink } from './ended-sessions.ts';
+import { announce } from './notifications.ts';
 
 export type UserFilter = {
   role?: Role[] | null;
@@ -47,10 +47,7 @@ export function createUserService(prisma: PrismaClient, endSessions: EndedSessio
       const search = filter?.search?.trim();
       if (search) {
         where.push({
-          OR: [
-            { username: { contains: search, mode: 'insensitive' } },
-            { displayName: { contains: search, mode: 'insensitive' } },
-          ],
+          OR: [{ username: { contains: search, mode: 'insensitive' } }, { displayName: { contains: search, mode: 'insensitive' } }],
         });
       }
       return { AND: where };
@@ -90,9 +87,7 @@ export function createUserService(prisma: PrismaClient, endSessions: EndedSessio
       try {
         const [user] = await prisma.$transaction([
           prisma.user.update({ where: { id }, data }),
-          ...(change.isActive === false
-            ? [prisma.refreshToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } })]
-            : []),
+          ...(change.isActive === false ? [prisma.refreshToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } })] : []),
         ]);
         if (endsSessions) endSessions({ userId: id });
         return user as User;
@@ -178,7 +173,13 @@ export function createUserService(prisma: PrismaClient, endSessions: EndedSessio
 
     async updateNotificationPreferences(
       viewer: Viewer,
-      input: { mutedKinds?: NotificationKind[] | null; telegramDm?: boolean | null; quietHoursStart?: number | null; quietHoursEnd?: number | null; clearQuietHours?: boolean | null },
+      input: {
+        mutedKinds?: NotificationKind[] | null;
+        telegramDm?: boolean | null;
+        quietHoursStart?: number | null;
+        quietHoursEnd?: number | null;
+        clearQuietHours?: boolean | null;
+      },
     ) {
       const current = await prisma.notificationPreference.findUnique({ where: { userId: viewer.id } });
       const start = input.clearQuietHours ? null : input.quietHoursStart !== undefined ? input.quietHoursStart : (current?.quietHoursStart ?? null);

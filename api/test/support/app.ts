@@ -1,6 +1,6 @@
 // A real app on a random port over a fresh database, with the demo accounts, and small GraphQL helpers.
-import { buildApp, type App, type AppOptions } from '../../src/app.ts';
-import { loadConfig, type Config } from '../../src/config.ts';
+import { type App, type AppOptions, buildApp } from '../../src/app.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
 import { seedDemoAccounts } from '../../src/seed/demo.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -25,13 +25,7 @@ export type TestApp = {
 };
 
 export async function startTestApp(
-  options: {
-    env?: Record<string, string>;
-    config?: Partial<Config>;
-    app?: Omit<AppOptions, 'database'>;
-    seed?: boolean;
-    onQuery?: (sql: string) => void;
-  } = {},
+  options: { env?: Record<string, string>; config?: Partial<Config>; app?: Omit<AppOptions, 'database'>; seed?: boolean; onQuery?: (sql: string) => void } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase({ onQuery: options.onQuery });
   // The demo accounts only: each test makes the tickets it talks about (the demo month is proven by

@@ -5,16 +5,7 @@ import type { TestApp } from './app.ts';
 export const gid = (type: string, id: string) => encodeGlobalID(type, id);
 export const rawId = (globalId: string) => decodeGlobalID(globalId).id;
 
-export const DEMO_PEOPLE = [
-  'admin',
-  'creative.manager',
-  'marketing.manager',
-  'sales.manager',
-  'designer',
-  'designer2',
-  'marketer',
-  'seller',
-] as const;
+export const DEMO_PEOPLE = ['admin', 'creative.manager', 'marketing.manager', 'sales.manager', 'designer', 'designer2', 'marketer', 'seller'] as const;
 export type DemoPerson = (typeof DEMO_PEOPLE)[number];
 
 export type Sessions = Record<DemoPerson, { token: string; id: string; globalId: string }>;

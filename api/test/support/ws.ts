@@ -1,5 +1,5 @@
 // graphql-ws clients against a test app: one-shot queries and close-code capture.
-import { createClient, type Client } from 'graphql-ws';
+import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
 export function wsClient(url: string, token?: string, options: { onClose?: (code: number, reason: string) => void } = {}): Client {
@@ -65,7 +65,10 @@ export function collect<T>(client: Client, query: string, variables?: Record<str
     until(count: number, timeoutMs = 10_000): Promise<T[]> {
       if (received.length >= count) return Promise.resolve(received);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${count} results, got ${received.length}: ${JSON.stringify(received)} ${JSON.stringify(errors)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`timed out waiting for ${count} results, got ${received.length}: ${JSON.stringify(received)} ${JSON.stringify(errors)}`)),
+          timeoutMs,
+        );
         waiters.push({
           count,
           resolve: () => {

@@ -1,4 +1,4 @@
-import { createUniqueId, Show, splitProps, type JSX } from 'solid-js';
+import { createUniqueId, type JSX, Show, splitProps } from 'solid-js';
 
 type FormFieldProps = JSX.InputHTMLAttributes<HTMLInputElement> & {
   label: string;

@@ -1,15 +1,12 @@
-import { Show } from 'solid-js';
 import { Navigate, type RouteSectionProps } from '@solidjs/router';
+import { Show } from 'solid-js';
 import { AppShell } from '../components/app-shell';
 import { loginHref, session } from '../lib/session';
 
 /** Every page below needs a session: without one, sign in first and come back here. */
 export function SignedInLayout(props: RouteSectionProps) {
   return (
-    <Show
-      when={session.isSignedIn()}
-      fallback={<Navigate href={loginHref(props.location.pathname + props.location.search)} />}
-    >
+    <Show when={session.isSignedIn()} fallback={<Navigate href={loginHref(props.location.pathname + props.location.search)} />}>
       <AppShell>{props.children}</AppShell>
     </Show>
   );

@@ -4,9 +4,7 @@ import { allow, deny, rule } from 'graphql-shield';
 import type { Context } from '../../context.ts';
 import { ForbiddenError, UnauthenticatedError } from '../../domain/errors.ts';
 
-export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) =>
-  ctx.viewer ? true : new UnauthenticatedError(),
-);
+export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) => (ctx.viewer ? true : new UnauthenticatedError()));
 
 export const isAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) => {
   if (!ctx.viewer) return new UnauthenticatedError();

@@ -2,7 +2,7 @@
 // is unreachable until someone decides who may use it. Fields of object types are reachable only through
 // root fields, and their row- and field-level rules live in the domain, so object types are allowed whole.
 import { GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { shield, type IRules } from 'graphql-shield';
+import { type IRules, shield } from 'graphql-shield';
 import { ForbiddenError } from '../../domain/errors.ts';
 import { allow, deny, isAdmin, isAuthenticated, isManagerOrAdmin } from './rules.ts';
 
@@ -69,8 +69,7 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
 export function buildPermissions(schema: GraphQLSchema, rules: Record<string, Record<string, unknown>> = rootRules) {
   const objectTypes = Object.values(schema.getTypeMap()).filter(
-    (type): type is GraphQLObjectType =>
-      type instanceof GraphQLObjectType && !type.name.startsWith('__') && !ROOT_TYPES.has(type.name),
+    (type): type is GraphQLObjectType => type instanceof GraphQLObjectType && !type.name.startsWith('__') && !ROOT_TYPES.has(type.name),
   );
   const map = {
     ...Object.fromEntries(objectTypes.map((type) => [type.name, allow])),

@@ -36,8 +36,7 @@ builder.mutationField('register', (t) =>
   t.field({
     type: AuthPayload,
     args: { input: t.arg({ type: RegisterInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.services.auth.register({ ...input, departmentId: input.departmentId.id }, ctx.meta),
+    resolve: (_root, { input }, ctx) => ctx.services.auth.register({ ...input, departmentId: input.departmentId.id }, ctx.meta),
   }),
 );
 

@@ -1,5 +1,5 @@
 // Enums of the public contract, built from the domain's vocabulary (one list per enum, written once).
-import { builder } from '../builder.ts';
+
 import {
   COMPLEXITIES,
   CRITERIA,
@@ -16,6 +16,7 @@ import {
   TICKET_ORDER_FIELDS,
   TICKET_STATUSES,
 } from '../../domain/vocabulary.ts';
+import { builder } from '../builder.ts';
 
 export const RoleEnum = builder.enumType('Role', { values: ROLES });
 

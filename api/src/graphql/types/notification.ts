@@ -50,9 +50,7 @@ builder.subscriptionField('notificationAdded', (t) =>
   }),
 );
 
-builder.queryField('unreadNotificationCount', (t) =>
-  t.int({ resolve: (_root, _args, ctx) => ctx.services.notifications.unreadCount(requireViewer(ctx)) }),
-);
+builder.queryField('unreadNotificationCount', (t) => t.int({ resolve: (_root, _args, ctx) => ctx.services.notifications.unreadCount(requireViewer(ctx)) }));
 
 const MarkNotificationsReadInput = builder.inputType('MarkNotificationsReadInput', {
   fields: (t) => ({

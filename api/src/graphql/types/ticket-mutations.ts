@@ -1,10 +1,10 @@
 // Ticket mutations: one input, one { ticket } payload each. Resolvers only translate IDs and call the service.
 import type { InputFieldMap, InputObjectRef } from '@pothos/core';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from '../../context.ts';
 import type { Viewer } from '../../domain/viewer.ts';
-import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { RequestFields } from '../../services/tickets.ts';
-import { builder, type BuilderTypes } from '../builder.ts';
+import { type BuilderTypes, builder } from '../builder.ts';
 import { requireViewer } from '../viewer.ts';
 import { DepartmentRef } from './department.ts';
 import { ComplexityEnum, CriteriaEnum, FileFormatEnum, PriorityEnum, RequestTypeEnum } from './enums.ts';
@@ -134,10 +134,7 @@ builder.mutationField('updateTicket', (t) =>
 );
 
 /** Inputs that name a ticket and optionally the version the caller saw. */
-function ticketInput<Fields extends InputFieldMap>(
-  name: string,
-  extra: (t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) => Fields,
-) {
+function ticketInput<Fields extends InputFieldMap>(name: string, extra: (t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) => Fields) {
   return builder.inputType(name, {
     fields: (t) => ({
       id: t.globalID({ for: TicketRef, required: true }),
@@ -183,26 +180,51 @@ function actionMutation<Input extends { id: { id: string } }>(
 
 const tickets = (ctx: Context) => ctx.services.tickets;
 
-actionMutation('approveTicket', ApproveTicketInput, (ctx, viewer, input, id) => tickets(ctx).approve(viewer, { ...input, id }),
-  "REQUESTED → PENDING_CREATIVE (the department's manager), PENDING_CREATIVE → APPROVED (a Creative manager).");
-actionMutation('rejectTicket', RejectTicketInput, (ctx, viewer, input, id) => tickets(ctx).reject(viewer, { ...input, id }),
-  'REQUESTED or PENDING_CREATIVE → REJECTED, by whoever may approve that step; reason required.');
-actionMutation('assignTicket', AssignTicketInput, (ctx, viewer, input, id) =>
-  tickets(ctx).assign(viewer, { ...input, id, assigneeId: input.assigneeId.id }),
-  'Sets or changes the assignee (APPROVED or IN_PROGRESS); without a due date, sets the deadline by priority.');
+actionMutation(
+  'approveTicket',
+  ApproveTicketInput,
+  (ctx, viewer, input, id) => tickets(ctx).approve(viewer, { ...input, id }),
+  "REQUESTED → PENDING_CREATIVE (the department's manager), PENDING_CREATIVE → APPROVED (a Creative manager).",
+);
+actionMutation(
+  'rejectTicket',
+  RejectTicketInput,
+  (ctx, viewer, input, id) => tickets(ctx).reject(viewer, { ...input, id }),
+  'REQUESTED or PENDING_CREATIVE → REJECTED, by whoever may approve that step; reason required.',
+);
+actionMutation(
+  'assignTicket',
+  AssignTicketInput,
+  (ctx, viewer, input, id) => tickets(ctx).assign(viewer, { ...input, id, assigneeId: input.assigneeId.id }),
+  'Sets or changes the assignee (APPROVED or IN_PROGRESS); without a due date, sets the deadline by priority.',
+);
 actionMutation('startTicket', TicketActionInput, (ctx, viewer, input, id) => tickets(ctx).start(viewer, { ...input, id }));
 actionMutation('completeTicket', CompleteTicketInput, (ctx, viewer, input, id) => tickets(ctx).complete(viewer, { ...input, id }));
 actionMutation('confirmTicket', TicketActionInput, (ctx, viewer, input, id) => tickets(ctx).confirm(viewer, { ...input, id }));
-actionMutation('requestRevision', RequestRevisionInput, (ctx, viewer, input, id) => tickets(ctx).requestRevision(viewer, { ...input, id }),
-  'COMPLETED → IN_PROGRESS with a reason; counts the revision and posts the reason as a comment.');
-actionMutation('rollbackTicket', RollbackTicketInput, (ctx, viewer, input, id) =>
-  tickets(ctx).rollback(viewer, { ...input, id, historyEntryId: input.historyEntryId.id }),
-  'Restores status, assignee, collaborators and editable fields to what they were right after the entry, as a new ROLLBACK entry. The due date and revision count are kept.');
-actionMutation('addCollaborator', CollaboratorInput, (ctx, viewer, input, id) => tickets(ctx).addCollaborator(viewer, { ...input, id, userId: input.userId.id }));
+actionMutation(
+  'requestRevision',
+  RequestRevisionInput,
+  (ctx, viewer, input, id) => tickets(ctx).requestRevision(viewer, { ...input, id }),
+  'COMPLETED → IN_PROGRESS with a reason; counts the revision and posts the reason as a comment.',
+);
+actionMutation(
+  'rollbackTicket',
+  RollbackTicketInput,
+  (ctx, viewer, input, id) => tickets(ctx).rollback(viewer, { ...input, id, historyEntryId: input.historyEntryId.id }),
+  'Restores status, assignee, collaborators and editable fields to what they were right after the entry, as a new ROLLBACK entry. The due date and revision count are kept.',
+);
+actionMutation('addCollaborator', CollaboratorInput, (ctx, viewer, input, id) =>
+  tickets(ctx).addCollaborator(viewer, { ...input, id, userId: input.userId.id }),
+);
 actionMutation('removeCollaborator', CollaboratorInput, (ctx, viewer, input, id) =>
-  tickets(ctx).removeCollaborator(viewer, { ...input, id, userId: input.userId.id }));
-actionMutation('deleteTicket', DeleteTicketInput, (ctx, viewer, input, id) => tickets(ctx).softDelete(viewer, { ...input, id }),
-  'Moves the ticket to the trash (restoreTicket brings it back).');
+  tickets(ctx).removeCollaborator(viewer, { ...input, id, userId: input.userId.id }),
+);
+actionMutation(
+  'deleteTicket',
+  DeleteTicketInput,
+  (ctx, viewer, input, id) => tickets(ctx).softDelete(viewer, { ...input, id }),
+  'Moves the ticket to the trash (restoreTicket brings it back).',
+);
 actionMutation('restoreTicket', TicketActionInput, (ctx, viewer, input, id) => tickets(ctx).restore(viewer, { ...input, id }));
 
 const PurgeTicketInput = builder.inputType('PurgeTicketInput', {

@@ -1,8 +1,8 @@
 import { DONE_STATUSES } from '../../domain/ticket-access.ts';
 import { availableActions, viewerCanEdit } from '../../domain/workflow.ts';
-import { FACTS_SELECTION, factsOf } from '../../services/ticket-rows.ts';
 import type { TicketFilter } from '../../services/ticket-queries.ts';
 import { MY_TASKS_ORDER, myTasksWhere, ticketsOrderBy, ticketsWhere } from '../../services/ticket-queries.ts';
+import { FACTS_SELECTION, factsOf } from '../../services/ticket-rows.ts';
 import { readableTicketsWhere, trashedTicketsWhere, visibleTicketsWhere } from '../../services/ticket-visibility.ts';
 import { builder } from '../builder.ts';
 import { requireViewer } from '../viewer.ts';
@@ -71,15 +71,12 @@ export const TicketRef = builder.prismaNode('Ticket', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     commentCount: t.relationCount('comments'),
-    comments: t.relatedConnection(
-      'comments',
-      {
-        cursor: 'id',
-        description: 'Top-level comments, oldest first; replies hang under each.',
-        totalCount: true,
-        query: () => ({ where: { parentId: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-      },
-    ),
+    comments: t.relatedConnection('comments', {
+      cursor: 'id',
+      description: 'Top-level comments, oldest first; replies hang under each.',
+      totalCount: true,
+      query: () => ({ where: { parentId: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    }),
     attachments: t.relation('attachments', {
       query: { where: { deletedAt: null }, orderBy: { createdAt: 'asc' } },
     }),
@@ -164,8 +161,7 @@ builder.queryField('tickets', (t) =>
       filter: t.arg({ type: TicketFilterInput }),
       orderBy: t.arg({ type: TicketOrderInput }),
     },
-    totalCount: (_connection, args, ctx) =>
-      ctx.prisma.ticket.count({ where: ticketsWhere(requireViewer(ctx), toFilter(args.filter)) }),
+    totalCount: (_connection, args, ctx) => ctx.prisma.ticket.count({ where: ticketsWhere(requireViewer(ctx), toFilter(args.filter)) }),
     resolve: (query, _root, args, ctx) =>
       ctx.prisma.ticket.findMany({
         ...query,
@@ -181,8 +177,7 @@ builder.queryField('myTasks', (t) =>
     cursor: 'id',
     description: 'Tickets assigned to the viewer or on which they collaborate: open work first, then by deadline.',
     totalCount: (_connection, _args, ctx) => ctx.prisma.ticket.count({ where: myTasksWhere(requireViewer(ctx)) }),
-    resolve: (query, _root, _args, ctx) =>
-      ctx.prisma.ticket.findMany({ ...query, where: myTasksWhere(requireViewer(ctx)), orderBy: MY_TASKS_ORDER }),
+    resolve: (query, _root, _args, ctx) => ctx.prisma.ticket.findMany({ ...query, where: myTasksWhere(requireViewer(ctx)), orderBy: MY_TASKS_ORDER }),
   }),
 );
 

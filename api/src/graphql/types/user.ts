@@ -15,8 +15,7 @@ export const UserRef = builder.prismaNode('User', {
       nullable: true,
       description: 'Visible to the user themselves, managers and admins.',
       select: { email: true },
-      resolve: (user, _args, ctx) =>
-        ctx.viewer && (ctx.viewer.id === user.id || ctx.viewer.role !== 'MEMBER') ? user.email : null,
+      resolve: (user, _args, ctx) => (ctx.viewer && (ctx.viewer.id === user.id || ctx.viewer.role !== 'MEMBER') ? user.email : null),
     }),
     role: t.expose('role', { type: RoleEnum }),
     department: t.relation('department', { nullable: true }),
@@ -29,8 +28,7 @@ export const UserRef = builder.prismaNode('User', {
     mustChangePassword: t.boolean({
       description: 'Set after an admin reset the password; only the user themselves and admins see true.',
       select: { mustChangePassword: true },
-      resolve: (user, _args, ctx) =>
-        Boolean(ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer)) && user.mustChangePassword),
+      resolve: (user, _args, ctx) => Boolean(ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer)) && user.mustChangePassword),
     }),
     telegramUsername: t.exposeString('telegramUsername', { nullable: true }),
     timeZone: t.exposeString('timeZone'),
@@ -53,8 +51,7 @@ builder.queryField('viewer', (t) =>
     type: UserRef,
     nullable: true,
     description: 'The signed-in user; null when not signed in.',
-    resolve: (query, _root, _args, ctx) =>
-      ctx.viewer ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.id } }) : null,
+    resolve: (query, _root, _args, ctx) => (ctx.viewer ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.id } }) : null),
   }),
 );
 
@@ -69,21 +66,18 @@ const UserFilter = builder.inputType('UserFilter', {
 });
 
 builder.queryField('users', (t) =>
-  t.prismaConnection(
-    {
-      type: UserRef,
-      cursor: 'id',
-      args: { filter: t.arg({ type: UserFilter }) },
-      totalCount: (_connection, args, ctx) =>
-        ctx.prisma.user.count({ where: ctx.services.users.usersWhere(requireViewer(ctx), filterArgs(args.filter)) }),
-      resolve: (query, _root, args, ctx) =>
-        ctx.prisma.user.findMany({
-          ...query,
-          where: ctx.services.users.usersWhere(requireViewer(ctx), filterArgs(args.filter)),
-          orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
-        }),
-    },
-  ),
+  t.prismaConnection({
+    type: UserRef,
+    cursor: 'id',
+    args: { filter: t.arg({ type: UserFilter }) },
+    totalCount: (_connection, args, ctx) => ctx.prisma.user.count({ where: ctx.services.users.usersWhere(requireViewer(ctx), filterArgs(args.filter)) }),
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.user.findMany({
+        ...query,
+        where: ctx.services.users.usersWhere(requireViewer(ctx), filterArgs(args.filter)),
+        orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+      }),
+  }),
 );
 
 function filterArgs(filter: (typeof UserFilter)['$inferInput'] | null | undefined): UserFilterValue | null {
@@ -178,8 +172,7 @@ builder.mutationField('createUser', (t) =>
     type: CreateUserPayload,
     description: 'Creates an approved account directly (admins).',
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.services.users.createUser(requireViewer(ctx), { ...input, departmentId: input.departmentId?.id ?? null }),
+    resolve: (_root, { input }, ctx) => ctx.services.users.createUser(requireViewer(ctx), { ...input, departmentId: input.departmentId?.id ?? null }),
   }),
 );
 

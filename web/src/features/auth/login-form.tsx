@@ -1,5 +1,5 @@
-import { createSignal, Show } from 'solid-js';
 import { createMutation } from '@urql/solid';
+import { createSignal, Show } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
 import { FormField } from '../../components/form-field';
 import { describeError, errorCode } from '../../lib/graphql-errors';

@@ -1,5 +1,5 @@
-import { Show } from 'solid-js';
 import { Navigate, useSearchParams } from '@solidjs/router';
+import { Show } from 'solid-js';
 import { Brand } from '../../components/brand';
 import { session } from '../../lib/session';
 import { LoginForm } from './login-form';

@@ -1,6 +1,6 @@
-import { createEffect, createSignal, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import type ApexCharts from 'apexcharts';
 import type { ApexOptions } from 'apexcharts';
+import { createEffect, createSignal, type JSX, on, onCleanup, onMount, Show } from 'solid-js';
 
 /**
  * ApexCharts (core + the line, bar and donut types + legend) arrives on first use, in its own chunks, so the

@@ -1,17 +1,12 @@
-import { For, Match, Show, Switch } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import { createQuery, createSubscription } from '@urql/solid';
+import { For, Match, Show, Switch } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { getFragmentData } from '../../gql';
 import { describeError } from '../../lib/graphql-errors';
 import { Field } from '../request-form/field';
-import {
-  dashboardQuery,
-  dashboardScopeQuery,
-  dashboardStatsChangedSubscription,
-  dashboardStatsFieldsFragment,
-} from './dashboard-page.graphql';
+import { dashboardQuery, dashboardScopeQuery, dashboardStatsChangedSubscription, dashboardStatsFieldsFragment } from './dashboard-page.graphql';
 import { MyTasks } from './my-tasks';
 import { PriorityBarChart } from './priority-bar-chart';
 import { StatCards } from './stat-cards';

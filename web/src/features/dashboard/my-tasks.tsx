@@ -1,5 +1,5 @@
-import { For, Match, Show, Switch } from 'solid-js';
 import { createQuery } from '@urql/solid';
+import { For, Match, Show, Switch } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { StatusBadge } from '../../components/status-badge';
@@ -20,9 +20,7 @@ export function MyTasks() {
         <h2 class="panel-title" id="my-tasks-title">
           My tasks
         </h2>
-        <Show when={tasks.data?.myTasks.totalCount}>
-          {(count) => <span class="badge">{count()}</span>}
-        </Show>
+        <Show when={tasks.data?.myTasks.totalCount}>{(count) => <span class="badge">{count()}</span>}</Show>
       </header>
       <Switch>
         <Match when={tasks.data?.myTasks}>

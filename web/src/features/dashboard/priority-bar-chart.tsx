@@ -9,8 +9,7 @@ type PriorityCount = DashboardStats['byPriority'][number];
 const PRIORITY_ORDER: readonly Priority[] = ['URGENT', 'HIGH', 'MEDIUM', 'LOW'];
 const PRIORITY_COLORS: Record<Priority, string> = { URGENT: '#e5484d', HIGH: '#f59e0b', MEDIUM: '#7a6cf0', LOW: '#94a3b8' };
 
-const countsOf = (entries: readonly PriorityCount[]) =>
-  PRIORITY_ORDER.map((priority) => entries.find((entry) => entry.priority === priority)?.count ?? 0);
+const countsOf = (entries: readonly PriorityCount[]) => PRIORITY_ORDER.map((priority) => entries.find((entry) => entry.priority === priority)?.count ?? 0);
 
 /** Tickets per priority, most urgent first; a bar leads to the list of those tickets. */
 export function PriorityBarChart(props: { byPriority: readonly PriorityCount[]; departmentId?: string | undefined }) {

@@ -1,7 +1,7 @@
-import { For } from 'solid-js';
 import { A } from '@solidjs/router';
+import { For } from 'solid-js';
 import type { DashboardStatsFieldsFragment as DashboardStats } from '../../gql/graphql';
-import { countHref, type CountKey } from './dashboard-links';
+import { type CountKey, countHref } from './dashboard-links';
 
 const CARDS: { key: CountKey; label: string; tone: string }[] = [
   { key: 'total', label: 'Total', tone: 'neutral' },

@@ -24,7 +24,10 @@ const ordered = (entries: readonly StatusCount[]) =>
 /** Tickets per status as a donut; a slice leads to the list of those tickets. */
 export function StatusDonutChart(props: { byStatus: readonly StatusCount[]; departmentId?: string | undefined }) {
   const navigate = useNavigate();
-  const summary = () => ordered(props.byStatus).map((entry) => `${statusLabel(entry.status)}: ${entry.count}`).join(', ') || 'No tickets.';
+  const summary = () =>
+    ordered(props.byStatus)
+      .map((entry) => `${statusLabel(entry.status)}: ${entry.count}`)
+      .join(', ') || 'No tickets.';
   return (
     <ApexChartPanel
       id="status-donut"
@@ -43,7 +46,11 @@ export function StatusDonutChart(props: { byStatus: readonly StatusCount[]; depa
           pie: {
             donut: {
               size: '66%',
-              labels: { show: true, total: { show: true, label: 'Tickets', color: theme.muted }, value: { color: theme.text, fontSize: '22px', fontWeight: 700 } },
+              labels: {
+                show: true,
+                total: { show: true, label: 'Tickets', color: theme.muted },
+                value: { color: theme.text, fontSize: '22px', fontWeight: 700 },
+              },
             },
           },
         },

@@ -1,4 +1,4 @@
-import { createUniqueId, Show, type JSX } from 'solid-js';
+import { createUniqueId, type JSX, Show } from 'solid-js';
 import './field.css';
 
 /** What the control inside a Field needs to be labelled and described. */

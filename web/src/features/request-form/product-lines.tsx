@@ -1,7 +1,7 @@
 import { For, Index, Show } from 'solid-js';
 import type { Criteria, ProductCategory } from '../../gql/graphql';
 import { Field } from './field';
-import { CRITERIA, CRITERIA_LABELS, MAX_QUANTITY, productTotal, type FieldErrors, type ProductLine } from './request-rules';
+import { CRITERIA, CRITERIA_LABELS, type FieldErrors, MAX_QUANTITY, type ProductLine, productTotal } from './request-rules';
 
 export type ProductOption = { id: string; name: string; category: ProductCategory };
 
@@ -16,8 +16,7 @@ export function ProductLines(props: {
   errors: FieldErrors;
   onChange: (lines: ProductLine[]) => void;
 }) {
-  const update = (index: number, patch: Partial<ProductLine>) =>
-    props.onChange(props.lines.map((line, at) => (at === index ? { ...line, ...patch } : line)));
+  const update = (index: number, patch: Partial<ProductLine>) => props.onChange(props.lines.map((line, at) => (at === index ? { ...line, ...patch } : line)));
   const remove = (index: number) => props.onChange(props.lines.filter((_, at) => at !== index));
   const add = () => props.onChange([...props.lines, { productId: '', quantity: '1', criteria: '' }]);
   const total = () => productTotal(props.lines);
@@ -35,11 +34,22 @@ export function ProductLines(props: {
               {(control) => (
                 <select class="field-input" {...control} value={line().productId} onChange={(event) => update(index, { productId: event.currentTarget.value })}>
                   <option value="">{props.loading ? 'Loading products…' : 'Choose a product'}</option>
-                  <For each={props.products}>{(product) => <option value={product.id} selected={line().productId === product.id}>{product.name}</option>}</For>
+                  <For each={props.products}>
+                    {(product) => (
+                      <option value={product.id} selected={line().productId === product.id}>
+                        {product.name}
+                      </option>
+                    )}
+                  </For>
                 </select>
               )}
             </Field>
-            <Field label="Quantity" labelSuffix={`for product ${index + 1}`} error={props.errors[`productItems.${index}.quantity`]} class="product-line-quantity">
+            <Field
+              label="Quantity"
+              labelSuffix={`for product ${index + 1}`}
+              error={props.errors[`productItems.${index}.quantity`]}
+              class="product-line-quantity"
+            >
               {(control) => (
                 <input
                   class="field-input"
@@ -63,7 +73,13 @@ export function ProductLines(props: {
                   onChange={(event) => update(index, { criteria: event.currentTarget.value as Criteria | '' })}
                 >
                   <option value="">Any</option>
-                  <For each={CRITERIA}>{(criteria) => <option value={criteria} selected={line().criteria === criteria}>{CRITERIA_LABELS[criteria]}</option>}</For>
+                  <For each={CRITERIA}>
+                    {(criteria) => (
+                      <option value={criteria} selected={line().criteria === criteria}>
+                        {CRITERIA_LABELS[criteria]}
+                      </option>
+                    )}
+                  </For>
                 </select>
               )}
             </Field>

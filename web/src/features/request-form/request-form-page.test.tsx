@@ -1,5 +1,5 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { Route, Router } from '@solidjs/router';
+import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { Provider } from '@urql/solid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeClient, type Responder } from '../../test/fake-client';

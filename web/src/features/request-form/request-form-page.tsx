@@ -1,6 +1,6 @@
-import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
+import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
 import type { Complexity, Criteria, FileFormat, Priority, RequestType } from '../../gql/graphql';
 import { describeError } from '../../lib/graphql-errors';
@@ -25,9 +25,9 @@ import {
   PRIORITY_LABELS,
   REQUEST_TYPE_LABELS,
   REQUEST_TYPES,
+  type RequestDraft,
   toCreateInput,
   validateDraft,
-  type RequestDraft,
 } from './request-rules';
 import './request-form.css';
 
@@ -135,7 +135,13 @@ export function RequestFormPage() {
                 value={draft().requestType}
                 onChange={(event) => set('requestType', event.currentTarget.value as RequestType)}
               >
-                <For each={REQUEST_TYPES}>{(type) => <option value={type} selected={draft().requestType === type}>{REQUEST_TYPE_LABELS[type]}</option>}</For>
+                <For each={REQUEST_TYPES}>
+                  {(type) => (
+                    <option value={type} selected={draft().requestType === type}>
+                      {REQUEST_TYPE_LABELS[type]}
+                    </option>
+                  )}
+                </For>
               </select>
             )}
           </Field>
@@ -150,8 +156,16 @@ export function RequestFormPage() {
                     value={draft().fileFormat}
                     onChange={(event) => set('fileFormat', event.currentTarget.value as FileFormat | '')}
                   >
-                    <option value="" selected={!draft().fileFormat}>Choose a format</option>
-                    <For each={FILE_FORMATS}>{(format) => <option value={format} selected={draft().fileFormat === format}>{FILE_FORMAT_LABELS[format]}</option>}</For>
+                    <option value="" selected={!draft().fileFormat}>
+                      Choose a format
+                    </option>
+                    <For each={FILE_FORMATS}>
+                      {(format) => (
+                        <option value={format} selected={draft().fileFormat === format}>
+                          {FILE_FORMAT_LABELS[format]}
+                        </option>
+                      )}
+                    </For>
                   </select>
                 )}
               </Field>
@@ -209,10 +223,7 @@ export function RequestFormPage() {
               />
             </Show>
             <Show when={!fields().productCategories}>
-              <Field
-                label="Criteria"
-                hint={decidedCriteria() ? 'Set by the request type.' : undefined}
-              >
+              <Field label="Criteria" hint={decidedCriteria() ? 'Set by the request type.' : undefined}>
                 {(control) => (
                   <select
                     class="field-input"
@@ -222,7 +233,13 @@ export function RequestFormPage() {
                     onChange={(event) => set('criteria', event.currentTarget.value as Criteria | '')}
                   >
                     <option value="">Not specified</option>
-                    <For each={CRITERIA}>{(criteria) => <option value={criteria} selected={shownCriteria() === criteria}>{CRITERIA_LABELS[criteria]}</option>}</For>
+                    <For each={CRITERIA}>
+                      {(criteria) => (
+                        <option value={criteria} selected={shownCriteria() === criteria}>
+                          {CRITERIA_LABELS[criteria]}
+                        </option>
+                      )}
+                    </For>
                   </select>
                 )}
               </Field>
@@ -234,7 +251,13 @@ export function RequestFormPage() {
           <Field label="Priority">
             {(control) => (
               <select class="field-input" {...control} value={draft().priority} onChange={(event) => set('priority', event.currentTarget.value as Priority)}>
-                <For each={PRIORITIES}>{(priority) => <option value={priority} selected={draft().priority === priority}>{PRIORITY_LABELS[priority]}</option>}</For>
+                <For each={PRIORITIES}>
+                  {(priority) => (
+                    <option value={priority} selected={draft().priority === priority}>
+                      {PRIORITY_LABELS[priority]}
+                    </option>
+                  )}
+                </For>
               </select>
             )}
           </Field>
@@ -261,7 +284,13 @@ export function RequestFormPage() {
                 onChange={(event) => set('complexity', event.currentTarget.value as Complexity | '')}
               >
                 <option value="">Not specified</option>
-                <For each={COMPLEXITIES}>{(complexity) => <option value={complexity} selected={draft().complexity === complexity}>{COMPLEXITY_LABELS[complexity]}</option>}</For>
+                <For each={COMPLEXITIES}>
+                  {(complexity) => (
+                    <option value={complexity} selected={draft().complexity === complexity}>
+                      {COMPLEXITY_LABELS[complexity]}
+                    </option>
+                  )}
+                </For>
               </select>
             )}
           </Field>

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  criteriaOf,
-  deadlinePreview,
-  emptyDraft,
-  fieldsFor,
-  productTotal,
-  slaHours,
-  toCreateInput,
-  validateDraft,
-  type RequestDraft,
-} from './request-rules';
+import { criteriaOf, deadlinePreview, emptyDraft, fieldsFor, productTotal, type RequestDraft, slaHours, toCreateInput, validateDraft } from './request-rules';
 
 const now = new Date('2026-11-30T08:00:00Z');
 const draft = (patch: Partial<RequestDraft>): RequestDraft => ({ ...emptyDraft(), title: 'Banner', ...patch });
@@ -69,9 +59,9 @@ describe('validateDraft', () => {
       scheduledStart: 'Choose when the shoot starts.',
       scheduledEnd: 'Choose when the shoot ends.',
     });
-    expect(
-      validateDraft(draft({ requestType: 'VIDEOSHOOT', scheduledStart: '2026-12-02T10:00', scheduledEnd: '2026-12-02T09:00' }), now).scheduledEnd,
-    ).toBe('The end must be after the start.');
+    expect(validateDraft(draft({ requestType: 'VIDEOSHOOT', scheduledStart: '2026-12-02T10:00', scheduledEnd: '2026-12-02T09:00' }), now).scheduledEnd).toBe(
+      'The end must be after the start.',
+    );
   });
 
   it('refuses a due date in the past', () => {
@@ -88,12 +78,13 @@ describe('validateDraft', () => {
       'The products add up to 1100 items; a request may hold at most 1000.',
     );
     expect(validateDraft(draft({ requestType: 'ADS', productItems: [lines[0]!, { ...lines[1]!, quantity: '400' }] }), now)).toEqual({});
-    expect(
-      validateDraft(draft({ requestType: 'TELEGRAM_CHANNEL', productItems: [{ productId: '', quantity: '0', criteria: '' }] }), now),
-    ).toEqual({ 'productItems.0.productId': 'Choose a product.', 'productItems.0.quantity': 'Enter a whole number from 1 to 1000.' });
-    expect(
-      validateDraft(draft({ requestType: 'ADS', productItems: [lines[0]!, { ...lines[0]!, quantity: '1' }] }), now)['productItems.1.productId'],
-    ).toBe('This product is already listed.');
+    expect(validateDraft(draft({ requestType: 'TELEGRAM_CHANNEL', productItems: [{ productId: '', quantity: '0', criteria: '' }] }), now)).toEqual({
+      'productItems.0.productId': 'Choose a product.',
+      'productItems.0.quantity': 'Enter a whole number from 1 to 1000.',
+    });
+    expect(validateDraft(draft({ requestType: 'ADS', productItems: [lines[0]!, { ...lines[0]!, quantity: '1' }] }), now)['productItems.1.productId']).toBe(
+      'This product is already listed.',
+    );
   });
 });
 

@@ -1,15 +1,7 @@
 // What the new-request form asks for, per request type, and how what was typed becomes a createTicket input.
 // Pure (no Solid, no GraphQL client): the same rules the server enforces in domain/creative-request.ts,
 // stated here so a person learns what is missing before sending rather than after.
-import type {
-  Complexity,
-  CreateTicketInput,
-  Criteria,
-  FileFormat,
-  Priority,
-  ProductCategory,
-  RequestType,
-} from '../../gql/graphql';
+import type { Complexity, CreateTicketInput, Criteria, FileFormat, Priority, ProductCategory, RequestType } from '../../gql/graphql';
 
 export const MAX_QUANTITY = 1000;
 

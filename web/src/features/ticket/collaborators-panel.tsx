@@ -1,8 +1,8 @@
-import { createSignal, For, Show } from 'solid-js';
 import { createMutation } from '@urql/solid';
+import { createSignal, For, Show } from 'solid-js';
 import { Avatar } from '../../components/avatar';
 import { describeError, errorCode } from '../../lib/graphql-errors';
-import { removeCollaboratorMutation, useTicketAction, type ActionTicket } from '../ticket-actions';
+import { type ActionTicket, removeCollaboratorMutation, useTicketAction } from '../ticket-actions';
 
 type Person = { id: string; displayName: string };
 
@@ -24,9 +24,7 @@ export function CollaboratorsPanel(props: { ticket: ActionTicket & { collaborato
     const result = await remove({ input: { id: props.ticket.id, userId: person.id, expectedVersion: props.ticket.version } });
     if (result.error) {
       setError(
-        errorCode(result.error) === 'CONFLICT'
-          ? 'Someone changed this ticket meanwhile; it has been reloaded. Try again.'
-          : describeError(result.error),
+        errorCode(result.error) === 'CONFLICT' ? 'Someone changed this ticket meanwhile; it has been reloaded. Try again.' : describeError(result.error),
       );
     }
     props.onChanged();

@@ -1,9 +1,9 @@
-import { createEffect, createSignal, createUniqueId, For, on, Show } from 'solid-js';
 import { createQuery } from '@urql/solid';
+import { createEffect, createSignal, createUniqueId, For, on, Show } from 'solid-js';
 import { Avatar } from '../../components/avatar';
 import { Field } from '../request-form/field';
+import { insertMention, type MentionQuery, mentionAt } from './mentions';
 import { mentionCandidatesQuery } from './ticket.graphql';
-import { insertMention, mentionAt, type MentionQuery } from './mentions';
 
 /**
  * A comment box with `@` autocomplete: typing @ and part of a name lists the people who may read the

@@ -22,7 +22,10 @@ const reply = (id: string, at: string, author: string, body: string) => ({ __typ
 describe('commentThreads', () => {
   it('orders threads and their replies oldest first whatever order they arrive in', () => {
     const threads = commentThreads([
-      comment('c2', '2026-11-02T10:00:00Z', 'Bo', 'second', [reply('r2', '2026-11-03T09:00:00Z', 'Al', 'late'), reply('r1', '2026-11-02T11:00:00Z', 'Al', 'early')]),
+      comment('c2', '2026-11-02T10:00:00Z', 'Bo', 'second', [
+        reply('r2', '2026-11-03T09:00:00Z', 'Al', 'late'),
+        reply('r1', '2026-11-02T11:00:00Z', 'Al', 'early'),
+      ]),
       comment('c1', '2026-11-01T10:00:00Z', 'Al', 'first'),
     ]);
     expect(threads.map((thread) => thread.comment.id)).toEqual(['c1', 'c2']);
@@ -41,10 +44,16 @@ describe('CommentTree', () => {
     ]);
     render(() => <CommentTree threads={threads} canReply={false} />);
     const list = screen.getByRole('list', { name: 'Discussion' });
-    const threadsShown = within(list).getAllByRole('listitem').filter((item) => item.parentElement === list);
+    const threadsShown = within(list)
+      .getAllByRole('listitem')
+      .filter((item) => item.parentElement === list);
     expect(threadsShown).toHaveLength(2);
     const replies = within(threadsShown[0]!).getByRole('list', { name: 'Replies to Al' });
-    expect(within(replies).getAllByRole('listitem').map((item) => item.querySelector('.comment-body')?.textContent)).toEqual(['Yes, final.', 'Thanks!']);
+    expect(
+      within(replies)
+        .getAllByRole('listitem')
+        .map((item) => item.querySelector('.comment-body')?.textContent),
+    ).toEqual(['Yes, final.', 'Thanks!']);
     expect(within(threadsShown[1]!).queryByRole('list')).toBeNull();
     expect(threadsShown[1]!.textContent).toContain('Uploaded v2.');
   });
@@ -89,7 +98,11 @@ describe('CommentSection', () => {
     fireEvent.input(screen.getByLabelText('Reply to Al'), { target: { value: 'On it' } });
     fireEvent.click(screen.getByRole('button', { name: 'Post reply' }));
     await waitFor(() => expect(sent.some((operation) => operation.operationName === 'AddTicketComment')).toBe(true));
-    expect(sent.find((operation) => operation.operationName === 'AddTicketComment')?.variables.input).toEqual({ ticketId: 't1', body: 'On it', parentId: 'c1' });
+    expect(sent.find((operation) => operation.operationName === 'AddTicketComment')?.variables.input).toEqual({
+      ticketId: 't1',
+      body: 'On it',
+      parentId: 'c1',
+    });
 
     fireEvent.input(screen.getByLabelText('Comment'), { target: { value: 'Top level' } });
     fireEvent.click(screen.getByRole('button', { name: 'Post comment' }));

@@ -1,5 +1,5 @@
-import { createEffect, createSignal, For, Match, on, Show, Switch, type JSX } from 'solid-js';
 import { createMutation, createQuery } from '@urql/solid';
+import { createEffect, createSignal, For, type JSX, Match, on, Show, Switch } from 'solid-js';
 import { Avatar } from '../../components/avatar';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
@@ -20,7 +20,13 @@ export function CommentSection(props: { ticketId: string; canComment: boolean; l
   const [, addComment] = createMutation(addCommentMutation);
   const [replyingTo, setReplyingTo] = createSignal<string>();
 
-  createEffect(on(() => props.liveTick, () => refetch({ requestPolicy: 'network-only' }), { defer: true }));
+  createEffect(
+    on(
+      () => props.liveTick,
+      () => refetch({ requestPolicy: 'network-only' }),
+      { defer: true },
+    ),
+  );
 
   const post = async (body: string, parentId?: string): Promise<string | undefined> => {
     const result = await addComment({ input: { ticketId: props.ticketId, body, parentId } });

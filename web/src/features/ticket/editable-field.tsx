@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, on, Show, type JSX } from 'solid-js';
+import { createEffect, createSignal, For, type JSX, on, Show } from 'solid-js';
 import { Field } from '../request-form/field';
 
 export type EditorKind =
@@ -73,8 +73,7 @@ export function EditableField(props: {
       baseVersion = props.version;
       refused = true;
       setError(refusal);
-    }
-    else close();
+    } else close();
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {

@@ -1,5 +1,5 @@
-import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 import { createMutation, createQuery } from '@urql/solid';
+import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { StatusBadge } from '../../components/status-badge';
@@ -13,16 +13,17 @@ import { fieldLabel, formatChangeValue, formatDateTime, historyActionWords, rawI
  * Every change to the ticket, newest first, with from → to of each field. People who may roll back get
  * "Roll back to here" on earlier entries; it asks for a reason and sends the version they saw.
  */
-export function HistoryTimeline(props: {
-  ticket: { id: string; version: number };
-  canRollback: boolean;
-  liveTick: number;
-  onChanged: () => void;
-}) {
+export function HistoryTimeline(props: { ticket: { id: string; version: number }; canRollback: boolean; liveTick: number; onChanged: () => void }) {
   const [history, refetch] = createQuery({ query: ticketHistoryQuery, variables: () => ({ id: props.ticket.id }) });
   const [rollingBack, setRollingBack] = createSignal<string>();
 
-  createEffect(on(() => [props.liveTick, props.ticket.version], () => refetch({ requestPolicy: 'network-only' }), { defer: true }));
+  createEffect(
+    on(
+      () => [props.liveTick, props.ticket.version],
+      () => refetch({ requestPolicy: 'network-only' }),
+      { defer: true },
+    ),
+  );
 
   const entries = () => history.data?.ticket?.history.nodes ?? [];
   // History keeps people as ids; the members of every department (a public list) give their names.

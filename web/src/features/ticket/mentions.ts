@@ -15,6 +15,9 @@ export function mentionAt(text: string, caret: number): MentionQuery | null {
 /** Replaces the partial mention with `@username ` and says where the caret goes next. */
 export function insertMention(text: string, mention: MentionQuery, caret: number, username: string): { text: string; caret: number } {
   const inserted = `@${username} `;
-  const after = text.slice(caret).replace(/^[a-z0-9._-]*/i, '').replace(/^ /, '');
+  const after = text
+    .slice(caret)
+    .replace(/^[a-z0-9._-]*/i, '')
+    .replace(/^ /, '');
   return { text: text.slice(0, mention.start) + inserted + after, caret: mention.start + inserted.length };
 }

@@ -1,14 +1,9 @@
 // How ticket values read for people: enum names in words, dates in the viewer's time zone, and the
 // field names of history entries.
-import type { Complexity, Criteria, FileFormat, HistoryAction, Priority, RequestType } from '../../gql/graphql';
+
 import { statusLabel } from '../../components/status-badge';
-import {
-  COMPLEXITY_LABELS,
-  CRITERIA_LABELS,
-  FILE_FORMAT_LABELS,
-  PRIORITY_LABELS,
-  REQUEST_TYPE_LABELS,
-} from '../request-form/request-rules';
+import type { Complexity, Criteria, FileFormat, HistoryAction, Priority, RequestType } from '../../gql/graphql';
+import { COMPLEXITY_LABELS, CRITERIA_LABELS, FILE_FORMAT_LABELS, PRIORITY_LABELS, REQUEST_TYPE_LABELS } from '../request-form/request-rules';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

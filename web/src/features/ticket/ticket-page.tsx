@@ -1,6 +1,6 @@
-import { Match, Switch } from 'solid-js';
 import { useParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
+import { Match, Switch } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { describeError } from '../../lib/graphql-errors';

@@ -1,7 +1,6 @@
-import { createEffect, createSignal, For, Match, on, Show, Switch, type JSX } from 'solid-js';
 import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
-import { latestTicketEvent } from '../../lib/ticket-events';
+import { createEffect, createSignal, For, type JSX, Match, on, Show, Switch } from 'solid-js';
 import { Avatar } from '../../components/avatar';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
@@ -9,6 +8,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { getFragmentData } from '../../gql';
 import type { Complexity, Criteria, FileFormat, Priority, TicketWorkspaceFieldsFragment as Ticket } from '../../gql/graphql';
 import { describeError, errorCode } from '../../lib/graphql-errors';
+import { latestTicketEvent } from '../../lib/ticket-events';
 import {
   COMPLEXITIES,
   COMPLEXITY_LABELS,
@@ -25,9 +25,9 @@ import { CollaboratorsPanel } from './collaborators-panel';
 import { CommentSection } from './comment-section';
 import { EditableField } from './editable-field';
 import { HistoryTimeline } from './history-timeline';
-import { dateEdit, hoursEdit, quantityEdit, titleEdit, type EditResult, type TicketPatch } from './ticket-edits';
-import { complexityLabel, criteriaLabel, fileFormatLabel, formatDateTime, hoursLabel, priorityLabel, requestTypeLabel, toLocalInput } from './ticket-format';
 import { ticketWorkspaceFieldsFragment, ticketWorkspaceQuery, updateTicketMutation } from './ticket.graphql';
+import { dateEdit, type EditResult, hoursEdit, quantityEdit, type TicketPatch, titleEdit } from './ticket-edits';
+import { complexityLabel, criteriaLabel, fileFormatLabel, formatDateTime, hoursLabel, priorityLabel, requestTypeLabel, toLocalInput } from './ticket-format';
 import './ticket.css';
 
 const CONFLICT_MESSAGE = 'Someone changed this ticket while you were editing. It has been reloaded; what you typed is still here — check it and save again.';
