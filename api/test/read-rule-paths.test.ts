@@ -130,7 +130,7 @@ describe('a user who lost access reads the ticket through no path', () => {
     },
     'Query.notifications': async () => {
       const response = await asOutsider(`{ notifications(first: 100) { nodes { kind title body ticket { id title } } } }`);
-      const kinds = (response.data?.notifications as { nodes: { kind: string }[] }).nodes.map((node) => node.kind);
+      const kinds = (response.data!.notifications as { nodes: { kind: string }[] }).nodes.map((node) => node.kind);
       // The notifications from while they had access are still theirs; the ticket is not.
       expect(kinds).toContain('COLLABORATOR_ADDED');
       expectNoTrace(response);
@@ -138,7 +138,7 @@ describe('a user who lost access reads the ticket through no path', () => {
     'Notification.ticket': async () => {
       const response = await asOutsider(`{ notifications(first: 20) { nodes { ticket { id title description comments(first: 5) { nodes { body } } } } } }`);
       expect(response.errors).toBeUndefined();
-      const nodes = (response.data?.notifications as { nodes: { ticket: unknown }[] }).nodes;
+      const nodes = (response.data!.notifications as { nodes: { ticket: unknown }[] }).nodes;
       expect(nodes.length).toBeGreaterThan(0);
       expect(nodes.every((node) => node.ticket === null)).toBe(true);
       expectNoTrace(response);
@@ -146,7 +146,7 @@ describe('a user who lost access reads the ticket through no path', () => {
     'Query.activityLog': async () => {
       const response = await asOutsider(`{ activityLog(first: 100) { nodes { action summary ticket { id title } } } }`);
       // Their own comment's entry stays in their log.
-      expect((response.data?.activityLog as { nodes: { action: string }[] }).nodes.map((node) => node.action)).toContain('COMMENT');
+      expect((response.data!.activityLog as { nodes: { action: string }[] }).nodes.map((node) => node.action)).toContain('COMMENT');
       expectNoTrace(response);
     },
     'ActivityLogEntry.ticket': async () => {
@@ -154,7 +154,7 @@ describe('a user who lost access reads the ticket through no path', () => {
         `{ activityLog(first: 20) { nodes { action ticket { id title history(first: 5) { nodes { reason } } comments(first: 5) { nodes { body } } } } } }`,
       );
       expect(response.errors).toBeUndefined();
-      const own = (response.data?.activityLog as { nodes: { action: string; ticket: unknown }[] }).nodes.filter((node) => node.action === 'COMMENT');
+      const own = (response.data!.activityLog as { nodes: { action: string; ticket: unknown }[] }).nodes.filter((node) => node.action === 'COMMENT');
       expect(own.length).toBeGreaterThan(0);
       expect(own.every((node) => node.ticket === null)).toBe(true);
       expectNoTrace(response);

@@ -25,8 +25,8 @@ export function createRouter(routes: readonly Route[], fallback: (req: IncomingM
     const candidates = routes.filter((route) => matches(route, pathname, method));
     const run = (index: number): void => {
       const route = candidates[index];
-      if (!route) return fallback(req, res);
-      route.handle(req, res, () => run(index + 1));
+      if (route) route.handle(req, res, () => run(index + 1));
+      else fallback(req, res);
     };
     run(0);
   };

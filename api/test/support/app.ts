@@ -17,8 +17,10 @@ export type TestApp = {
   url: string;
   wsUrl: string;
   config: Config;
+  // biome-ignore lint/suspicious/noExplicitAny: GraphQL JSON in tests is read loosely; a wrong path fails the assertion that reads it.
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Data of a request that must succeed; throws with the errors otherwise. */
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   login(username: string, password?: string): Promise<{ accessToken: string; refreshToken: string; userId: string }>;
   close(): Promise<void>;
