@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import { createContextFactory, createViewerResolver } from './context.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.ts';
+import { bodyLimit } from './http/body-limit.ts';
 import { health, readiness } from './http/health.ts';
 import { createRouter, type Route } from './http/router.ts';
 import { closeServer, createHttpServer, listen } from './http/server.ts';
@@ -63,13 +64,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
 
   const resolveViewer = createViewerResolver(prisma, auth.tokens);
-  const context = createContextFactory({ prisma, services, realtime, resolveViewer });
+  const context = createContextFactory({ prisma, services, realtime, resolveViewer, trustProxyHops: config.trustProxyHops });
   const yoga = createGraphQLServer({ config, logger, context });
 
   const web = webApp(config.webDistDir);
   const routes: Route[] = [
     { path: '/health', handle: health },
     { path: '/ready', handle: readiness(prisma, logger) },
+    { path: '/', handle: bodyLimit(config.requestBodyMaxBytes) },
     { path: yoga.graphqlEndpoint, handle: (req, res) => yoga(req, res) },
     // Later, one line each: '/files/' (attachments), '/metrics', the Telegram webhook.
     ...(web ? [{ path: '/', methods: ['GET', 'HEAD'], handle: web }] : []),

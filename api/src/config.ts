@@ -46,6 +46,16 @@ const envSchema = z.object({
   REGISTRATION_APPROVAL: flag(true),
   SEED_DEMO_DATA: flag(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+  REQUEST_BODY_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  TRUST_PROXY: z
+    .union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)])
+    .default('false')
+    .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : value)),
 });
 
 export type Config = {
@@ -72,6 +82,12 @@ export type Config = {
   /** Embedded mode seeds demo data into an empty database unless this is false. */
   seedDemoData: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** NODE_ENV=production: no GraphiQL, introspection or field suggestions for anonymous callers. */
+  production: boolean;
+  /** The largest request body outside uploads (which have uploadMaxBytes): larger ones get 413 unread. */
+  requestBodyMaxBytes: number;
+  /** How many reverse proxies in front of us append to X-Forwarded-For (0: the header is ignored). */
+  trustProxyHops: number;
   /** Token lifetimes; tests shorten them. */
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
@@ -111,6 +127,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     registrationApproval: e.REGISTRATION_APPROVAL,
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+    requestBodyMaxBytes: e.REQUEST_BODY_MAX_BYTES,
+    trustProxyHops: e.TRUST_PROXY,
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlSeconds: 30 * 24 * 60 * 60,
   };

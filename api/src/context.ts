@@ -5,6 +5,7 @@ import { bearerToken, type TokenIssuer } from './auth/tokens.ts';
 import type { PrismaClient } from './db/generated/prisma/client.ts';
 import { UnauthenticatedError } from './domain/errors.ts';
 import { type Viewer, viewerOf } from './domain/viewer.ts';
+import { clientAddress } from './http/client-address.ts';
 import type { Realtime } from './realtime/index.ts';
 import type { ClientMeta } from './services/auth.ts';
 import type { Services } from './services/index.ts';
@@ -66,8 +67,8 @@ export function createViewerResolver(prisma: PrismaClient, tokens: TokenIssuer):
  * One factory for both transports: over HTTP the token is the Authorization header, over WebSocket the
  * connection's `authorization` parameter (already checked once at connection_init).
  */
-export function createContextFactory(deps: Pick<Context, 'prisma' | 'services' | 'realtime'> & { resolveViewer: ViewerResolver }) {
-  const { resolveViewer, ...shared } = deps;
+export function createContextFactory(deps: Pick<Context, 'prisma' | 'services' | 'realtime'> & { resolveViewer: ViewerResolver; trustProxyHops: number }) {
+  const { resolveViewer, trustProxyHops, ...shared } = deps;
   return async (initial: ServerContext & YogaInitialContext): Promise<Context> => {
     const wsParams = initial.connectionParams;
     const request = initial.extra?.request ?? initial.req;
@@ -77,7 +78,7 @@ export function createContextFactory(deps: Pick<Context, 'prisma' | 'services' |
       ...shared,
       viewer: resolved?.viewer ?? null,
       viewerExpiresAt: resolved?.expiresAt ?? null,
-      meta: { address: request?.socket.remoteAddress ?? 'unknown', userAgent: request?.headers['user-agent'] },
+      meta: { address: clientAddress(request, trustProxyHops), userAgent: request?.headers['user-agent'] },
     };
   };
 }

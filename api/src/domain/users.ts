@@ -45,11 +45,29 @@ export function validateTimeZone(timeZone: string): string {
   }
 }
 
+export const MAX_DISPLAY_NAME_LENGTH = 100;
+
+export function validateDisplayName(value: string): string {
+  const displayName = value.trim();
+  if (!displayName) throw new BadInputError('displayName is required.', 'displayName');
+  if (displayName.length > MAX_DISPLAY_NAME_LENGTH) {
+    throw new BadInputError(`displayName must be at most ${MAX_DISPLAY_NAME_LENGTH} characters.`, 'displayName');
+  }
+  return displayName;
+}
+
+/** Telegram's own rule for usernames (5–32 letters, digits or underscores); kept without the @. Empty clears it. */
+export function validateTelegramUsername(value: string | null): string | null {
+  const username = value?.trim().replace(/^@/, '') || null;
+  if (username && !/^[A-Za-z0-9_]{5,32}$/.test(username)) {
+    throw new BadInputError('telegramUsername must be 5–32 letters, digits or underscores.', 'telegramUsername');
+  }
+  return username;
+}
+
 /** The fields every new account needs, normalized; refuses with the field named. */
 export function validateAccountFields(input: { username: string; email: string; displayName: string }) {
-  const displayName = input.displayName.trim();
-  if (!displayName) throw new BadInputError('displayName is required.', 'displayName');
-  return { username: validateUsername(input.username), email: validateEmail(input.email), displayName };
+  return { username: validateUsername(input.username), email: validateEmail(input.email), displayName: validateDisplayName(input.displayName) };
 }
 
 /**

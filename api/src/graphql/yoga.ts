@@ -6,6 +6,7 @@ import { createYoga, type YogaInitialContext, type YogaServerInstance } from 'gr
 import type { Config } from '../config.ts';
 import type { Context, ServerContext } from '../context.ts';
 import type { Logger } from '../logger.ts';
+import { anonymousInProduction } from './anonymous-in-production.ts';
 import { armorPlugin } from './armor.ts';
 import { pageSizeMiddleware } from './connection-args.ts';
 import { isClientError, toPublicError } from './errors.ts';
@@ -21,19 +22,24 @@ function quietClientErrors(logger: Logger): Logger {
 }
 
 export function createGraphQLServer(options: {
-  config: Pick<Config, 'corsOrigins'>;
+  config: Pick<Config, 'corsOrigins' | 'production'>;
   logger: Logger;
   context: (initial: ServerContext & YogaInitialContext) => Promise<Context>;
 }): GraphQLServer {
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql: { title: 'Juan365 Ticketing', subscriptionsProtocol: 'WS' },
+    graphiql: options.config.production ? false : { title: 'Juan365 Ticketing', subscriptionsProtocol: 'WS' },
     landingPage: false,
     cors: options.config.corsOrigins.length ? { origin: options.config.corsOrigins, credentials: true } : false,
     logging: quietClientErrors(options.logger),
     maskedErrors: { maskError: (error, message) => toPublicError(error, message) },
-    plugins: [armorPlugin(), textInputGuard(), useGraphQLMiddleware([buildPermissions(schema), pageSizeMiddleware(schema)])],
+    plugins: [
+      armorPlugin(),
+      anonymousInProduction(options.config.production),
+      textInputGuard(),
+      useGraphQLMiddleware([buildPermissions(schema), pageSizeMiddleware(schema)]),
+    ],
     // A refused token is an answer for the client (UNAUTHENTICATED), not a server error to log.
     context: (initial) =>
       options.context(initial).catch((error: unknown) => {

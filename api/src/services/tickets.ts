@@ -14,12 +14,30 @@ export type { RequestFields };
 export type CreateTicketInput = RequestFields & { title: string; departmentId?: string | null };
 export type ActionInput = TicketTarget;
 
+const MAX_REASON_LENGTH = 2000;
+
 const reasonRequired = (reason: string | null | undefined, field = 'reason'): string => {
   const trimmed = reason?.trim();
   if (!trimmed) throw new BadInputError(`${field} is required.`, field);
-  if (trimmed.length > 2000) throw new BadInputError(`${field} must be at most 2000 characters.`, field);
+  return reasonOptional(trimmed, field) as string;
+};
+
+const reasonOptional = (reason: string | null | undefined, field: string): string | null => {
+  const trimmed = reason?.trim() || null;
+  if (trimmed && trimmed.length > MAX_REASON_LENGTH) throw new BadInputError(`${field} must be at most ${MAX_REASON_LENGTH} characters.`, field);
   return trimmed;
 };
+
+/**
+ * A deadline or a shoot's start that the request sets now must lie ahead, on create and on edit alike; a date
+ * that is merely kept (not sent) may have passed since.
+ */
+function refusePastDates(fields: Pick<RequestFields, 'dueDate' | 'scheduledStart'>, now = Date.now()): void {
+  if (fields.dueDate && fields.dueDate.getTime() <= now) throw new BadInputError('dueDate must be in the future.', 'dueDate');
+  if (fields.scheduledStart && fields.scheduledStart.getTime() <= now) {
+    throw new BadInputError('scheduledStart must be in the future.', 'scheduledStart');
+  }
+}
 
 export type TicketServiceDeps = { prisma: PrismaClient; sink: EffectsSink };
 
@@ -31,18 +49,17 @@ export function createTicketService({ prisma, sink }: TicketServiceDeps) {
     create(viewer: Viewer, input: CreateTicketInput): Promise<TicketRow> {
       const departmentId = input.departmentId ?? viewer.departmentId;
       if (!departmentId) throw new BadInputError('departmentId is required: you belong to no department.', 'departmentId');
-      if (input.dueDate && input.dueDate.getTime() <= Date.now()) {
-        throw new BadInputError('dueDate must be in the future.', 'dueDate');
-      }
+      refusePastDates(input);
       return changed(pipeline.create(actions.CREATE, viewer, { ...input, departmentId }));
     },
 
     update(viewer: Viewer, input: ActionInput & RequestFields): Promise<TicketRow> {
+      refusePastDates(input);
       return changed(pipeline.run(actions.EDIT, viewer, input));
     },
 
     approve(viewer: Viewer, input: ActionInput & { note?: string | null }) {
-      return changed(pipeline.run(actions.APPROVE, viewer, input));
+      return changed(pipeline.run(actions.APPROVE, viewer, { ...input, note: reasonOptional(input.note, 'note') }));
     },
 
     reject(viewer: Viewer, input: ActionInput & { reason: string }) {
@@ -86,7 +103,7 @@ export function createTicketService({ prisma, sink }: TicketServiceDeps) {
     },
 
     softDelete(viewer: Viewer, input: ActionInput & { reason?: string | null }) {
-      return changed(pipeline.run(actions.DELETE, viewer, input));
+      return changed(pipeline.run(actions.DELETE, viewer, { ...input, reason: reasonOptional(input.reason, 'reason') }));
     },
 
     restore(viewer: Viewer, input: ActionInput) {

@@ -5,7 +5,15 @@ import { isUniqueViolation } from '../db/errors.ts';
 import type { NotificationKind, Prisma, PrismaClient, User } from '../db/generated/prisma/client.ts';
 import { BadInputError, ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import { validateQuietHours } from '../domain/notification-preferences.ts';
-import { assertMayUpdateUser, type UserChange, validateAccountFields, validateEmail, validateTimeZone } from '../domain/users.ts';
+import {
+  assertMayUpdateUser,
+  type UserChange,
+  validateAccountFields,
+  validateDisplayName,
+  validateEmail,
+  validateTelegramUsername,
+  validateTimeZone,
+} from '../domain/users.ts';
 import { isAdmin, type Role, type Viewer } from '../domain/viewer.ts';
 import type { EndedSessionsSink } from './ended-sessions.ts';
 import { announce } from './notifications.ts';
@@ -59,14 +67,13 @@ export function createUserService(prisma: PrismaClient, endSessions: EndedSessio
       if (!target) throw new NotFoundError('User');
       const data: Prisma.UserUncheckedUpdateInput = {};
       if (change.displayName != null) {
-        const displayName = change.displayName.trim();
-        if (!displayName) throw new BadInputError('displayName cannot be empty.', 'displayName');
-        data.displayName = displayName;
+        if (!change.displayName.trim()) throw new BadInputError('displayName cannot be empty.', 'displayName');
+        data.displayName = validateDisplayName(change.displayName);
       }
       if (change.email != null) data.email = validateEmail(change.email);
       if (change.timeZone != null) data.timeZone = validateTimeZone(change.timeZone);
       if (change.telegramUsername !== undefined) {
-        data.telegramUsername = change.telegramUsername?.trim().replace(/^@/, '') || null;
+        data.telegramUsername = validateTelegramUsername(change.telegramUsername);
       }
       if (change.role != null) data.role = change.role;
       if (change.departmentId !== undefined) {
