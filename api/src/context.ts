@@ -40,25 +40,20 @@ export function createViewerResolver(prisma: PrismaClient, tokens: TokenIssuer):
     const token = bearerToken(authorization);
     if (!token) throw new UnauthenticatedError('Authorization must be "Bearer <accessToken>".');
     const claims = await tokens.verifyAccessToken(token);
-    const user = await prisma.user.findUnique({
-      where: { id: claims.userId },
-      select: {
-        id: true,
-        username: true,
-        role: true,
-        departmentId: true,
+    // One statement: the user as the token knew them (same token version, still active and approved), with
+    // the token's sign-in session still alive (a token of its refresh family not revoked), so a logout or a
+    // detected refresh-token reuse ends its access tokens at once, not when they expire.
+    const user = await prisma.user.findFirst({
+      where: {
+        id: claims.userId,
+        tokenVersion: claims.tokenVersion,
         isActive: true,
-        approvedAt: true,
-        tokenVersion: true,
-        department: { select: { isCreative: true } },
-        // The token's sign-in session is alive while a token of its refresh family is not revoked: a logout or
-        // a detected refresh-token reuse ends its access tokens at once, not when they expire.
-        refreshTokens: { where: { familyId: claims.sessionId, revokedAt: null }, select: { id: true }, take: 1 },
+        approvedAt: { not: null },
+        refreshTokens: { some: { familyId: claims.sessionId, revokedAt: null } },
       },
+      select: { id: true, username: true, role: true, departmentId: true, department: { select: { isCreative: true } } },
     });
-    if (!user?.isActive || !user.approvedAt || user.tokenVersion !== claims.tokenVersion || user.refreshTokens.length === 0) {
-      throw new UnauthenticatedError('Invalid or expired access token.');
-    }
+    if (!user) throw new UnauthenticatedError('Invalid or expired access token.');
     return { viewer: viewerOf(user), expiresAt: claims.expiresAt, sessionId: claims.sessionId };
   };
 }

@@ -19,6 +19,7 @@ import {
   TicketStatusEnum,
 } from './enums.ts';
 import { UserRef } from './user.ts';
+import { commentCountOf } from '../comment-counts.ts';
 
 export const TicketRef = builder.prismaNode('Ticket', {
   id: { field: 'id' },
@@ -70,7 +71,7 @@ export const TicketRef = builder.prismaNode('Ticket', {
     deletedBy: t.relation('deletedBy', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    commentCount: t.relationCount('comments'),
+    commentCount: t.int({ resolve: (ticket, _args, ctx) => commentCountOf(ctx, ticket.id) }),
     comments: t.relatedConnection('comments', {
       cursor: 'id',
       description: 'Top-level comments, oldest first; replies hang under each.',
