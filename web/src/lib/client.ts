@@ -2,7 +2,7 @@
 // over one lazy graphql-ws socket that authenticates at connection time, and one normalized cache
 // (cache.ts) so every view of a ticket shows the same, live data.
 import { Client, fetchExchange, subscriptionExchange } from '@urql/core';
-import { createClient as createSocketClient } from 'graphql-ws';
+import type { Client as SocketClient } from 'graphql-ws';
 import { graphqlSocketUrl, graphqlUrl } from './api-url';
 import { appCacheExchange } from './cache';
 import { freshAccessToken, refreshSession, session } from './session';
@@ -22,7 +22,15 @@ export function reconnectNow(): void {
   for (const wake of [...retryWaiters]) wake();
 }
 
-const socket = createSocketClient({
+let socket: Promise<SocketClient> | undefined;
+
+/**
+ * The socket, created with the first subscription. graphql-ws is imported then too: a page renders from
+ * queries over HTTP, so the live connection's code need not be part of any page's first load.
+ */
+const liveSocket = (): Promise<SocketClient> => (socket ??= import('graphql-ws').then(({ createClient }) => createClient(socketOptions())));
+
+const socketOptions = (): Parameters<typeof import('graphql-ws').createClient>[0] => ({
   url: graphqlSocketUrl(),
   lazy: true,
   connectionParams: async () => {
@@ -80,7 +88,22 @@ export const client = new Client({
           },
         };
         return {
-          subscribe: (sink) => ({ unsubscribe: socket.subscribe(operation, sink) }),
+          subscribe: (sink) => {
+            let unsubscribe: (() => void) | undefined;
+            let cancelled = false;
+            liveSocket().then(
+              (ws) => {
+                if (!cancelled) unsubscribe = ws.subscribe(operation, sink);
+              },
+              (error: unknown) => sink.error(error),
+            );
+            return {
+              unsubscribe: () => {
+                cancelled = true;
+                unsubscribe?.();
+              },
+            };
+          },
         };
       },
     }),

@@ -1,6 +1,5 @@
-import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { A } from '@solidjs/router';
-import { For, onCleanup, onMount, Show } from 'solid-js';
+import { For, onMount, Show } from 'solid-js';
 import { Avatar } from '../../components/avatar';
 import { PriorityPill } from '../../components/priority-pill';
 import { latestTicketEvent } from '../../lib/ticket-events';
@@ -9,6 +8,7 @@ import { useTicketAction } from '../ticket-actions';
 import { type BoardTicket, cardDragData, setDraggedTicket } from './board-dnd';
 import { allowedMoves } from './board-moves';
 import { CardMenu } from './card-menu';
+import { whenDragAdapterLoaded } from './drag-adapter';
 
 /** Most avatars a card shows before "+n". */
 const MAX_AVATARS = 3;
@@ -30,8 +30,8 @@ export function BoardCard(props: { ticket: BoardTicket }) {
   };
   const justChanged = () => latestTicketEvent()?.ticketId === props.ticket.id;
 
-  onMount(() => {
-    onCleanup(
+  onMount(() =>
+    whenDragAdapterLoaded(({ draggable }) =>
       draggable({
         element,
         canDrag: () => canMove() && actions.pendingTicketId() !== props.ticket.id,
@@ -39,8 +39,8 @@ export function BoardCard(props: { ticket: BoardTicket }) {
         onDragStart: () => setDraggedTicket(props.ticket),
         onDrop: () => setDraggedTicket(undefined),
       }),
-    );
-  });
+    ),
+  );
 
   return (
     <article

@@ -1,12 +1,12 @@
-import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { A } from '@solidjs/router';
-import { createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
+import { createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
 import type { TicketStatus } from '../../gql/graphql';
 import { STATUS_TITLES } from '../../lib/ticket-labels';
 import { ACTION_LABELS, useTicketAction } from '../ticket-actions';
 import { BoardCard } from './board-card';
 import { type BoardTicket, draggedTicket, isCardDragData } from './board-dnd';
 import { moveAction } from './board-moves';
+import { whenDragAdapterLoaded } from './drag-adapter';
 
 /**
  * One status: its title and count, the newest cards, and a link to the rest in the list. A drop target
@@ -24,8 +24,8 @@ export function BoardColumn(props: { status: TicketStatus; tickets: BoardTicket[
     return ticket ? moveAction(ticket, props.status) : undefined;
   };
 
-  onMount(() => {
-    onCleanup(
+  onMount(() =>
+    whenDragAdapterLoaded(({ dropTargetForElements }) =>
       dropTargetForElements({
         element,
         canDrop: ({ source }) => isCardDragData(source.data) && moveAction(source.data.ticket, props.status) !== undefined,
@@ -38,8 +38,8 @@ export function BoardColumn(props: { status: TicketStatus; tickets: BoardTicket[
           if (action) void actions.run(source.data.ticket, action);
         },
       }),
-    );
-  });
+    ),
+  );
 
   return (
     <section

@@ -1,7 +1,6 @@
-import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { useSearchParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
-import { createEffect, createMemo, For, on, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, For, on, onMount, Show } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
 import { TicketFilterBar } from '../../components/ticket-filter-bar';
 import { getFragmentData } from '../../gql';
@@ -16,6 +15,7 @@ import { parseUrlState, serializeUrlState, urlSearch } from '../../lib/url-state
 import { boardQuery } from './board.graphql';
 import { BoardColumn } from './board-column';
 import { type BoardTicket, setDraggedTicket } from './board-dnd';
+import { whenDragAdapterLoaded } from './drag-adapter';
 import './board.css';
 
 /** Cards per column: the newest ones; the rest are one click away in the list. */
@@ -87,7 +87,7 @@ export function BoardPage() {
 
   onMount(() => {
     // Whatever ends a drag (a drop anywhere, Esc), columns stop lighting up.
-    onCleanup(monitorForElements({ onDrop: () => setDraggedTicket(undefined) }));
+    whenDragAdapterLoaded(({ monitorForElements }) => monitorForElements({ onDrop: () => setDraggedTicket(undefined) }));
   });
 
   return (

@@ -18,8 +18,9 @@
 //   typed, and the next try sends the new version. Actions without a dialog show the reason in an alert.
 // - Mutations answer with the `TicketActionResult` fragment; graphcache updates every view of the ticket.
 // EDIT, COMMENT, ATTACH and ROLLBACK are not run here (the workspace has their editors); removing a
-// collaborator is `removeCollaboratorMutation`.
-export { ActionDialog, type ActionDialogProps } from './action-dialog';
+// collaborator is `removeCollaboratorMutation` (import it from ./ticket-actions.graphql).
+// The dialog and the mutations are not exported here: the signed-in shell imports this module, and whatever it
+// re-exports is loaded with every page. The provider loads them when the first action runs.
 export {
   ACTION_INPUTS,
   ACTION_LABELS,
@@ -32,4 +33,3 @@ export {
   validateActionInput,
 } from './action-rules';
 export { type ActionOutcome, type ActionTicket, TicketActionProvider, type TicketActionRunner, useTicketAction } from './ticket-action-provider';
-export { removeCollaboratorMutation, ticketActionResultFragment } from './ticket-actions.graphql';

@@ -1,10 +1,14 @@
 import type { OperationResult } from '@urql/core';
 import { useClient } from '@urql/solid';
-import { createContext, createSignal, type ParentProps, Show, useContext } from 'solid-js';
+import { createContext, createSignal, lazy, type ParentProps, Show, Suspense, useContext } from 'solid-js';
 import { errorCode } from '../../lib/graphql-errors';
-import { ActionDialog } from './action-dialog';
 import { ACTION_LABELS, type ActionInput, EMPTY_INPUT, explainRefusal, needsDialog, type RunnableAction } from './action-rules';
-import { reloadTicket, runActionMutation } from './run-action';
+import './ticket-actions.css';
+
+// The dialog and the mutations (eleven documents) load when the first action runs, not with every page: the
+// shell that hosts this provider is part of the first load of every page.
+const ActionDialog = lazy(() => import('./action-dialog').then((module) => ({ default: module.ActionDialog })));
+const loadRunner = () => import('./run-action');
 
 /** What the runner needs to know about the ticket: who it is, and the version the viewer saw. */
 export type ActionTicket = { id: string; number: number; title: string; version: number };
@@ -37,6 +41,7 @@ export function TicketActionProvider(props: ParentProps) {
     setPendingTicketId(ticket.id);
     let result: OperationResult;
     try {
+      const { runActionMutation } = await loadRunner();
       result = await runActionMutation(client, action, ticket, input);
     } finally {
       setPendingTicketId(undefined);
@@ -45,6 +50,7 @@ export function TicketActionProvider(props: ParentProps) {
     if (result.error.networkError) return 'Cannot reach the server. Check your connection and try again.';
     const explained = explainRefusal(errorCode(result.error), result.error.graphQLErrors[0]?.message);
     if (explained.reload) {
+      const { reloadTicket } = await loadRunner();
       const version = await reloadTicket(client, ticket.id);
       // The dialog keeps what was typed; the next try carries the version just loaded.
       if (version !== undefined) ticket.version = version;
@@ -77,16 +83,19 @@ export function TicketActionProvider(props: ParentProps) {
       {props.children}
       <Show when={dialog()} keyed>
         {(open) => (
-          <ActionDialog
-            action={open.action}
-            ticket={open.ticket}
-            onClose={() => close('cancelled')}
-            onSubmit={async (input) => {
-              const message = await send(open.ticket, open.action, input);
-              if (!message) close('done');
-              return message;
-            }}
-          />
+          // Its own boundary: while the dialog's code loads, the page stays as it is (no page-wide fallback).
+          <Suspense>
+            <ActionDialog
+              action={open.action}
+              ticket={open.ticket}
+              onClose={() => close('cancelled')}
+              onSubmit={async (input) => {
+                const message = await send(open.ticket, open.action, input);
+                if (!message) close('done');
+                return message;
+              }}
+            />
+          </Suspense>
         )}
       </Show>
       <Show when={notice()}>

@@ -26,7 +26,7 @@ export function ActionBar(props: { ticket: ActionTicket & { availableActions: re
   };
   return (
     <Show when={actions().length > 0}>
-      <div class="action-bar" role="group" aria-label="Ticket actions">
+      <fieldset class="action-bar" aria-label="Ticket actions">
         <For each={actions()}>
           {(action) => (
             <button
@@ -44,7 +44,7 @@ export function ActionBar(props: { ticket: ActionTicket & { availableActions: re
             </button>
           )}
         </For>
-      </div>
+      </fieldset>
     </Show>
   );
 }

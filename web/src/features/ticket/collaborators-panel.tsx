@@ -2,7 +2,8 @@ import { createMutation } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { Avatar } from '../../components/avatar';
 import { describeError, errorCode } from '../../lib/graphql-errors';
-import { type ActionTicket, removeCollaboratorMutation, useTicketAction } from '../ticket-actions';
+import { type ActionTicket, useTicketAction } from '../ticket-actions';
+import { removeCollaboratorMutation } from '../ticket-actions/ticket-actions.graphql';
 
 type Person = { id: string; displayName: string };
 

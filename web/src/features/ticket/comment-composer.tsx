@@ -120,10 +120,11 @@ export function CommentComposer(props: {
               onBlur={() => setTimeout(() => setMention(null), 150)}
             />
             <Show when={mention() && people().length > 0}>
-              <ul class="mention-list" id={listId} role="listbox" aria-label="People to mention">
+              <div class="mention-list" id={listId} role="listbox" aria-label="People to mention">
                 <For each={people()}>
                   {(person, index) => (
-                    <li
+                    // biome-ignore lint/a11y/useFocusableInteractive: ARIA combobox pattern — focus stays in the textarea, which points at the active option with aria-activedescendant; options are never focused.
+                    <div
                       id={`${listId}-${index()}`}
                       role="option"
                       class="mention-option"
@@ -136,10 +137,10 @@ export function CommentComposer(props: {
                       <Avatar name={person.displayName} />
                       <span class="mention-name">{person.displayName}</span>
                       <span class="mention-username">@{person.username}</span>
-                    </li>
+                    </div>
                   )}
                 </For>
-              </ul>
+              </div>
             </Show>
           </div>
         )}

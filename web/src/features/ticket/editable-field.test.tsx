@@ -59,7 +59,17 @@ describe('EditableField', () => {
   it('closes on Escape without sending', () => {
     let saves = 0;
     render(() => (
-      <EditableField label="Quantity" value="2" version={1} canEdit editor={{ type: 'number' }} onSave={async () => (saves++, undefined)}>
+      <EditableField
+        label="Quantity"
+        value="2"
+        version={1}
+        canEdit
+        editor={{ type: 'number' }}
+        onSave={async () => {
+          saves += 1;
+          return undefined;
+        }}
+      >
         2
       </EditableField>
     ));

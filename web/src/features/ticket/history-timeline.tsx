@@ -3,6 +3,7 @@ import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { StatusBadge } from '../../components/status-badge';
+import type { TicketStatus } from '../../gql/graphql';
 import { describeError, errorCode } from '../../lib/graphql-errors';
 import { Field } from '../request-form/field';
 import { creativeMembersQuery } from '../ticket-actions/ticket-actions.graphql';
@@ -53,12 +54,15 @@ export function HistoryTimeline(props: { ticket: { id: string; version: number }
                     <div class="history-main">
                       <p class="history-line">
                         <strong>{entry.actor?.displayName ?? 'System'}</strong> {historyActionWords(entry.action)}
-                        <Show when={entry.fromStatus && entry.toStatus && entry.fromStatus !== entry.toStatus}>
-                          <span class="history-status">
-                            <StatusBadge status={entry.fromStatus!} />
-                            <span aria-label="to">→</span>
-                            <StatusBadge status={entry.toStatus!} />
-                          </span>
+                        <Show when={statusChange(entry)}>
+                          {(change) => (
+                            <span class="history-status">
+                              <StatusBadge status={change().from} />
+                              <span aria-hidden="true">→</span>
+                              <span class="visually-hidden">to</span>
+                              <StatusBadge status={change().to} />
+                            </span>
+                          )}
                         </Show>
                         <time class="history-time" datetime={entry.createdAt}>
                           {formatDateTime(entry.createdAt)}
@@ -74,9 +78,10 @@ export function HistoryTimeline(props: { ticket: { id: string; version: number }
                               <li>
                                 <span class="history-field">{fieldLabel(change.field)}</span>
                                 <span class="history-from">{formatChangeValue(change.field, change.from, people())}</span>
-                                <span class="history-arrow" aria-label="changed to">
+                                <span class="history-arrow" aria-hidden="true">
                                   →
                                 </span>
+                                <span class="visually-hidden">changed to</span>
                                 <span class="history-to">{formatChangeValue(change.field, change.to, people())}</span>
                               </li>
                             )}
@@ -115,6 +120,12 @@ export function HistoryTimeline(props: { ticket: { id: string; version: number }
       </Switch>
     </section>
   );
+}
+
+/** The status move an entry records, when it moved the status at all. */
+function statusChange(entry: { fromStatus?: TicketStatus | null; toStatus?: TicketStatus | null }): { from: TicketStatus; to: TicketStatus } | undefined {
+  const { fromStatus: from, toStatus: to } = entry;
+  return from && to && from !== to ? { from, to } : undefined;
 }
 
 function RollbackForm(props: {

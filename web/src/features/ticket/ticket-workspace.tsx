@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
-import { createEffect, createSignal, For, type JSX, Match, on, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, type JSX, lazy, Match, on, Show, Suspense, Switch } from 'solid-js';
 import { Avatar } from '../../components/avatar';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
@@ -22,13 +22,16 @@ import {
 } from '../request-form/request-rules';
 import { ActionBar } from './action-bar';
 import { CollaboratorsPanel } from './collaborators-panel';
-import { CommentSection } from './comment-section';
 import { EditableField } from './editable-field';
-import { HistoryTimeline } from './history-timeline';
 import { ticketWorkspaceFieldsFragment, ticketWorkspaceQuery, updateTicketMutation } from './ticket.graphql';
 import { dateEdit, type EditResult, hoursEdit, quantityEdit, type TicketPatch, titleEdit } from './ticket-edits';
 import { complexityLabel, criteriaLabel, fileFormatLabel, formatDateTime, hoursLabel, priorityLabel, requestTypeLabel, toLocalInput } from './ticket-format';
 import './ticket.css';
+
+// Comments and history, below the ticket's fields, load in parallel with the ticket instead of before it: they
+// fetch their own data and show their own loading state anyway, and are half of this page's code.
+const CommentSection = lazy(() => import('./comment-section').then((module) => ({ default: module.CommentSection })));
+const HistoryTimeline = lazy(() => import('./history-timeline').then((module) => ({ default: module.HistoryTimeline })));
 
 const CONFLICT_MESSAGE = 'Someone changed this ticket while you were editing. It has been reloaded; what you typed is still here — check it and save again.';
 
@@ -304,8 +307,10 @@ function TicketView(props: {
             </Show>
           </section>
 
-          <CommentSection ticketId={t().id} canComment={t().availableActions.includes('COMMENT')} liveTick={props.liveTick} />
-          <HistoryTimeline ticket={t()} canRollback={t().availableActions.includes('ROLLBACK')} liveTick={props.liveTick} onChanged={props.reload} />
+          <Suspense fallback={<Loading label="Loading comments and history…" />}>
+            <CommentSection ticketId={t().id} canComment={t().availableActions.includes('COMMENT')} liveTick={props.liveTick} />
+            <HistoryTimeline ticket={t()} canRollback={t().availableActions.includes('ROLLBACK')} liveTick={props.liveTick} onChanged={props.reload} />
+          </Suspense>
         </div>
 
         <aside class="ticket-side" aria-label="Properties">
