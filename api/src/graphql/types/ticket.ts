@@ -5,6 +5,7 @@ import { MY_TASKS_ORDER, myTasksWhere, ticketsOrderBy, ticketsWhere } from '../.
 import { FACTS_SELECTION, factsOf } from '../../services/ticket-rows.ts';
 import { readableTicketsWhere, trashedTicketsWhere, visibleTicketsWhere } from '../../services/ticket-visibility.ts';
 import { builder } from '../builder.ts';
+import { commentCountOf } from '../comment-counts.ts';
 import { requireViewer } from '../viewer.ts';
 import { DepartmentRef } from './department.ts';
 import {
@@ -19,7 +20,6 @@ import {
   TicketStatusEnum,
 } from './enums.ts';
 import { UserRef } from './user.ts';
-import { commentCountOf } from '../comment-counts.ts';
 
 export const TicketRef = builder.prismaNode('Ticket', {
   id: { field: 'id' },

@@ -5,16 +5,6 @@ import type { Complexity, CreateTicketInput, Criteria, FileFormat, Priority, Pro
 
 export const MAX_QUANTITY = 1000;
 
-export const REQUEST_TYPES: readonly RequestType[] = [
-  'SOCMED_POSTING',
-  'WEBSITE_BANNER',
-  'PHOTOSHOOT',
-  'VIDEOSHOOT',
-  'LIVE_PRODUCTION',
-  'ADS',
-  'TELEGRAM_CHANNEL',
-];
-
 export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   SOCMED_POSTING: 'Social media posting',
   WEBSITE_BANNER: 'Website banner',
@@ -24,6 +14,9 @@ export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   ADS: 'Ads',
   TELEGRAM_CHANNEL: 'Telegram channel',
 };
+
+/** The request types in the order people pick them: the order of the labels above. */
+export const REQUEST_TYPES = Object.keys(REQUEST_TYPE_LABELS) as RequestType[];
 
 export const FILE_FORMATS: readonly FileFormat[] = ['STILL', 'GIF', 'VIDEO_LANDSCAPE', 'VIDEO_PORTRAIT'];
 export const FILE_FORMAT_LABELS: Record<FileFormat, string> = {
