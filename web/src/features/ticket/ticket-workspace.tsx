@@ -32,6 +32,8 @@ import './ticket.css';
 // fetch their own data and show their own loading state anyway, and are half of this page's code.
 const CommentSection = lazy(() => import('./comment-section').then((module) => ({ default: module.CommentSection })));
 const HistoryTimeline = lazy(() => import('./history-timeline').then((module) => ({ default: module.HistoryTimeline })));
+// The request editor (type, file format, schedule, products) is only for people who open it: it loads then.
+const RequestEditor = lazy(() => import('./request-editor').then((module) => ({ default: module.RequestEditor })));
 
 const CONFLICT_MESSAGE = 'Someone changed this ticket while you were editing. It has been reloaded; what you typed is still here — check it and save again.';
 
@@ -39,6 +41,26 @@ const options = <T extends string>(values: readonly T[], labels: Record<T, strin
   ...(empty !== undefined ? [{ value: '', label: empty }] : []),
   ...values.map((value) => ({ value, label: labels[value] })),
 ];
+
+/**
+ * Sends one edit of the ticket with the version the editor opened on, and says why it was refused (undefined
+ * when saved). A stale version (CONFLICT) reloads the ticket and keeps the editor open with what was typed.
+ */
+export function createTicketSave(ticketId: () => string | undefined, reload: () => void) {
+  const [, update] = createMutation(updateTicketMutation);
+  return async (edit: EditResult, expectedVersion: number): Promise<string | undefined> => {
+    if ('error' in edit) return edit.error;
+    const id = ticketId();
+    if (!id) return 'The ticket is not loaded.';
+    const sent = await update({ input: { id, expectedVersion, ...edit.patch } });
+    if (!sent.error) return undefined;
+    if (errorCode(sent.error) === 'CONFLICT') {
+      reload();
+      return CONFLICT_MESSAGE;
+    }
+    return describeError(sent.error);
+  };
+}
 
 /**
  * One ticket, live: every field of the request (edited in place where the viewer may), the workflow
@@ -50,7 +72,6 @@ export function TicketWorkspace(props: { id: string }) {
     query: ticketWorkspaceQuery,
     variables: () => ({ id: props.id }),
   });
-  const [, update] = createMutation(updateTicketMutation);
   const [liveTick, setLiveTick] = createSignal(0);
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
@@ -70,21 +91,7 @@ export function TicketWorkspace(props: { id: string }) {
 
   const ticket = () => (result.data?.ticket ? getFragmentData(ticketWorkspaceFieldsFragment, result.data.ticket) : undefined);
 
-  /** Sends one field's change with the version on screen; a stale version reloads and keeps the editor open. */
-  const save = async (edit: EditResult, expectedVersion: number): Promise<string | undefined> => {
-    if ('error' in edit) return edit.error;
-    const current = ticket();
-    if (!current) return 'The ticket is not loaded.';
-    const sent = await update({
-      input: { id: current.id, expectedVersion, ...edit.patch },
-    });
-    if (!sent.error) return undefined;
-    if (errorCode(sent.error) === 'CONFLICT') {
-      reload();
-      return CONFLICT_MESSAGE;
-    }
-    return describeError(sent.error);
-  };
+  const save = createTicketSave(() => ticket()?.id, reload);
   const patch = (value: TicketPatch, expectedVersion: number) => save({ patch: value }, expectedVersion);
 
   return (
@@ -123,6 +130,12 @@ function TicketView(props: {
   const t = () => props.ticket;
   const can = () => t().viewerCanEdit;
   const fields = () => fieldsFor(t().requestType);
+  const [editingRequest, setEditingRequest] = createSignal(false);
+  let requestEditButton: HTMLButtonElement | undefined;
+  const closeRequestEditor = () => {
+    setEditingRequest(false);
+    queueMicrotask(() => requestEditButton?.focus());
+  };
 
   return (
     <article class="ticket" aria-labelledby="ticket-title">
@@ -199,8 +212,22 @@ function TicketView(props: {
             <h2 class="ticket-section-title" id="request-title">
               Request
             </h2>
+            <Show when={editingRequest() && can()}>
+              <Suspense fallback={<Loading label="Loading the request editor…" />}>
+                <RequestEditor ticket={t()} save={props.save} onClose={closeRequestEditor} />
+              </Suspense>
+            </Show>
             <dl class="ticket-facts">
-              <Fact label="Request type">{requestTypeLabel(t().requestType)}</Fact>
+              <Fact label="Request type">
+                <div class="editable-view editable-view-block">
+                  <div class="editable-value">{requestTypeLabel(t().requestType)}</div>
+                  <Show when={can() && !editingRequest()}>
+                    <button ref={requestEditButton} type="button" class="editable-edit" aria-label="Edit request type" onClick={() => setEditingRequest(true)}>
+                      Edit
+                    </button>
+                  </Show>
+                </div>
+              </Fact>
               <Show when={fields().fileFormat}>
                 <Fact label="File format">
                   <EditableField
@@ -304,6 +331,11 @@ function TicketView(props: {
                   </tr>
                 </tfoot>
               </table>
+              <Show when={can() && !editingRequest()}>
+                <button type="button" class="button button-quiet button-small" onClick={() => setEditingRequest(true)}>
+                  Edit products
+                </button>
+              </Show>
             </Show>
           </section>
 
