@@ -331,11 +331,6 @@ function TicketView(props: {
                   </tr>
                 </tfoot>
               </table>
-              <Show when={can() && !editingRequest()}>
-                <button type="button" class="button button-quiet button-small" onClick={() => setEditingRequest(true)}>
-                  Edit products
-                </button>
-              </Show>
             </Show>
           </section>
 
