@@ -47,6 +47,16 @@ describe('request types', () => {
     expect(telegram.createTicket.ticket.quantity).toBe(12);
   });
 
+  it('new product items on edit set the quantity to their total; the old quantity does not contradict them', async () => {
+    const ads = await t.ok(CREATE, { input: { title: 'Ads to grow', requestType: 'ADS', productItems: [{ productId: adsProduct, quantity: 6 }] } }, s.marketer.token);
+    const edited = await t.ok(
+      `mutation ($input: UpdateTicketInput!) { updateTicket(input: $input) { ticket { quantity productItems { quantity } } } }`,
+      { input: { id: ads.createTicket.ticket.id, productItems: [{ productId: adsProduct, quantity: 8 }] } },
+      s.marketer.token,
+    );
+    expect(edited.updateTicket.ticket).toEqual({ quantity: 8, productItems: [{ quantity: 8 }] });
+  });
+
   it.each([
     ['SOCMED_POSTING without fileFormat', { requestType: 'SOCMED_POSTING' }, 'fileFormat'],
     ['PHOTOSHOOT without a schedule', { requestType: 'PHOTOSHOOT' }, 'scheduledStart'],

@@ -60,7 +60,9 @@ export function requestInput(fields: RequestFields, current?: TicketRow, current
     // When the type changes, what the old type decided is recomputed rather than carried over.
     fileFormat: pick('fileFormat', typeChanged ? null : (current?.fileFormat ?? defaultFormat)),
     criteria: pick('criteria', typeChanged ? null : (current?.criteria ?? null)),
-    quantity: pick('quantity', typeChanged ? null : (current?.quantity ?? null)),
+    // New product items decide the quantity anew (for ADS and TELEGRAM_CHANNEL it is their total): the old one
+    // is not carried over to contradict them.
+    quantity: pick('quantity', typeChanged || fields.productItems?.length ? null : (current?.quantity ?? null)),
     complexity: pick('complexity', current?.complexity ?? null),
     estimatedHours: pick('estimatedHours', current?.estimatedHours ?? null),
     actualHours: pick('actualHours', current?.actualHours ?? null),
