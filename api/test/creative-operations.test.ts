@@ -48,7 +48,11 @@ describe('request types', () => {
   });
 
   it('new product items on edit set the quantity to their total; the old quantity does not contradict them', async () => {
-    const ads = await t.ok(CREATE, { input: { title: 'Ads to grow', requestType: 'ADS', productItems: [{ productId: adsProduct, quantity: 6 }] } }, s.marketer.token);
+    const ads = await t.ok(
+      CREATE,
+      { input: { title: 'Ads to grow', requestType: 'ADS', productItems: [{ productId: adsProduct, quantity: 6 }] } },
+      s.marketer.token,
+    );
     const edited = await t.ok(
       `mutation ($input: UpdateTicketInput!) { updateTicket(input: $input) { ticket { quantity productItems { quantity } } } }`,
       { input: { id: ads.createTicket.ticket.id, productItems: [{ productId: adsProduct, quantity: 8 }] } },
