@@ -27,8 +27,7 @@ const config: CodegenConfig = {
       },
     },
     // Every schema enum as a type, also those no document selects: the client names the error codes
-    // (`ErrorCode`, the values of `extensions.code`) without querying them. `typescript` is the client
-    // preset's own dependency.
+    // (`ErrorCode`, the values of `extensions.code`) without querying them.
     'web/src/gql/schema-enums.ts': {
       plugins: ['typescript'],
       config: { onlyEnums: true, enumsAsTypes: true, useTypeImports: true },
