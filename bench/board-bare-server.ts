@@ -26,6 +26,8 @@ WHERE u.id = $1 AND u."tokenVersion" = $2 AND u."isActive" AND u."approvedAt" IS
 /** The read rule for admins (everything outside the trash) and members (requested, assigned, collaborating). */
 function visible(role: string, viewerParam: string): string {
   if (role === 'ADMIN') return 't."deletedAt" IS NULL';
+  // Managers' extra branches (department, Creative queue) are not written here: the benchmark has no manager.
+  if (role !== 'MEMBER') throw new Error(`the bare endpoint serves admins and members, not ${role}`);
   return `t."deletedAt" IS NULL AND (t."requesterId" = ${viewerParam} OR t."assigneeId" = ${viewerParam}
     OR t.id = ANY (ARRAY(SELECT c."ticketId" FROM "TicketCollaborator" c WHERE c."userId" = ${viewerParam})))`;
 }
@@ -122,7 +124,8 @@ server.listen(0, '127.0.0.1', () => {
   if (address && typeof address === 'object') console.log(`bare board endpoint on http://127.0.0.1:${address.port}/graphql`);
 });
 
+// Requests still in flight when the load stops are answered before the pool closes.
 process.on('SIGTERM', () => {
-  server.close();
-  void pool.end().finally(() => process.exit(0));
+  server.close(() => void pool.end().finally(() => process.exit(0)));
+  server.closeIdleConnections();
 });
