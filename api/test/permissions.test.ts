@@ -1,4 +1,6 @@
 import { useGraphQLMiddleware } from '@envelop/graphql-middleware';
+import type { GraphQLObjectType } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toPublicError } from '../src/graphql/errors.ts';
@@ -111,6 +113,62 @@ describe('deny fallback', () => {
     const result = (await response.json()) as { data: { viewer: string | null; secret: string | null }; errors: { extensions: { code: string } }[] };
     expect(result.data).toEqual({ viewer: 'me', secret: null });
     expect(result.errors.map((error) => error.extensions.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('a new root field without a rule is denied, while fields of object types stay unwrapped and readable', async () => {
+    const schema = createSchema({
+      typeDefs: /* GraphQL */ `
+        type Profile { name: String }
+        type Query { viewer: Profile, newField: String }
+        type Mutation { newMutation: String }
+      `,
+      resolvers: {
+        Query: { viewer: () => ({}), newField: () => 'should not be seen' },
+        Mutation: { newMutation: () => 'should not run' },
+        Profile: { name: () => 'Ada' },
+      },
+    });
+    const permissions = buildPermissions(schema, { Query: { viewer: rootRules.Query.viewer } });
+    expect(Object.keys(permissions).sort()).toEqual(['Mutation', 'Query']);
+
+    const nameResolver = (schema.getType('Profile') as GraphQLObjectType).getFields().name?.resolve;
+    const newFieldResolver = schema.getQueryType()?.getFields().newField?.resolve;
+    const wrapped = applyMiddleware(schema, permissions);
+    expect(nameResolver).toBeDefined();
+    expect((wrapped.getType('Profile') as GraphQLObjectType).getFields().name?.resolve).toBe(nameResolver);
+    expect(wrapped.getQueryType()?.getFields().newField?.resolve).not.toBe(newFieldResolver);
+
+    const yoga = createYoga({
+      schema,
+      maskedErrors: { maskError: (error, message) => toPublicError(error, message) },
+      plugins: [useGraphQLMiddleware([permissions])],
+    });
+    const ask = async (query: string) => {
+      const response = await yoga.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      return (await response.json()) as { data: Record<string, unknown> | null; errors?: { extensions: { code: string } }[] };
+    };
+    const read = await ask('{ viewer { name } newField }');
+    expect(read.data).toEqual({ viewer: { name: 'Ada' }, newField: null });
+    expect(read.errors?.map((error) => error.extensions.code)).toEqual(['FORBIDDEN']);
+    const write = await ask('mutation { newMutation }');
+    expect(write.data).toEqual({ newMutation: null });
+    expect(write.errors?.map((error) => error.extensions.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it("the real schema's object types are not wrapped: a Ticket field resolves through its own resolver", async () => {
+    const { schema } = await import('../src/graphql/schema.ts');
+    const permissions = buildPermissions(schema);
+    expect(Object.keys(permissions).sort()).toEqual(['Mutation', 'Query', 'Subscription']);
+    const fields = ['title', 'requester', 'commentCount', 'availableActions'];
+    const ticketResolvers = () => fields.map((name) => (schema.getType('Ticket') as GraphQLObjectType).getFields()[name]?.resolve);
+    const before = ticketResolvers();
+    const wrapped = applyMiddleware(schema, permissions);
+    expect(fields.map((name) => (wrapped.getType('Ticket') as GraphQLObjectType).getFields()[name]?.resolve)).toEqual(before);
+    expect(ticketResolvers()).toEqual(before);
   });
 });
 

@@ -53,6 +53,7 @@ function row(overrides: Partial<TicketRow> = {}): TicketRow {
     deletedById: null,
     createdAt: NOW,
     updatedAt: NOW,
+    collaboratorIds: ['helper'],
     collaborators: [{ userId: 'helper' }],
     ...overrides,
   };

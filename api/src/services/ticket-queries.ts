@@ -35,7 +35,7 @@ export function ticketsWhere(viewer: Viewer, filter: TicketFilter | null | undef
   if (filter?.departmentId) and.push({ departmentId: filter.departmentId });
   if (filter?.assigneeId) and.push({ assigneeId: filter.assigneeId });
   if (filter?.requesterId) and.push({ requesterId: filter.requesterId });
-  if (filter?.collaboratorId) and.push({ collaborators: { some: { userId: filter.collaboratorId } } });
+  if (filter?.collaboratorId) and.push({ collaboratorIds: { has: filter.collaboratorId } });
   if (filter?.overdue === true) and.push(overdueWhere(now));
   if (filter?.overdue === false) and.push({ NOT: overdueWhere(now) });
   if (filter?.dueBefore) and.push({ dueDate: { lt: filter.dueBefore } });
@@ -75,7 +75,7 @@ export function ticketsOrderBy(order: TicketOrder | null | undefined): Prisma.Ti
 export function myTasksWhere(viewer: Viewer): Prisma.TicketWhereInput {
   return {
     deletedAt: null,
-    OR: [{ assigneeId: viewer.id }, { collaborators: { some: { userId: viewer.id } } }],
+    OR: [{ assigneeId: viewer.id }, { collaboratorIds: { has: viewer.id } }],
   };
 }
 

@@ -19,7 +19,10 @@ export function readableTicketFilter(viewer: Viewer | null): Prisma.TicketWhereI
 /** Tickets the viewer may read, trashed or not (the read rule alone). */
 export function readableTicketsWhere(viewer: Viewer): Prisma.TicketWhereInput {
   if (viewer.role === 'ADMIN') return {};
-  const readable: Prisma.TicketWhereInput[] = [{ requesterId: viewer.id }, { assigneeId: viewer.id }, { collaborators: { some: { userId: viewer.id } } }];
+  // collaboratorIds mirrors TicketCollaborator (database trigger): with every branch on an indexed column of
+  // Ticket the planner combines the indexes (BitmapOr); `collaborators: { some }` made an EXISTS that turned
+  // every count into a sequential scan (≈440 ms against ≈90 ms for a member at 100,000 tickets, loaded machine).
+  const readable: Prisma.TicketWhereInput[] = [{ requesterId: viewer.id }, { assigneeId: viewer.id }, { collaboratorIds: { has: viewer.id } }];
   if (viewer.role === 'MANAGER' && viewer.departmentId) readable.push({ departmentId: viewer.departmentId });
   if (viewer.role === 'MANAGER' && viewer.inCreativeDepartment) readable.push({ reachedCreativeAt: { not: null } });
   return { OR: readable };

@@ -22,10 +22,15 @@ export const CommentRef = builder.prismaNode('Comment', {
       type: [UserRef],
       description: 'Users @mentioned in the body who may read the ticket now.',
       // Judged at read time, like every path to a ticket: a mention names no one who lost (or never had)
-      // access. The user rows carry what the read rule needs (role, department).
+      // access. The user rows carry what the read rule needs (role, department), whatever the query selects
+      // (User is in select mode: a row has only the columns asked for).
       select: (_args, _ctx, nestedSelection) => ({
         ticket: { select: FACTS_SELECTION },
-        mentions: { select: { user: nestedSelection({ include: { department: { select: { isCreative: true } } } }) } },
+        mentions: {
+          select: {
+            user: nestedSelection({ select: { id: true, username: true, role: true, departmentId: true, department: { select: { isCreative: true } } } }),
+          },
+        },
       }),
       resolve: (comment) => {
         const ticket = factsOf(comment.ticket);

@@ -3,6 +3,8 @@ import { requireViewer } from '../viewer.ts';
 
 export const DepartmentRef = builder.prismaNode('Department', {
   id: { field: 'id' },
+  // Select mode: only the columns a selection needs.
+  select: { id: true },
   fields: (t) => ({
     name: t.exposeString('name'),
     isCreative: t.exposeBoolean('isCreative', { description: 'The Creative department gives the second approval and does the work.' }),

@@ -5,7 +5,6 @@ import { MY_TASKS_ORDER, myTasksWhere, ticketsOrderBy, ticketsWhere } from '../.
 import { FACTS_SELECTION, factsOf } from '../../services/ticket-rows.ts';
 import { readableTicketsWhere, trashedTicketsWhere, visibleTicketsWhere } from '../../services/ticket-visibility.ts';
 import { builder } from '../builder.ts';
-import { commentCountOf } from '../comment-counts.ts';
 import { requireViewer } from '../viewer.ts';
 import { DepartmentRef } from './department.ts';
 import {
@@ -23,6 +22,8 @@ import { UserRef } from './user.ts';
 
 export const TicketRef = builder.prismaNode('Ticket', {
   id: { field: 'id' },
+  // Select mode: a list reads only the columns its selection needs (a board page, 8 of 38).
+  select: { id: true },
   nullable: true,
   // node(id:) and every refetch go through the read rule: an unreadable ticket is simply not there.
   // (Trash is filtered in node() itself, see builder.ts.)
@@ -71,7 +72,10 @@ export const TicketRef = builder.prismaNode('Ticket', {
     deletedBy: t.relation('deletedBy', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
-    commentCount: t.int({ resolve: (ticket, _args, ctx) => commentCountOf(ctx, ticket.id) }),
+    // With the relationJoins preview feature this is a correlated count per ticket of the page, served by the
+    // Comment(ticketId, createdAt) index, inside the page's own statement. (Without it, Prisma 7 joined a count
+    // of the whole Comment table: ≈470 ms at 300,000 comments, prisma/orm#23669.)
+    commentCount: t.relationCount('comments'),
     comments: t.relatedConnection('comments', {
       cursor: 'id',
       description: 'Top-level comments, oldest first; replies hang under each.',

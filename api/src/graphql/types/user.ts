@@ -8,6 +8,8 @@ import { NotificationPreferencesRef } from './notification.ts';
 
 export const UserRef = builder.prismaNode('User', {
   id: { field: 'id' },
+  // Select mode: only the columns a selection needs (never the password hash).
+  select: { id: true },
   fields: (t) => ({
     username: t.exposeString('username'),
     displayName: t.exposeString('displayName'),
