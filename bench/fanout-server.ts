@@ -1,8 +1,10 @@
 // The API under test as a child process (its memory measured alone), for bench/fanout.ts: start, probe memory
 // and CPU, stop. Also the PostgreSQL database the child may run on (created, migrated and seeded here).
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createTokenIssuer, hashRefreshToken, newRefreshToken } from '../api/src/auth/tokens.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../api/src/db/scratch-database.ts';
 import { seedDemoData } from '../api/src/seed/demo.ts';
 import type { ProbeReply, ProbeRequest } from './fanout-probe.ts';
@@ -49,6 +51,8 @@ export type ServerHandle = {
 
 export type StartOptions = {
   dataDir: string;
+  /** Run the API from this checkout instead of this one (to compare a baseline in the same conditions). */
+  apiRoot?: string;
   databaseUrl?: string;
   jwtSecret?: string;
   redisUrl?: string;
@@ -92,7 +96,7 @@ export async function startServer(options: StartOptions): Promise<ServerHandle> 
 
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   const child: ChildProcess = spawn(process.execPath, ['--expose-gc', ...profiling, '--import', 'tsx', '--import', PROBE, 'api/src/main.ts'], {
-    cwd: REPO_ROOT,
+    cwd: options.apiRoot ?? REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     // Its own process group: a terminal's Ctrl-C reaches only the bench, which then stops the server itself
@@ -238,18 +242,96 @@ export async function startServer(options: StartOptions): Promise<ServerHandle> 
 
 // --- PostgreSQL ---------------------------------------------------------------------------------------------
 
+/** Users the bench adds beside the demo people, with an access token each (minted here, no password check). */
+export type BenchUser = { username: string; token: string; mayRead: boolean };
+
+export type BenchUsersSpec = {
+  /** Users who may read the measured ticket (admins, Marketing managers, Creative managers, in turn). */
+  readers: number;
+  /** Sales managers: they may not read it (a Marketing ticket), and must never receive its events. */
+  outsiders: number;
+  /** The API's JWT_SECRET, to sign their access tokens as it would. */
+  jwtSecret: string;
+  /** The API's access-token lifetime (config.ts). */
+  accessTokenTtlSeconds: number;
+};
+
 /**
- * A fresh database on the server with the migrations and the demo data, its connections closed again: the API
- * child opens it by URL. drop() throws it away.
+ * A fresh database on the server with the migrations and the demo data (and the bench's extra users), its
+ * connections closed again: the API child opens it by URL. drop() throws it away.
  */
-export async function createSeededDatabase(serverUrl: string, password: string): Promise<ScratchDatabase> {
+export async function createSeededDatabase(serverUrl: string, password: string, extra?: BenchUsersSpec): Promise<{ db: ScratchDatabase; users: BenchUser[] }> {
   const db = await createScratchDatabase({ engine: 'postgres', serverUrl, prefix: 'juan365_fanout', poolSize: 2 });
   try {
     await seedDemoData(db.prisma, { password });
+    const users = extra ? await addBenchUsers(db, extra) : [];
     await db.close();
+    return { db, users };
   } catch (error) {
     await db.drop();
     throw error;
   }
-  return db;
+}
+
+/**
+ * Hundreds of distinct users, so the fan-out cannot lean on everyone being one of three people. Each gets a
+ * sign-in session (a refresh-token family) and an access token for it, as login would issue, without
+ * hundreds of password hashes.
+ */
+async function addBenchUsers(db: ScratchDatabase, spec: BenchUsersSpec): Promise<BenchUser[]> {
+  const departments = await db.prisma.department.findMany();
+  const departmentId = (name: string) => {
+    const department = departments.find((candidate) => candidate.name === name);
+    if (!department) throw new Error(`the demo data has no ${name} department`);
+    return department.id;
+  };
+  const { passwordHash } = await db.prisma.user.findUniqueOrThrow({ where: { username: 'admin' }, select: { passwordHash: true } });
+  const readerKinds = [
+    { role: 'ADMIN', departmentId: null },
+    { role: 'MANAGER', departmentId: departmentId('Marketing') },
+    { role: 'MANAGER', departmentId: departmentId('Creative') },
+  ] as const;
+  const now = new Date();
+  const rows = [
+    ...Array.from({ length: spec.readers }, (_, index) => ({
+      username: `fanout.reader.${index}`,
+      mayRead: true,
+      ...(readerKinds[index % readerKinds.length] ?? readerKinds[0]),
+    })),
+    ...Array.from({ length: spec.outsiders }, (_, index) => ({
+      username: `fanout.outsider.${index}`,
+      mayRead: false,
+      role: 'MANAGER' as const,
+      departmentId: departmentId('Sales'),
+    })),
+  ];
+  const users = await db.prisma.user.createManyAndReturn({
+    data: rows.map(({ username, role, departmentId }) => ({
+      username,
+      email: `${username}@bench.example`,
+      displayName: username,
+      passwordHash,
+      role,
+      departmentId,
+      approvedAt: now,
+    })),
+    select: { id: true, username: true, tokenVersion: true },
+  });
+  const tokens = createTokenIssuer(spec.jwtSecret, spec.accessTokenTtlSeconds);
+  const sessions = users.map((user) => ({ user, familyId: randomUUID() }));
+  await db.prisma.refreshToken.createMany({
+    data: sessions.map(({ user, familyId }) => ({
+      userId: user.id,
+      tokenHash: hashRefreshToken(newRefreshToken()),
+      familyId,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })),
+  });
+  return Promise.all(
+    sessions.map(async ({ user, familyId }) => ({
+      username: user.username,
+      token: (await tokens.signAccessToken(user, familyId)).token,
+      mayRead: rows.find((row) => row.username === user.username)?.mayRead ?? false,
+    })),
+  );
 }

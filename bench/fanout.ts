@@ -5,8 +5,17 @@
 //   npm run bench:fanout                                   # 2000 subscribers, 50 changes, embedded PGlite
 //   npm run bench:fanout -- --subscribers 5000 --changes 100 --interval 50
 //   npm run bench:fanout -- --postgres --redis             # postgres@127.0.0.1:5432 (fresh database) + Redis
+//   npm run bench:fanout -- --postgres --redis --instances 2   # two API instances sharing the subscribers
+//   npm run bench:fanout -- --postgres --readers 500 --outsiders 50   # distinct users (the defaults with --postgres)
+//   npm run bench:fanout -- --query web                    # the web client's TicketEvents document instead
+//   npm run bench:fanout -- --api-root /path/to/checkout   # run another checkout's API (a baseline), same bench
 //   npm run bench:fanout -- --verbose                      # echo the server's output
 //   npm run bench:fanout -- --cpu-prof /tmp/prof           # V8 CPU profile of the server (.cpuprofile)
+//
+// With --postgres, the subscribers are spread over the demo people and hundreds of bench users: readers (admins,
+// Marketing and Creative managers, who may read the measured ticket) and outsiders (Sales managers, who may not
+// and must receive none of its events: a "leak"). Without it (embedded PGlite, owned by the child) only three
+// demo people subscribe.
 //
 // Changes are sequential (each mutation waits for the previous one), so when fan-out saturates the server the
 // achieved rate falls below one per --interval; the report prints the achieved rate.
@@ -23,15 +32,25 @@ import { parseArgs } from 'node:util';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { LOCAL_POSTGRES_URL, type ScratchDatabase } from '../api/src/db/scratch-database.ts';
-import { createSeededDatabase, type MemorySample, type ServerHandle, startServer } from './fanout-server.ts';
+import { type BenchUser, createSeededDatabase, type MemorySample, type ServerHandle, startServer } from './fanout-server.ts';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const PASSWORD = 'demo-password';
 /** The histogram's samples include its own timer interval; the report subtracts it. */
 const LOOP_RESOLUTION_MS = 5;
-/** Who subscribes: each may read the measured ticket (a Marketing request that reached the Creative queue). */
+/** Demo people who subscribe: each may read the measured ticket (a Marketing request that reached the Creative queue). */
 const SUBSCRIBER_USERS = ['admin', 'marketing.manager', 'creative.manager'] as const;
-const SUBSCRIPTION = 'subscription { ticketEvents { eventId type at ticket { id status } } }';
+/** The API's access-token lifetime (api/src/config.ts); tokens minted for bench users live as long. */
+const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+const SUBSCRIPTIONS = {
+  minimal: 'subscription { ticketEvents { eventId type at ticket { id status } } }',
+  // The web client's TicketEvents (web/src/lib/ticket-events.graphql.ts with TicketSummary): viewer-dependent
+  // fields (availableActions) and relations.
+  web: `subscription TicketEvents($afterEventId: String) { ticketEvents(afterEventId: $afterEventId) {
+    eventId type at actor { id displayName }
+    ticket { id number title status priority requestType dueDate isOverdue version revisionCount commentCount deletedAt createdAt updatedAt
+      availableActions department { id name } requester { id displayName } assignee { id displayName } collaborators { id displayName } } } }`,
+} as const;
 
 // --- options ------------------------------------------------------------------------------------------------
 
@@ -45,6 +64,11 @@ const { values: args } = parseArgs({
     'warmup-timeout': { type: 'string', default: '30' },
     drain: { type: 'string', default: '15' },
     postgres: { type: 'boolean', default: false },
+    readers: { type: 'string' },
+    outsiders: { type: 'string' },
+    instances: { type: 'string', default: '1' },
+    query: { type: 'string', default: 'minimal' },
+    'api-root': { type: 'string' },
     redis: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
@@ -64,6 +88,14 @@ const BATCH = positiveInt(args.batch, '--batch');
 const TIMEOUT_MS = positiveInt(args.timeout, '--timeout') * 1000;
 const WARMUP_TIMEOUT_MS = positiveInt(args['warmup-timeout'], '--warmup-timeout') * 1000;
 const DRAIN_MS = positiveInt(args.drain, '--drain') * 1000;
+const READERS = args.readers === undefined ? (args.postgres ? 500 : 0) : Number(args.readers);
+const OUTSIDERS = args.outsiders === undefined ? (args.postgres ? 50 : 0) : Number(args.outsiders);
+const INSTANCES = positiveInt(args.instances, '--instances');
+if (!(args.query in SUBSCRIPTIONS)) throw new Error(`--query must be one of ${Object.keys(SUBSCRIPTIONS).join(', ')}`);
+const SUBSCRIPTION = SUBSCRIPTIONS[args.query as keyof typeof SUBSCRIPTIONS];
+if (!Number.isInteger(READERS) || READERS < 0 || !Number.isInteger(OUTSIDERS) || OUTSIDERS < 0) throw new Error('--readers and --outsiders take a count');
+if ((READERS || OUTSIDERS) && !args.postgres) throw new Error('--readers/--outsiders need --postgres (the bench writes them into the database)');
+if (INSTANCES > 1 && !(args.postgres && args.redis)) throw new Error('--instances above 1 needs --postgres --redis');
 
 // --- small helpers ------------------------------------------------------------------------------------------
 
@@ -145,7 +177,7 @@ async function ticketMutation(url: string, name: string, inputType: string, inpu
   return ticket;
 }
 
-type People = Record<'admin' | 'marketing.manager' | 'creative.manager' | 'marketer' | 'designer', Session>;
+type People = Record<'admin' | 'marketing.manager' | 'creative.manager' | 'marketer' | 'designer' | 'seller', Session>;
 
 /** A marketer's request driven to IN_PROGRESS with the designer assigned: every subscriber may read it. */
 async function ticketInProgress(url: string, people: People, title: string): Promise<TicketState> {
@@ -178,6 +210,10 @@ type TicketEvent = { eventId: string; type: string; at: string; ticket: { id: st
 
 type Subscriber = {
   user: string;
+  /** May read the measured ticket; an outsider receiving one of its events is a leak. */
+  mayRead: boolean;
+  /** Events of the measured ticket received by an outsider. */
+  leaks: number;
   client: Client;
   connected: boolean;
   closeCode: number | null;
@@ -200,14 +236,16 @@ type MeasuredEvent = { at: number; receipts: number; lastReceipt: number; latenc
 
 const measured = {
   ticketId: '',
-  warmupTicketId: '',
+  warmupTicketIds: new Set<string>(),
   latencies: [] as number[],
   events: new Map<string, MeasuredEvent>(),
 };
 
-function openSubscriber(wsUrl: string, user: string, token: string): Subscriber {
+function openSubscriber(wsUrl: string, user: string, token: string, mayRead: boolean): Subscriber {
   const record: Omit<Subscriber, 'client'> = {
     user,
+    mayRead,
+    leaks: 0,
     connected: false,
     closeCode: null,
     closeReason: '',
@@ -253,6 +291,8 @@ function openSubscriber(wsUrl: string, user: string, token: string): Subscriber 
         const ticketId = event.ticket?.id;
         if (event.type === 'REFETCH') {
           subscriber.refetches += 1;
+        } else if (ticketId === measured.ticketId && !subscriber.mayRead) {
+          subscriber.leaks += 1;
         } else if (ticketId === measured.ticketId) {
           if (subscriber.seen.has(event.eventId)) {
             subscriber.duplicates += 1;
@@ -268,7 +308,7 @@ function openSubscriber(wsUrl: string, user: string, token: string): Subscriber 
           entry.lastReceipt = Math.max(entry.lastReceipt, now);
           entry.latencySum += now - entry.at;
           measured.latencies.push(now - entry.at);
-        } else if (ticketId === measured.warmupTicketId) {
+        } else if (ticketId !== undefined && measured.warmupTicketIds.has(ticketId)) {
           subscriber.warmups += 1;
         } else {
           subscriber.others += 1;
@@ -301,9 +341,12 @@ const state = {
   loadAtStart: os.loadavg(),
   phase: 'setup' as Phase,
   mode: `${args.postgres ? 'PostgreSQL (127.0.0.1:5432, fresh database)' : 'embedded PGlite'}, ${args.redis ? 'Redis pub/sub' : 'in-process pub/sub'}`,
+  /** The first instance (mutations go there); `servers` holds all of them. */
   server: undefined as ServerHandle | undefined,
+  servers: [] as ServerHandle[],
   /** Set before it is created, so a run aborted meanwhile still drops it. */
-  database: undefined as Promise<ScratchDatabase> | undefined,
+  database: undefined as Promise<{ db: ScratchDatabase; users: BenchUser[] }> | undefined,
+  benchUsers: [] as BenchUser[],
   dataDir: undefined as string | undefined,
   subscribers: [] as Subscriber[],
   timings: {} as Partial<Record<'serverStart' | 'connect' | 'warmup' | 'changes' | 'drain', number>>,
@@ -326,46 +369,65 @@ async function run(): Promise<void> {
   let databaseUrl: string | undefined;
   let jwtSecret: string | undefined;
   if (args.postgres) {
-    state.database = createSeededDatabase(LOCAL_POSTGRES_URL, PASSWORD);
-    databaseUrl = (await abortable(state.database)).url;
     jwtSecret = randomBytes(48).toString('base64url');
+    state.database = createSeededDatabase(LOCAL_POSTGRES_URL, PASSWORD, {
+      readers: READERS,
+      outsiders: OUTSIDERS,
+      jwtSecret,
+      accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
+    });
+    const seeded = await abortable(state.database);
+    databaseUrl = seeded.db.url;
+    state.benchUsers = seeded.users;
   }
 
   state.phase = 'server start';
   let started = Date.now();
-  state.server = await startServer({
-    dataDir: state.dataDir,
-    ...(databaseUrl ? { databaseUrl } : {}),
-    ...(jwtSecret ? { jwtSecret } : {}),
-    ...(args.redis ? { redisUrl: REDIS_URL } : {}),
-    startTimeoutMs: TIMEOUT_MS,
-    verbose: args.verbose,
-    ...(args['cpu-prof'] ? { cpuProfileDir: path.resolve(args['cpu-prof']) } : {}),
-    signal,
-  });
+  for (let instance = 0; instance < INSTANCES; instance += 1) {
+    // One after the other: the first migrates and seeds, the others find it done.
+    const handle = await startServer({
+      dataDir: instance === 0 ? state.dataDir : await mkdtemp(path.join(state.dataDir, `instance-${instance}-`)),
+      ...(args['api-root'] ? { apiRoot: path.resolve(args['api-root']) } : {}),
+      ...(databaseUrl ? { databaseUrl } : {}),
+      ...(jwtSecret ? { jwtSecret } : {}),
+      ...(args.redis ? { redisUrl: REDIS_URL } : {}),
+      startTimeoutMs: TIMEOUT_MS,
+      verbose: args.verbose,
+      ...(args['cpu-prof'] ? { cpuProfileDir: path.resolve(args['cpu-prof']) } : {}),
+      signal,
+    });
+    state.servers.push(handle);
+    state.server ??= handle;
+    handle.onUnexpectedExit(({ code, signal: exitSignal }) =>
+      controller.abort(new Aborted(`the API process exited by itself (code ${code}, signal ${exitSignal}); its last log lines are below`)),
+    );
+  }
   const server = state.server;
-  server.onUnexpectedExit(({ code, signal: exitSignal }) =>
-    controller.abort(new Aborted(`the API process exited by itself (code ${code}, signal ${exitSignal}); its last log lines are below`)),
-  );
+  if (!server) throw new Error('no API instance started');
   state.timings.serverStart = Date.now() - started;
-  progress(`API pid ${server.pid} on ${server.url} (${state.mode}), up in ${seconds(state.timings.serverStart)}`);
+  progress(
+    `API ${state.servers.map((handle) => `pid ${handle.pid} on ${handle.url}`).join(', ')} (${state.mode}), up in ${seconds(state.timings.serverStart)}`,
+  );
 
   state.phase = 'sign-in';
-  const names = ['admin', 'marketing.manager', 'creative.manager', 'marketer', 'designer'] as const;
+  const names = ['admin', 'marketing.manager', 'creative.manager', 'marketer', 'designer', 'seller'] as const;
   const people = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await login(server.url, name)] as const))) as People;
   let warmTicket = await ticketInProgress(server.url, people, 'Fan-out bench: warm-up');
   let ticket = await ticketInProgress(server.url, people, 'Fan-out bench: measured');
-  measured.warmupTicketId = warmTicket.id;
+  measured.warmupTicketIds.add(warmTicket.id);
   measured.ticketId = ticket.id;
   state.memory.before = await server.memory({ gc: true });
 
   state.phase = 'connect';
   started = Date.now();
+  const subscriberUsers: BenchUser[] = [...SUBSCRIBER_USERS.map((user) => ({ username: user, token: people[user].token, mayRead: true })), ...state.benchUsers];
   for (let first = 0; first < SUBSCRIBERS; first += BATCH) {
     const batch: Subscriber[] = [];
     for (let index = first; index < Math.min(SUBSCRIBERS, first + BATCH); index += 1) {
-      const user = SUBSCRIBER_USERS[index % SUBSCRIBER_USERS.length] ?? 'admin';
-      batch.push(openSubscriber(server.wsUrl, user, people[user].token));
+      const user = subscriberUsers[index % subscriberUsers.length];
+      const instance = state.servers[index % state.servers.length];
+      if (!user || !instance) throw new Error('no subscriber user or API instance');
+      batch.push(openSubscriber(instance.wsUrl, user.username, user.token, user.mayRead));
     }
     state.subscribers.push(...batch);
     const settled = await waitFor(() => batch.every((subscriber) => subscriber.connected || !alive(subscriber)), 30_000);
@@ -381,6 +443,16 @@ async function run(): Promise<void> {
   const allWarm = () => state.subscribers.every((subscriber) => subscriber.warmups > 0 || !alive(subscriber));
   while (!allWarm() && Date.now() - started < WARMUP_TIMEOUT_MS) {
     warmTicket = await toggle(server.url, warmTicket, people.designer, 'bench warm-up');
+    // Outsiders (Sales managers) cannot read the Marketing warm-up ticket: a Sales request tells them.
+    if (OUTSIDERS) {
+      const sales = await gql<{ createTicket: { ticket: TicketState } }>(
+        server.url,
+        'mutation ($input: CreateTicketInput!) { createTicket(input: $input) { ticket { id status } } }',
+        { input: { title: 'Fan-out bench: Sales warm-up', description: 'Created by bench/fanout.ts', priority: 'LOW' } },
+        people.seller.token,
+      );
+      measured.warmupTicketIds.add(sales.createTicket.ticket.id);
+    }
     state.warmupChanges += 1;
     await waitFor(allWarm, Math.min(2_000, WARMUP_TIMEOUT_MS - (Date.now() - started)));
   }
@@ -393,7 +465,7 @@ async function run(): Promise<void> {
   state.phase = 'changes';
   state.loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   state.loopDelay.enable();
-  state.cpu.changesStart = server.cpuSeconds();
+  state.cpu.changesStart = totalCpuSeconds();
   const benchCpuStart = process.cpuUsage();
   started = Date.now();
   state.changesStartedAt = started;
@@ -414,15 +486,25 @@ async function run(): Promise<void> {
   state.phase = 'drain';
   started = Date.now();
   state.drainStartedAt = started;
-  const expected = SUBSCRIBERS * CHANGES;
+  const expected = readerSubscriptions() * CHANGES;
   await waitFor(() => measured.latencies.length >= expected, DRAIN_MS);
   // A little longer for duplicates or strays to show up.
   await sleep(200);
   state.timings.drain = Date.now() - started;
   state.loopDelay.disable();
-  state.cpu.drainEnd = server.cpuSeconds();
+  state.cpu.drainEnd = totalCpuSeconds();
   state.benchCpu = process.cpuUsage(benchCpuStart);
   state.memory.end = await server.memory({ gc: true });
+}
+
+/** CPU seconds used so far by every API instance together. */
+function totalCpuSeconds(): number {
+  return state.servers.reduce((total, handle) => total + handle.cpuSeconds(), 0);
+}
+
+/** Subscriptions that may read the measured ticket: each should receive every change once. */
+function readerSubscriptions(): number {
+  return state.subscribers.length ? state.subscribers.filter((subscriber) => subscriber.mayRead).length : SUBSCRIBERS;
 }
 
 function progress(message: string) {
@@ -441,9 +523,10 @@ function cleanup(): Promise<void> {
         // already closed
       }
     }
-    if (state.server) state.serverExit = await state.server.stop();
+    const exits = await Promise.all(state.servers.map((handle) => handle.stop()));
+    state.serverExit = exits[0];
     if (state.database) {
-      await state.database.then((db) => db.drop()).catch((error: unknown) => progress(`could not drop the bench database: ${describe(error)}`));
+      await state.database.then(({ db }) => db.drop()).catch((error: unknown) => progress(`could not drop the bench database: ${describe(error)}`));
     }
     if (state.dataDir) await rm(state.dataDir, { recursive: true, force: true });
   })();
@@ -453,15 +536,21 @@ function cleanup(): Promise<void> {
 function report(): boolean {
   const out: string[] = [];
   const line = (label: string, value: string) => out.push(`  ${label.padEnd(22)} ${value}`);
-  const expected = SUBSCRIBERS * CHANGES;
+  const expected = readerSubscriptions() * CHANGES;
   const delivered = measured.latencies.length;
   const subscribers = state.subscribers;
   const sum = (pick: (subscriber: Subscriber) => number) => subscribers.reduce((total, subscriber) => total + pick(subscriber), 0);
-  const byUser = SUBSCRIBER_USERS.map((user) => `${user} ${subscribers.filter((s) => s.user === user).length}`).join(', ');
+  const distinctUsers = new Set(subscribers.map((subscriber) => subscriber.user)).size;
+  const outsiderSubscriptions = subscribers.filter((subscriber) => !subscriber.mayRead).length;
+  const byUser = `${distinctUsers} distinct users; ${subscribers.length - outsiderSubscriptions} may read the measured ticket, ${outsiderSubscriptions} may not`;
 
   out.push('', 'ticketEvents fan-out benchmark');
   if (state.failure) out.push(`  !! INCOMPLETE: ${state.failure} (phase: ${state.phase})`);
-  line('server', `${state.mode}; child pid ${state.server?.pid ?? 'n/a'}${state.timings.serverStart ? `, up in ${seconds(state.timings.serverStart)}` : ''}`);
+  line(
+    'server',
+    `${state.mode}; ${state.servers.length} instance(s), child pid ${state.servers.map((handle) => handle.pid).join(', ') || 'n/a'}${state.timings.serverStart ? `, up in ${seconds(state.timings.serverStart)}` : ''}`,
+  );
+  line('subscription', `${args.query}${args['api-root'] ? `; API from ${path.resolve(args['api-root'])}` : ''}`);
   const connected = subscribers.filter((subscriber) => subscriber.connected).length;
   line(
     'subscribers',
@@ -486,10 +575,10 @@ function report(): boolean {
     'delivered/expected',
     `${delivered}/${expected} (${((100 * delivered) / expected).toFixed(2)}%)` + `; distinct events seen ${measured.events.size}/${CHANGES}`,
   );
-  const missing = subscribers.filter((subscriber) => subscriber.seen.size < state.changesMade).length;
+  const missing = subscribers.filter((subscriber) => subscriber.mayRead && subscriber.seen.size < state.changesMade).length;
   line(
     '',
-    `subscribers missing ≥1 event: ${missing}; duplicates ${sum((s) => s.duplicates)}; REFETCH ${sum((s) => s.refetches)}; events of other tickets ${sum((s) => s.others)}; subscription errors ${sum((s) => s.errors.length)}`,
+    `subscribers missing ≥1 event: ${missing}; duplicates ${sum((s) => s.duplicates)}; leaks to outsiders ${sum((s) => s.leaks)}; REFETCH ${sum((s) => s.refetches)}; events of other tickets ${sum((s) => s.others)}; subscription errors ${sum((s) => s.errors.length)}`,
   );
   const closes = new Map<string, number>();
   for (const subscriber of subscribers) {
@@ -525,7 +614,7 @@ function report(): boolean {
     );
   }
 
-  out.push('  server memory          RSS         heapUsed    heapTotal   external    heap after GC');
+  out.push(`  server memory${state.servers.length > 1 ? ' (1st)' : '      '}    RSS         heapUsed    heapTotal   external    heap after GC`);
   for (const [label, key] of [
     ['before subscribing', 'before'],
     ['after subscribing', 'subscribed'],
@@ -573,7 +662,7 @@ function report(): boolean {
   );
   line('bench wall time', seconds(Date.now() - state.startedAt));
   console.log(out.join('\n'));
-  return !state.failure && delivered === expected && state.changesMade === CHANGES;
+  return !state.failure && delivered === expected && state.changesMade === CHANGES && sum((s) => s.leaks) === 0 && sum((s) => s.duplicates) === 0;
 }
 
 // --- main ---------------------------------------------------------------------------------------------------
@@ -582,13 +671,15 @@ const globalTimer = setTimeout(() => controller.abort(new Aborted(`global timeou
 let interrupted = false;
 process.on('SIGINT', () => {
   if (interrupted) {
-    state.server?.killNow();
+    for (const handle of state.servers) handle.killNow();
     process.exit(130);
   }
   interrupted = true;
   controller.abort(new Aborted('interrupted (SIGINT)'));
 });
-process.on('exit', () => state.server?.killNow());
+process.on('exit', () => {
+  for (const handle of state.servers) handle.killNow();
+});
 
 let ok = false;
 try {
@@ -599,7 +690,7 @@ try {
   if (state.changesStartedAt !== undefined) state.timings.changes ??= Date.now() - state.changesStartedAt;
   if (state.drainStartedAt !== undefined) state.timings.drain ??= Date.now() - state.drainStartedAt;
   if (state.server && !state.server.exited()) {
-    if (state.cpu.changesStart !== undefined && state.cpu.drainEnd === undefined) state.cpu.drainEnd = state.server.cpuSeconds();
+    if (state.cpu.changesStart !== undefined && state.cpu.drainEnd === undefined) state.cpu.drainEnd = totalCpuSeconds();
     state.memory.end ??= await state.server.memory({ gc: false, timeoutMs: 3_000 }).catch(() => undefined);
   }
 } finally {

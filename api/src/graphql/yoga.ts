@@ -12,6 +12,7 @@ import { pageSizeMiddleware } from './connection-args.ts';
 import { isClientError, toPublicError } from './errors.ts';
 import { buildPermissions } from './permissions/shield.ts';
 import { schema } from './schema.ts';
+import { useSharedSubscriptionExecution } from './shared-subscription-execution.ts';
 import { textInputGuard } from './text-input-guard.ts';
 
 export type GraphQLServer = YogaServerInstance<ServerContext, Context>;
@@ -39,6 +40,12 @@ export function createGraphQLServer(options: {
       anonymousInProduction(options.config.production),
       textInputGuard(),
       useGraphQLMiddleware([buildPermissions(schema), pageSizeMiddleware(schema)]),
+      // One execution per event for every subscriber who would get the same answer (realtime fan-out).
+      useSharedSubscriptionExecution({
+        sharedContextKeys: ['prisma', 'services', 'realtime'] satisfies (keyof Context)[],
+        viewerKey: 'viewer' satisfies keyof Context,
+        eventOnlyRootFields: ['ticketEvents'],
+      }),
     ],
     // A refused token is an answer for the client (UNAUTHENTICATED), not a server error to log.
     context: (initial) =>

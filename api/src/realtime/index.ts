@@ -7,7 +7,7 @@ import type { Logger } from '../logger.ts';
 import type { StatsService } from '../services/stats.ts';
 import { createDashboardStatsHub } from './dashboard-stream.ts';
 import { createRealtimeHub } from './hub.ts';
-import { createEventLoader, type TicketEventFilter, ticketEventStream } from './ticket-event-stream.ts';
+import { createEventLoader, createEventPreparer, type TicketEventFilter, ticketEventStream } from './ticket-event-stream.ts';
 
 export function createRealtime(options: {
   prisma: PrismaClient;
@@ -17,7 +17,7 @@ export function createRealtime(options: {
   statsIntervalMs?: number | undefined;
 }) {
   const hub = createRealtimeHub({ redisUrl: options.redisUrl, logger: options.logger });
-  const load = createEventLoader(options.prisma);
+  const prepare = createEventPreparer(createEventLoader(options.prisma));
   const dashboards = createDashboardStatsHub({
     hub,
     stats: options.stats,
@@ -30,7 +30,7 @@ export function createRealtime(options: {
     endSessions: hub.endSessions,
     onSessionsEnded: hub.onSessionsEnded,
     ticketEvents: (viewer: Viewer, filter: TicketEventFilter | null | undefined, afterEventId: string | null | undefined) =>
-      ticketEventStream({ prisma: options.prisma, hub, load }, viewer, filter, afterEventId),
+      ticketEventStream({ prisma: options.prisma, hub, prepare }, viewer, filter, afterEventId),
     dashboardStats: (viewer: Viewer, departmentId: string | null) => dashboards.subscribe(viewer, departmentId),
     /** The viewer's own new notifications, as they are committed. */
     notifications: (viewer: Viewer) =>

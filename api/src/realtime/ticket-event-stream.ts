@@ -2,7 +2,7 @@
 // each delivered only if the subscriber may read the ticket as it is now.
 import { Repeater } from 'graphql-yoga';
 import type { PrismaClient, User } from '../db/generated/prisma/client.ts';
-import { canReadTicket } from '../domain/ticket-access.ts';
+import { canReadTicket, type TicketFacts } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import type { TicketEventType } from '../domain/workflow.ts';
 import { factsOf, TICKET_WITH_COLLABORATORS, type TicketRow } from '../services/ticket-rows.ts';
@@ -57,8 +57,32 @@ export function createEventLoader(prisma: PrismaClient, ttlMs = 30_000) {
 
 export type EventLoader = ReturnType<typeof createEventLoader>;
 
-function passes(viewer: Viewer, message: TicketEventMessage, ticket: TicketRow, filter: TicketEventFilter | null | undefined): boolean {
-  const facts = factsOf(ticket);
+/** An event ready to deliver, with the facts the read rule needs (computed once, not once per subscriber). */
+export type PreparedEvent = { event: DeliveredTicketEvent & { ticket: TicketRow }; facts: TicketFacts };
+
+/**
+ * One delivered event object per published message, shared by every local subscriber. Executing the
+ * subscription's selection is shared per event object (graphql/shared-subscription-execution.ts), so this
+ * identity is what lets 5,000 boards cost one execution. Keyed by the message itself: once every
+ * subscriber's inbox is past it, both are garbage.
+ */
+export function createEventPreparer(load: EventLoader) {
+  const prepared = new WeakMap<TicketEventMessage, Promise<PreparedEvent | null>>();
+  return (message: TicketEventMessage): Promise<PreparedEvent | null> => {
+    let value = prepared.get(message);
+    if (!value) {
+      value = load(message).then(({ ticket, actor }) =>
+        ticket ? { event: { eventId: message.eventId, type: message.type, ticket, actor, at: new Date(message.at) }, facts: factsOf(ticket) } : null,
+      );
+      prepared.set(message, value);
+    }
+    return value;
+  };
+}
+
+export type EventPreparer = ReturnType<typeof createEventPreparer>;
+
+function passes(viewer: Viewer, message: TicketEventMessage, ticket: TicketRow, facts: TicketFacts, filter: TicketEventFilter | null | undefined): boolean {
   // A DELETED event still reaches those who could read the ticket, so boards drop the card; after that a
   // trashed ticket is silent until it is restored.
   const readable = message.type === 'DELETED' ? canReadTicket(viewer, { ...facts, deleted: false }) : !facts.deleted && canReadTicket(viewer, facts);
@@ -72,7 +96,7 @@ function passes(viewer: Viewer, message: TicketEventMessage, ticket: TicketRow, 
   return true;
 }
 
-export type TicketEventStreamDeps = { prisma: PrismaClient; hub: RealtimeHub; load: EventLoader };
+export type TicketEventStreamDeps = { prisma: PrismaClient; hub: RealtimeHub; prepare: EventPreparer };
 
 export function ticketEventStream(
   deps: TicketEventStreamDeps,
@@ -96,9 +120,9 @@ export function ticketEventStream(
     });
 
     const deliver = async (message: TicketEventMessage) => {
-      const { ticket, actor } = await deps.load(message);
-      if (!ticket || !passes(viewer, message, ticket, filter)) return;
-      await push({ eventId: message.eventId, type: message.type, ticket, actor, at: new Date(message.at) });
+      const prepared = await deps.prepare(message);
+      if (!prepared || !passes(viewer, message, prepared.event.ticket, prepared.facts, filter)) return;
+      await push(prepared.event);
     };
     const refetch = (eventId: string) => push({ eventId, type: 'REFETCH', ticket: null, actor: null, at: new Date() });
 
