@@ -1,0 +1,157 @@
+// Start-up benchmark: runs the package's `start` script (the same command `npm start` runs, without npm's
+// own start-up) on a new, empty data directory and again on the same directory, and prints the time from
+// spawning the process to the first successful `login` mutation. Numbers only, no assertions.
+//
+//   npm run bench:startup                       # 3 runs, the `start` script of package.json
+//   npm run bench:startup -- --runs 5
+//   npm run bench:startup -- --command "node --import tsx api/src/main.ts"   # another way to start
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const POLL_MS = 25;
+const GIVE_UP_MS = 120_000;
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    command: { type: 'string' },
+  },
+});
+const RUNS = Number(args.runs);
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a positive integer, got ${JSON.stringify(args.runs)}`);
+
+async function startCommand(): Promise<string[]> {
+  if (args.command) return args.command.split(/\s+/).filter(Boolean);
+  const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return manifest.scripts.start.split(/\s+/).filter(Boolean);
+}
+
+/** A port nobody listens on right now (the server is told it, so the benchmark needs no log parsing). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+async function loginWorks(port: number): Promise<boolean> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation { login(input: { username: "admin", password: "demo-password" }) { accessToken } }',
+      }),
+    });
+    const body = (await response.json()) as { data?: { login?: { accessToken?: string } } };
+    return Boolean(body.data?.login?.accessToken);
+  } catch {
+    return false;
+  }
+}
+
+type Started = { child: ChildProcess; ms: number };
+
+async function startAndLogin(command: string[], dataDir: string): Promise<Started> {
+  const port = await freePort();
+  const [executable, ...rest] = command;
+  if (!executable) throw new Error('empty start command');
+  const begin = performance.now();
+  const child = spawn(executable, rest, {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...withoutDatabaseServers(process.env),
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO_PASSWORD: 'demo-password',
+      SEED_DEMO_DATA: 'true',
+      LOG_LEVEL: 'warn',
+    },
+  });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  while (!(await loginWorks(port))) {
+    if (exited) throw new Error(`the server exited before a login worked (${command.join(' ')})`);
+    if (performance.now() - begin > GIVE_UP_MS) {
+      child.kill('SIGKILL');
+      throw new Error('no working login after 120 s');
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  return { child, ms: performance.now() - begin };
+}
+
+/** The embedded mode is what is measured: a DATABASE_URL or REDIS_URL of the caller's shell would change it. */
+function withoutDatabaseServers(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _database, REDIS_URL: _redis, ...rest } = env;
+  return rest;
+}
+
+/** SIGTERM and wait for a clean exit, so the next start finds the data directory as a normal stop left it. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+async function main() {
+  const command = await startCommand();
+  console.log(
+    `start command: ${command.join(' ')}   runs: ${RUNS}   load average: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
+  const first: number[] = [];
+  const restart: number[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'juan365-bench-startup-'));
+    try {
+      const cold = await startAndLogin(command, dataDir);
+      first.push(cold.ms);
+      await stop(cold.child);
+      const warm = await startAndLogin(command, dataDir);
+      restart.push(warm.ms);
+      await stop(warm.child);
+      console.log(`run ${run}: first start ${cold.ms.toFixed(0)} ms, restart ${warm.ms.toFixed(0)} ms`);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }
+  console.log('\n| start | median (ms) | min | max |\n|---|---|---|---|');
+  for (const [label, values] of [
+    ['first start, empty data directory', first],
+    ['restart, same data directory', restart],
+  ] as const) {
+    console.log(`| ${label} | ${median(values).toFixed(0)} | ${Math.min(...values).toFixed(0)} | ${Math.max(...values).toFixed(0)} |`);
+  }
+  console.log(
+    `load average after: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
