@@ -28,8 +28,10 @@ if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a posit
 
 async function startCommand(): Promise<string[]> {
   if (args.command) return args.command.split(/\s+/).filter(Boolean);
-  const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  return manifest.scripts.start.split(/\s+/).filter(Boolean);
+  const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string | undefined> };
+  const start = manifest.scripts.start;
+  if (!start) throw new Error('package.json has no start script');
+  return start.split(/\s+/).filter(Boolean);
 }
 
 /** A port nobody listens on right now (the server is told it, so the benchmark needs no log parsing). */

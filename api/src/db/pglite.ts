@@ -14,6 +14,8 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 /** Where `npm run build:api` writes the template data directory (git-ignored, like the rest of dist/). */
 export const PGLITE_TEMPLATE_DIR = fileURLToPath(new URL('../../../dist/pglite-template', import.meta.url));
+/** The same with the demo data seeded (seed/demo-template.ts), for embedded starts with SEED_DEMO_DATA. */
+export const PGLITE_DEMO_TEMPLATE_DIR = fileURLToPath(new URL('../../../dist/pglite-demo-template', import.meta.url));
 
 export type OpenPGliteOptions = {
   /** The data directory a new one starts from; null never copies one. Default PGLITE_TEMPLATE_DIR when it exists. */
