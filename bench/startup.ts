@@ -5,6 +5,7 @@
 //   npm run bench:startup                       # 3 runs, the `start` script of package.json
 //   npm run bench:startup -- --runs 5
 //   npm run bench:startup -- --command "node --import tsx api/src/main.ts"   # another way to start
+//   npm run bench:startup -- --compare /path/to/other/checkout              # and another checkout's, taking turns
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -13,7 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const HERE = path.resolve(import.meta.dirname, '..');
 const POLL_MS = 25;
 const GIVE_UP_MS = 120_000;
 
@@ -21,14 +22,17 @@ const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
     command: { type: 'string' },
+    compare: { type: 'string' },
   },
 });
+/** Checkouts whose start is measured, taking turns run by run so load from elsewhere falls on each alike. */
+const CHECKOUTS = [HERE, ...(args.compare ? [path.resolve(args.compare)] : [])];
 const RUNS = Number(args.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a positive integer, got ${JSON.stringify(args.runs)}`);
 
-async function startCommand(): Promise<string[]> {
-  if (args.command) return args.command.split(/\s+/).filter(Boolean);
-  const manifest = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string | undefined> };
+async function startCommand(root: string): Promise<string[]> {
+  if (args.command && root === HERE) return args.command.split(/\s+/).filter(Boolean);
+  const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string | undefined> };
   const start = manifest.scripts.start;
   if (!start) throw new Error('package.json has no start script');
   return start.split(/\s+/).filter(Boolean);
@@ -62,13 +66,13 @@ async function loginWorks(port: number): Promise<boolean> {
 
 type Started = { child: ChildProcess; ms: number };
 
-async function startAndLogin(command: string[], dataDir: string): Promise<Started> {
+async function startAndLogin(root: string, command: string[], dataDir: string): Promise<Started> {
   const port = await freePort();
   const [executable, ...rest] = command;
   if (!executable) throw new Error('empty start command');
   const begin = performance.now();
   const child = spawn(executable, rest, {
-    cwd: ROOT,
+    cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...withoutDatabaseServers(process.env),
@@ -116,41 +120,45 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
+const loadAverage = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+
 async function main() {
-  const command = await startCommand();
-  console.log(
-    `start command: ${command.join(' ')}   runs: ${RUNS}   load average: ${loadavg()
-      .map((n) => n.toFixed(2))
-      .join(' ')}`,
+  const targets = await Promise.all(
+    CHECKOUTS.map(async (root) => ({ root, command: await startCommand(root), first: [] as number[], restart: [] as number[] })),
   );
-  const first: number[] = [];
-  const restart: number[] = [];
+  console.log(`runs: ${RUNS}   load average (1, 5, 15 min): ${loadAverage()}`);
+  for (const target of targets) console.log(`  ${target.root}: ${target.command.join(' ')}`);
   for (let run = 1; run <= RUNS; run++) {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'juan365-bench-startup-'));
-    try {
-      const cold = await startAndLogin(command, dataDir);
-      first.push(cold.ms);
-      await stop(cold.child);
-      const warm = await startAndLogin(command, dataDir);
-      restart.push(warm.ms);
-      await stop(warm.child);
-      console.log(`run ${run}: first start ${cold.ms.toFixed(0)} ms, restart ${warm.ms.toFixed(0)} ms`);
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
+    for (const target of targets) {
+      const dataDir = await mkdtemp(path.join(tmpdir(), 'juan365-bench-startup-'));
+      try {
+        const cold = await startAndLogin(target.root, target.command, dataDir);
+        target.first.push(cold.ms);
+        await stop(cold.child);
+        const warm = await startAndLogin(target.root, target.command, dataDir);
+        target.restart.push(warm.ms);
+        await stop(warm.child);
+        console.log(`run ${run} ${target.root}: first start ${cold.ms.toFixed(0)} ms, restart ${warm.ms.toFixed(0)} ms`);
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
     }
   }
-  console.log('\n| start | median (ms) | min | max |\n|---|---|---|---|');
-  for (const [label, values] of [
-    ['first start, empty data directory', first],
-    ['restart, same data directory', restart],
-  ] as const) {
-    console.log(`| ${label} | ${median(values).toFixed(0)} | ${Math.min(...values).toFixed(0)} | ${Math.max(...values).toFixed(0)} |`);
+  console.log('\nspawn to the first successful login mutation, ms\n| checkout | start | median | min | max |\n|---|---|---|---|---|');
+  for (const target of targets) {
+    for (const [label, values] of [
+      ['first start, empty data directory', target.first],
+      ['restart, same data directory', target.restart],
+    ] as const) {
+      console.log(
+        `| ${path.basename(target.root)} | ${label} | ${median(values).toFixed(0)} | ${Math.min(...values).toFixed(0)} | ${Math.max(...values).toFixed(0)} |`,
+      );
+    }
   }
-  console.log(
-    `load average after: ${loadavg()
-      .map((n) => n.toFixed(2))
-      .join(' ')}`,
-  );
+  console.log(`load average after: ${loadAverage()}`);
 }
 
 main().catch((error: unknown) => {
