@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 
 const HERE = path.resolve(import.meta.dirname, '..');
 const POLL_MS = 25;
-const GIVE_UP_MS = 120_000;
+const GIVE_UP_MS = 600_000;
 
 const { values: args } = parseArgs({
   options: {
@@ -92,7 +92,7 @@ async function startAndLogin(root: string, command: string[], dataDir: string): 
     if (exited) throw new Error(`the server exited before a login worked (${command.join(' ')})`);
     if (performance.now() - begin > GIVE_UP_MS) {
       child.kill('SIGKILL');
-      throw new Error('no working login after 120 s');
+      throw new Error('no working login after 600 s');
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
