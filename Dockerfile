@@ -6,9 +6,9 @@ ENV NODE_ENV=production \
     PORT=4000 \
     DATA_DIR=/data
 COPY . .
-# npm ci runs postinstall: prisma generate (offline-safe) and the web build, which needs the dev tools.
+# npm ci runs postinstall: prisma generate (offline-safe), the web build (it needs the dev tools) and the API build.
 RUN npm ci --include=dev --no-audit --no-fund && mkdir -p /data
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/ready').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["sh", "-c", "npm run db:migrate && exec node --import tsx api/src/main.ts"]
+CMD ["sh", "-c", "npm run db:migrate && exec node dist/api/main.js"]

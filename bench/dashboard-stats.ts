@@ -7,6 +7,7 @@
 //   npm run bench:stats -- --tickets 20000 --runs 30
 //   npm run bench:stats -- --pglite --tickets 20000    # in-memory PGlite
 //   npm run bench:stats -- --keep                      # keep the created database (prints its URL)
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -332,6 +333,10 @@ async function time(run: () => Promise<unknown>): Promise<Sample> {
 }
 
 const fmt = (ms: number) => ms.toFixed(2);
+const loadAverage = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
 const cell = (sample: Sample) => `${fmt(sample.median)} / ${fmt(sample.p95)}`;
 
 function printTable(headers: string[], rows: string[][], rightAlignFrom = 1): void {
@@ -412,6 +417,7 @@ async function main(): Promise<void> {
     `  seed:       ${seeded.tickets} tickets (${sizes?.trashed} trashed, ${sizes?.overdue} overdue), ` +
       `${seeded.collaborators} collaborators, ${seeded.users} users, 3 departments in ${fmt(seeded.ms)} ms (incl. ANALYZE); Ticket table ${sizes?.size}`,
   );
+  console.log(`  load avg:   ${loadAverage()} (1, 5, 15 min) before timing; the machine is shared, read the numbers with it`);
   console.log(`  timing:     ${WARMUP_RUNS} warm-up runs, then ${RUNS} runs each (paths of one row take turns); cells are median / p95 in ms`);
 
   const stats = createStatsService(prisma);
@@ -470,8 +476,11 @@ async function main(): Promise<void> {
   console.log(`\nGraphQL dashboardStats through app.yoga.fetch (auth + viewer lookup + cards + weeklyTrend), ms median / p95`);
   printTable(['viewer', 'total', 'overdue', 'yoga.fetch'], gqlRows, 1);
 
+  console.log(`\nload average after timing: ${loadAverage()}`);
+
   const member = seeded.viewers[3]?.viewer;
   const manager = seeded.viewers[1]?.viewer;
+  const creativeManager = seeded.viewers[2]?.viewer;
   if (member) {
     await explainSummary(prisma, `EXPLAIN (ANALYZE, BUFFERS) cards SQL, MEMBER ${member.username}`, dashboardCountsSql(member));
     await explainSummary(
@@ -483,6 +492,11 @@ async function main(): Promise<void> {
   }
   if (manager) {
     await explainSummary(prisma, `EXPLAIN (ANALYZE, BUFFERS) cards SQL, MANAGER ${manager.username} (nodes only)`, dashboardCountsSql(manager), true);
+  }
+  if (creativeManager) {
+    const who = `MANAGER ${creativeManager.username} (Creative)`;
+    await explainSummary(prisma, `EXPLAIN (ANALYZE, BUFFERS) cards SQL, ${who} (nodes only)`, dashboardCountsSql(creativeManager), true);
+    await explainSummary(prisma, `EXPLAIN (ANALYZE, BUFFERS) weeklyTrend(${WEEKS}) SQL, ${who} (nodes only)`, weeklyTrendSql(creativeManager, WEEKS), true);
   }
 }
 

@@ -8,7 +8,7 @@ async function main() {
   const policy = decideStartup(config);
   // Start the embedded database first and load the app meanwhile: on a new data directory both take
   // seconds, and together they decide how soon a first `npm start` serves.
-  const booting = policy.database.kind === 'pglite' ? openPGlite(policy.database.dataDir) : undefined;
+  const booting = policy.database.kind === 'pglite' ? openPGlite(policy.database.dataDir, { templateDir: policy.database.templateDir }) : undefined;
   booting?.catch(() => {});
   const [{ buildApp }, { openDatabase }, { DEMO_USERS }] = await Promise.all([import('./app.ts'), import('./db/client.ts'), import('./seed/demo.ts')]);
   const database = booting ? await openDatabase({ kind: 'pglite', pglite: await booting }) : undefined;

@@ -3,10 +3,14 @@
 // Deliberately light (no Prisma, no seed code), so main.ts can import it before the heavy modules load.
 import path from 'node:path';
 import type { Config } from './config.ts';
+import { PGLITE_DEMO_TEMPLATE_DIR, PGLITE_TEMPLATE_DIR } from './db/pglite.ts';
 
 export type StartupPolicy = {
-  /** Embedded PGlite under dataDir, or the PostgreSQL at config.databaseUrl. */
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  /**
+   * Embedded PGlite under dataDir (a new one copied from templateDir, built at install), or the PostgreSQL at
+   * config.databaseUrl.
+   */
+  database: { kind: 'pglite'; dataDir: string; templateDir: string } | { kind: 'postgres'; url: string };
   /** Embedded databases migrate themselves; PostgreSQL is migrated by `npm run db:migrate` in deployment. */
   migrate: boolean;
   /** The demo accounts, so sign-in works the moment the server listens. */
@@ -22,7 +26,7 @@ export type StartupPolicy = {
 export function decideStartup(config: Config, databaseKind?: 'pglite' | 'postgres'): StartupPolicy {
   const database: StartupPolicy['database'] = config.databaseUrl
     ? { kind: 'postgres', url: config.databaseUrl }
-    : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') };
+    : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite'), templateDir: config.seedDemoData ? PGLITE_DEMO_TEMPLATE_DIR : PGLITE_TEMPLATE_DIR };
   const embedded = (databaseKind ?? database.kind) === 'pglite';
   const demo = embedded && config.seedDemoData;
   return { database, migrate: embedded, seedAccountsBeforeListening: demo, seedTicketsAfterListening: demo };

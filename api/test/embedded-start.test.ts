@@ -1,7 +1,8 @@
-// The README's promise for a fresh machine: the real server process, started with nothing configured (no
-// DATABASE_URL, no JWT_SECRET), serves the demo from embedded PGlite; a restart on the same DATA_DIR keeps the
-// data, does not seed again, and keeps the JWT secret, so earlier sessions stay valid.
-import { type ChildProcess, spawn } from 'node:child_process';
+// The README's promise for a fresh machine: the real server process, built the way `npm install` builds it
+// (scripts/build-api.mjs: plain JavaScript, no TypeScript compiled at run time) and started with nothing
+// configured (no DATABASE_URL, no JWT_SECRET), serves the demo from embedded PGlite; a restart on the same
+// DATA_DIR keeps the data, does not seed again, and keeps the JWT secret, so earlier sessions stay valid.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,7 +36,7 @@ async function startServer(dataDir: string, label: string): Promise<Server> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1', LOG_LEVEL: 'info' };
   for (const name of UNSET) delete env[name];
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(buildDir, 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.once('exit', () => running.delete(child));
   let output = '';
@@ -86,18 +87,24 @@ async function gql<T = Record<string, any>>(server: Server, query: string, varia
 const LOGIN = `mutation { login(input: { username: "admin", password: "demo-password" }) { accessToken } }`;
 const COUNTS = `{ tickets(first: 5) { totalCount } dashboardStats { total overdue } }`;
 
+let buildDir: string;
 let dataDir: string;
 let first: Server;
 let token: string;
 let ticketCount: number;
 
 beforeAll(async () => {
+  // Built from the current source into a folder of its own (inside the repository, where node_modules is found),
+  // so the test neither depends on nor disturbs the dist/api that `npm start` runs.
+  buildDir = path.join(ROOT, 'dist', `test-build-${process.pid}`);
+  execFileSync(process.execPath, ['scripts/build-api.mjs', '--outdir', buildDir], { cwd: ROOT, stdio: 'pipe' });
   dataDir = await mkdtemp(path.join(tmpdir(), 'juan365-embedded-'));
 });
 
 afterAll(async () => {
   for (const child of running) child.kill('SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
+  await rm(buildDir, { recursive: true, force: true });
 });
 
 describe('first start on an empty DATA_DIR', () => {

@@ -25,7 +25,7 @@ export type DatabaseOptions = CommonOptions &
   (
     | { kind: 'postgres'; url: string; poolSize?: number }
     /** `memory://` for a throwaway database, otherwise a data directory; or an instance already started. */
-    | { kind: 'pglite'; dataDir: string }
+    | { kind: 'pglite'; dataDir: string; templateDir?: string | null }
     | { kind: 'pglite'; pglite: PGlite }
   );
 
@@ -53,7 +53,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => prisma.$disconnect(),
     };
   }
-  const pglite = 'pglite' in options ? options.pglite : await openPGlite(options.dataDir);
+  const pglite = 'pglite' in options ? options.pglite : await openPGlite(options.dataDir, { templateDir: options.templateDir });
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = createClient(adapterFactory, options.onQuery);
   return {

@@ -5,7 +5,7 @@ import type { Priority } from '../domain/creative-request.ts';
 import { BadInputError } from '../domain/errors.ts';
 import { TICKET_STATUSES, type TicketStatus } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
-import { visibleTicketsSql } from './ticket-visibility.ts';
+import { visibleTicketsScanSql, visibleTicketsSql } from './ticket-visibility.ts';
 
 export const PRIORITIES: readonly Priority[] = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'];
 
@@ -26,8 +26,14 @@ export type WeekPoint = { weekStart: Date; created: number; completed: number };
 
 type CountsRow = Record<string, bigint | number>;
 
+/**
+ * The tickets counted. A Creative manager reads ≈90 % of them, where one pass over the table beats combining
+ * index bitmaps (see visibleTicketsScanSql); every other viewer reads all (admin: no OR to plan) or a small
+ * share, which the indexes serve.
+ */
 function scope(viewer: Viewer, departmentId: string | null | undefined): Prisma.Sql {
-  const visible = visibleTicketsSql(viewer, 't');
+  const readsMostTickets = viewer.role === 'MANAGER' && viewer.inCreativeDepartment;
+  const visible = readsMostTickets ? visibleTicketsScanSql(viewer, 't') : visibleTicketsSql(viewer, 't');
   return departmentId ? Prisma.sql`${visible} AND t."departmentId" = ${departmentId}::uuid` : visible;
 }
 
@@ -48,26 +54,27 @@ export function dashboardCountsSql(viewer: Viewer, departmentId?: string | null)
 }
 
 export function weeklyTrendSql(viewer: Viewer, weeks: number, departmentId?: string | null): Prisma.Sql {
-  // ISO weeks start on Monday, which is what date_trunc('week') gives. Each count is one GROUP BY over the
-  // tickets of the period, joined to the list of weeks so empty weeks show 0.
+  // ISO weeks start on Monday, which is what date_trunc('week') gives. One pass over the tickets of the period:
+  // each ticket yields its creation and its completion as events (LATERAL VALUES), counted per week and kind,
+  // then joined to the list of weeks so empty weeks show 0. (Two GROUP BYs, one per series, read the table twice.)
   return Prisma.sql`
     WITH weeks AS (
       SELECT generate_series(date_trunc('week', now()) - (${weeks - 1} * interval '1 week'), date_trunc('week', now()), interval '1 week') AS week_start
     ),
-    created AS (
-      SELECT date_trunc('week', t."createdAt"::timestamptz) AS week_start, count(*) AS n FROM "Ticket" t
-      WHERE ${scope(viewer, departmentId)} AND t."createdAt" >= (SELECT min(week_start) FROM weeks)
-      GROUP BY 1
-    ),
-    completed AS (
-      SELECT date_trunc('week', t."completedAt"::timestamptz) AS week_start, count(*) AS n FROM "Ticket" t
-      WHERE ${scope(viewer, departmentId)} AND t."completedAt" >= (SELECT min(week_start) FROM weeks)
+    events AS (
+      SELECT date_trunc('week', e.at) AS week_start,
+             count(*) FILTER (WHERE e.kind = 'created') AS created,
+             count(*) FILTER (WHERE e.kind = 'completed') AS completed
+      FROM "Ticket" t
+      CROSS JOIN LATERAL (VALUES ('created', t."createdAt"::timestamptz), ('completed', t."completedAt"::timestamptz)) AS e(kind, at)
+      WHERE ${scope(viewer, departmentId)}
+        AND (t."createdAt" >= (SELECT min(week_start) FROM weeks) OR t."completedAt" >= (SELECT min(week_start) FROM weeks))
+        AND e.at >= (SELECT min(week_start) FROM weeks)
       GROUP BY 1
     )
-    SELECT w.week_start AS "weekStart", coalesce(c.n, 0) AS created, coalesce(d.n, 0) AS completed
+    SELECT w.week_start AS "weekStart", coalesce(e.created, 0) AS created, coalesce(e.completed, 0) AS completed
     FROM weeks w
-    LEFT JOIN created c ON c.week_start = w.week_start
-    LEFT JOIN completed d ON d.week_start = w.week_start
+    LEFT JOIN events e ON e.week_start = w.week_start
     ORDER BY w.week_start`;
 }
 
