@@ -121,6 +121,8 @@ const ACTION_WORDS: Record<HistoryAction, string> = {
   DELETED: 'moved it to the trash',
   RESTORED: 'restored it',
   ROLLBACK: 'rolled back',
+  ATTACHMENT_ADDED: 'attached a file',
+  ATTACHMENT_REMOVED: 'removed a file',
 };
 
 export const historyActionWords = (action: HistoryAction) => ACTION_WORDS[action];
