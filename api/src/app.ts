@@ -8,9 +8,11 @@ import { createContextFactory, createViewerResolver } from './context.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.ts';
 import { bodyLimit } from './http/body-limit.ts';
+import { FILES_PATH, files } from './http/files.ts';
 import { health, readiness } from './http/health.ts';
 import { createRouter, type Route } from './http/router.ts';
 import { closeServer, createHttpServer, listen } from './http/server.ts';
+import { uploadLimit } from './http/upload-limit.ts';
 import { webApp } from './http/web-app.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createRealtime } from './realtime/index.ts';
@@ -19,6 +21,7 @@ import { createServices, type Services } from './services/index.ts';
 import { createStatsService } from './services/stats.ts';
 import { decideStartup } from './startup.ts';
 import { prepareBeforeListening, seedAfterListening } from './startup-tasks.ts';
+import { openBlobStore } from './storage/index.ts';
 
 export type AppOptions = {
   /** Use this database instead of opening one from config. The app closes it only if ownsDatabase. */
@@ -51,6 +54,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const auth = await createAuth(config, options.loginLimits);
   // The hub exists before the services that publish through it; its dashboard pushes use the stats service.
   const stats = createStatsService(prisma);
+  const store = openBlobStore(config);
   const realtime = createRealtime({ prisma, stats, redisUrl: config.redisUrl, logger, statsIntervalMs: options.statsIntervalMs });
   const services = createServices({
     prisma,
@@ -61,6 +65,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     stats,
     sink: realtime.sink,
     endSessions: realtime.endSessions,
+    store,
+    uploadMaxBytes: config.uploadMaxBytes,
+    fileLinks: auth.fileLinks,
   });
 
   const resolveViewer = createViewerResolver(prisma, auth.tokens);
@@ -72,8 +79,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     { path: '/health', handle: health },
     { path: '/ready', handle: readiness(prisma, logger) },
     { path: '/', handle: bodyLimit(config.requestBodyMaxBytes) },
+    { path: yoga.graphqlEndpoint, methods: ['POST'], handle: uploadLimit(config.uploadMaxBytes) },
     { path: yoga.graphqlEndpoint, handle: (req, res) => yoga(req, res) },
-    // Later, one line each: '/files/' (attachments), '/metrics', the Telegram webhook.
+    { path: FILES_PATH, methods: ['GET', 'HEAD'], handle: files({ attachments: services.attachments, resolveViewer, logger }) },
+    // Later, one line each: '/metrics', the Telegram webhook.
     ...(web ? [{ path: '/', methods: ['GET', 'HEAD'], handle: web }] : []),
   ];
   const server = createHttpServer(createRouter(routes, (req, res) => yoga(req, res)));
@@ -98,6 +107,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       await closeServer(server);
       await realtime.close();
       auth.close();
+      store.close();
       if (options.ownsDatabase ?? !options.database) await db.close();
     },
   };

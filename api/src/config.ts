@@ -38,6 +38,12 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(10 * 1024 * 1024),
+  S3_BUCKET: z.string().optional(),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: flag(false),
   TELEGRAM_BOT_TOKEN: z.string().optional(),
   TELEGRAM_GROUP_CHAT_ID: z.string().optional(),
   TELEGRAM_BOT_USERNAME: z.string().optional(),
@@ -71,6 +77,19 @@ export type Config = {
   corsOrigins: string[];
   frontendUrl: string | undefined;
   uploadMaxBytes: number;
+  /** Attachment bytes in this S3-compatible bucket; unset → files under dataDir/uploads. */
+  s3:
+    | {
+        bucket: string;
+        region: string;
+        endpoint: string | undefined;
+        accessKeyId: string | undefined;
+        secretAccessKey: string | undefined;
+        forcePathStyle: boolean;
+      }
+    | undefined;
+  /** How long a signed download link (Attachment.url) stays valid. */
+  fileLinkTtlSeconds: number;
   telegram: {
     botToken: string | undefined;
     groupChatId: string | undefined;
@@ -103,6 +122,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError("Set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together (or neither, to use the AWS SDK's default credentials).");
+  }
   if (e.DATABASE_URL && !e.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET is required when DATABASE_URL is set (at least 32 characters).');
   }
@@ -117,6 +139,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: e.CORS_ORIGINS,
     frontendUrl: e.FRONTEND_URL,
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    s3: e.S3_BUCKET
+      ? {
+          bucket: e.S3_BUCKET,
+          region: e.S3_REGION,
+          endpoint: e.S3_ENDPOINT,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        }
+      : undefined,
+    fileLinkTtlSeconds: 15 * 60,
     telegram: {
       botToken: e.TELEGRAM_BOT_TOKEN,
       groupChatId: e.TELEGRAM_GROUP_CHAT_ID,

@@ -17,7 +17,7 @@ describe('the happy path', () => {
   it('requested → pending creative → approved → assigned → in progress → completed → closed, by the right people', async () => {
     const created = await createTicket(t, s.marketer.token);
     expect(created).toMatchObject({ status: 'REQUESTED', version: 1, requester: { username: 'marketer' }, department: { name: 'Marketing' } });
-    expect(created.availableActions).toEqual(['EDIT', 'COMMENT', 'ATTACH', 'DELETE']);
+    expect(created.availableActions).toEqual(['EDIT', 'COMMENT', 'ATTACH', 'REMOVE_ATTACHMENT', 'DELETE']);
 
     const steps: [string, string, Record<string, unknown>, keyof Sessions, string][] = [
       ['approveTicket', 'ApproveTicketInput', { note: 'Budget ok' }, 'marketing.manager', 'PENDING_CREATIVE'],

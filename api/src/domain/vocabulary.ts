@@ -38,6 +38,7 @@ export const TICKET_ACTIONS = [
   'ROLLBACK',
   'COMMENT',
   'ATTACH',
+  'REMOVE_ATTACHMENT',
   'REQUEST_REVISION',
   'DELETE',
   'RESTORE',
@@ -63,6 +64,8 @@ export const HISTORY_ACTIONS = [
   'COLLABORATOR_REMOVED',
   'DELETED',
   'RESTORED',
+  'ATTACHMENT_ADDED',
+  'ATTACHMENT_REMOVED',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
@@ -100,6 +103,7 @@ export const NOTIFICATION_KINDS = [
   'DEADLINE_REMINDER',
   'TICKET_OVERDUE',
   'ACCOUNT_APPROVED',
+  'ATTACHMENT_ADDED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -78,6 +78,9 @@ const EXPECTED: Record<TicketAction, Partial<Record<TicketStatus, Persona[]>>> =
   ROLLBACK: Object.fromEntries(TICKET_STATUSES.map((status) => [status, status === 'REQUESTED' ? ['DM', 'ADM'] : ['DM', 'CM', 'ADM']])),
   COMMENT: Object.fromEntries(TICKET_STATUSES.map((status) => [status, readers(status)])),
   ATTACH: Object.fromEntries(OPEN.map((status) => [status, readers(status)])),
+  // Which attachment a reader may remove (their own; any for managers with authority and admins) is
+  // domain/attachments.test.ts's subject.
+  REMOVE_ATTACHMENT: Object.fromEntries(OPEN.map((status) => [status, readers(status)])),
   DELETE: Object.fromEntries(TICKET_STATUSES.map((status) => [status, status === 'REQUESTED' ? ['REQ', 'DM', 'ADM'] : ['DM', 'CM', 'ADM']])),
   RESTORE: {},
   // Purging is only for trashed tickets (see 'trashed tickets').
@@ -153,13 +156,22 @@ describe('preconditions', () => {
 
 describe('availableActions', () => {
   it('is what transition() allows, for the requester of a REQUESTED ticket', () => {
-    expect(availableActions(ticketIn('REQUESTED'), PERSONAS.REQ)).toEqual(['EDIT', 'COMMENT', 'ATTACH', 'DELETE']);
+    expect(availableActions(ticketIn('REQUESTED'), PERSONAS.REQ)).toEqual(['EDIT', 'COMMENT', 'ATTACH', 'REMOVE_ATTACHMENT', 'DELETE']);
   });
   it('gives the department manager the first approval step', () => {
-    expect(availableActions(ticketIn('REQUESTED'), PERSONAS.DM)).toEqual(['EDIT', 'APPROVE', 'REJECT', 'ROLLBACK', 'COMMENT', 'ATTACH', 'DELETE']);
+    expect(availableActions(ticketIn('REQUESTED'), PERSONAS.DM)).toEqual([
+      'EDIT',
+      'APPROVE',
+      'REJECT',
+      'ROLLBACK',
+      'COMMENT',
+      'ATTACH',
+      'REMOVE_ATTACHMENT',
+      'DELETE',
+    ]);
   });
   it('gives the assignee start on an approved ticket', () => {
-    expect(availableActions(ticketIn('APPROVED'), PERSONAS.ASG)).toEqual(['START', 'COMMENT', 'ATTACH']);
+    expect(availableActions(ticketIn('APPROVED'), PERSONAS.ASG)).toEqual(['START', 'COMMENT', 'ATTACH', 'REMOVE_ATTACHMENT']);
   });
   it('gives a stranger nothing', () => {
     expect(availableActions(ticketIn('IN_PROGRESS'), PERSONAS.OTH)).toEqual([]);

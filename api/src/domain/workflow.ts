@@ -190,7 +190,16 @@ export const WORKFLOW: readonly TransitionRule[] = [
     from: OPEN,
     to: 'SAME',
     who: [READER],
-    effects: { history: null, event: 'ATTACHMENT_ADDED', stamps: [], write: 'NONE' },
+    effects: { history: 'ATTACHMENT_ADDED', event: 'ATTACHMENT_ADDED', stamps: [], write: 'NONE' },
+  },
+  {
+    // Whoever may attach may remove; which attachment is the plan's question (domain/attachments.ts
+    // canRemoveAttachment: its uploader, a manager with authority, an admin).
+    action: 'REMOVE_ATTACHMENT',
+    from: OPEN,
+    to: 'SAME',
+    who: [READER],
+    effects: { history: 'ATTACHMENT_REMOVED', event: 'ATTACHMENT_REMOVED', stamps: [], write: 'NONE' },
   },
   {
     action: 'DELETE',

@@ -73,6 +73,17 @@ builder.scalarType('File', {
   serialize: () => {
     throw new Error('File is an input-only scalar.');
   },
+  // A part without a file name arrives as plain text: only a real file part is a File. A plain error, so that
+  // graphql-js reports it against the variable (BAD_USER_INPUT naming it, graphql/errors.ts).
+  parseValue: (value) => {
+    // Yoga's File comes from its fetch ponyfill, not necessarily the global File class: judge it by its shape.
+    const file = value as Partial<File> | null;
+    if (typeof file === 'object' && file !== null && typeof file.name === 'string' && typeof file.arrayBuffer === 'function') return file as File;
+    throw new TypeError('Send the file as a multipart file part with a file name.');
+  },
+  parseLiteral: () => {
+    throw new BadInputError('Send the file as a multipart file part with a file name.', 'file');
+  },
 });
 builder.scalarType('JSON', {
   description: 'Any JSON value.',

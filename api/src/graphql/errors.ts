@@ -84,6 +84,11 @@ export function toPublicError(error: unknown, message?: string): Error {
   }
   if (error instanceof GraphQLError) {
     const code = error.extensions?.code;
+    // Yoga's streaming body limit, which only an upload can reach (other bodies have a smaller one first);
+    // when it cuts off a multipart body, Yoga reports it as invalid multipart data.
+    if (code === 'REQUEST_ENTITY_TOO_LARGE' || (code === 'BAD_REQUEST' && error.message.endsWith('Request body too large'))) {
+      return located(error, 'The upload is larger than the limit.', { code: 'BAD_USER_INPUT' satisfies ErrorCode, field: 'file', http: { status: 413 } });
+    }
     if (typeof code === 'string' && (DOMAIN_CODES.has(code) || REQUEST_ERROR_CODES.has(code))) return error;
     // Yoga's own request errors (bad JSON, wrong method) carry an HTTP status and no code: they are safe.
     if (!error.originalError && error.extensions?.http) return error;

@@ -5,10 +5,12 @@ import { useGraphQLMiddleware } from '@envelop/graphql-middleware';
 import { createYoga, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import type { Context, ServerContext } from '../context.ts';
+import { MULTIPART_ALLOWANCE_BYTES } from '../http/upload-limit.ts';
 import type { Logger } from '../logger.ts';
 import { anonymousInProduction } from './anonymous-in-production.ts';
 import { armorPlugin } from './armor.ts';
 import { pageSizeMiddleware } from './connection-args.ts';
+import { csrfPrevention } from './csrf-prevention.ts';
 import { isClientError, toPublicError } from './errors.ts';
 import { buildPermissions } from './permissions/shield.ts';
 import { schema } from './schema.ts';
@@ -23,7 +25,7 @@ function quietClientErrors(logger: Logger): Logger {
 }
 
 export function createGraphQLServer(options: {
-  config: Pick<Config, 'corsOrigins' | 'production'>;
+  config: Pick<Config, 'corsOrigins' | 'production' | 'uploadMaxBytes'>;
   logger: Logger;
   context: (initial: ServerContext & YogaInitialContext) => Promise<Context>;
 }): GraphQLServer {
@@ -34,8 +36,14 @@ export function createGraphQLServer(options: {
     landingPage: false,
     cors: options.config.corsOrigins.length ? { origin: options.config.corsOrigins, credentials: true } : false,
     logging: quietClientErrors(options.logger),
+    // Counted while the body streams in: a chunked upload (no Content-Length for http/upload-limit.ts to
+    // judge) is cut off once it passes the largest file plus the form around it. JSON bodies have their own,
+    // smaller limit before they get here (http/body-limit.ts).
+    maxRequestBodySize: options.config.uploadMaxBytes + MULTIPART_ALLOWANCE_BYTES,
     maskedErrors: { maskError: (error, message) => toPublicError(error, message) },
     plugins: [
+      // Before anything reads a multipart body, refuse it without the CSRF header.
+      csrfPrevention(),
       armorPlugin(),
       anonymousInProduction(options.config.production),
       textInputGuard(),

@@ -1,8 +1,11 @@
 // The service bundle every request's context carries.
 
+import type { FileLinkSigner } from '../auth/file-links.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { TokenIssuer } from '../auth/tokens.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import type { BlobStore } from '../storage/index.ts';
+import { createAttachmentService } from './attachments.ts';
 import { createAuthService } from './auth.ts';
 import { createCommentService } from './comments.ts';
 import type { EndedSessionsSink } from './ended-sessions.ts';
@@ -23,15 +26,28 @@ export type ServiceDeps = {
   sink: EffectsSink;
   /** Told when sign-in sessions end, so their open sockets close everywhere. */
   endSessions: EndedSessionsSink;
+  /** Where attachment bytes are kept, and the largest one accepted. */
+  store: BlobStore;
+  uploadMaxBytes: number;
+  fileLinks: FileLinkSigner;
   /** The app makes it first, because the realtime hub (the sink) pushes dashboards with it. */
   stats?: StatsService;
 };
 
 export function createServices(deps: ServiceDeps) {
+  const attachments = createAttachmentService({
+    prisma: deps.prisma,
+    sink: deps.sink,
+    store: deps.store,
+    maxBytes: deps.uploadMaxBytes,
+    links: deps.fileLinks,
+  });
   return {
     auth: createAuthService(deps),
     users: createUserService(deps.prisma, deps.endSessions),
-    tickets: createTicketService(deps),
+    // A purged ticket's attachment rows go with it; their bytes go when nothing else refers to them.
+    tickets: createTicketService({ ...deps, releaseContent: attachments.release }),
+    attachments,
     comments: createCommentService(deps),
     stats: deps.stats ?? createStatsService(deps.prisma),
     products: createProductService(deps.prisma),

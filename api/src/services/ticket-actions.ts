@@ -2,6 +2,7 @@
 // (domain/workflow.ts) has already decided whether the action may happen and where the ticket goes; a plan
 // says what else changes, which rows it adds, and whom to tell. Plans refuse bad input with domain errors.
 import type { Prisma } from '../db/generated/prisma/client.ts';
+import { canRemoveAttachment } from '../domain/attachments.ts';
 import {
   type Complexity,
   type CreativeRequestInput,
@@ -15,7 +16,7 @@ import {
   type RequestType,
   type SlaRule,
 } from '../domain/creative-request.ts';
-import { BadInputError, NotFoundError } from '../domain/errors.ts';
+import { BadInputError, ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import { mentionedUsernames } from '../domain/mentions.ts';
 import { canReadTicket, type TicketStatus } from '../domain/ticket-access.ts';
 import { rollbackChanges, type TicketSnapshot } from '../domain/ticket-snapshot.ts';
@@ -424,6 +425,94 @@ export const COMMENT: ActionSpec<CommentInput, { parent: { ticketId: string } | 
           groupMessage: true,
         },
       ],
+    };
+  },
+};
+
+// ——— Attachments ———
+
+/** Who hears of a new file: the requester and the people doing the work (never the uploader). */
+const participantsOf = (ticket: TicketRow) => [ticket.requesterId, ...makersOf(ticket)];
+
+export type AttachInput = TicketTarget & {
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  /**
+   * Makes sure the bytes are stored, called with the content's lock held: a failed upload of the same bytes
+   * may have removed them since they were written.
+   */
+  ensureStored: () => Promise<void>;
+};
+
+/** Serializes the stored bytes of one content hash between uploads that keep them and failures that free them. */
+export async function lockContent(tx: Tx, sha256: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`attachment:${sha256}`}, 0))`;
+}
+
+export const ATTACH: ActionSpec<AttachInput, { version: number }> = {
+  action: 'ATTACH',
+  async facts(tx, { before, input }) {
+    await lockContent(tx, input.sha256);
+    await input.ensureStored();
+    // Earlier versions count even when removed, so a number is never given twice.
+    const latest = await tx.attachment.aggregate({ where: { ticketId: before.id, fileName: input.fileName }, _max: { version: true } });
+    return { version: (latest._max.version ?? 0) + 1 };
+  },
+  plan: ({ viewer, before, input, facts }) => {
+    const label = facts.version > 1 ? `${input.fileName} (version ${facts.version})` : input.fileName;
+    return {
+      writes: [
+        {
+          kind: 'attachment',
+          row: {
+            uploaderId: viewer.id,
+            fileName: input.fileName,
+            mimeType: input.mimeType,
+            size: input.size,
+            sha256: input.sha256,
+            storageKey: input.sha256,
+            version: facts.version,
+            width: input.width,
+            height: input.height,
+          },
+        },
+      ],
+      recorded: [{ field: 'attachments', from: null, to: label }],
+      summary: () => `${viewer.username} attached ${label} to #${before.number}`,
+      announcements: (after) => [
+        { kind: 'ATTACHMENT_ADDED', recipientIds: participantsOf(after), title: `${viewer.username} attached ${label} to #${after.number}` },
+      ],
+    };
+  },
+};
+
+type AttachmentFacts = { ticketId: string; uploaderId: string; fileName: string; version: number; deletedAt: Date | null };
+
+export const REMOVE_ATTACHMENT: ActionSpec<TicketTarget & { attachmentId: string }, { attachment: AttachmentFacts | null }> = {
+  action: 'REMOVE_ATTACHMENT',
+  // Whoever may not read the ticket learns nothing about its files.
+  hiddenFromNonReaders: true,
+  facts: async (tx, { input }) => ({
+    attachment: await tx.attachment.findUnique({
+      where: { id: input.attachmentId },
+      select: { ticketId: true, uploaderId: true, fileName: true, version: true, deletedAt: true },
+    }),
+  }),
+  plan({ viewer, before, input, facts }) {
+    const { attachment } = facts;
+    if (!attachment || attachment.ticketId !== before.id || attachment.deletedAt) throw new NotFoundError('Attachment');
+    if (!canRemoveAttachment(viewer, factsOf(before), attachment.uploaderId)) {
+      throw new ForbiddenError('Only its uploader, a manager with authority over the ticket or an admin can remove an attachment.');
+    }
+    const label = attachment.version > 1 ? `${attachment.fileName} (version ${attachment.version})` : attachment.fileName;
+    return {
+      writes: [{ kind: 'removeAttachment', attachmentId: input.attachmentId }],
+      recorded: [{ field: 'attachments', from: label, to: null }],
+      summary: () => `${viewer.username} removed ${label} from #${before.number}`,
     };
   },
 };

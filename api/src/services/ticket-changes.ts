@@ -3,7 +3,7 @@
 // still find the version and status we read, or the insert / delete), the plan's extra rows, the history
 // entry with from→to of every changed field and a snapshot, the activity log row, and the notifications and
 // outbox rows. Events are collected and published only after the transaction commits.
-import type { Comment, Prisma, PrismaClient } from '../db/generated/prisma/client.ts';
+import type { Attachment, Comment, Prisma, PrismaClient } from '../db/generated/prisma/client.ts';
 import { ConflictError } from '../domain/errors.ts';
 import type { TicketStatus } from '../domain/ticket-access.ts';
 import { diffSnapshots, type FieldChange } from '../domain/ticket-snapshot.ts';
@@ -54,7 +54,9 @@ export type ExtraWrite =
   | { kind: 'addCollaborator'; userId: string; addedById: string }
   | { kind: 'removeCollaborator'; userId: string }
   | { kind: 'replaceCollaborators'; userIds: readonly string[] }
-  | { kind: 'comment'; authorId: string; body: string; parentId?: string | null; mentionUserIds?: readonly string[] };
+  | { kind: 'comment'; authorId: string; body: string; parentId?: string | null; mentionUserIds?: readonly string[] }
+  | { kind: 'attachment'; row: Omit<Prisma.AttachmentUncheckedCreateInput, 'ticketId'> }
+  | { kind: 'removeAttachment'; attachmentId: string };
 
 /** A notification to send: who and what; the actor and the ticket come from the change itself. */
 export type AnnouncementPlan = Omit<Announcement, 'actorId' | 'ticket'>;
@@ -71,6 +73,8 @@ export type Plan = {
   /** The new row (INSERT); the commit adds status and the route's stamps. */
   insert?: Omit<Prisma.TicketUncheckedCreateInput, 'status'>;
   writes?: readonly ExtraWrite[];
+  /** What the history entry lists as changed when the ticket row itself is not written (attachments). */
+  recorded?: FieldChange[];
   /** Why, as the actor said it: stored on the history entry and in the event's metadata. */
   reason?: string | null;
   summary: (after: TicketRow) => string;
@@ -93,6 +97,8 @@ export type Committed = {
   changes: FieldChange[];
   /** Comments the change wrote, in order. */
   comments: Comment[];
+  /** Attachments the change added or removed, in order. */
+  attachments: Attachment[];
 };
 
 function targetStatus(transition: Transition | Creation, plan: Plan): TicketStatus {
@@ -140,13 +146,15 @@ export async function commitChange(tx: Tx, effects: CommittedEffects, change: Ch
   }
 
   const comments: Comment[] = [];
+  const attachments: Attachment[] = [];
   for (const extra of plan.writes ?? []) {
-    const comment = await writeExtra(tx, after.id, extra);
-    if (comment) comments.push(comment);
+    const written = await writeExtra(tx, after.id, extra, now);
+    if (written?.comment) comments.push(written.comment);
+    if (written?.attachment) attachments.push(written.attachment);
   }
   if (write === 'UPDATE') after = await tx.ticket.findUniqueOrThrow({ where: { id: after.id }, include: TICKET_WITH_COLLABORATORS });
 
-  const changes = write === 'UPDATE' && before ? diffSnapshots(snapshotOfRow(before), snapshotOfRow(after)) : [];
+  const changes = write === 'UPDATE' && before ? diffSnapshots(snapshotOfRow(before), snapshotOfRow(after)) : (plan.recorded ?? []);
   let historyId: string | null = null;
   if (transition.effects.history) {
     const entry = await tx.ticketHistory.create({
@@ -173,7 +181,7 @@ export async function commitChange(tx: Tx, effects: CommittedEffects, change: Ch
     action: transition.action,
     type: transition.effects.event,
     summary: plan.summary(after),
-    metadata: eventMetadata(write, { before, after, historyId, changes, comments, reason: plan.reason ?? null }),
+    metadata: eventMetadata(write, { before, after, historyId, changes, comments, attachments, reason: plan.reason ?? null }),
   });
 
   for (const message of plan.announcements?.(after) ?? []) {
@@ -184,13 +192,21 @@ export async function commitChange(tx: Tx, effects: CommittedEffects, change: Ch
       if (recipientId) effects.notifications.push({ id, recipientId });
     });
   }
-  return { ticket: after, historyId, changes, comments };
+  return { ticket: after, historyId, changes, comments, attachments };
 }
 
 /** What the activity log row records about the change, by what the change did to the row. */
 function eventMetadata(
   write: RowWrite,
-  change: { before: TicketRow | null; after: TicketRow; historyId: string | null; changes: FieldChange[]; comments: Comment[]; reason: string | null },
+  change: {
+    before: TicketRow | null;
+    after: TicketRow;
+    historyId: string | null;
+    changes: FieldChange[];
+    comments: Comment[];
+    attachments: Attachment[];
+    reason: string | null;
+  },
 ): Prisma.InputJsonObject {
   const { before, after } = change;
   switch (write) {
@@ -200,7 +216,12 @@ function eventMetadata(
       return { number: after.number, title: after.title, purgedTicketId: after.id };
     case 'NONE':
       // The ticket is as it was; the event names the row the action added.
-      return { number: after.number, ...(change.comments[0] ? { commentId: change.comments[0].id } : {}) };
+      return {
+        number: after.number,
+        ...(change.historyId ? { historyId: change.historyId } : {}),
+        ...(change.comments[0] ? { commentId: change.comments[0].id } : {}),
+        ...(change.attachments[0] ? { attachmentId: change.attachments[0].id } : {}),
+      };
     case 'UPDATE':
       return {
         number: after.number,
@@ -213,7 +234,7 @@ function eventMetadata(
   }
 }
 
-async function writeExtra(tx: Tx, ticketId: string, extra: ExtraWrite): Promise<Comment | null> {
+async function writeExtra(tx: Tx, ticketId: string, extra: ExtraWrite, now: Date): Promise<{ comment?: Comment; attachment?: Attachment } | null> {
   switch (extra.kind) {
     case 'replaceProductItems':
       await tx.ticketProductItem.deleteMany({ where: { ticketId } });
@@ -233,8 +254,16 @@ async function writeExtra(tx: Tx, ticketId: string, extra: ExtraWrite): Promise<
       await tx.ticketCollaborator.deleteMany({ where: { ticketId } });
       if (extra.userIds.length) await tx.ticketCollaborator.createMany({ data: extra.userIds.map((userId) => ({ ticketId, userId })) });
       return null;
-    case 'comment':
-      return tx.comment.create({
+    case 'attachment':
+      return { attachment: await tx.attachment.create({ data: { ...extra.row, ticketId } }) };
+    case 'removeAttachment': {
+      // A soft delete: the row (and so its bytes) stays for the history; only a purge of the ticket frees them.
+      const removed = await tx.attachment.updateMany({ where: { id: extra.attachmentId, ticketId, deletedAt: null }, data: { deletedAt: now } });
+      if (removed.count !== 1) throw new ConflictError('The attachment was removed by someone else.');
+      return { attachment: await tx.attachment.findUniqueOrThrow({ where: { id: extra.attachmentId } }) };
+    }
+    case 'comment': {
+      const comment = await tx.comment.create({
         data: {
           ticketId,
           authorId: extra.authorId,
@@ -243,6 +272,8 @@ async function writeExtra(tx: Tx, ticketId: string, extra: ExtraWrite): Promise<
           ...(extra.mentionUserIds ? { mentions: { create: extra.mentionUserIds.map((userId) => ({ userId })) } } : {}),
         },
       });
+      return { comment };
+    }
   }
 }
 

@@ -69,6 +69,18 @@ export function createTicketPipeline(prisma: PrismaClient, sink: EffectsSink) {
       });
     },
 
+    /**
+     * The load and decide steps alone, outside a transaction: a caller with costly work before the commit
+     * (storing an upload's bytes) learns first whether the action may happen at all. The commit decides again.
+     */
+    async check(spec: Pick<ActionSpec<TicketTarget, unknown>, 'action' | 'wrongSideOfTrash' | 'hiddenFromNonReaders'>, viewer: Viewer, target: TicketTarget) {
+      const before = await loadTicket(prisma, target, spec.action, spec.wrongSideOfTrash);
+      const ticketFacts = factsOf(before);
+      if (spec.hiddenFromNonReaders && !canReadTicket(viewer, ticketFacts)) throw new NotFoundError('Ticket');
+      const decision = decide(ticketFacts, spec.action, viewer);
+      if (!decision.ok) throw refusalError(decision);
+    },
+
     /** Creates a ticket: the creation routes decide where it starts; the same commit records it. */
     create<I, F>(spec: CreationSpec<I, F>, viewer: Viewer, input: I): Promise<Committed> {
       return inTransaction(async (tx, effects) => {

@@ -39,9 +39,14 @@ function refusePastDates(fields: Pick<RequestFields, 'dueDate' | 'scheduledStart
   }
 }
 
-export type TicketServiceDeps = { prisma: PrismaClient; sink: EffectsSink };
+export type TicketServiceDeps = {
+  prisma: PrismaClient;
+  sink: EffectsSink;
+  /** Frees stored attachment bytes that no row refers to any more (after a purge). */
+  releaseContent?: (storageKeys: string[]) => Promise<void>;
+};
 
-export function createTicketService({ prisma, sink }: TicketServiceDeps) {
+export function createTicketService({ prisma, sink, releaseContent }: TicketServiceDeps) {
   const pipeline = createTicketPipeline(prisma, sink);
   const changed = async (committed: Promise<{ ticket: TicketRow }>): Promise<TicketRow> => (await committed).ticket;
 
@@ -112,7 +117,9 @@ export function createTicketService({ prisma, sink }: TicketServiceDeps) {
 
     /** Removes a trashed ticket for good (admins). Its activity log rows stay, detached. */
     async purge(viewer: Viewer, input: { id: string }): Promise<{ id: string; number: number }> {
+      const stored = await prisma.attachment.findMany({ where: { ticketId: input.id }, select: { storageKey: true } });
       const { ticket } = await pipeline.run(actions.PURGE, viewer, input);
+      await releaseContent?.(stored.map((row) => row.storageKey));
       return { id: ticket.id, number: ticket.number };
     },
   };

@@ -56,6 +56,8 @@ export const rootRules = {
     restoreTicket: isManagerOrAdmin,
     purgeTicket: isAdmin,
     addComment: isAuthenticated,
+    uploadAttachment: isAuthenticated,
+    deleteAttachment: isAuthenticated,
     markNotificationsRead: isAuthenticated,
     updateNotificationPreferences: isAuthenticated,
   },

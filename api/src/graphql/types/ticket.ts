@@ -83,7 +83,8 @@ export const TicketRef = builder.prismaNode('Ticket', {
       query: () => ({ where: { parentId: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     }),
     attachments: t.relation('attachments', {
-      query: { where: { deletedAt: null }, orderBy: { createdAt: 'asc' } },
+      description: 'Files on the ticket, every version of each (removed ones are left out), oldest first.',
+      query: { where: { deletedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
     }),
     history: t.relatedConnection('history', {
       cursor: 'id',

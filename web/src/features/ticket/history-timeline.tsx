@@ -7,8 +7,9 @@ import type { TicketStatus } from '../../gql/graphql';
 import { describeError, errorCode } from '../../lib/graphql-errors';
 import { Field } from '../request-form/field';
 import { creativeMembersQuery } from '../ticket-actions/ticket-actions.graphql';
+import { fieldLabel, formatChangeValue, historyActionWords, rawIdOf } from './history-format';
 import { rollbackTicketMutation, ticketHistoryQuery } from './ticket.graphql';
-import { fieldLabel, formatChangeValue, formatDateTime, historyActionWords, rawIdOf } from './ticket-format';
+import { formatDateTime } from './ticket-format';
 
 /**
  * Every change to the ticket, newest first, with from → to of each field. People who may roll back get

@@ -32,6 +32,8 @@ import './ticket.css';
 // fetch their own data and show their own loading state anyway, and are half of this page's code.
 const CommentSection = lazy(() => import('./comment-section').then((module) => ({ default: module.CommentSection })));
 const HistoryTimeline = lazy(() => import('./history-timeline').then((module) => ({ default: module.HistoryTimeline })));
+// The files (upload, thumbnails, previews, versions) load beside the ticket too, keeping the first load small.
+const AttachmentsPanel = lazy(() => import('../attachments/attachments-panel').then((module) => ({ default: module.AttachmentsPanel })));
 // The request editor (type, file format, schedule, products) is only for people who open it: it loads then.
 const RequestEditor = lazy(() => import('./request-editor').then((module) => ({ default: module.RequestEditor })));
 
@@ -333,6 +335,10 @@ function TicketView(props: {
               </table>
             </Show>
           </section>
+
+          <Suspense fallback={<Loading label="Loading files…" />}>
+            <AttachmentsPanel ticketId={t().id} canAttach={t().availableActions.includes('ATTACH')} liveTick={props.liveTick} />
+          </Suspense>
 
           <Suspense fallback={<Loading label="Loading comments and history…" />}>
             <CommentSection ticketId={t().id} canComment={t().availableActions.includes('COMMENT')} liveTick={props.liveTick} />

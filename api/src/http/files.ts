@@ -1,0 +1,125 @@
+// GET /files/<id>: an attachment's bytes, for whoever may read its ticket. Credentials: the Authorization
+// header, or the short-lived signed token that Attachment.url carries (an <img> cannot send headers).
+// Everyone else gets 404, as for a file that does not exist. The answer names the type decided at upload,
+// forbids sniffing, runs nothing (a sandboxing Content-Security-Policy) and serves byte ranges (video).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import type { ViewerResolver } from '../context.ts';
+import { allowedType } from '../domain/attachments.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Viewer } from '../domain/viewer.ts';
+import type { Logger } from '../logger.ts';
+import type { AttachmentService } from '../services/attachments.ts';
+import type { ByteRange } from '../storage/index.ts';
+import { type Handler, sendJson } from './router.ts';
+
+export const FILES_PATH = '/files/';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function refuse(res: ServerResponse, status: number, code: string, message: string) {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * One `bytes=` range of a file of `size` bytes (RFC 9110 14.1.2): `a-b`, `a-` or the last `-n` bytes.
+ * 'unsatisfiable' for a range outside the file; undefined (serve it whole) for anything else, such as
+ * several ranges, which no player needs.
+ */
+export function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | undefined {
+  const match = header && /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  const [first, last] = [match[1] ?? '', match[2] ?? ''];
+  if (first === '') {
+    const suffix = Number(last);
+    if (suffix === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(first);
+  const end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
+  if (start >= size || end < start) return 'unsatisfiable';
+  return { start, end };
+}
+
+/** `inline` or `attachment`, with an ASCII fallback name and the exact one in RFC 5987 form. */
+export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+export function files(deps: { attachments: AttachmentService; resolveViewer: ViewerResolver; logger: Logger }): Handler {
+  const { attachments, resolveViewer, logger } = deps;
+
+  async function viewerFor(req: IncomingMessage, id: string, token: string | null): Promise<Viewer | null | 'refused'> {
+    if (token) return (await attachments.viewerOfLink(token, id)) ?? 'refused';
+    try {
+      return (await resolveViewer(req.headers.authorization))?.viewer ?? null;
+    } catch (error) {
+      if (error instanceof DomainError) return 'refused';
+      throw error;
+    }
+  }
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://files');
+    const id = url.pathname.slice(FILES_PATH.length);
+    const viewer = await viewerFor(req, id, url.searchParams.get('token'));
+    if (viewer === 'refused')
+      return refuse(res, 401, 'UNAUTHENTICATED', 'The link has expired or the credentials are not valid; reload the page for a fresh link.');
+    if (!viewer) return refuse(res, 401, 'UNAUTHENTICATED', 'Send the Authorization header, or use the signed url of the attachment.');
+    if (!UUID.test(id)) return refuse(res, 404, 'NOT_FOUND', 'Attachment not found.');
+
+    let wanted: ByteRange | 'unsatisfiable' | undefined;
+    const opened = await attachments.open(viewer, id, (size) => {
+      wanted = parseRange(req.headers.range, size);
+      return wanted === 'unsatisfiable' ? undefined : wanted;
+    });
+    if (!opened) return refuse(res, 404, 'NOT_FOUND', 'Attachment not found.');
+    const { attachment, body, range } = opened;
+    if (wanted === 'unsatisfiable') {
+      body.destroy();
+      res.setHeader('content-range', `bytes */${attachment.size}`);
+      return refuse(res, 416, 'BAD_USER_INPUT', 'The range is outside the file.');
+    }
+
+    const type = allowedType(attachment.mimeType);
+    res.setHeader('content-type', attachment.mimeType === 'text/plain' ? 'text/plain; charset=utf-8' : attachment.mimeType);
+    res.setHeader('content-disposition', contentDisposition(type?.inline ? 'inline' : 'attachment', attachment.fileName));
+    res.setHeader('x-content-type-options', 'nosniff');
+    // Opened on its own, a file can run nothing and load nothing. Chromium's PDF viewer does not run in a
+    // sandboxed document, so a PDF gets the rest of the policy without the sandbox.
+    res.setHeader('content-security-policy', attachment.mimeType === 'application/pdf' ? "default-src 'none'" : "default-src 'none'; sandbox");
+    res.setHeader('cross-origin-resource-policy', 'same-origin');
+    res.setHeader('referrer-policy', 'no-referrer');
+    // The bytes under an id never change; the link's token does, so caches keep it per URL and briefly.
+    res.setHeader('cache-control', 'private, max-age=600');
+    res.setHeader('etag', `"${attachment.sha256}"`);
+    res.setHeader('accept-ranges', 'bytes');
+    if (range) {
+      res.statusCode = 206;
+      res.setHeader('content-range', `bytes ${range.start}-${range.end}/${attachment.size}`);
+      res.setHeader('content-length', range.end - range.start + 1);
+    } else {
+      res.statusCode = 200;
+      res.setHeader('content-length', attachment.size);
+    }
+    if (req.method === 'HEAD') {
+      body.destroy();
+      res.end();
+      return;
+    }
+    await pipeline(body, res);
+  }
+
+  return (req, res) => {
+    serve(req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      logger.error('serving an attachment failed', error);
+      refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
+    });
+  };
+}

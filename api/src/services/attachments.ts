@@ -1,0 +1,137 @@
+// Attachments: validated before anything is kept, stored by content, recorded through the ticket pipeline.
+// Upload order: the name, the size and the type (from the bytes) are checked, then whether the viewer may
+// attach at all; only then are the bytes stored (under their SHA-256), and the row commits with its history
+// entry, event and notifications. If the commit fails, bytes that no row refers to are removed again.
+import { createHash } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import { imageSize } from 'image-size';
+import type { FileLinkSigner } from '../auth/file-links.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+import type { Attachment, PrismaClient } from '../db/generated/prisma/client.ts';
+import { type AllowedType, decideType, displayFileName } from '../domain/attachments.ts';
+import { BadInputError, NotFoundError } from '../domain/errors.ts';
+import { canReadTicket } from '../domain/ticket-access.ts';
+import { type Viewer, viewerOf } from '../domain/viewer.ts';
+import type { BlobStore, ByteRange } from '../storage/index.ts';
+import { ATTACH, lockContent, REMOVE_ATTACHMENT } from './ticket-actions.ts';
+import type { EffectsSink } from './ticket-changes.ts';
+import { createTicketPipeline } from './ticket-pipeline.ts';
+import { FACTS_SELECTION, factsOf } from './ticket-rows.ts';
+
+/** What a multipart upload hands over: Yoga's File (a WHATWG File). */
+export type UploadedFile = { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };
+
+export type AttachmentDeps = { prisma: PrismaClient; sink: EffectsSink; store: BlobStore; maxBytes: number; links: FileLinkSigner };
+
+/** Same-name uploads racing for one version number: the loser takes the next one. */
+const VERSION_ATTEMPTS = 3;
+
+function pixelSize(bytes: Uint8Array, type: AllowedType): { width: number | null; height: number | null } {
+  if (!type.image) return { width: null, height: null };
+  try {
+    const { width, height } = imageSize(bytes);
+    return { width: width ?? null, height: height ?? null };
+  } catch {
+    throw new BadInputError(`The file looks like ${type.label} but cannot be read as an image.`, 'file');
+  }
+}
+
+export function createAttachmentService({ prisma, sink, store, maxBytes, links }: AttachmentDeps) {
+  const pipeline = createTicketPipeline(prisma, sink);
+
+  /** Removes stored bytes that no attachment row refers to (under the content's lock, see ATTACH). */
+  async function release(keys: readonly string[]): Promise<void> {
+    for (const key of new Set(keys)) {
+      await prisma.$transaction(async (tx) => {
+        await lockContent(tx, key);
+        if ((await tx.attachment.count({ where: { storageKey: key } })) === 0) await store.delete(key);
+      });
+    }
+  }
+
+  return {
+    release,
+
+    /** The token of a short-lived download link to the attachment for this user (Attachment.url). */
+    signLink: (attachmentId: string, userId: string) => links.sign(attachmentId, userId),
+
+    /** Who a download link was made for, when it is a valid, unexpired link to this attachment and they are still active. */
+    async viewerOfLink(token: string, attachmentId: string): Promise<Viewer | null> {
+      const userId = await links.verify(token, attachmentId);
+      if (!userId) return null;
+      const user = await prisma.user.findFirst({
+        where: { id: userId, isActive: true, approvedAt: { not: null } },
+        select: { id: true, username: true, role: true, departmentId: true, department: { select: { isCreative: true } } },
+      });
+      return user ? viewerOf(user) : null;
+    },
+
+    async upload(viewer: Viewer, input: { ticketId: string; file: UploadedFile }): Promise<Attachment> {
+      const fileName = displayFileName(input.file.name);
+      // The HTTP layer refused larger bodies while they streamed; this holds for any other caller.
+      if (input.file.size > maxBytes) throw new BadInputError(`The file is larger than ${maxBytes} bytes.`, 'file');
+      const bytes = new Uint8Array(await input.file.arrayBuffer());
+      const type = decideType((await fileTypeFromBuffer(bytes))?.mime, bytes);
+      const { width, height } = pixelSize(bytes, type);
+      await pipeline.check(ATTACH, viewer, { id: input.ticketId });
+
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const ensureStored = async () => {
+        if (!(await store.has(sha256))) await store.put(sha256, bytes, type.mime);
+      };
+      await store.put(sha256, bytes, type.mime);
+      try {
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            const { attachments } = await pipeline.run(ATTACH, viewer, {
+              id: input.ticketId,
+              fileName,
+              mimeType: type.mime,
+              size: bytes.byteLength,
+              sha256,
+              width,
+              height,
+              ensureStored,
+            });
+            const [attachment] = attachments;
+            if (!attachment) throw new Error('The ATTACH plan writes its attachment.');
+            return attachment;
+          } catch (error) {
+            if (!isUniqueViolation(error) || attempt >= VERSION_ATTEMPTS) throw error;
+          }
+        }
+      } catch (error) {
+        await release([sha256]);
+        throw error;
+      }
+    },
+
+    /** A soft delete: the attachment leaves the ticket's list, its row and bytes stay for the history. */
+    async remove(viewer: Viewer, input: { id: string }): Promise<Attachment> {
+      const row = await prisma.attachment.findUnique({ where: { id: input.id }, select: { ticketId: true } });
+      if (!row) throw new NotFoundError('Attachment');
+      const { attachments } = await pipeline.run(REMOVE_ATTACHMENT, viewer, { id: row.ticketId, attachmentId: input.id });
+      const [attachment] = attachments;
+      if (!attachment) throw new Error('The REMOVE_ATTACHMENT plan names its attachment.');
+      return attachment;
+    },
+
+    /**
+     * The attachment and a stream of its bytes (or of a range of them) for a viewer who may read its ticket;
+     * null for everyone else and for what does not exist (the caller answers 404 either way).
+     */
+    async open(viewer: Viewer, id: string, range?: (size: number) => ByteRange | undefined) {
+      const attachment = await prisma.attachment.findFirst({
+        where: { id, deletedAt: null, ticket: { deletedAt: null } },
+        include: { ticket: { select: FACTS_SELECTION } },
+      });
+      if (!attachment || !canReadTicket(viewer, factsOf(attachment.ticket))) return null;
+      const wanted = range?.(attachment.size);
+      const body = await store.get(attachment.storageKey, wanted);
+      if (!body) throw new Error(`The bytes of attachment ${attachment.id} are missing from the store.`);
+      return { attachment, body, range: wanted };
+    },
+  };
+}
+
+export type AttachmentService = ReturnType<typeof createAttachmentService>;

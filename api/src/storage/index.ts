@@ -1,0 +1,14 @@
+// The attachment store the configuration asks for: an S3-compatible bucket when S3_BUCKET is set (several
+// instances share it), otherwise DATA_DIR/uploads on this machine.
+import { join } from 'node:path';
+import type { Config } from '../config.ts';
+import type { BlobStore } from './blob-store.ts';
+import { createLocalBlobStore } from './local-blob-store.ts';
+import { createS3BlobStore } from './s3-blob-store.ts';
+
+export type { BlobStore, ByteRange } from './blob-store.ts';
+
+export function openBlobStore(config: Pick<Config, 's3' | 'dataDir'>): BlobStore & { close(): void } {
+  if (config.s3) return createS3BlobStore(config.s3);
+  return { ...createLocalBlobStore(join(config.dataDir, 'uploads')), close: () => {} };
+}

@@ -1,0 +1,222 @@
+import { createMutation, createQuery } from '@urql/solid';
+import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { describeError } from '../../lib/graphql-errors';
+import { freshAccessToken } from '../../lib/session';
+import { formatDateTime } from '../ticket/ticket-format';
+import { deleteAttachmentMutation, ticketAttachmentsQuery } from './attachments.graphql';
+import { type AttachmentView, type FileGroup, formatSize, groupByName, isImage, isPdf, isVideo } from './file-groups';
+import { uploadFile } from './upload-file';
+import './attachments.css';
+
+/** What the picker offers; the server decides from the content and says why it refuses anything else. */
+const ACCEPT = '.png,.jpg,.jpeg,.gif,.webp,.pdf,.docx,.xlsx,.pptx,.mp4,.mov,.txt';
+
+type Upload = { key: number; name: string; progress: number; error?: string };
+
+/**
+ * A ticket's files: drop or pick files (each uploads with its own progress bar; a refused one says why),
+ * image thumbnails, PDF preview, the versions of each name, and delete where the server allows it.
+ * `liveTick` changes when an event on the ticket arrives: someone else's upload appears here then.
+ */
+export function AttachmentsPanel(props: { ticketId: string; canAttach: boolean; liveTick: number }) {
+  const [files, refetch] = createQuery({ query: ticketAttachmentsQuery, variables: () => ({ id: props.ticketId }) });
+  const [, deleteAttachment] = createMutation(deleteAttachmentMutation);
+  const [uploads, setUploads] = createSignal<Upload[]>([]);
+  const [dragging, setDragging] = createSignal(false);
+  const [deleteError, setDeleteError] = createSignal<string>();
+  let nextKey = 0;
+
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  createEffect(on(() => props.liveTick, reload, { defer: true }));
+
+  const update = (key: number, change: Partial<Upload>) => setUploads((list) => list.map((entry) => (entry.key === key ? { ...entry, ...change } : entry)));
+
+  const send = async (file: File) => {
+    const key = nextKey++;
+    setUploads((list) => [...list, { key, name: file.name, progress: 0 }]);
+    const outcome = await uploadFile(props.ticketId, file, await freshAccessToken(), (progress) => update(key, { progress }));
+    if (outcome.ok) {
+      setUploads((list) => list.filter((entry) => entry.key !== key));
+      reload();
+    } else {
+      update(key, { error: outcome.reason });
+    }
+  };
+  const sendAll = (list: FileList | null | undefined) => {
+    for (const file of Array.from(list ?? [])) void send(file);
+  };
+
+  const remove = async (attachment: AttachmentView) => {
+    setDeleteError(undefined);
+    const result = await deleteAttachment({ input: { id: attachment.id } });
+    if (result.error) setDeleteError(describeError(result.error));
+    else reload();
+  };
+
+  const groups = () => groupByName(files.data?.ticket?.attachments ?? []);
+
+  return (
+    <section class="ticket-section attachments" aria-labelledby="attachments-title">
+      <h2 class="ticket-section-title" id="attachments-title">
+        Files
+      </h2>
+
+      <Show when={props.canAttach}>
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a shortcut; the labelled file picker inside does the same for keyboards and screen readers. */}
+        <div
+          class="attachments-drop"
+          classList={{ 'attachments-drop-active': dragging() }}
+          onDragEnter={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragOver={(event) => event.preventDefault()}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(event) => {
+            event.preventDefault();
+            setDragging(false);
+            sendAll(event.dataTransfer?.files);
+          }}
+        >
+          <p class="muted">Drop files here, or</p>
+          <label class="button attachments-pick">
+            Choose files
+            <input
+              type="file"
+              class="visually-hidden"
+              multiple
+              accept={ACCEPT}
+              onChange={(event) => {
+                sendAll(event.currentTarget.files);
+                event.currentTarget.value = '';
+              }}
+            />
+          </label>
+          <p class="muted attachments-hint">Images, PDF, Word, Excel, PowerPoint, MP4, MOV or plain text.</p>
+        </div>
+      </Show>
+
+      <Show when={uploads().length > 0}>
+        <ul class="attachments-uploads">
+          <For each={uploads()}>
+            {(upload) => (
+              <li class="attachments-upload">
+                <span class="attachments-upload-name">{upload.name}</span>
+                <Show when={upload.error} fallback={<progress max="1" value={upload.progress} aria-label={`Uploading ${upload.name}`} />}>
+                  {(error) => (
+                    <>
+                      <span class="attachments-refused" role="alert">
+                        Not uploaded: {error()}
+                      </span>
+                      <button
+                        type="button"
+                        class="attachments-text-button"
+                        onClick={() => setUploads((list) => list.filter((entry) => entry.key !== upload.key))}
+                      >
+                        Dismiss
+                      </button>
+                    </>
+                  )}
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+
+      <Show when={deleteError()}>
+        {(error) => (
+          <p class="attachments-refused" role="alert">
+            {error()}
+          </p>
+        )}
+      </Show>
+
+      <Show when={files.data} fallback={<p class="muted">{files.error ? describeError(files.error) : 'Loading files…'}</p>}>
+        <Show when={groups().length > 0} fallback={<p class="muted">No files yet.</p>}>
+          <ul class="attachments-list">
+            <For each={groups()}>{(group) => <FileCard group={group} onDelete={remove} />}</For>
+          </ul>
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+function FileCard(props: { group: FileGroup; onDelete: (attachment: AttachmentView) => void }) {
+  const latest = () => props.group.latest;
+  const [previewing, setPreviewing] = createSignal(false);
+  return (
+    <li class="attachments-card">
+      <Show when={isImage(latest().mimeType)}>
+        <a href={latest().url} target="_blank" rel="noopener noreferrer" class="attachments-thumb">
+          <img src={latest().url} alt={latest().fileName} loading="lazy" width={latest().width ?? undefined} height={latest().height ?? undefined} />
+        </a>
+      </Show>
+      <Show when={isVideo(latest().mimeType)}>
+        <video class="attachments-video" src={latest().url} controls preload="metadata">
+          <track kind="captions" />
+        </video>
+      </Show>
+      <div class="attachments-meta">
+        <a href={latest().url} target="_blank" rel="noopener noreferrer" class="attachments-name">
+          {props.group.fileName}
+        </a>
+        <span class="muted">
+          {props.group.earlier.length ? `Version ${latest().version} · ` : ''}
+          {formatSize(latest().size)} · {latest().uploader.displayName} · {formatDateTime(latest().createdAt)}
+        </span>
+        <div class="attachments-actions">
+          <Show when={isPdf(latest().mimeType)}>
+            <button type="button" class="attachments-text-button" aria-expanded={previewing()} onClick={() => setPreviewing((open) => !open)}>
+              {previewing() ? 'Hide preview' : 'Preview'}
+            </button>
+          </Show>
+          <Show when={latest().viewerCanDelete}>
+            <button type="button" class="attachments-text-button attachments-delete" onClick={() => props.onDelete(latest())}>
+              Delete
+              <span class="visually-hidden">
+                {' '}
+                {props.group.fileName} version {latest().version}
+              </span>
+            </button>
+          </Show>
+        </div>
+      </div>
+      <Show when={previewing()}>
+        <iframe class="attachments-pdf" src={latest().url} title={`Preview of ${props.group.fileName}`} />
+      </Show>
+      <Show when={props.group.earlier.length > 0}>
+        <details class="attachments-versions">
+          <summary>
+            {props.group.earlier.length} earlier version{props.group.earlier.length === 1 ? '' : 's'}
+          </summary>
+          <ul>
+            <For each={props.group.earlier}>
+              {(version) => (
+                <li>
+                  <a href={version.url} target="_blank" rel="noopener noreferrer">
+                    Version {version.version}
+                  </a>{' '}
+                  <span class="muted">
+                    {formatSize(version.size)} · {version.uploader.displayName} · {formatDateTime(version.createdAt)}
+                  </span>
+                  <Show when={version.viewerCanDelete}>
+                    {' '}
+                    <button type="button" class="attachments-text-button attachments-delete" onClick={() => props.onDelete(version)}>
+                      Delete
+                      <span class="visually-hidden">
+                        {' '}
+                        {props.group.fileName} version {version.version}
+                      </span>
+                    </button>
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        </details>
+      </Show>
+    </li>
+  );
+}

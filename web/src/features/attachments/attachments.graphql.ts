@@ -1,0 +1,33 @@
+import { graphql } from '../../gql';
+
+export const ticketAttachmentsQuery = graphql(`
+  query TicketAttachments($id: ID!) {
+    ticket(id: $id) {
+      id
+      attachments {
+        id
+        fileName
+        mimeType
+        size
+        version
+        width
+        height
+        url
+        createdAt
+        viewerCanDelete
+        uploader {
+          id
+          displayName
+        }
+      }
+    }
+  }
+`);
+
+export const deleteAttachmentMutation = graphql(`
+  mutation DeleteAttachment($input: DeleteAttachmentInput!) {
+    deleteAttachment(input: $input) {
+      deletedAttachmentId
+    }
+  }
+`);
