@@ -13,6 +13,7 @@ import { createRouter, type Route } from './http/router.ts';
 import { closeServer, createHttpServer, listen } from './http/server.ts';
 import { webApp } from './http/web-app.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createNoticeDelivery, type NoticeDelivery, type NoticeDeliveryTuning } from './notifications/index.ts';
 import { createRealtime } from './realtime/index.ts';
 import { attachGraphQLWebSocket } from './realtime/ws-server.ts';
 import { createServices, type Services } from './services/index.ts';
@@ -28,6 +29,8 @@ export type AppOptions = {
   /** How often a dashboard scope may be recomputed while changes stream in (tests shorten it). */
   statsIntervalMs?: number;
   logger?: Logger;
+  /** Telegram delivery and deadline reminder timings (tests shorten them, and turn off polling). */
+  notices?: NoticeDeliveryTuning;
 };
 
 export type App = {
@@ -35,6 +38,8 @@ export type App = {
   server: Server;
   db: Database;
   services: Services;
+  /** Telegram delivery and deadline reminders (tests drive their passes directly). */
+  notices: NoticeDelivery;
   config: Config;
   /** Listens on config.host:config.port (0 = a random free port) and returns the URL. */
   start(): Promise<{ url: string; port: number }>;
@@ -61,6 +66,18 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     stats,
     sink: realtime.sink,
     endSessions: realtime.endSessions,
+    telegramBotUsername: () => notices.botUsername(),
+  });
+  const notices = createNoticeDelivery({
+    prisma,
+    tickets: services.tickets,
+    links: services.telegramLinks,
+    sink: realtime.sink,
+    logger,
+    telegram: config.telegram,
+    frontendUrl: config.frontendUrl,
+    reminderLeadMs: config.deadlineReminderLeadMs,
+    tuning: options.notices,
   });
 
   const resolveViewer = createViewerResolver(prisma, auth.tokens);
@@ -74,6 +91,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     { path: '/', handle: bodyLimit(config.requestBodyMaxBytes) },
     { path: yoga.graphqlEndpoint, handle: (req, res) => yoga(req, res) },
     // Later, one line each: '/files/' (attachments), '/metrics', the Telegram webhook.
+    ...notices.routes,
     ...(web ? [{ path: '/', methods: ['GET', 'HEAD'], handle: web }] : []),
   ];
   const server = createHttpServer(createRouter(routes, (req, res) => yoga(req, res)));
@@ -85,15 +103,18 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     server,
     db,
     services,
+    notices,
     config,
     async start() {
       const port = await listen(server, config.port, config.host);
       seeding = seedAfterListening(db, policy, logger);
+      await notices.start();
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
       return { url: `http://${host}:${port}/graphql`, port };
     },
     async stop() {
       await seeding;
+      await notices.stop();
       await ws.close();
       await closeServer(server);
       await realtime.close();

@@ -21,6 +21,7 @@ export const rootRules = {
     products: isAuthenticated,
     notifications: isAuthenticated,
     unreadNotificationCount: isAuthenticated,
+    notificationDeliveries: isAdmin,
   },
   Mutation: {
     register: allow,
@@ -55,6 +56,9 @@ export const rootRules = {
     addComment: isAuthenticated,
     markNotificationsRead: isAuthenticated,
     updateNotificationPreferences: isAuthenticated,
+    createTelegramLinkCode: isAuthenticated,
+    unlinkTelegram: isAuthenticated,
+    retryNotificationDelivery: isAdmin,
   },
   // Shield wraps resolve, not subscribe: every subscribe also checks the viewer itself, and every event is
   // filtered by the read rule (realtime/ticket-event-stream.ts).
