@@ -15,6 +15,7 @@ import { closeServer, createHttpServer, listen } from './http/server.ts';
 import { uploadLimit } from './http/upload-limit.ts';
 import { webApp } from './http/web-app.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createNoticeDelivery, type NoticeDelivery, type NoticeDeliveryTuning } from './notifications/index.ts';
 import { createRealtime } from './realtime/index.ts';
 import { attachGraphQLWebSocket } from './realtime/ws-server.ts';
 import { createServices, type Services } from './services/index.ts';
@@ -31,6 +32,8 @@ export type AppOptions = {
   /** How often a dashboard scope may be recomputed while changes stream in (tests shorten it). */
   statsIntervalMs?: number;
   logger?: Logger;
+  /** Telegram delivery and deadline reminder timings (tests shorten them, and turn off polling). */
+  notices?: NoticeDeliveryTuning;
 };
 
 export type App = {
@@ -38,6 +41,8 @@ export type App = {
   server: Server;
   db: Database;
   services: Services;
+  /** Telegram delivery and deadline reminders (tests drive their passes directly). */
+  notices: NoticeDelivery;
   config: Config;
   /** Listens on config.host:config.port (0 = a random free port) and returns the URL. */
   start(): Promise<{ url: string; port: number }>;
@@ -68,6 +73,18 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     store,
     uploadMaxBytes: config.uploadMaxBytes,
     fileLinks: auth.fileLinks,
+    telegramBotUsername: () => notices.botUsername(),
+  });
+  const notices = createNoticeDelivery({
+    prisma,
+    tickets: services.tickets,
+    links: services.telegramLinks,
+    sink: realtime.sink,
+    logger,
+    telegram: config.telegram,
+    frontendUrl: config.frontendUrl,
+    reminderLeadMs: config.deadlineReminderLeadMs,
+    tuning: options.notices,
   });
 
   const resolveViewer = createViewerResolver(prisma, auth.tokens);
@@ -82,7 +99,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     { path: yoga.graphqlEndpoint, methods: ['POST'], handle: uploadLimit(config.uploadMaxBytes) },
     { path: yoga.graphqlEndpoint, handle: (req, res) => yoga(req, res) },
     { path: FILES_PATH, methods: ['GET', 'HEAD'], handle: files({ attachments: services.attachments, resolveViewer, logger }) },
-    // Later, one line each: '/metrics', the Telegram webhook.
+    ...notices.routes,
+    // Later, one line: '/metrics'.
     ...(web ? [{ path: '/', methods: ['GET', 'HEAD'], handle: web }] : []),
   ];
   const server = createHttpServer(createRouter(routes, (req, res) => yoga(req, res)));
@@ -94,15 +112,18 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     server,
     db,
     services,
+    notices,
     config,
     async start() {
       const port = await listen(server, config.port, config.host);
       seeding = seedAfterListening(db, policy, logger);
+      await notices.start();
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
       return { url: `http://${host}:${port}/graphql`, port };
     },
     async stop() {
       await seeding;
+      await notices.stop();
       await ws.close();
       await closeServer(server);
       await realtime.close();

@@ -48,6 +48,16 @@ const envSchema = z.object({
   TELEGRAM_GROUP_CHAT_ID: z.string().optional(),
   TELEGRAM_BOT_USERNAME: z.string().optional(),
   TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: z.string().url().optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'TELEGRAM_WEBHOOK_SECRET must be 16–256 letters, digits, _ or -')
+    .optional(),
+  DEADLINE_REMINDER_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
   DEMO_PASSWORD: z.string().min(8).default('demo-password'),
   REGISTRATION_APPROVAL: flag(true),
   SEED_DEMO_DATA: flag(true),
@@ -95,7 +105,13 @@ export type Config = {
     groupChatId: string | undefined;
     botUsername: string | undefined;
     apiRoot: string;
+    /** Public base URL of this API: set → updates arrive by webhook at <url>/telegram/webhook; unset → long polling. */
+    webhookUrl: string | undefined;
+    /** Telegram sends it in X-Telegram-Bot-Api-Secret-Token; the webhook refuses requests without it. */
+    webhookSecret: string | undefined;
   };
+  /** How long before a due date the deadline reminder goes out. */
+  deadlineReminderLeadMs: number;
   demoPassword: string;
   registrationApproval: boolean;
   /** Embedded mode seeds demo data into an empty database unless this is false. */
@@ -128,6 +144,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.DATABASE_URL && !e.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET is required when DATABASE_URL is set (at least 32 characters).');
   }
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL (the webhook refuses unsigned updates).');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -155,7 +174,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       groupChatId: e.TELEGRAM_GROUP_CHAT_ID,
       botUsername: e.TELEGRAM_BOT_USERNAME,
       apiRoot: e.TELEGRAM_API_ROOT,
+      webhookUrl: e.TELEGRAM_WEBHOOK_URL,
+      webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
     },
+    deadlineReminderLeadMs: e.DEADLINE_REMINDER_HOURS * 3600_000,
     demoPassword: e.DEMO_PASSWORD,
     registrationApproval: e.REGISTRATION_APPROVAL,
     seedDemoData: e.SEED_DEMO_DATA,

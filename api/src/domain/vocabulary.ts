@@ -110,7 +110,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const OUTBOX_CHANNELS = ['TELEGRAM_GROUP', 'TELEGRAM_DM'] as const;
 export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
 
-export const OUTBOX_STATUSES = ['PENDING', 'SENT', 'FAILED'] as const;
+export const OUTBOX_STATUSES = ['PENDING', 'SENT', 'DEAD'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** The public error codes (extensions.code). */

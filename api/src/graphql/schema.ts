@@ -15,6 +15,7 @@ import './types/attachment.ts';
 import './types/dashboard-stats.ts';
 import './types/activity-log.ts';
 import './types/notification.ts';
+import './types/telegram.ts';
 import './types/ticket-event.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

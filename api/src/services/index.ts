@@ -9,9 +9,11 @@ import { createAttachmentService } from './attachments.ts';
 import { createAuthService } from './auth.ts';
 import { createCommentService } from './comments.ts';
 import type { EndedSessionsSink } from './ended-sessions.ts';
+import { createDeliveryService } from './notification-deliveries.ts';
 import { createNotificationService } from './notifications.ts';
 import { createProductService } from './products.ts';
 import { createStatsService, type StatsService } from './stats.ts';
+import { createTelegramLinkService } from './telegram-links.ts';
 import type { EffectsSink } from './ticket-changes.ts';
 import { createTicketService } from './tickets.ts';
 import { createUserService } from './users.ts';
@@ -32,6 +34,8 @@ export type ServiceDeps = {
   fileLinks: FileLinkSigner;
   /** The app makes it first, because the realtime hub (the sink) pushes dashboards with it. */
   stats?: StatsService;
+  /** The bot's username for deep links (unknown without Telegram configured). */
+  telegramBotUsername?: () => string | undefined;
 };
 
 export function createServices(deps: ServiceDeps) {
@@ -52,6 +56,8 @@ export function createServices(deps: ServiceDeps) {
     stats: deps.stats ?? createStatsService(deps.prisma),
     products: createProductService(deps.prisma),
     notifications: createNotificationService(deps.prisma),
+    deliveries: createDeliveryService(deps.prisma),
+    telegramLinks: createTelegramLinkService({ prisma: deps.prisma, botUsername: deps.telegramBotUsername ?? (() => undefined) }),
   };
 }
 

@@ -24,6 +24,7 @@ export const rootRules = {
     products: isAuthenticated,
     notifications: isAuthenticated,
     unreadNotificationCount: isAuthenticated,
+    notificationDeliveries: isAdmin,
   },
   Mutation: {
     register: allow,
@@ -60,6 +61,9 @@ export const rootRules = {
     deleteAttachment: isAuthenticated,
     markNotificationsRead: isAuthenticated,
     updateNotificationPreferences: isAuthenticated,
+    createTelegramLinkCode: isAuthenticated,
+    unlinkTelegram: isAuthenticated,
+    retryNotificationDelivery: isAdmin,
   },
   // Shield wraps resolve, not subscribe: every subscribe also checks the viewer itself, and every event is
   // filtered by the read rule (realtime/ticket-event-stream.ts).

@@ -33,6 +33,12 @@ export const UserRef = builder.prismaNode('User', {
       resolve: (user, _args, ctx) => Boolean(ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer)) && user.mustChangePassword),
     }),
     telegramUsername: t.exposeString('telegramUsername', { nullable: true }),
+    telegramLinked: t.boolean({
+      nullable: true,
+      description: 'A Telegram account is linked (for the user themselves and admins; null for anyone else).',
+      select: { telegramChatId: true },
+      resolve: (user, _args, ctx) => (ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer)) ? user.telegramChatId !== null : null),
+    }),
     timeZone: t.exposeString('timeZone'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     notificationPreferences: t.field({

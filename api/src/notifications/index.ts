@@ -1,0 +1,106 @@
+// Notice delivery, assembled for the composition root: the Telegram bot (outbox worker, updates by webhook
+// or long polling) when TELEGRAM_BOT_TOKEN is set, and the deadline reminders always (they notify in-app
+// too). Without a token nothing talks to Telegram and the outbox rows stay PENDING, visible to admins.
+import { Bot, webhookCallback } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import type { Route } from '../http/router.ts';
+import type { Logger } from '../logger.ts';
+import type { TelegramLinkService } from '../services/telegram-links.ts';
+import type { EffectsSink } from '../services/ticket-changes.ts';
+import type { TicketService } from '../services/tickets.ts';
+import { createDeadlineScheduler } from './deadline-scheduler.ts';
+import { createOutboxWorker, type OutboxTuning } from './outbox-worker.ts';
+import { registerUpdateHandlers } from './telegram-updates.ts';
+
+export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
+
+export type TelegramSettings = {
+  botToken: string | undefined;
+  groupChatId: string | undefined;
+  botUsername: string | undefined;
+  apiRoot: string;
+  /** Public base URL: set → the webhook is registered at <url>/telegram/webhook; unset → long polling. */
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+};
+
+export type NoticeDeliveryTuning = {
+  outbox?: Partial<OutboxTuning>;
+  /** Tests drive updates through the webhook route without registering it, and never poll. */
+  polling?: boolean;
+  deadlineIntervalMs?: number;
+  /** false: the reminders run only when runOnce is called (tests that count notifications). */
+  deadlineScheduler?: boolean;
+  /** Skips getMe (tests, or a known bot). */
+  botInfo?: UserFromGetMe;
+};
+
+export type NoticeDeliveryDeps = {
+  prisma: PrismaClient;
+  tickets: TicketService;
+  links: TelegramLinkService;
+  sink: EffectsSink;
+  logger: Logger;
+  telegram: TelegramSettings;
+  frontendUrl: string | undefined;
+  reminderLeadMs: number;
+  tuning?: NoticeDeliveryTuning;
+};
+
+export function createNoticeDelivery(deps: NoticeDeliveryDeps) {
+  const { prisma, logger, telegram, tuning = {} } = deps;
+  const bot = telegram.botToken ? new Bot(telegram.botToken, { client: { apiRoot: telegram.apiRoot }, botInfo: tuning.botInfo }) : null;
+  const { links } = deps;
+  const worker = bot
+    ? createOutboxWorker({ prisma, api: bot.api, groupChatId: telegram.groupChatId, frontendUrl: deps.frontendUrl, logger, tuning: tuning.outbox })
+    : null;
+  const deadlines = createDeadlineScheduler({ prisma, sink: deps.sink, logger, reminderLeadMs: deps.reminderLeadMs, intervalMs: tuning.deadlineIntervalMs });
+  if (bot) registerUpdateHandlers(bot, { prisma, tickets: deps.tickets, links, frontendUrl: deps.frontendUrl, logger });
+
+  // The webhook answers only requests carrying the secret (grammY checks X-Telegram-Bot-Api-Secret-Token).
+  const webhook = bot && telegram.webhookSecret ? webhookCallback(bot, 'http', { secretToken: telegram.webhookSecret }) : null;
+  const routes: Route[] = webhook
+    ? [
+        {
+          path: TELEGRAM_WEBHOOK_PATH,
+          methods: ['POST'],
+          handle: (req, res) => void webhook(req, res).catch((error) => logger.error('telegram webhook failed', error)),
+        },
+      ]
+    : [];
+  const polling = Boolean(bot && !telegram.webhookUrl && (tuning.polling ?? true));
+
+  return {
+    /** For deep links: the configured name, else what getMe said. */
+    botUsername: () => telegram.botUsername ?? (bot?.isInited() ? bot.botInfo.username : undefined),
+    routes,
+    worker,
+    deadlines,
+    async start() {
+      if (tuning.deadlineScheduler !== false) deadlines.start();
+      if (!bot || !worker) {
+        logger.info('TELEGRAM_BOT_TOKEN is not set: Telegram notices stay pending in the outbox');
+        return;
+      }
+      worker.start();
+      if (telegram.webhookUrl) {
+        const url = `${telegram.webhookUrl.replace(/\/+$/, '')}${TELEGRAM_WEBHOOK_PATH}`;
+        await bot.api
+          .setWebhook(url, { secret_token: telegram.webhookSecret, allowed_updates: ['message', 'callback_query', 'my_chat_member'] })
+          .catch((error) => {
+            logger.error('registering the Telegram webhook failed', error);
+          });
+      } else if (polling) {
+        // Long polling needs no public URL; only one instance may poll a bot at a time.
+        bot.start({ allowed_updates: ['message', 'callback_query', 'my_chat_member'] }).catch((error) => logger.error('Telegram long polling stopped', error));
+      }
+    },
+    async stop() {
+      if (polling && bot?.isRunning()) await bot.stop();
+      await Promise.all([worker?.stop(), deadlines.stop()]);
+    },
+  };
+}
+
+export type NoticeDelivery = ReturnType<typeof createNoticeDelivery>;
