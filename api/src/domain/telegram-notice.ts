@@ -25,6 +25,7 @@ const ICON: Record<NotificationKind, string> = {
   DEADLINE_REMINDER: '⏰',
   TICKET_OVERDUE: '🚨',
   ACCOUNT_APPROVED: '👋',
+  ATTACHMENT_ADDED: '📎',
 };
 
 /** Kinds whose body is the actor's reason, shown as such. */
