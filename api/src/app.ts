@@ -6,13 +6,17 @@ import type { LoginThrottleLimits } from './auth/login-throttle.ts';
 import type { Config } from './config.ts';
 import { createContextFactory, createViewerResolver } from './context.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { identifyCaller } from './graphql/rate-limit.ts';
 import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.ts';
 import { bodyLimit } from './http/body-limit.ts';
 import { health, readiness } from './http/health.ts';
+import { metricsEndpoint } from './http/metrics.ts';
+import { requestId } from './http/request-id.ts';
 import { createRouter, type Route } from './http/router.ts';
 import { closeServer, createHttpServer, listen } from './http/server.ts';
 import { webApp } from './http/web-app.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { createRealtime } from './realtime/index.ts';
 import { attachGraphQLWebSocket } from './realtime/ws-server.ts';
 import { createServices, type Services } from './services/index.ts';
@@ -36,8 +40,13 @@ export type App = {
   db: Database;
   services: Services;
   config: Config;
+  metrics: Metrics;
   /** Listens on config.host:config.port (0 = a random free port) and returns the URL. */
   start(): Promise<{ url: string; port: number }>;
+  /**
+   * Graceful: /ready turns 503, the port stops accepting, WebSockets close with 1001, requests in flight
+   * finish (up to config.shutdownTimeoutMs), then the realtime hub, Redis and the database close.
+   */
   stop(): Promise<void>;
 };
 
@@ -51,7 +60,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const auth = await createAuth(config, options.loginLimits);
   // The hub exists before the services that publish through it; its dashboard pushes use the stats service.
   const stats = createStatsService(prisma);
-  const realtime = createRealtime({ prisma, stats, redisUrl: config.redisUrl, logger, statsIntervalMs: options.statsIntervalMs });
+  const metrics = createMetrics({ countPendingOutbox: () => prisma.notificationOutbox.count({ where: { status: 'PENDING' } }) });
+  const realtime = createRealtime({
+    prisma,
+    stats,
+    redisUrl: config.redisUrl,
+    redisPrefix: config.redisPrefix,
+    logger,
+    statsIntervalMs: options.statsIntervalMs,
+    onEventDelivered: (event) => metrics.eventLag.observe((Date.now() - event.at.getTime()) / 1000),
+  });
   const services = createServices({
     prisma,
     tokens: auth.tokens,
@@ -65,15 +83,20 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   const resolveViewer = createViewerResolver(prisma, auth.tokens);
   const context = createContextFactory({ prisma, services, realtime, resolveViewer, trustProxyHops: config.trustProxyHops });
-  const yoga = createGraphQLServer({ config, logger, context });
+  const rateLimit = auth.queryRateLimiter && { limiter: auth.queryRateLimiter, identify: identifyCaller(auth.tokens, config.trustProxyHops) };
+  const yoga = createGraphQLServer({ config, logger, context, metrics, rateLimit });
+
+  let draining = false;
 
   const web = webApp(config.webDistDir);
   const routes: Route[] = [
+    { path: '/', handle: requestId(logger) },
     { path: '/health', handle: health },
-    { path: '/ready', handle: readiness(prisma, logger) },
+    { path: '/ready', handle: readiness(prisma, logger, () => draining) },
+    { path: '/metrics', methods: ['GET'], handle: metricsEndpoint(metrics.registry, config.metricsToken, logger) },
     { path: '/', handle: bodyLimit(config.requestBodyMaxBytes) },
     { path: yoga.graphqlEndpoint, handle: (req, res) => yoga(req, res) },
-    // Later, one line each: '/files/' (attachments), '/metrics', the Telegram webhook.
+    // Later, one line each: '/files/' (attachments), the Telegram webhook.
     ...(web ? [{ path: '/', methods: ['GET', 'HEAD'], handle: web }] : []),
   ];
   const server = createHttpServer(createRouter(routes, (req, res) => yoga(req, res)));
@@ -86,6 +109,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     db,
     services,
     config,
+    metrics,
     async start() {
       const port = await listen(server, config.port, config.host);
       seeding = seedAfterListening(db, policy, logger);
@@ -93,9 +117,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       return { url: `http://${host}:${port}/graphql`, port };
     },
     async stop() {
-      await seeding;
+      draining = true;
+      // Stops accepting at once; requests in flight go on while the sockets close.
+      const httpClosed = closeServer(server, config.shutdownTimeoutMs);
       await ws.close();
-      await closeServer(server);
+      const cut = await httpClosed;
+      if (cut > 0) logger.warn(`shutdown: ${cut} request(s) still running after ${config.shutdownTimeoutMs} ms were cut`);
+      await seeding;
       await realtime.close();
       auth.close();
       if (options.ownsDatabase ?? !options.database) await db.close();

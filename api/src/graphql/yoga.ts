@@ -1,16 +1,22 @@
-// The GraphQL server: the schema, its plugins (query limits, shield, page sizes), the one error mapper and
-// the context factory. HTTP hands it requests (http/router.ts); graphql-ws runs operations through its
+// The GraphQL server: the schema, its plugins (query limits, metrics, the query-cost rate limit, shield,
+// page sizes), the one error mapper and the context factory. HTTP hands it requests (http/router.ts); graphql-ws runs operations through its
 // getEnveloped (realtime/ws-server.ts), so both transports share all of this.
+
+import type { IncomingMessage } from 'node:http';
 import { useGraphQLMiddleware } from '@envelop/graphql-middleware';
 import { createYoga, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
+import type { QueryRateLimiter } from '../auth/query-rate-limit.ts';
 import type { Config } from '../config.ts';
 import type { Context, ServerContext } from '../context.ts';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
 import { anonymousInProduction } from './anonymous-in-production.ts';
-import { armorPlugin } from './armor.ts';
+import { armorPlugin, type QueryCosts } from './armor.ts';
 import { pageSizeMiddleware } from './connection-args.ts';
 import { isClientError, toPublicError } from './errors.ts';
+import { metricsPlugins } from './metrics-plugin.ts';
 import { buildPermissions } from './permissions/shield.ts';
+import { rateLimitPlugin } from './rate-limit.ts';
 import { schema } from './schema.ts';
 import { textInputGuard } from './text-input-guard.ts';
 
@@ -25,7 +31,11 @@ export function createGraphQLServer(options: {
   config: Pick<Config, 'corsOrigins' | 'production'>;
   logger: Logger;
   context: (initial: ServerContext & YogaInitialContext) => Promise<Context>;
+  metrics?: Metrics | undefined;
+  /** Unset: no rate limit. `identify` names the caller of a request that ran no operation. */
+  rateLimit?: { limiter: QueryRateLimiter; identify: (request: Request, req: IncomingMessage | undefined) => Promise<string> } | undefined;
 }): GraphQLServer {
+  const costs: QueryCosts = new WeakMap();
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -35,7 +45,9 @@ export function createGraphQLServer(options: {
     logging: quietClientErrors(options.logger),
     maskedErrors: { maskError: (error, message) => toPublicError(error, message) },
     plugins: [
-      armorPlugin(),
+      armorPlugin(costs),
+      ...(options.metrics ? metricsPlugins(options.metrics) : []),
+      ...(options.rateLimit ? [rateLimitPlugin({ ...options.rateLimit, costs, logger: options.logger })] : []),
       anonymousInProduction(options.config.production),
       textInputGuard(),
       useGraphQLMiddleware([buildPermissions(schema), pageSizeMiddleware(schema)]),
