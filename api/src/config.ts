@@ -60,7 +60,7 @@ const envSchema = z.object({
     .string()
     .regex(/^[\w.:-]{1,64}$/, 'REDIS_PREFIX: letters, digits, _ . : - (at most 64)')
     .default('juan365:'),
-  RATE_LIMIT_POINTS: z.coerce.number().int().min(0).default(100_000),
+  RATE_LIMIT_POINTS: z.coerce.number().int().min(0).default(200_000),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().default(10),

@@ -22,6 +22,9 @@ import { textInputGuard } from './text-input-guard.ts';
 
 export type GraphQLServer = YogaServerInstance<ServerContext, Context>;
 
+/** Response headers a browser client on another origin may read (rate limits, the request id to quote). */
+const EXPOSED_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'x-request-id'];
+
 /** Refusals are answers to the client, not server faults: Yoga logs them at debug level. */
 function quietClientErrors(logger: Logger): Logger {
   return { ...logger, error: (...args) => (args.some(isClientError) ? logger.debug(...args) : logger.error(...args)) };
@@ -41,7 +44,7 @@ export function createGraphQLServer(options: {
     graphqlEndpoint: '/graphql',
     graphiql: options.config.production ? false : { title: 'Juan365 Ticketing', subscriptionsProtocol: 'WS' },
     landingPage: false,
-    cors: options.config.corsOrigins.length ? { origin: options.config.corsOrigins, credentials: true } : false,
+    cors: options.config.corsOrigins.length ? { origin: options.config.corsOrigins, credentials: true, exposedHeaders: EXPOSED_HEADERS } : false,
     logging: quietClientErrors(options.logger),
     maskedErrors: { maskError: (error, message) => toPublicError(error, message) },
     plugins: [
