@@ -29,15 +29,11 @@ export function createQueryRateLimiter(options: RateLimitOptions, keyPrefix: str
 
   return {
     async spend(caller, cost) {
-      const current = await limiter.get(caller);
-      if ((current?.consumedPoints ?? 0) + cost > options.points) {
-        return { allowed: false, state: stateOf(current), retryAfterSeconds: Math.max(1, Math.ceil((current?.msBeforeNext ?? 1000) / 1000)) };
-      }
+      // One round trip when the budget pays (the usual case); a refusal gives its points back, so it costs
+      // nothing and the caller can still afford a smaller operation.
       try {
         return { allowed: true, state: stateOf(await limiter.consume(caller, cost)) };
       } catch (error) {
-        // Another request spent the rest between get and consume: this one is refused, and its points are
-        // given back so that a refusal costs nothing.
         if (!(error instanceof RateLimiterRes)) throw error;
         const state = stateOf(await limiter.reward(caller, cost));
         return { allowed: false, state, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
