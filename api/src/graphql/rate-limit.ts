@@ -5,7 +5,7 @@
 // status 429 and Retry-After. Every GraphQL HTTP response says where the caller stands, as GitHub's API
 // does: x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset (epoch seconds).
 import type { IncomingMessage } from 'node:http';
-import type { ExecutionResult } from 'graphql';
+import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { QueryRateLimiter, RateLimitState } from '../auth/query-rate-limit.ts';
 import { bearerToken, type TokenIssuer } from '../auth/tokens.ts';
@@ -33,13 +33,20 @@ export function rateLimitPlugin(options: {
   async function spend(args: { document: unknown; contextValue: Context }, stop: (result: ExecutionResult) => void) {
     const context = args.contextValue as Context & { request?: Request };
     const cost = Math.max(1, Math.ceil(costs.get(args.document as never) ?? 1));
-    const outcome = await limiter.spend(callerKey(context.viewer?.id, context.meta.address), cost);
+    let outcome: Awaited<ReturnType<QueryRateLimiter['spend']>>;
+    try {
+      outcome = await limiter.spend(callerKey(context.viewer?.id, context.meta.address), cost);
+    } catch (error) {
+      // A counter store that fails (Redis and its in-memory stand-in) must not take the API down with it.
+      options.logger.error('rate limit not applied', error);
+      return;
+    }
     if (context.request) spentBy.set(context.request, outcome.state);
     if (outcome.allowed) return;
-    const error = toPublicError(new RateLimitedError(outcome.retryAfterSeconds));
+    const error = toPublicError(new RateLimitedError(outcome.retryAfterSeconds)) as GraphQLError;
     // Yoga turns extensions.http into the response's status and headers and leaves it out of the body.
     const http = { status: 429, headers: { 'retry-after': String(outcome.retryAfterSeconds) } };
-    stop(context.request ? { errors: [error as never], extensions: { http } } : { errors: [error as never] });
+    stop(context.request ? { errors: [error], extensions: { http } } : { errors: [error] });
   }
 
   return {
