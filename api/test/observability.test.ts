@@ -133,14 +133,17 @@ describe('/metrics', () => {
     expect(pending).toBeGreaterThan(0);
     expect(value((await scrape(`Bearer ${METRICS_TOKEN}`)).text, 'juan365_outbox_pending')).toBe(pending);
   });
+});
 
-  it('is not served when METRICS_TOKEN is unset', async () => {
-    const plain = await startTestApp();
-    try {
-      const response = await fetch(plain.url.replace('/graphql', '/metrics'));
-      expect(response.status).toBe(404);
-    } finally {
-      await plain.close();
-    }
+describe('/metrics without METRICS_TOKEN', () => {
+  let plain: TestApp;
+  beforeAll(async () => {
+    plain = await startTestApp();
+  });
+  afterAll(() => plain?.close());
+
+  it('is not served', async () => {
+    const response = await fetch(plain.url.replace('/graphql', '/metrics'));
+    expect(response.status).toBe(404);
   });
 });
