@@ -6,15 +6,19 @@ import type { LoginThrottleLimits } from './auth/login-throttle.ts';
 import type { Config } from './config.ts';
 import { createContextFactory, createViewerResolver } from './context.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { identifyCaller } from './graphql/rate-limit.ts';
 import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.ts';
 import { bodyLimit } from './http/body-limit.ts';
 import { FILES_PATH, files } from './http/files.ts';
 import { health, readiness } from './http/health.ts';
+import { metricsEndpoint } from './http/metrics.ts';
+import { requestId } from './http/request-id.ts';
 import { createRouter, type Route } from './http/router.ts';
 import { closeServer, createHttpServer, listen } from './http/server.ts';
 import { uploadLimit } from './http/upload-limit.ts';
 import { webApp } from './http/web-app.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import { createNoticeDelivery, type NoticeDelivery, type NoticeDeliveryTuning } from './notifications/index.ts';
 import { createRealtime } from './realtime/index.ts';
 import { attachGraphQLWebSocket } from './realtime/ws-server.ts';
@@ -44,8 +48,13 @@ export type App = {
   /** Telegram delivery and deadline reminders (tests drive their passes directly). */
   notices: NoticeDelivery;
   config: Config;
+  metrics: Metrics;
   /** Listens on config.host:config.port (0 = a random free port) and returns the URL. */
   start(): Promise<{ url: string; port: number }>;
+  /**
+   * Graceful: /ready turns 503, the port stops accepting, WebSockets close with 1001, requests in flight
+   * finish (up to config.shutdownTimeoutMs), then the realtime hub, Redis and the database close.
+   */
   stop(): Promise<void>;
 };
 
@@ -60,7 +69,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // The hub exists before the services that publish through it; its dashboard pushes use the stats service.
   const stats = createStatsService(prisma);
   const store = openBlobStore(config);
-  const realtime = createRealtime({ prisma, stats, redisUrl: config.redisUrl, logger, statsIntervalMs: options.statsIntervalMs });
+  const metrics = createMetrics({ countPendingOutbox: () => prisma.notificationOutbox.count({ where: { status: 'PENDING' } }) });
+  const realtime = createRealtime({
+    prisma,
+    stats,
+    redisUrl: config.redisUrl,
+    redisPrefix: config.redisPrefix,
+    logger,
+    statsIntervalMs: options.statsIntervalMs,
+    onEventDelivered: (event) => metrics.eventLag.observe((Date.now() - event.at.getTime()) / 1000),
+  });
   const services = createServices({
     prisma,
     tokens: auth.tokens,
@@ -89,18 +107,22 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   const resolveViewer = createViewerResolver(prisma, auth.tokens);
   const context = createContextFactory({ prisma, services, realtime, resolveViewer, trustProxyHops: config.trustProxyHops });
-  const yoga = createGraphQLServer({ config, logger, context });
+  const rateLimit = auth.queryRateLimiter && { limiter: auth.queryRateLimiter, identify: identifyCaller(auth.tokens, config.trustProxyHops) };
+  const yoga = createGraphQLServer({ config, logger, context, metrics, rateLimit });
+
+  let draining = false;
 
   const web = webApp(config.webDistDir);
   const routes: Route[] = [
+    { path: '/', handle: requestId(logger) },
     { path: '/health', handle: health },
-    { path: '/ready', handle: readiness(prisma, logger) },
+    { path: '/ready', handle: readiness(prisma, logger, () => draining) },
+    { path: '/metrics', methods: ['GET'], handle: metricsEndpoint(metrics.registry, config.metricsToken, logger) },
     { path: '/', handle: bodyLimit(config.requestBodyMaxBytes) },
     { path: yoga.graphqlEndpoint, methods: ['POST'], handle: uploadLimit(config.uploadMaxBytes) },
     { path: yoga.graphqlEndpoint, handle: (req, res) => yoga(req, res) },
     { path: FILES_PATH, methods: ['GET', 'HEAD'], handle: files({ attachments: services.attachments, resolveViewer, logger }) },
     ...notices.routes,
-    // Later, one line: '/metrics'.
     ...(web ? [{ path: '/', methods: ['GET', 'HEAD'], handle: web }] : []),
   ];
   const server = createHttpServer(createRouter(routes, (req, res) => yoga(req, res)));
@@ -114,6 +136,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     services,
     notices,
     config,
+    metrics,
     async start() {
       const port = await listen(server, config.port, config.host);
       seeding = seedAfterListening(db, policy, logger);
@@ -122,10 +145,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       return { url: `http://${host}:${port}/graphql`, port };
     },
     async stop() {
+      draining = true;
+      // Stops accepting at once; requests in flight go on while the sockets close.
+      const httpClosed = closeServer(server, config.shutdownTimeoutMs);
+      await ws.close();
+      const cut = await httpClosed;
+      if (cut > 0) logger.warn(`shutdown: ${cut} request(s) still running after ${config.shutdownTimeoutMs} ms were cut`);
       await seeding;
       await notices.stop();
-      await ws.close();
-      await closeServer(server);
       await realtime.close();
       auth.close();
       store.close();

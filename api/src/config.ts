@@ -72,6 +72,14 @@ const envSchema = z.object({
     .union([z.enum(['true', 'false']), z.coerce.number().int().min(0).max(10)])
     .default('false')
     .transform((value) => (value === 'true' ? 1 : value === 'false' ? 0 : value)),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, 'REDIS_PREFIX: letters, digits, _ . : - (at most 64)')
+    .default('juan365:'),
+  RATE_LIMIT_POINTS: z.coerce.number().int().min(0).default(200_000),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().default(10),
 });
 
 export type Config = {
@@ -123,6 +131,14 @@ export type Config = {
   requestBodyMaxBytes: number;
   /** How many reverse proxies in front of us append to X-Forwarded-For (0: the header is ignored). */
   trustProxyHops: number;
+  /** Prepended to every Redis channel and key, so deployments can share one Redis. */
+  redisPrefix: string;
+  /** Query-cost points each user (or anonymous address) may spend per window; 0 turns the limit off. */
+  rateLimit: { points: number; windowSeconds: number };
+  /** Bearer token that GET /metrics requires; unset, /metrics is not served. */
+  metricsToken: string | undefined;
+  /** On SIGTERM/SIGINT, how long in-flight HTTP requests may take to finish before they are cut. */
+  shutdownTimeoutMs: number;
   /** Token lifetimes; tests shorten them. */
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
@@ -185,6 +201,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     production: e.NODE_ENV === 'production',
     requestBodyMaxBytes: e.REQUEST_BODY_MAX_BYTES,
     trustProxyHops: e.TRUST_PROXY,
+    redisPrefix: e.REDIS_PREFIX,
+    rateLimit: { points: e.RATE_LIMIT_POINTS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
+    metricsToken: e.METRICS_TOKEN,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlSeconds: 30 * 24 * 60 * 60,
   };

@@ -19,16 +19,26 @@ async function main() {
     console.log(`Web app: ${url.replace(/\/graphql$/, '/')}   GraphiQL: ${url}`);
     console.log(`Demo logins (password "${config.demoPassword}"): ${DEMO_USERS.map((user) => user.username).join(', ')}`);
   }
+  // SIGTERM (orchestrators) and SIGINT (Ctrl-C): finish what was accepted, then exit 0. A second signal
+  // during that stops at once.
   let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      console.error(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
     stopping = true;
-    console.log(`${signal}: shutting down`);
-    await app.stop();
-    process.exit(0);
+    console.log(`${signal}: shutting down (finishing requests in flight)`);
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('shutdown failed', error);
+        process.exit(1);
+      },
+    );
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -1,16 +1,20 @@
-// What signs and checks sessions for the whole app: the token issuer (from the JWT secret) and the login
-// throttle (its counters in Redis when configured, so every instance shares them).
+// What signs and checks sessions for the whole app: the token issuer (from the JWT secret), the login
+// throttle and the per-caller query-cost budget (their counters in Redis when configured, under the
+// deployment's REDIS_PREFIX, so every instance of a deployment shares them and no other deployment does).
 import { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import { createFileLinkSigner, type FileLinkSigner } from './file-links.ts';
 import { resolveJwtSecret } from './jwt-secret.ts';
 import { createLoginThrottle, DEFAULT_LOGIN_LIMITS, type LoginThrottle, type LoginThrottleLimits } from './login-throttle.ts';
+import { createQueryRateLimiter, type QueryRateLimiter } from './query-rate-limit.ts';
 import { createTokenIssuer, type TokenIssuer } from './tokens.ts';
 
 export type Auth = {
   tokens: TokenIssuer;
   fileLinks: FileLinkSigner;
   throttle: LoginThrottle;
+  /** Undefined when RATE_LIMIT_POINTS is 0 (no limit). */
+  queryRateLimiter: QueryRateLimiter | undefined;
   close(): void;
 };
 
@@ -21,7 +25,8 @@ export async function createAuth(config: Config, limits: LoginThrottleLimits = D
   return {
     tokens,
     fileLinks: createFileLinkSigner(secret, config.fileLinkTtlSeconds),
-    throttle: createLoginThrottle(limits, redis),
+    throttle: createLoginThrottle(limits, redis, config.redisPrefix),
+    queryRateLimiter: config.rateLimit.points > 0 ? createQueryRateLimiter(config.rateLimit, config.redisPrefix, redis) : undefined,
     close: () => redis?.disconnect(),
   };
 }

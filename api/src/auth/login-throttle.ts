@@ -37,9 +37,12 @@ export type LoginThrottle = {
   recordSuccess(username: string, address: string): Promise<void>;
 };
 
-export function createLoginThrottle(limits: LoginThrottleLimits, redis?: Redis): LoginThrottle {
-  const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
-    redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration }) : new RateLimiterMemory({ keyPrefix, points, duration });
+/** `redisPrefix` starts every counter's key, so deployments sharing one Redis keep their own counts. */
+export function createLoginThrottle(limits: LoginThrottleLimits, redis?: Redis, redisPrefix = ''): LoginThrottle {
+  const make = (name: string, points: number, duration: number): RateLimiterAbstract => {
+    const keyPrefix = `${redisPrefix}${name}`;
+    return redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration }) : new RateLimiterMemory({ keyPrefix, points, duration });
+  };
   type Counter = { limiter: RateLimiterAbstract; points: number; key: (username: string, address: string) => string };
   const counter = (keyPrefix: string, points: number, duration: number, key: Counter['key']): Counter => ({
     limiter: make(keyPrefix, points, duration),

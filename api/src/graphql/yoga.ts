@@ -1,23 +1,32 @@
-// The GraphQL server: the schema, its plugins (query limits, shield, page sizes), the one error mapper and
-// the context factory. HTTP hands it requests (http/router.ts); graphql-ws runs operations through its
+// The GraphQL server: the schema, its plugins (query limits, metrics, the query-cost rate limit, shield,
+// page sizes), the one error mapper and the context factory. HTTP hands it requests (http/router.ts); graphql-ws runs operations through its
 // getEnveloped (realtime/ws-server.ts), so both transports share all of this.
+
+import type { IncomingMessage } from 'node:http';
 import { useGraphQLMiddleware } from '@envelop/graphql-middleware';
 import { createYoga, type YogaInitialContext, type YogaServerInstance } from 'graphql-yoga';
+import type { QueryRateLimiter } from '../auth/query-rate-limit.ts';
 import type { Config } from '../config.ts';
 import type { Context, ServerContext } from '../context.ts';
 import { MULTIPART_ALLOWANCE_BYTES } from '../http/upload-limit.ts';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
 import { anonymousInProduction } from './anonymous-in-production.ts';
-import { armorPlugin } from './armor.ts';
+import { armorPlugin, type QueryCosts } from './armor.ts';
 import { pageSizeMiddleware } from './connection-args.ts';
 import { csrfPrevention } from './csrf-prevention.ts';
 import { isClientError, toPublicError } from './errors.ts';
+import { metricsPlugins } from './metrics-plugin.ts';
 import { buildPermissions } from './permissions/shield.ts';
+import { rateLimitPlugin } from './rate-limit.ts';
 import { schema } from './schema.ts';
 import { useSharedSubscriptionExecution } from './shared-subscription-execution.ts';
 import { textInputGuard } from './text-input-guard.ts';
 
 export type GraphQLServer = YogaServerInstance<ServerContext, Context>;
+
+/** Response headers a browser client on another origin may read (rate limits, the request id to quote). */
+const EXPOSED_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'x-request-id'];
 
 /** Refusals are answers to the client, not server faults: Yoga logs them at debug level. */
 function quietClientErrors(logger: Logger): Logger {
@@ -28,13 +37,17 @@ export function createGraphQLServer(options: {
   config: Pick<Config, 'corsOrigins' | 'production' | 'uploadMaxBytes'>;
   logger: Logger;
   context: (initial: ServerContext & YogaInitialContext) => Promise<Context>;
+  metrics?: Metrics | undefined;
+  /** Unset: no rate limit. `identify` names the caller of a request that ran no operation. */
+  rateLimit?: { limiter: QueryRateLimiter; identify: (request: Request, req: IncomingMessage | undefined) => Promise<string> } | undefined;
 }): GraphQLServer {
+  const costs: QueryCosts = new WeakMap();
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: options.config.production ? false : { title: 'Juan365 Ticketing', subscriptionsProtocol: 'WS' },
     landingPage: false,
-    cors: options.config.corsOrigins.length ? { origin: options.config.corsOrigins, credentials: true } : false,
+    cors: options.config.corsOrigins.length ? { origin: options.config.corsOrigins, credentials: true, exposedHeaders: EXPOSED_HEADERS } : false,
     logging: quietClientErrors(options.logger),
     // Counted while the body streams in: a chunked upload (no Content-Length for http/upload-limit.ts to
     // judge) is cut off once it passes the largest file plus the form around it. JSON bodies have their own,
@@ -44,7 +57,9 @@ export function createGraphQLServer(options: {
     plugins: [
       // Before anything reads a multipart body, refuse it without the CSRF header.
       csrfPrevention(),
-      armorPlugin(),
+      armorPlugin(costs),
+      ...(options.metrics ? metricsPlugins(options.metrics) : []),
+      ...(options.rateLimit ? [rateLimitPlugin({ ...options.rateLimit, costs, logger: options.logger })] : []),
       anonymousInProduction(options.config.production),
       textInputGuard(),
       useGraphQLMiddleware([buildPermissions(schema), pageSizeMiddleware(schema)]),

@@ -7,8 +7,10 @@ import { type Handler, sendJson } from './router.ts';
 
 export const health: Handler = (_req, res) => sendJson(res, 200, { status: 'ok' });
 
-export function readiness(db: RawQueryable, logger: Logger): Handler {
+/** `draining`: the app is shutting down, so it is not ready whatever the database says. */
+export function readiness(db: RawQueryable, logger: Logger, draining: () => boolean = () => false): Handler {
   return (_req, res) => {
+    if (draining()) return sendJson(res, 503, { status: 'shutting down' });
     pendingMigrations(db).then(
       (pending) => {
         const migrated = pending.length === 0;

@@ -8,6 +8,7 @@ import type { TicketEventType } from '../domain/workflow.ts';
 import type { Logger } from '../logger.ts';
 import type { EndedSessions } from '../services/ended-sessions.ts';
 import type { CommittedEffects, EffectsSink } from '../services/ticket-changes.ts';
+import { withChannelPrefix } from './channel-prefix.ts';
 
 /** What travels between instances: ids only; each instance loads what it delivers. JSON-safe. */
 export type TicketEventMessage = {
@@ -40,11 +41,11 @@ export type RealtimeHub = {
   close(): Promise<void>;
 };
 
-export function createRealtimeHub(options: { redisUrl?: string | undefined; logger: Logger }): RealtimeHub {
+export function createRealtimeHub(options: { redisUrl?: string | undefined; redisPrefix?: string; logger: Logger }): RealtimeHub {
   // Redis needs one connection to publish and another in subscriber mode.
   const redis = options.redisUrl ? { publishClient: new Redis(options.redisUrl), subscribeClient: new Redis(options.redisUrl) } : undefined;
   const redisClients = redis ? [redis.publishClient, redis.subscribeClient] : [];
-  const eventTarget = redis ? createRedisEventTarget<CustomEvent>(redis) : undefined;
+  const eventTarget = redis ? withChannelPrefix(createRedisEventTarget<CustomEvent>(redis), options.redisPrefix ?? '') : undefined;
   const pubsub = createPubSub<Topics>(eventTarget ? { eventTarget } : {});
 
   const ticketListeners = new Set<Listener<TicketEventMessage>>();

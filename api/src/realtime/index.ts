@@ -13,10 +13,13 @@ export function createRealtime(options: {
   prisma: PrismaClient;
   stats: StatsService;
   redisUrl: string | undefined;
+  redisPrefix?: string;
   logger: Logger;
   statsIntervalMs?: number | undefined;
+  /** Told when a ticket event is handed to a subscriber (the event-lag metric). */
+  onEventDelivered?: (event: { at: Date }) => void;
 }) {
-  const hub = createRealtimeHub({ redisUrl: options.redisUrl, logger: options.logger });
+  const hub = createRealtimeHub({ redisUrl: options.redisUrl, redisPrefix: options.redisPrefix ?? '', logger: options.logger });
   const prepare = createEventPreparer(createEventLoader(options.prisma));
   const dashboards = createDashboardStatsHub({
     hub,
@@ -31,6 +34,7 @@ export function createRealtime(options: {
     onSessionsEnded: hub.onSessionsEnded,
     ticketEvents: (viewer: Viewer, filter: TicketEventFilter | null | undefined, afterEventId: string | null | undefined) =>
       ticketEventStream({ prisma: options.prisma, hub, prepare }, viewer, filter, afterEventId),
+    eventDelivered: options.onEventDelivered ?? (() => {}),
     dashboardStats: (viewer: Viewer, departmentId: string | null) => dashboards.subscribe(viewer, departmentId),
     /** The viewer's own new notifications, as they are committed. */
     notifications: (viewer: Viewer) =>

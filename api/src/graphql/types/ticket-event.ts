@@ -56,6 +56,10 @@ builder.subscriptionField('ticketEvents', (t) =>
         : null;
       return ctx.realtime.ticketEvents(viewer, filter, args.afterEventId ?? null);
     },
-    resolve: (event) => event,
+    resolve: (event, _args, ctx) => {
+      // REFETCH is made up on the spot; only real events have a commit time to measure from.
+      if (event.type !== 'REFETCH') ctx.realtime.eventDelivered(event);
+      return event;
+    },
   }),
 );

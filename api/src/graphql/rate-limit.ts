@@ -1,0 +1,87 @@
+// Rate limiting on query cost, per caller: a signed-in user by id, an anonymous caller by address. Every
+// operation spends its cost (Armor's, recorded by armor.ts at validation) from the caller's budget before it
+// runs, over HTTP and over graphql-ws alike (a subscription spends once, when it is subscribed; the events
+// it then receives are free). Past the budget the operation is refused with RATE_LIMITED and, over HTTP,
+// status 429 and Retry-After. Every GraphQL HTTP response says where the caller stands, as GitHub's API
+// does: x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset (epoch seconds).
+import type { IncomingMessage } from 'node:http';
+import type { ExecutionResult, GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { QueryRateLimiter, RateLimitState } from '../auth/query-rate-limit.ts';
+import { bearerToken, type TokenIssuer } from '../auth/tokens.ts';
+import type { Context } from '../context.ts';
+import { RateLimitedError } from '../domain/errors.ts';
+import { clientAddress } from '../http/client-address.ts';
+import type { Logger } from '../logger.ts';
+import type { QueryCosts } from './armor.ts';
+import { toPublicError } from './errors.ts';
+
+/** Who pays: the same key whether it comes from a resolved context or, for a peek, from the request. */
+export const callerKey = (viewerId: string | null | undefined, address: string) => (viewerId ? `user:${viewerId}` : `address:${address}`);
+
+export function rateLimitPlugin(options: {
+  limiter: QueryRateLimiter;
+  costs: QueryCosts;
+  /** The caller of a request that ran no operation (a parse error, a refused token, GraphiQL). */
+  identify: (request: Request, req: IncomingMessage | undefined) => Promise<string>;
+  logger: Logger;
+}): Plugin<Context> {
+  const { limiter, costs } = options;
+  /** Where the caller stood after the operation of each HTTP request spent its cost. */
+  const spentBy = new WeakMap<Request, RateLimitState>();
+
+  async function spend(args: { document: unknown; contextValue: Context }, stop: (result: ExecutionResult) => void) {
+    const context = args.contextValue as Context & { request?: Request };
+    const cost = Math.max(1, Math.ceil(costs.get(args.document as never) ?? 1));
+    let outcome: Awaited<ReturnType<QueryRateLimiter['spend']>>;
+    try {
+      outcome = await limiter.spend(callerKey(context.viewer?.id, context.meta.address), cost);
+    } catch (error) {
+      // A counter store that fails (Redis and its in-memory stand-in) must not take the API down with it.
+      options.logger.error('rate limit not applied', error);
+      return;
+    }
+    if (context.request) spentBy.set(context.request, outcome.state);
+    if (outcome.allowed) return;
+    const error = toPublicError(new RateLimitedError(outcome.retryAfterSeconds)) as GraphQLError;
+    // Yoga turns extensions.http into the response's status and headers and leaves it out of the body.
+    const http = { status: 429, headers: { 'retry-after': String(outcome.retryAfterSeconds) } };
+    stop(context.request ? { errors: [error], extensions: { http } } : { errors: [error] });
+  }
+
+  return {
+    onExecute: ({ args, setResultAndStopExecution }) => spend(args, setResultAndStopExecution),
+    onSubscribe: ({ args, setResultAndStopExecution }) => spend(args, setResultAndStopExecution),
+    async onResponse({ request, response, serverContext }) {
+      const req = (serverContext as { req?: IncomingMessage }).req;
+      let state = spentBy.get(request);
+      try {
+        state ??= await limiter.peek(await options.identify(request, req));
+      } catch (error) {
+        // The headers are a courtesy: a counter store that fails must not fail the response.
+        options.logger.warn('rate limit headers skipped', error);
+        return;
+      }
+      response.headers.set('x-ratelimit-limit', String(state.limit));
+      response.headers.set('x-ratelimit-remaining', String(state.remaining));
+      response.headers.set('x-ratelimit-reset', String(state.resetAtSeconds));
+    },
+  };
+}
+
+/**
+ * The caller of a request that ran no operation, from the request alone: a validly signed access token's
+ * user (no database read: the headers only report a budget), else the client's address.
+ */
+export function identifyCaller(tokens: Pick<TokenIssuer, 'verifyAccessToken'>, trustProxyHops: number) {
+  return async (request: Request, req: IncomingMessage | undefined): Promise<string> => {
+    const token = bearerToken(request.headers.get('authorization'));
+    const userId = token
+      ? await tokens.verifyAccessToken(token).then(
+          (claims) => claims.userId,
+          () => undefined,
+        )
+      : undefined;
+    return callerKey(userId, clientAddress(req, trustProxyHops));
+  };
+}

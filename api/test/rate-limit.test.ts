@@ -1,0 +1,112 @@
+// Rate limiting on query cost: each caller (user, or address when anonymous) has a budget of points per
+// window; every operation spends its cost, over HTTP and graphql-ws; past the budget it is refused with
+// RATE_LIMITED, 429 and Retry-After; every GraphQL response carries the x-ratelimit-* headers. Counted in
+// memory without Redis, in Redis with it (the local Redis: both stores are tested whatever the suite runs on).
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
+import { wsClient, wsQuery } from './support/ws.ts';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const BUDGET = 100;
+const VIEWER = '{ viewer { id } }';
+// Armor's cost model: an object field costs 2, each field under it 1.5 × its own cost: 2 + 1.5 = 3.5 → 4.
+const VIEWER_COST = 4;
+
+type Limits = { limit: number; remaining: number; reset: number };
+
+async function post(t: TestApp, body: string, token?: string) {
+  const response = await fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
+  const limits: Limits = {
+    limit: Number(response.headers.get('x-ratelimit-limit')),
+    remaining: Number(response.headers.get('x-ratelimit-remaining')),
+    reset: Number(response.headers.get('x-ratelimit-reset')),
+  };
+  return { response, limits, result: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string; retryAfterSeconds?: number } }[] } };
+}
+const query = (t: TestApp, text: string, token?: string) => post(t, JSON.stringify({ query: text }), token);
+
+describe.each([
+  ['in memory', {}],
+  ['in Redis', { REDIS_URL, REDIS_PREFIX: `ops-rate-${randomUUID()}:` }],
+])('query-cost rate limit %s', (_store, env: Record<string, string>) => {
+  let t: TestApp;
+  let designer: string;
+  let marketer: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { ...env, RATE_LIMIT_POINTS: String(BUDGET), RATE_LIMIT_WINDOW_SECONDS: '600' } });
+    designer = (await t.login('designer')).accessToken;
+    marketer = (await t.login('marketer')).accessToken;
+  });
+  afterAll(() => t?.close());
+
+  it('says on every response where the caller stands, and spends each operation its cost', async () => {
+    const first = await query(t, VIEWER, designer);
+    expect(first.response.status).toBe(200);
+    expect(first.limits.limit).toBe(BUDGET);
+    expect(first.limits.remaining).toBe(BUDGET - VIEWER_COST);
+    const now = Date.now() / 1000;
+    expect(first.limits.reset).toBeGreaterThan(now);
+    expect(first.limits.reset).toBeLessThanOrEqual(Math.ceil(now) + 600);
+
+    // A costlier query (a page of 2, two fields each: (2 + 1.5 × (2 + 1.5 × 2)) × 2 = 19) spends more.
+    const page = await query(t, '{ tickets(first: 2) { nodes { id title } } }', designer);
+    expect(page.result.errors).toBeUndefined();
+    expect(first.limits.remaining - page.limits.remaining).toBe(19);
+
+    // A request that runs no operation still reports the budget, spending nothing.
+    const broken = await post(t, '{"query": "{ viewer { "}', designer);
+    expect(broken.result.errors?.length).toBe(1);
+    expect(broken.limits).toEqual({ ...page.limits, reset: broken.limits.reset });
+    expect(broken.limits.limit).toBe(BUDGET);
+  });
+
+  it('refuses past the budget with RATE_LIMITED, 429 and Retry-After, for that caller only', async () => {
+    let last = await query(t, VIEWER, designer);
+    while (last.response.status === 200) last = await query(t, VIEWER, designer);
+    expect(last.response.status).toBe(429);
+    expect(Number(last.response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(errorCodes(last.result as never)).toEqual(['RATE_LIMITED']);
+    expect(last.result.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(last.limits.remaining).toBeLessThan(VIEWER_COST);
+    expect(last.result).not.toHaveProperty('extensions');
+
+    // Refusals cost nothing: the small query that still fits goes through.
+    const small = await query(t, '{ __typename }', designer);
+    expect(small.response.status).toBe(last.limits.remaining >= 1 ? 200 : 429);
+
+    // Another user from the same address, and anonymous callers, have their own budgets.
+    const other = await query(t, VIEWER, marketer);
+    expect(other.response.status).toBe(200);
+    expect(other.limits.remaining).toBe(BUDGET - VIEWER_COST);
+    const anonymous = await query(t, VIEWER);
+    expect(anonymous.response.status).toBe(200);
+  });
+
+  it('charges operations over graphql-ws too: a subscribe spends its cost', async () => {
+    // The designer's budget is spent (previous test): a subscription is refused like a query.
+    const client = wsClient(t.wsUrl, designer);
+    try {
+      const refused = await wsQuery(client, 'subscription { ticketEvents { eventId } }');
+      expect((refused.errors as { extensions?: { code?: string } }[]).map((error) => error.extensions?.code)).toEqual(['RATE_LIMITED']);
+    } finally {
+      await client.dispose();
+    }
+    const marketerClient = wsClient(t.wsUrl, marketer);
+    try {
+      const before = (await query(t, '{ __typename }', marketer)).limits.remaining;
+      const result = await wsQuery(marketerClient, VIEWER);
+      expect(result.errors).toBeUndefined();
+      const after = (await query(t, '{ __typename }', marketer)).limits.remaining;
+      // The WebSocket query's cost, then the second __typename's 1.
+      expect(before - after).toBe(VIEWER_COST + 1);
+    } finally {
+      await marketerClient.dispose();
+    }
+  });
+});
