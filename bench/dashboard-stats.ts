@@ -461,6 +461,7 @@ async function main(): Promise<void> {
     JWT_SECRET: 'bench-jwt-secret-bench-jwt-secret-0123456789',
     LOG_LEVEL: 'error',
     SEED_DEMO_DATA: 'false',
+    RATE_LIMIT_POINTS: '0',
   });
   const app = await buildApp(config, { database: target.db });
   cleanups.push(() => app.stop());

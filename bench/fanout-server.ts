@@ -87,6 +87,8 @@ export async function startServer(options: StartOptions): Promise<ServerHandle> 
     HOST: '127.0.0.1',
     DATA_DIR: options.dataDir,
     LOG_LEVEL: 'info',
+    // One client drives every change: no query-cost rate limit.
+    RATE_LIMIT_POINTS: '0',
     SEED_DEMO_DATA: 'true',
     DEMO_PASSWORD: 'demo-password',
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
