@@ -22,8 +22,10 @@ import { UserRef } from './user.ts';
 
 export const TicketRef = builder.prismaNode('Ticket', {
   id: { field: 'id' },
-  // Select mode: a list reads only the columns its selection needs (a board page, 8 of 38).
-  select: { id: true },
+  // Include mode, not select mode: a ticket that arrives whole (a subscription event, a mutation's result)
+  // must resolve its columns from the row it came with. In select mode every such field went back to the
+  // database through the node's read-rule lookup, once per subscriber's viewer, and 5,000 subscribers
+  // exhausted the pool (bench:fanout).
   nullable: true,
   // node(id:) and every refetch go through the read rule: an unreadable ticket is simply not there.
   // (Trash is filtered in node() itself, see builder.ts.)
