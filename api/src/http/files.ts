@@ -4,6 +4,8 @@
 // forbids sniffing, runs nothing (a sandboxing Content-Security-Policy) and serves byte ranges (video).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
+import { create as contentDisposition } from 'content-disposition';
+import rangeParser from 'range-parser';
 import type { ViewerResolver } from '../context.ts';
 import { allowedType } from '../domain/attachments.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -22,30 +24,17 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
 }
 
 /**
- * One `bytes=` range of a file of `size` bytes (RFC 9110 14.1.2): `a-b`, `a-` or the last `-n` bytes.
- * 'unsatisfiable' for a range outside the file; undefined (serve it whole) for anything else, such as
- * several ranges, which no player needs.
+ * One `bytes=` range of a file of `size` bytes (RFC 9110 14.1.2), parsed by range-parser: 'unsatisfiable' for
+ * a range outside the file; undefined (serve it whole) for anything else, such as several ranges, which no
+ * player needs.
  */
 export function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | undefined {
-  const match = header && /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!match || (match[1] === '' && match[2] === '')) return undefined;
-  const [first, last] = [match[1] ?? '', match[2] ?? ''];
-  if (first === '') {
-    const suffix = Number(last);
-    if (suffix === 0) return 'unsatisfiable';
-    return { start: Math.max(0, size - suffix), end: size - 1 };
-  }
-  const start = Number(first);
-  const end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
-  if (start >= size || end < start) return 'unsatisfiable';
-  return { start, end };
-}
-
-/** `inline` or `attachment`, with an ASCII fallback name and the exact one in RFC 5987 form. */
-export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  if (!header) return undefined;
+  const ranges = rangeParser(size, header, { combine: true });
+  if (ranges === -1) return 'unsatisfiable';
+  if (ranges === -2 || ranges.type !== 'bytes' || ranges.length !== 1) return undefined;
+  const [range] = ranges;
+  return range ? { start: range.start, end: range.end } : undefined;
 }
 
 export function files(deps: { attachments: AttachmentService; resolveViewer: ViewerResolver; logger: Logger }): Handler {
@@ -85,7 +74,8 @@ export function files(deps: { attachments: AttachmentService; resolveViewer: Vie
 
     const type = allowedType(attachment.mimeType);
     res.setHeader('content-type', attachment.mimeType === 'text/plain' ? 'text/plain; charset=utf-8' : attachment.mimeType);
-    res.setHeader('content-disposition', contentDisposition(type?.inline ? 'inline' : 'attachment', attachment.fileName));
+    // An ASCII fallback name and the exact one in RFC 5987 form.
+    res.setHeader('content-disposition', contentDisposition(attachment.fileName, { type: type?.inline ? 'inline' : 'attachment' }));
     res.setHeader('x-content-type-options', 'nosniff');
     // Opened on its own, a file can run nothing and load nothing. Chromium's PDF viewer does not run in a
     // sandboxed document, so a PDF gets the rest of the policy without the sandbox.
