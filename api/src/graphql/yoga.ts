@@ -17,6 +17,7 @@ import { pageSizeMiddleware } from './connection-args.ts';
 import { csrfPrevention } from './csrf-prevention.ts';
 import { isClientError, toPublicError } from './errors.ts';
 import { metricsPlugins } from './metrics-plugin.ts';
+import { multipartForm } from './multipart-form.ts';
 import { buildPermissions } from './permissions/shield.ts';
 import { rateLimitPlugin } from './rate-limit.ts';
 import { schema } from './schema.ts';
@@ -27,6 +28,8 @@ export type GraphQLServer = YogaServerInstance<ServerContext, Context>;
 
 /** Response headers a browser client on another origin may read (rate limits, the request id to quote). */
 const EXPOSED_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'x-request-id'];
+/** Files one multipart request may carry (the spec's multi-file shape); each is one upload. */
+const MAX_FILES_PER_REQUEST = 10;
 
 /** Refusals are answers to the client, not server faults: Yoga logs them at debug level. */
 function quietClientErrors(logger: Logger): Logger {
@@ -57,6 +60,8 @@ export function createGraphQLServer(options: {
     plugins: [
       // Before anything reads a multipart body, refuse it without the CSRF header.
       csrfPrevention(),
+      // Uploads are read here (file names as sent, the size held while streaming), then Yoga maps the files.
+      multipartForm({ uploadMaxBytes: options.config.uploadMaxBytes, fieldMaxBytes: MULTIPART_ALLOWANCE_BYTES, maxFiles: MAX_FILES_PER_REQUEST }),
       armorPlugin(costs),
       ...(options.metrics ? metricsPlugins(options.metrics) : []),
       ...(options.rateLimit ? [rateLimitPlugin({ ...options.rateLimit, costs, logger: options.logger })] : []),
