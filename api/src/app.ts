@@ -68,7 +68,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const auth = await createAuth(config, options.loginLimits);
   // The hub exists before the services that publish through it; its dashboard pushes use the stats service.
   const stats = createStatsService(prisma);
-  const store = openBlobStore(config);
+  const store = await openBlobStore(config);
   const metrics = createMetrics({ countPendingOutbox: () => prisma.notificationOutbox.count({ where: { status: 'PENDING' } }) });
   const realtime = createRealtime({
     prisma,

@@ -1,6 +1,5 @@
 // The Prisma client on one of two engines: embedded PGlite (no server needed) or a real PostgreSQL.
 import type { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from './generated/prisma/client.ts';
@@ -38,6 +37,8 @@ function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, onQuery: C
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.kind === 'postgres') {
+    // Loaded here, not at the top: the embedded mode never needs node-postgres and its adapter (start-up time).
+    const { PrismaPg } = await import('@prisma/adapter-pg');
     const adapterFactory = new PrismaPg({
       connectionString: options.url,
       max: options.poolSize ?? 10,

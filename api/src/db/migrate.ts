@@ -9,7 +9,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { messages, PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
   DriverAdapterError,
@@ -18,7 +17,6 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm/schema_engine_bg';
-import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../../../prisma/migrations', import.meta.url));
@@ -221,21 +219,28 @@ async function withEngine<T>(connections: Connections, datamodels: [string, stri
  * string literals) and pglite-prisma-adapter does not await it, so a failing migration is recorded as applied.
  */
 async function connectForMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<SqlDriverAdapter> {
-  if (factory instanceof PrismaPg) {
+  // node-postgres and its adapter load only for PostgreSQL: an embedded start never needs them.
+  const { PrismaPg } = factory instanceof PrismaPGlite ? { PrismaPg: undefined } : await import('@prisma/adapter-pg');
+  if (PrismaPg && factory instanceof PrismaPg) {
     const adapter = await factory.connect();
     const pool = adapter.underlyingDriver();
-    return withScriptRunner(adapter, (script) => pool.query(script));
+    const { DatabaseError } = (await import('pg')).default;
+    return withScriptRunner(adapter, (script) => pool.query(script), DatabaseError);
   }
   if (factory instanceof PrismaPGlite) {
     // biome-ignore lint/complexity/useLiteralKeys: `client` is private in the adapter's types; bracket access is how TypeScript allows reaching it.
     const db: unknown = factory['client'];
     if (!(db instanceof PGlite)) throw new Error('this pglite-prisma-adapter version does not expose its PGlite as `client`');
-    return withScriptRunner(await factory.connect(), (script) => db.exec(script));
+    return withScriptRunner(await factory.connect(), (script) => db.exec(script), messages.DatabaseError);
   }
   return factory.connect();
 }
 
-function withScriptRunner(adapter: SqlDriverAdapter, runScript: (script: string) => Promise<unknown>): SqlDriverAdapter {
+/** The driver's error class for a failed statement: node-postgres' or PGlite's (the same fields). */
+type DatabaseErrorClass = new (...args: never[]) => DatabaseErrorFields;
+type DatabaseErrorFields = Error & { code?: string; severity?: string; detail?: string; column?: string; hint?: string };
+
+function withScriptRunner(adapter: SqlDriverAdapter, runScript: (script: string) => Promise<unknown>, databaseError: DatabaseErrorClass): SqlDriverAdapter {
   const connectionInfo = adapter.getConnectionInfo?.bind(adapter);
   let disposed: Promise<void> | undefined;
   return {
@@ -249,7 +254,7 @@ function withScriptRunner(adapter: SqlDriverAdapter, runScript: (script: string)
       try {
         await runScript(script);
       } catch (error) {
-        throw asDriverAdapterError(error);
+        throw asDriverAdapterError(error, databaseError);
       }
     },
     // The engine may release a connection itself; adapter-pg throws when its pool is ended twice.
@@ -258,8 +263,8 @@ function withScriptRunner(adapter: SqlDriverAdapter, runScript: (script: string)
 }
 
 /** The shape the engine turns into "Error querying the database: ERROR: ...", as from the stock adapters. */
-function asDriverAdapterError(error: unknown): unknown {
-  if (!(error instanceof pg.DatabaseError || error instanceof messages.DatabaseError)) return error;
+function asDriverAdapterError(error: unknown, databaseError: DatabaseErrorClass): unknown {
+  if (!(error instanceof databaseError)) return error;
   return new DriverAdapterError({
     kind: 'postgres',
     code: error.code ?? 'N/A',

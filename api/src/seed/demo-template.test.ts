@@ -71,6 +71,20 @@ describe('adopting the demo template', () => {
       expect(after.quoted.map((iso) => Date.parse(iso) - quotedShift)).toEqual(before.quoted.map((iso) => Date.parse(iso)));
       expect(quotedShift).toBe(shifts[0]);
 
+      // The dashboard's day counters moved with the tickets (the Ticket triggers saw the shift), 10 days later.
+      const days = await pglite.query<{ counted: string; recounted: string }>(
+        `SELECT (SELECT string_agg(day || ':' || created || '/' || completed, ',' ORDER BY day)
+                 FROM (SELECT day, sum(created) AS created, sum(completed) AS completed FROM "TicketDayCounter" GROUP BY day) c
+                 WHERE created <> 0 OR completed <> 0) AS counted,
+                (SELECT string_agg(day || ':' || created || '/' || completed, ',' ORDER BY day)
+                 FROM (SELECT day, sum(created) AS created, sum(completed) AS completed FROM (
+                   SELECT "createdAt"::date AS day, 1 AS created, 0 AS completed FROM "Ticket" WHERE "deletedAt" IS NULL
+                   UNION ALL SELECT "completedAt"::date, 0, 1 FROM "Ticket" WHERE "deletedAt" IS NULL AND "completedAt" IS NOT NULL
+                 ) e GROUP BY day) r) AS recounted`,
+      );
+      expect(days.rows[0]?.counted).toBeTruthy();
+      expect(days.rows[0]?.counted).toBe(days.rows[0]?.recounted);
+
       // Adopted once: the mark is gone, a second call changes nothing.
       expect(await adoptDemoTemplate(db.prisma, { password: TEMPLATE_PASSWORD })).toBeNull();
       expect(await times(pglite)).toEqual(after);

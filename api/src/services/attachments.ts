@@ -3,8 +3,6 @@
 // attach at all; only then are the bytes stored (under their SHA-256), and the row commits with its history
 // entry, event and notifications. If the commit fails, bytes that no row refers to are removed again.
 import { createHash } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
-import { imageSize } from 'image-size';
 import type { FileLinkSigner } from '../auth/file-links.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Attachment, PrismaClient } from '../db/generated/prisma/client.ts';
@@ -26,7 +24,14 @@ export type AttachmentDeps = { prisma: PrismaClient; sink: EffectsSink; store: B
 /** Same-name uploads racing for one version number: the loser takes the next one. */
 const VERSION_ATTEMPTS = 3;
 
-function pixelSize(bytes: Uint8Array, type: AllowedType): { width: number | null; height: number | null } {
+/** The file sniffers load with the first upload, not with the app (start-up time). */
+const sniffers = () => Promise.all([import('file-type'), import('image-size')]).then(([fileType, image]) => ({ ...fileType, ...image }));
+
+function pixelSize(
+  imageSize: (bytes: Uint8Array) => { width?: number; height?: number },
+  bytes: Uint8Array,
+  type: AllowedType,
+): { width: number | null; height: number | null } {
   if (!type.image) return { width: null, height: null };
   try {
     const { width, height } = imageSize(bytes);
@@ -71,8 +76,9 @@ export function createAttachmentService({ prisma, sink, store, maxBytes, links }
       // The HTTP layer refused larger bodies while they streamed; this holds for any other caller.
       if (input.file.size > maxBytes) throw new BadInputError(`The file is larger than ${maxBytes} bytes.`, 'file');
       const bytes = new Uint8Array(await input.file.arrayBuffer());
+      const { fileTypeFromBuffer, imageSize } = await sniffers();
       const type = decideType((await fileTypeFromBuffer(bytes))?.mime, bytes);
-      const { width, height } = pixelSize(bytes, type);
+      const { width, height } = pixelSize(imageSize, bytes, type);
       await pipeline.check(ATTACH, viewer, { id: input.ticketId });
 
       const sha256 = createHash('sha256').update(bytes).digest('hex');

@@ -1,11 +1,16 @@
-// Dashboard numbers, computed by SQL aggregates over exactly what the viewer may read: one statement for
-// the cards, status and priority counts, one for the weekly trend. Nothing is counted in JavaScript.
+// Dashboard numbers, computed in SQL over exactly what the viewer may read; nothing is counted in JavaScript.
+// What a viewer reads splits in two (services/ticket-visibility.ts): whole cells of the counters kept by the
+// database (TicketCounter, TicketDayCounter: per department and whether the ticket reached the Creative queue,
+// maintained by triggers in every change's transaction), which is all an admin reads and most of a manager's;
+// and the tickets read through a personal tie outside those cells (all a member reads, a few for a manager),
+// counted from the tickets through their indexes. Overdue depends on the clock, so no counter holds it: the
+// cells' part is an index-only count over the open tickets' due dates (partial index Ticket_open_dueDate_idx).
 import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
 import type { Priority } from '../domain/creative-request.ts';
 import { BadInputError } from '../domain/errors.ts';
 import { TICKET_STATUSES, type TicketStatus } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
-import { visibleTicketsScanSql, visibleTicketsSql } from './ticket-visibility.ts';
+import { authorityCellsSql, type CellColumns, personalTicketsSql, ticketCellColumns } from './ticket-visibility.ts';
 
 export const PRIORITIES: readonly Priority[] = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'];
 
@@ -24,57 +29,101 @@ export type DashboardCounts = {
 
 export type WeekPoint = { weekStart: Date; created: number; completed: number };
 
-type CountsRow = Record<string, bigint | number>;
+type CountsRow = Record<string, bigint | number | null>;
 
-/**
- * The tickets counted. A Creative manager reads ≈90 % of them, where one pass over the table beats combining
- * index bitmaps (see visibleTicketsScanSql); every other viewer reads all (admin: no OR to plan) or a small
- * share, which the indexes serve.
- */
-function scope(viewer: Viewer, departmentId: string | null | undefined): Prisma.Sql {
-  const readsMostTickets = viewer.role === 'MANAGER' && viewer.inCreativeDepartment;
-  const visible = readsMostTickets ? visibleTicketsScanSql(viewer, 't') : visibleTicketsSql(viewer, 't');
-  return departmentId ? Prisma.sql`${visible} AND t."departmentId" = ${departmentId}::uuid` : visible;
+/** Open work (domain DONE_STATUSES excluded): written as the partial index's predicate, so the planner uses it. */
+const OPEN_SQL = Prisma.sql`t."deletedAt" IS NULL AND t."status" <> ALL (ARRAY['COMPLETED'::"TicketStatus", 'CLOSED'::"TicketStatus", 'REJECTED'::"TicketStatus"])`;
+
+/** A counter table's cell columns under the alias c. */
+const COUNTER_CELL: CellColumns = { departmentId: Prisma.sql`c."departmentId"`, reachedCreative: Prisma.sql`c."reachedCreative"` };
+
+type Split = {
+  /** Which counter cells (alias c) the viewer reads whole; null: none. */
+  cells: Prisma.Sql | null;
+  /** The same condition on tickets (alias t), for what the counters cannot hold (overdue). */
+  cellTickets: Prisma.Sql | null;
+  /** The tickets (alias t) read through a personal tie and outside those cells, trash excluded; null: none. */
+  personal: Prisma.Sql | null;
+};
+
+/** The viewer's tickets as counter cells plus the personal rest, both narrowed to one department if asked. */
+function split(viewer: Viewer, departmentId: string | null | undefined): Split {
+  const inDepartment = (column: Prisma.Sql) => (departmentId ? Prisma.sql` AND ${column} = ${departmentId}::uuid` : Prisma.empty);
+  const cells = authorityCellsSql(viewer, COUNTER_CELL);
+  const cellTickets = authorityCellsSql(viewer, ticketCellColumns('t'));
+  const outsideCells = cellTickets ? Prisma.sql` AND NOT ${cellTickets}` : Prisma.empty;
+  return {
+    cells: cells && Prisma.sql`${cells}${inDepartment(Prisma.sql`c."departmentId"`)}`,
+    cellTickets: cellTickets && Prisma.sql`${cellTickets}${inDepartment(Prisma.sql`t."departmentId"`)}`,
+    // An admin's cells are every ticket: nothing is left to read personally.
+    personal:
+      viewer.role === 'ADMIN'
+        ? null
+        : Prisma.sql`t."deletedAt" IS NULL AND ${personalTicketsSql(viewer, 't')}${outsideCells}${inDepartment(Prisma.sql`t."departmentId"`)}`,
+  };
 }
 
 /** The cards' SQL, exported for the benchmark to time the bare aggregate. */
 export function dashboardCountsSql(viewer: Viewer, departmentId?: string | null): Prisma.Sql {
+  const { cells, cellTickets, personal } = split(viewer, departmentId);
+  const parts: Prisma.Sql[] = [];
+  if (cells) parts.push(Prisma.sql`SELECT c."status", c."priority", c."count" AS n, 0 AS overdue FROM "TicketCounter" c WHERE ${cells}`);
+  if (personal)
+    parts.push(Prisma.sql`
+      SELECT t."status", t."priority", 1 AS n, (t."dueDate" < now() AND ${OPEN_SQL})::int AS overdue
+      FROM "Ticket" t WHERE ${personal}`);
+  const overdueInCells = cellTickets
+    ? Prisma.sql`(SELECT count(*) FROM "Ticket" t WHERE ${OPEN_SQL} AND t."dueDate" < now() AND ${cellTickets})`
+    : Prisma.sql`0`;
   const statusColumns = TICKET_STATUSES.map(
-    (status) => Prisma.sql`count(*) FILTER (WHERE t."status" = ${status}::"TicketStatus") AS ${Prisma.raw(`"status_${status}"`)}`,
+    (status) => Prisma.sql`sum(n) FILTER (WHERE "status" = ${status}::"TicketStatus") AS ${Prisma.raw(`"status_${status}"`)}`,
   );
   const priorityColumns = PRIORITIES.map(
-    (priority) => Prisma.sql`count(*) FILTER (WHERE t."priority" = ${priority}::"Priority") AS ${Prisma.raw(`"priority_${priority}"`)}`,
+    (priority) => Prisma.sql`sum(n) FILTER (WHERE "priority" = ${priority}::"Priority") AS ${Prisma.raw(`"priority_${priority}"`)}`,
   );
   return Prisma.sql`
-    SELECT count(*) AS total,
-           count(*) FILTER (WHERE t."dueDate" < now() AND t."status" NOT IN ('COMPLETED', 'CLOSED', 'REJECTED')) AS overdue,
+    SELECT sum(n) AS total,
+           coalesce(sum(overdue), 0) + ${overdueInCells} AS overdue,
            ${Prisma.join([...statusColumns, ...priorityColumns], ', ')}
-    FROM "Ticket" t
-    WHERE ${scope(viewer, departmentId)}`;
+    FROM (${Prisma.join(parts, ' UNION ALL ')}) AS counted`;
 }
 
 export function weeklyTrendSql(viewer: Viewer, weeks: number, departmentId?: string | null): Prisma.Sql {
-  // ISO weeks start on Monday, which is what date_trunc('week') gives. One pass over the tickets of the period:
-  // each ticket yields its creation and its completion as events (LATERAL VALUES), counted per week and kind,
-  // then joined to the list of weeks so empty weeks show 0. (Two GROUP BYs, one per series, read the table twice.)
+  // ISO weeks start on Monday, which is what date_trunc('week') gives; weeks and days are UTC (the timestamps
+  // are stored in UTC without a zone). The cells' part sums the day counters of the period; the personal part
+  // turns each ticket of the period into its creation and its completion as events (LATERAL VALUES). Both are
+  // summed per week, then joined to the list of weeks so empty weeks show 0.
+  const { cells, personal } = split(viewer, departmentId);
+  const events: Prisma.Sql[] = [];
+  if (cells)
+    events.push(Prisma.sql`
+      SELECT date_trunc('week', c."day"::timestamp) AS week_start, c."created", c."completed"
+      FROM "TicketDayCounter" c
+      WHERE c."day" >= (SELECT at FROM since)::date AND ${cells}`);
+  if (personal)
+    events.push(Prisma.sql`
+      SELECT date_trunc('week', e.at) AS week_start, (e.kind = 'created')::int AS created, (e.kind = 'completed')::int AS completed
+      FROM "Ticket" t
+      CROSS JOIN LATERAL (VALUES ('created', t."createdAt"), ('completed', t."completedAt")) AS e(kind, at)
+      WHERE ${personal}
+        AND (t."createdAt" >= (SELECT at FROM since) OR t."completedAt" >= (SELECT at FROM since))
+        AND e.at >= (SELECT at FROM since)`);
   return Prisma.sql`
     WITH weeks AS (
-      SELECT generate_series(date_trunc('week', now()) - (${weeks - 1} * interval '1 week'), date_trunc('week', now()), interval '1 week') AS week_start
+      SELECT generate_series(
+        date_trunc('week', now() AT TIME ZONE 'UTC') - (${weeks - 1} * interval '1 week'),
+        date_trunc('week', now() AT TIME ZONE 'UTC'),
+        interval '1 week') AS week_start
     ),
-    events AS (
-      SELECT date_trunc('week', e.at) AS week_start,
-             count(*) FILTER (WHERE e.kind = 'created') AS created,
-             count(*) FILTER (WHERE e.kind = 'completed') AS completed
-      FROM "Ticket" t
-      CROSS JOIN LATERAL (VALUES ('created', t."createdAt"::timestamptz), ('completed', t."completedAt"::timestamptz)) AS e(kind, at)
-      WHERE ${scope(viewer, departmentId)}
-        AND (t."createdAt" >= (SELECT min(week_start) FROM weeks) OR t."completedAt" >= (SELECT min(week_start) FROM weeks))
-        AND e.at >= (SELECT min(week_start) FROM weeks)
-      GROUP BY 1
+    since AS (SELECT min(week_start) AS at FROM weeks),
+    per_week AS (
+      SELECT week_start, sum(created) AS created, sum(completed) AS completed
+      FROM (${Prisma.join(events, ' UNION ALL ')}) AS events
+      GROUP BY week_start
     )
-    SELECT w.week_start AS "weekStart", coalesce(e.created, 0) AS created, coalesce(e.completed, 0) AS completed
+    SELECT w.week_start AT TIME ZONE 'UTC' AS "weekStart", coalesce(e.created, 0) AS created, coalesce(e.completed, 0) AS completed
     FROM weeks w
-    LEFT JOIN events e ON e.week_start = w.week_start
+    LEFT JOIN per_week e ON e.week_start = w.week_start
     ORDER BY w.week_start`;
 }
 

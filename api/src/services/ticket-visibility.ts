@@ -30,19 +30,46 @@ export function readableTicketsWhere(viewer: Viewer): Prisma.TicketWhereInput {
 
 /** The same rule as a SQL condition on an alias of "Ticket" (default t). */
 export function visibleTicketsSql(viewer: Viewer, alias = 't'): Prisma.Sql {
-  const t = Prisma.raw(`"${alias}"`);
-  const notTrashed = Prisma.sql`${t}."deletedAt" IS NULL`;
+  const notTrashed = Prisma.sql`${Prisma.raw(`"${alias}"`)}."deletedAt" IS NULL`;
   if (viewer.role === 'ADMIN') return notTrashed;
-  const readable: Prisma.Sql[] = [
-    Prisma.sql`${t}."requesterId" = ${viewer.id}::uuid`,
-    Prisma.sql`${t}."assigneeId" = ${viewer.id}::uuid`,
-    // ANY(ARRAY(subquery)) rather than EXISTS: the planner can then combine the indexes of every branch
-    // instead of scanning the whole table (measured in bench/dashboard-stats.ts: 68 ms → 3 ms at 100k tickets).
-    Prisma.sql`${t}."id" = ANY (ARRAY(SELECT c."ticketId" FROM "TicketCollaborator" c WHERE c."userId" = ${viewer.id}::uuid))`,
-  ];
-  if (viewer.role === 'MANAGER' && viewer.departmentId) readable.push(Prisma.sql`${t}."departmentId" = ${viewer.departmentId}::uuid`);
-  if (viewer.role === 'MANAGER' && viewer.inCreativeDepartment) readable.push(Prisma.sql`${t}."reachedCreativeAt" IS NOT NULL`);
-  return Prisma.sql`${notTrashed} AND (${Prisma.join(readable, ' OR ')})`;
+  const personal = personalTicketsSql(viewer, alias);
+  const authority = authorityCellsSql(viewer, ticketCellColumns(alias));
+  return Prisma.sql`${notTrashed} AND ${authority ? Prisma.sql`(${personal} OR ${authority})` : personal}`;
+}
+
+/**
+ * The tickets a viewer reads through a personal tie: as requester, assignee or collaborator. A condition on an
+ * alias of "Ticket", served by the indexes of the three columns (a BitmapOr).
+ */
+export function personalTicketsSql(viewer: Viewer, alias = 't'): Prisma.Sql {
+  const t = Prisma.raw(`"${alias}"`);
+  // ANY(ARRAY(subquery)) rather than EXISTS: the planner can then combine the indexes of every branch
+  // instead of scanning the whole table (measured in bench/dashboard-stats.ts: 68 ms → 3 ms at 100k tickets).
+  return Prisma.sql`(${t}."requesterId" = ${viewer.id}::uuid OR ${t}."assigneeId" = ${viewer.id}::uuid OR ${t}."id" = ANY (ARRAY(SELECT c."ticketId" FROM "TicketCollaborator" c WHERE c."userId" = ${viewer.id}::uuid)))`;
+}
+
+/** The two facts of a ticket the rest of the read rule looks at, as SQL over some table's columns. */
+export type CellColumns = { departmentId: Prisma.Sql; reachedCreative: Prisma.Sql };
+
+/** The cell columns of an alias of "Ticket". */
+export function ticketCellColumns(alias = 't'): CellColumns {
+  const t = Prisma.raw(`"${alias}"`);
+  return { departmentId: Prisma.sql`${t}."departmentId"`, reachedCreative: Prisma.sql`(${t}."reachedCreativeAt" IS NOT NULL)` };
+}
+
+/**
+ * The rest of the read rule, which looks only at a ticket's department and whether it reached the Creative
+ * queue: an admin reads every ticket, a manager those of their department, a Creative manager also every ticket
+ * in the Creative queue. Whole cells of the dashboard counters (TicketCounter, keyed by those two facts) are in
+ * or out by it. null when the viewer reads nothing this way (members: only the personal tie).
+ */
+export function authorityCellsSql(viewer: Viewer, cell: CellColumns): Prisma.Sql | null {
+  if (viewer.role === 'ADMIN') return Prisma.sql`TRUE`;
+  if (viewer.role !== 'MANAGER') return null;
+  const branches: Prisma.Sql[] = [];
+  if (viewer.departmentId) branches.push(Prisma.sql`${cell.departmentId} = ${viewer.departmentId}::uuid`);
+  if (viewer.inCreativeDepartment) branches.push(cell.reachedCreative);
+  return branches.length ? Prisma.sql`(${Prisma.join(branches, ' OR ')})` : null;
 }
 
 /** Trashed tickets the viewer may restore or purge: admins all, managers those they have authority over. */
@@ -53,27 +80,4 @@ export function trashedTicketsWhere(viewer: Viewer): Prisma.TicketWhereInput {
   if (viewer.departmentId) authority.push({ departmentId: viewer.departmentId });
   if (viewer.inCreativeDepartment) authority.push({ reachedCreativeAt: { not: null } });
   return { deletedAt: { not: null }, OR: authority };
-}
-
-/**
- * The same rule as visibleTicketsSql, shaped for aggregates of a viewer who reads most of the table (a Creative
- * manager reads every ticket that reached Creative: ≈90 %). OR-ing index bitmaps that cover most of the table
- * costs more than reading it once (bench/dashboard-stats.ts: ≈390 ms against the admin's ≈100 ms at 100,000
- * tickets), so every branch here is a plain filter: the most common one first (OR stops at the first true one),
- * the collaborator branch a hashed subplan (one hash probe per row; no index bitmap can be built from it, so
- * the planner scans the table once).
- */
-export function visibleTicketsScanSql(viewer: Viewer, alias = 't'): Prisma.Sql {
-  const t = Prisma.raw(`"${alias}"`);
-  const notTrashed = Prisma.sql`${t}."deletedAt" IS NULL`;
-  if (viewer.role === 'ADMIN') return notTrashed;
-  const readable: Prisma.Sql[] = [];
-  if (viewer.role === 'MANAGER' && viewer.inCreativeDepartment) readable.push(Prisma.sql`${t}."reachedCreativeAt" IS NOT NULL`);
-  if (viewer.role === 'MANAGER' && viewer.departmentId) readable.push(Prisma.sql`${t}."departmentId" = ${viewer.departmentId}::uuid`);
-  readable.push(
-    Prisma.sql`${t}."requesterId" = ${viewer.id}::uuid`,
-    Prisma.sql`${t}."assigneeId" = ${viewer.id}::uuid`,
-    Prisma.sql`${t}."id" IN (SELECT c."ticketId" FROM "TicketCollaborator" c WHERE c."userId" = ${viewer.id}::uuid)`,
-  );
-  return Prisma.sql`${notTrashed} AND (${Prisma.join(readable, ' OR ')})`;
 }

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import type { BlobStore } from './blob-store.ts';
 import { createLocalBlobStore } from './local-blob-store.ts';
-import { createS3BlobStore } from './s3-blob-store.ts';
 
 export type { BlobStore, ByteRange } from './blob-store.ts';
 
-export function openBlobStore(config: Pick<Config, 's3' | 'dataDir'>): BlobStore & { close(): void } {
-  if (config.s3) return createS3BlobStore(config.s3);
+/** The S3 client (the AWS SDK: ≈0.2 s to import) loads only when a bucket is configured. */
+export async function openBlobStore(config: Pick<Config, 's3' | 'dataDir'>): Promise<BlobStore & { close(): void }> {
+  if (config.s3) return (await import('./s3-blob-store.ts')).createS3BlobStore(config.s3);
   return { ...createLocalBlobStore(join(config.dataDir, 'uploads')), close: () => {} };
 }
