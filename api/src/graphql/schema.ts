@@ -7,6 +7,7 @@ import './types/user.ts';
 import './types/auth.ts';
 import './types/product.ts';
 import './types/ticket.ts';
+import './types/ticket-stage-times.ts';
 import './types/ticket-mentionable-users.ts';
 import './types/ticket-history.ts';
 import './types/ticket-mutations.ts';
