@@ -14,6 +14,7 @@ import './types/ticket-mutations.ts';
 import './types/comment.ts';
 import './types/attachment.ts';
 import './types/dashboard-stats.ts';
+import './types/analytics.ts';
 import './types/activity-log.ts';
 import './types/notification.ts';
 import './types/telegram.ts';

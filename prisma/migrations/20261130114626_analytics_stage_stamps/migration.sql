@@ -4,6 +4,9 @@ CREATE INDEX "Ticket_departmentId_createdAt_idx" ON "Ticket"("departmentId", "cr
 -- CreateIndex
 CREATE INDEX "Ticket_departmentId_completedAt_idx" ON "Ticket"("departmentId", "completedAt");
 
+-- CreateIndex
+CREATE INDEX "Ticket_assignedAt_idx" ON "Ticket"("assignedAt");
+
 -- Backfill: the stage stamps of every ticket as the rules now keep them (domain/stage-times.ts). Before this
 -- migration a rollback left the stamps of the stages it undid (a ticket sent back to APPROVED still had its
 -- completedAt) and did not restore those of the stages it returned to. Each stamp a status carries is set to the
