@@ -2,7 +2,7 @@
 // of the viewer's scope (domain/analytics.ts), trash excluded. Nothing is counted in JavaScript; the few
 // statements each read the period's tickets once through the createdAt / completedAt / assignedAt indexes.
 // Definitions of every figure: README, "Analytics".
-import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
+import { Prisma, type PrismaClient, type Product } from '../db/generated/prisma/client.ts';
 import {
   type AnalyticsScope,
   analyticsScope,
@@ -51,7 +51,7 @@ export type Analytics = Period & {
   stageAverages: StageAverage[];
   outputByCriteria: { criteria: Criteria | null; tickets: number; quantity: number }[];
   byRequestType: (Breakdown & { requestType: RequestType })[];
-  byProduct: { productId: string; productName: string; tickets: number; quantity: number }[];
+  byProduct: { product: Product; productName: string; tickets: number; quantity: number }[];
   byDepartment: (Breakdown & { departmentId: string; departmentName: string })[];
   byPriority: (Breakdown & { priority: Priority })[];
   perUser: UserPerformance[];
@@ -237,8 +237,9 @@ export function createAnalyticsService(prisma: PrismaClient, targets: KpiTargets
       : [];
     const departmentName = new Map(departments.map((department) => [department.id, department.name]));
     const productIds = output.filter((row) => n(row.byCriteria) === 0 && row.productId !== null).map((row) => String(row.productId));
-    const products = productIds.length ? await prisma.product.findMany({ where: { id: { in: productIds } }, select: { id: true, name: true } }) : [];
-    const productName = new Map(products.map((product) => [product.id, product.name]));
+    // Whole rows: the GraphQL Product type reads them as they are (no lookup per product).
+    const products = productIds.length ? await prisma.product.findMany({ where: { id: { in: productIds } } }) : [];
+    const productById = new Map(products.map((product) => [product.id, product]));
     const perUser = perUserRows.map(performanceOf);
     const created = n(total.created);
     const completed = n(total.completed);
@@ -262,12 +263,10 @@ export function createAnalyticsService(prisma: PrismaClient, targets: KpiTargets
         .sort((a, b) => String(a.criteria).localeCompare(String(b.criteria))),
       byProduct: output
         .filter((row) => n(row.byCriteria) === 0 && row.productId !== null)
-        .map((row) => ({
-          productId: String(row.productId),
-          productName: productName.get(String(row.productId)) ?? '',
-          tickets: n(row.tickets),
-          quantity: n(row.quantity),
-        }))
+        .flatMap((row) => {
+          const product = productById.get(String(row.productId));
+          return product ? [{ product, productName: product.name, tickets: n(row.tickets), quantity: n(row.quantity) }] : [];
+        })
         .sort((a, b) => b.quantity - a.quantity || a.productName.localeCompare(b.productName)),
       byRequestType: only('gType')
         .map((row) => ({ requestType: row.requestType as RequestType, ...breakdownOf(row) }))

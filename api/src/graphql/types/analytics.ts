@@ -33,7 +33,7 @@ const CriteriaOutput = builder.simpleObject('CriteriaOutput', {
 
 const ProductOutput = builder.objectRef<Analytics['byProduct'][number]>('ProductOutput').implement({
   fields: (t) => ({
-    product: t.field({ type: ProductRef, resolve: (row, _args, ctx) => ctx.prisma.product.findUniqueOrThrow({ where: { id: row.productId } }) }),
+    product: t.field({ type: ProductRef, resolve: (row) => row.product }),
     productName: t.exposeString('productName'),
     tickets: t.exposeInt('tickets'),
     quantity: t.exposeInt('quantity'),
