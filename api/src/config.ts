@@ -1,6 +1,7 @@
 // Every environment variable, parsed and validated once. Nothing else reads process.env.
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_KPI_TARGETS, type KpiTargets } from './domain/analytics.ts';
 
 /** Where `npm run build:web` writes the web app. */
 const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -80,6 +81,10 @@ const envSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().default(10),
+  KPI_TARGET_COMPLETION_RATE: z.coerce.number().min(0).max(1).default(DEFAULT_KPI_TARGETS.COMPLETION_RATE),
+  KPI_TARGET_ON_TIME_RATE: z.coerce.number().min(0).max(1).default(DEFAULT_KPI_TARGETS.ON_TIME_RATE),
+  KPI_TARGET_AVERAGE_REVISIONS: z.coerce.number().min(0).default(DEFAULT_KPI_TARGETS.AVERAGE_REVISIONS),
+  KPI_TARGET_OVERDUE_RATE: z.coerce.number().min(0).max(1).default(DEFAULT_KPI_TARGETS.OVERDUE_RATE),
 });
 
 export type Config = {
@@ -139,6 +144,8 @@ export type Config = {
   metricsToken: string | undefined;
   /** On SIGTERM/SIGINT, how long in-flight HTTP requests may take to finish before they are cut. */
   shutdownTimeoutMs: number;
+  /** The monthly report's targets (completion and on-time rates at least, average revisions and overdue rate at most). */
+  kpiTargets: KpiTargets;
   /** Token lifetimes; tests shorten them. */
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
@@ -205,6 +212,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: { points: e.RATE_LIMIT_POINTS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
     metricsToken: e.METRICS_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    kpiTargets: {
+      COMPLETION_RATE: e.KPI_TARGET_COMPLETION_RATE,
+      ON_TIME_RATE: e.KPI_TARGET_ON_TIME_RATE,
+      AVERAGE_REVISIONS: e.KPI_TARGET_AVERAGE_REVISIONS,
+      OVERDUE_RATE: e.KPI_TARGET_OVERDUE_RATE,
+    },
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlSeconds: 30 * 24 * 60 * 60,
   };
