@@ -38,6 +38,27 @@ export function visibleTicketsSql(viewer: Viewer, alias = 't'): Prisma.Sql {
 }
 
 /**
+ * The same rule as visibleTicketsSql, shaped for aggregates over a range of tickets of a viewer who reads most of
+ * the table (a Creative manager reads every ticket that reached Creative: ≈90 %), as analytics does. OR-ing index
+ * bitmaps that cover most of the table costs more than reading it once, so every branch here is a plain filter:
+ * the most common one first (OR stops at the first true one), the collaborator branch a hashed subplan.
+ */
+export function visibleTicketsScanSql(viewer: Viewer, alias = 't'): Prisma.Sql {
+  const t = Prisma.raw(`"${alias}"`);
+  const notTrashed = Prisma.sql`${t}."deletedAt" IS NULL`;
+  if (viewer.role === 'ADMIN') return notTrashed;
+  const readable: Prisma.Sql[] = [];
+  if (viewer.role === 'MANAGER' && viewer.inCreativeDepartment) readable.push(Prisma.sql`${t}."reachedCreativeAt" IS NOT NULL`);
+  if (viewer.role === 'MANAGER' && viewer.departmentId) readable.push(Prisma.sql`${t}."departmentId" = ${viewer.departmentId}::uuid`);
+  readable.push(
+    Prisma.sql`${t}."requesterId" = ${viewer.id}::uuid`,
+    Prisma.sql`${t}."assigneeId" = ${viewer.id}::uuid`,
+    Prisma.sql`${t}."id" IN (SELECT c."ticketId" FROM "TicketCollaborator" c WHERE c."userId" = ${viewer.id}::uuid)`,
+  );
+  return Prisma.sql`${notTrashed} AND (${Prisma.join(readable, ' OR ')})`;
+}
+
+/**
  * The tickets a viewer reads through a personal tie: as requester, assignee or collaborator. A condition on an
  * alias of "Ticket", served by the indexes of the three columns (a BitmapOr).
  */
