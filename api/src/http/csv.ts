@@ -1,22 +1,23 @@
-// CSV lines as RFC 4180 has them, safe to open in a spreadsheet. No CSV library is installed, and one line of
-// quoting is all an export needs: a field with a comma, a double quote, CR or LF is quoted and its quotes doubled;
-// lines end with CRLF. Text that a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a
-// leading apostrophe (OWASP's advice for CSV injection); numbers are written as they are.
+// CSV lines as RFC 4180 has them (csv-stringify: quoting, doubled quotes, CRLF), safe to open in a spreadsheet:
+// text a spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a leading apostrophe
+// (csv-stringify's escape_formulas, OWASP's advice for CSV injection); numbers are written as they are.
+import { stringify } from 'csv-stringify/sync';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+const OPTIONS = {
+  record_delimiter: 'windows',
+  escape_formulas: true,
+  // It quotes fields holding the record delimiter (CRLF) but not a lone CR or LF, which readers would split on.
+  quoted_match: /[\r\n]/,
+  cast: {
+    date: (value: Date) => value.toISOString(),
+    boolean: (value: boolean) => (value ? 'true' : 'false'),
+    number: (value: number) => (Number.isFinite(value) ? String(value) : ''),
+  },
+} as const;
 
-export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  let text = value instanceof Date ? value.toISOString() : value;
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
+/** One record, line ending included. */
 export function csvLine(cells: readonly Cell[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
+  return stringify([cells as Cell[]], OPTIONS);
 }
