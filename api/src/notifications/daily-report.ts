@@ -50,11 +50,11 @@ export function createDailyReportScheduler({ prisma, logger, schedule, intervalM
 export type DailyReportScheduler = ReturnType<typeof createDailyReportScheduler>;
 
 /** The photo and caption of a DAILY_REPORT outbox row. */
-export function composeDailyReport(row: NotificationOutbox, frontendUrl: string | undefined, fontFile: string | null) {
+export function composeDailyReport(row: NotificationOutbox, frontendUrl: string | undefined, fontFiles: readonly string[]) {
   const figures = row.payload as unknown as DailyReportFigures;
   return {
     fileName: `daily-report-${figures.day}.png`,
-    photo: renderDailyReportChart(figures, fontFile),
+    photo: renderDailyReportChart(figures, fontFiles),
     caption: dailyReportCaption(figures, frontendUrl),
   };
 }

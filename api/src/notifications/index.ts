@@ -13,7 +13,7 @@ import type { TicketService } from '../services/tickets.ts';
 import { createDailyReportScheduler } from './daily-report.ts';
 import { createDeadlineScheduler } from './deadline-scheduler.ts';
 import { createOutboxWorker, type OutboxTuning } from './outbox-worker.ts';
-import { findChartFont } from './report-chart.ts';
+import { findChartFonts } from './report-chart.ts';
 import { registerUpdateHandlers } from './telegram-updates.ts';
 
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
@@ -59,9 +59,9 @@ export function createNoticeDelivery(deps: NoticeDeliveryDeps) {
   const { prisma, logger, telegram, tuning = {} } = deps;
   const bot = telegram.botToken ? new Bot(telegram.botToken, { client: { apiRoot: telegram.apiRoot }, botInfo: tuning.botInfo }) : null;
   const { links } = deps;
-  const chartFont = bot && telegram.groupChatId ? findChartFont(deps.report.fontFile) : null;
+  const chartFonts = bot && telegram.groupChatId ? findChartFonts(deps.report.fontFile) : [];
   const worker = bot
-    ? createOutboxWorker({ prisma, api: bot.api, groupChatId: telegram.groupChatId, frontendUrl: deps.frontendUrl, logger, tuning: tuning.outbox, chartFont })
+    ? createOutboxWorker({ prisma, api: bot.api, groupChatId: telegram.groupChatId, frontendUrl: deps.frontendUrl, logger, tuning: tuning.outbox, chartFonts })
     : null;
   // The report goes to the group only: without a bot and a group there is nobody to send it to.
   const schedule: DailyReportSchedule | null =
@@ -93,7 +93,8 @@ export function createNoticeDelivery(deps: NoticeDeliveryDeps) {
     async start() {
       if (tuning.deadlineScheduler !== false) deadlines.start();
       if (dailyReport && tuning.dailyReportScheduler !== false) {
-        if (!chartFont) logger.warn('no font found for the daily report chart (install fonts-dejavu-core or set REPORT_FONT_FILE): its text will be missing');
+        if (chartFonts.length === 0)
+          logger.warn('no font found for the daily report chart (install fonts-dejavu-core or set REPORT_FONT_FILE): its text will be missing');
         dailyReport.start();
       }
       if (!bot || !worker) {

@@ -44,8 +44,8 @@ export type OutboxWorkerDeps = {
   logger: Logger;
   tuning?: Partial<OutboxTuning>;
   workerId?: string;
-  /** The font the daily report's chart is drawn with (findChartFont); null: whatever the system has. */
-  chartFont?: string | null;
+  /** The fonts the daily report's chart is drawn with (findChartFonts); none: whatever the system has. */
+  chartFonts?: readonly string[];
 };
 
 type Outcome = 'sent' | 'deferred' | 'failed' | 'dead';
@@ -137,7 +137,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
 
   async function send(chatId: string, row: NotificationOutbox) {
     if (row.kind === 'DAILY_REPORT') {
-      const report = composeDailyReport(row, deps.frontendUrl, deps.chartFont ?? null);
+      const report = composeDailyReport(row, deps.frontendUrl, deps.chartFonts ?? []);
       return api.sendPhoto(chatId, new InputFile(report.photo, report.fileName), { caption: report.caption, parse_mode: 'HTML' });
     }
     const message = await composeMessage(prisma, row, deps.frontendUrl);

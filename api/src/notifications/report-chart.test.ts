@@ -2,7 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { imageSize } from 'image-size';
 import { describe, expect, it } from 'vitest';
 import { assembleFigures, reportDays } from '../domain/daily-report.ts';
-import { CHART_HEIGHT, CHART_WIDTH, dailyReportSvg, findChartFont, fontOptions, renderDailyReportChart } from './report-chart.ts';
+import { CHART_HEIGHT, CHART_WIDTH, dailyReportSvg, findChartFonts, fontOptions, renderDailyReportChart } from './report-chart.ts';
 
 const days = reportDays('2026-11-29', 'UTC');
 const figures = assembleFigures(
@@ -22,9 +22,9 @@ describe('the daily report chart', () => {
   });
 
   it('becomes a PNG of the chart size whose text is drawn with the font found on this machine', () => {
-    const font = findChartFont(undefined);
-    expect(font, 'a font in the usual places (fonts-dejavu-core on Debian)').not.toBeNull();
-    const png = renderDailyReportChart(figures, font);
+    const fonts = findChartFonts(undefined);
+    expect(fonts.length, 'a font in the usual places (fonts-dejavu-core on Debian)').toBeGreaterThan(0);
+    const png = renderDailyReportChart(figures, fonts);
     expect(imageSize(png)).toMatchObject({ type: 'png', width: CHART_WIDTH, height: CHART_HEIGHT });
     // The same SVG with no font loaded at all draws no text: what the font adds is the words.
     const ink = (options: ConstructorParameters<typeof Resvg>[1]) => {
@@ -33,14 +33,14 @@ describe('the daily report chart', () => {
       for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 255) < 100 && (pixels[i + 1] ?? 255) < 100 && (pixels[i + 3] ?? 0) > 0) dark += 1;
       return dark;
     };
-    const withFont = ink({ font: fontOptions(font) });
+    const withFont = ink({ font: fontOptions(fonts) });
     const without = ink({ font: { loadSystemFonts: false } });
     expect(withFont).toBeGreaterThan(without + 2000);
   });
 
   it('takes REPORT_FONT_FILE when it exists, and says there is none when it does not', () => {
-    const font = findChartFont(undefined);
-    expect(findChartFont(font ?? undefined)).toBe(font);
-    expect(findChartFont('/nonexistent/font.ttf')).toBeNull();
+    const [regular] = findChartFonts(undefined);
+    expect(findChartFonts(regular)).toEqual([regular]);
+    expect(findChartFonts('/nonexistent/font.ttf')).toEqual([]);
   });
 });

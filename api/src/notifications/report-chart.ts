@@ -15,27 +15,30 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent
 export const CHART_WIDTH = 960;
 export const CHART_HEIGHT = 540;
 
-/** Where common systems keep a sans-serif font (Debian/Ubuntu, Fedora/Alpine, Arch, macOS, Windows). */
-const FONT_CANDIDATES = [
-  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
-  '/usr/share/fonts/dejavu/DejaVuSans.ttf',
-  '/usr/share/fonts/TTF/DejaVuSans.ttf',
-  '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf',
-  '/usr/share/fonts/liberation-sans/LiberationSans-Regular.ttf',
-  '/System/Library/Fonts/Supplemental/Arial.ttf',
-  '/Library/Fonts/Arial.ttf',
-  'C:\\Windows\\Fonts\\arial.ttf',
+/**
+ * Where common systems keep a sans-serif font (Debian/Ubuntu, Fedora/Alpine, Arch, macOS, Windows), regular
+ * then bold: the title is bold, and resvg would otherwise draw it in the regular face.
+ */
+const FONT_CANDIDATES: readonly (readonly [string, string])[] = [
+  ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
+  ['/usr/share/fonts/dejavu/DejaVuSans.ttf', '/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf'],
+  ['/usr/share/fonts/TTF/DejaVuSans.ttf', '/usr/share/fonts/TTF/DejaVuSans-Bold.ttf'],
+  ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'],
+  ['/usr/share/fonts/liberation-sans/LiberationSans-Regular.ttf', '/usr/share/fonts/liberation-sans/LiberationSans-Bold.ttf'],
+  ['/System/Library/Fonts/Supplemental/Arial.ttf', '/System/Library/Fonts/Supplemental/Arial Bold.ttf'],
+  ['C:\\Windows\\Fonts\\arial.ttf', 'C:\\Windows\\Fonts\\arialbd.ttf'],
 ];
 
-/** The font the chart's text is drawn with, or null when there is none to be found. */
-export function findChartFont(configured: string | undefined): string | null {
-  if (configured) return existsSync(configured) ? configured : null;
-  return FONT_CANDIDATES.find((path) => existsSync(path)) ?? null;
+/** The font files the chart's text is drawn with (REPORT_FONT_FILE, else the first found); empty when none is. */
+export function findChartFonts(configured: string | undefined): string[] {
+  if (configured) return existsSync(configured) ? [configured] : [];
+  const found = FONT_CANDIDATES.find(([regular]) => existsSync(regular));
+  return found ? found.filter((file) => existsSync(file)) : [];
 }
 
-/** Font options for resvg: the one file (fast, and any family name falls back to it), else whatever the system has. */
-export function fontOptions(fontFile: string | null): ResvgRenderOptions['font'] {
-  return fontFile ? { loadSystemFonts: false, fontFiles: [fontFile] } : { loadSystemFonts: true };
+/** Font options for resvg: those files only (fast, and any family name falls back to them), else whatever the system has. */
+export function fontOptions(fontFiles: readonly string[]): ResvgRenderOptions['font'] {
+  return fontFiles.length ? { loadSystemFonts: false, fontFiles: [...fontFiles] } : { loadSystemFonts: true };
 }
 
 const shortDay = (day: string) => `${Number(day.slice(8, 10))}/${Number(day.slice(5, 7))}`;
@@ -48,7 +51,7 @@ export function dailyReportSvg(figures: DailyReportFigures): string {
     chart.setOption({
       animation: false,
       backgroundColor: '#ffffff',
-      textStyle: { fontFamily: 'sans-serif' },
+      textStyle: { fontFamily: 'DejaVu Sans, Liberation Sans, Arial, sans-serif' },
       color: ['#94a3b8', '#2563eb', '#f59e0b', '#db2777'],
       title: {
         text: `Requests, last ${figures.trend.length} days`,
@@ -84,6 +87,6 @@ export function dailyReportSvg(figures: DailyReportFigures): string {
 }
 
 /** The chart as a PNG. */
-export function renderDailyReportChart(figures: DailyReportFigures, fontFile: string | null): Buffer {
-  return new Resvg(dailyReportSvg(figures), { font: fontOptions(fontFile), fitTo: { mode: 'original' }, background: '#ffffff' }).render().asPng();
+export function renderDailyReportChart(figures: DailyReportFigures, fontFiles: readonly string[]): Buffer {
+  return new Resvg(dailyReportSvg(figures), { font: fontOptions(fontFiles), fitTo: { mode: 'original' }, background: '#ffffff' }).render().asPng();
 }
