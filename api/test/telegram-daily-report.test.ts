@@ -136,7 +136,8 @@ describe('the daily report', () => {
       expect(imageSize(png)).toMatchObject({ type: 'png', width: CHART_WIDTH, height: CHART_HEIGHT });
 
       // The chart's two weeks: the 16th to the 29th, B on the 28th (its creation), yesterday as in the caption.
-      const payload = row.payload as { trend: { day: string; created: number; completed: number; output: { image: number; video: number } }[] };
+      const payload = row.payload as { title: string; trend: { day: string; created: number; completed: number; output: { image: number; video: number } }[] };
+      expect(payload.title).toBe('Daily report: Sunday, 29 November 2026'); // what admins see in notificationDeliveries
       expect(payload.trend.map((point) => point.day)).toEqual(Array.from({ length: 14 }, (_, i) => `2026-11-${String(16 + i).padStart(2, '0')}`));
       expect(payload.trend.find((point) => point.day === '2026-11-28')).toEqual({
         day: '2026-11-28',

@@ -4,7 +4,7 @@
 // delivers it like any group notice (rate limits, retries, DEAD after failures), as a photo: the chart is drawn
 // from the row's figures when it is sent, so the row stays small and a retry sends the same picture.
 import type { NotificationOutbox, Prisma, PrismaClient } from '../db/generated/prisma/client.ts';
-import { type DailyReportFigures, type DailyReportSchedule, dailyReportCaption, dueReportDay } from '../domain/daily-report.ts';
+import { type DailyReportFigures, type DailyReportSchedule, dailyReportCaption, dayTitle, dueReportDay } from '../domain/daily-report.ts';
 import type { Logger } from '../logger.ts';
 import { dailyReportFigures } from '../services/daily-report.ts';
 import { renderDailyReportChart } from './report-chart.ts';
@@ -29,8 +29,10 @@ export function createDailyReportScheduler({ prisma, logger, schedule, intervalM
     const queued = await prisma.$transaction(async (tx) => {
       const claimed = await tx.dailyReport.createMany({ data: [{ day: key }], skipDuplicates: true });
       if (claimed.count !== 1) return false;
+      // title and ticketNumber as every outbox payload has them (the admins' list of deliveries shows them).
+      const payload = { title: `Daily report: ${dayTitle(day)}`, ticketNumber: null, ...figures };
       await tx.notificationOutbox.create({
-        data: { channel: 'TELEGRAM_GROUP', kind: 'DAILY_REPORT', payload: figures as unknown as Prisma.InputJsonObject },
+        data: { channel: 'TELEGRAM_GROUP', kind: 'DAILY_REPORT', payload: payload as unknown as Prisma.InputJsonObject },
       });
       return true;
     });
