@@ -91,6 +91,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     store,
     uploadMaxBytes: config.uploadMaxBytes,
     fileLinks: auth.fileLinks,
+    kpiTargets: config.kpiTargets,
     telegramBotUsername: () => notices.botUsername(),
   });
   const notices = createNoticeDelivery({

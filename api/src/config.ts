@@ -1,6 +1,7 @@
 // Every environment variable, parsed and validated once. Nothing else reads process.env.
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_KPI_TARGETS, type KpiTargets } from './domain/analytics.ts';
 
 /** Where `npm run build:web` writes the web app. */
 const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -86,6 +87,10 @@ const envSchema = z.object({
     .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'DAILY_REPORT_TIME must be HH:MM (24-hour) or off')
     .default('08:00'),
   REPORT_FONT_FILE: z.string().optional(),
+  KPI_TARGET_COMPLETION_RATE: z.coerce.number().min(0).max(1).default(DEFAULT_KPI_TARGETS.COMPLETION_RATE),
+  KPI_TARGET_ON_TIME_RATE: z.coerce.number().min(0).max(1).default(DEFAULT_KPI_TARGETS.ON_TIME_RATE),
+  KPI_TARGET_AVERAGE_REVISIONS: z.coerce.number().min(0).default(DEFAULT_KPI_TARGETS.AVERAGE_REVISIONS),
+  KPI_TARGET_OVERDUE_RATE: z.coerce.number().min(0).max(1).default(DEFAULT_KPI_TARGETS.OVERDUE_RATE),
 });
 
 function isTimeZone(name: string): boolean {
@@ -162,6 +167,8 @@ export type Config = {
     /** A TrueType/OpenType font for the chart's text; unset → the usual system font places are searched. */
     fontFile: string | undefined;
   };
+  /** The monthly report's targets (completion and on-time rates at least, average revisions and overdue rate at most). */
+  kpiTargets: KpiTargets;
   /** Token lifetimes; tests shorten them. */
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
@@ -232,6 +239,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeZone: e.REPORT_TIMEZONE,
       dailyAt: e.DAILY_REPORT_TIME === 'off' ? null : { hour: Number(e.DAILY_REPORT_TIME.slice(0, 2)), minute: Number(e.DAILY_REPORT_TIME.slice(3)) },
       fontFile: e.REPORT_FONT_FILE,
+    },
+    kpiTargets: {
+      COMPLETION_RATE: e.KPI_TARGET_COMPLETION_RATE,
+      ON_TIME_RATE: e.KPI_TARGET_ON_TIME_RATE,
+      AVERAGE_REVISIONS: e.KPI_TARGET_AVERAGE_REVISIONS,
+      OVERDUE_RATE: e.KPI_TARGET_OVERDUE_RATE,
     },
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlSeconds: 30 * 24 * 60 * 60,

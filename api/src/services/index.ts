@@ -4,7 +4,9 @@ import type { FileLinkSigner } from '../auth/file-links.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { TokenIssuer } from '../auth/tokens.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import { DEFAULT_KPI_TARGETS, type KpiTargets } from '../domain/analytics.ts';
 import type { BlobStore } from '../storage/index.ts';
+import { createAnalyticsService } from './analytics.ts';
 import { createAttachmentService } from './attachments.ts';
 import { createAuthService } from './auth.ts';
 import { createCommentService } from './comments.ts';
@@ -34,6 +36,8 @@ export type ServiceDeps = {
   fileLinks: FileLinkSigner;
   /** The app makes it first, because the realtime hub (the sink) pushes dashboards with it. */
   stats?: StatsService;
+  /** The monthly report's targets (config KPI_TARGET_*); the team's defaults when not given. */
+  kpiTargets?: KpiTargets;
   /** The bot's username for deep links (unknown without Telegram configured). */
   telegramBotUsername?: () => string | undefined;
 };
@@ -54,6 +58,7 @@ export function createServices(deps: ServiceDeps) {
     attachments,
     comments: createCommentService(deps),
     stats: deps.stats ?? createStatsService(deps.prisma),
+    analytics: createAnalyticsService(deps.prisma, deps.kpiTargets ?? DEFAULT_KPI_TARGETS),
     products: createProductService(deps.prisma),
     notifications: createNotificationService(deps.prisma),
     deliveries: createDeliveryService(deps.prisma),

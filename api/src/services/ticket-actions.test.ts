@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SLA } from '../domain/creative-request.ts';
 import { DomainError } from '../domain/errors.ts';
+import type { StampEntry } from '../domain/stage-times.ts';
 import { snapshotOf, type TicketSnapshot } from '../domain/ticket-snapshot.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { type TicketAction, transition } from '../domain/workflow.ts';
@@ -126,11 +127,29 @@ describe('ROLLBACK plan', () => {
     const before = row({ status: 'COMPLETED', assigneeId: 'designer', collaborators: [{ userId: 'helper' }], revisionCount: 1 });
     const entry = {
       ticketId: before.id,
+      createdAt: at(4),
       snapshot: snapshot({ status: 'APPROVED', assigneeId: 'designer2', collaborators: [{ userId: 'designer2' }, { userId: 'other' }] }),
     };
-    const plan = planOf(ROLLBACK, before, { reason: 'wrong person', historyEntryId: 'h1' }, { entry });
+    // The entries up to the target: the stamps come back as they were right after it.
+    const stampEntries: StampEntry[] = [
+      { action: 'CREATED', toStatus: 'REQUESTED', createdAt: at(0) },
+      { action: 'APPROVED', toStatus: 'PENDING_CREATIVE', createdAt: at(1) },
+      { action: 'APPROVED', toStatus: 'APPROVED', createdAt: at(2) },
+      { action: 'ASSIGNED', toStatus: 'APPROVED', createdAt: at(3) },
+      { action: 'ASSIGNED', toStatus: 'APPROVED', createdAt: at(4) },
+    ];
+    const plan = planOf(ROLLBACK, before, { reason: 'wrong person', historyEntryId: 'h1' }, { entry, stampEntries });
     expect(plan.to).toBe('APPROVED');
-    expect(plan.fields).toEqual({ assigneeId: 'designer2' });
+    expect(plan.fields).toEqual({
+      assigneeId: 'designer2',
+      deptApprovedAt: at(1),
+      creativeApprovedAt: at(2),
+      assignedAt: at(4),
+      startedAt: null,
+      completedAt: null,
+      closedAt: null,
+      rejectedAt: null,
+    });
     // The restored assignee is not also a collaborator.
     expect(plan.writes).toEqual([{ kind: 'replaceCollaborators', userIds: ['other'] }]);
     expect(plan.reason).toBe('wrong person');
@@ -140,27 +159,52 @@ describe('ROLLBACK plan', () => {
     const before = row({ scheduledStart: null, dueDate: new Date('2026-05-01T00:00:00Z'), revisionCount: 2 });
     const entry = {
       ticketId: before.id,
+      createdAt: NOW,
       snapshot: snapshotOf({
         ...snapshotSource(row({ scheduledStart: new Date('2026-04-01T09:00:00Z'), dueDate: null, revisionCount: 0 })),
       }),
     };
-    const plan = planOf(ROLLBACK, before, { reason: 'r', historyEntryId: 'h1' }, { entry });
-    expect(plan.fields).toEqual({ scheduledStart: new Date('2026-04-01T09:00:00Z') });
+    // No stamping entry in reach (a history written before the stamps): the stamps of the status stay.
+    const plan = planOf(ROLLBACK, before, { reason: 'r', historyEntryId: 'h1' }, { entry, stampEntries: [] });
+    expect(plan.fields).toEqual({ scheduledStart: new Date('2026-04-01T09:00:00Z'), ...stampsOf(before) });
     expect(plan.to).toBe('IN_PROGRESS');
     expect(plan.writes).toEqual([]);
   });
 
   it('refuses an entry of another ticket, or one the ticket already matches', () => {
     const before = row();
-    expect(refusal(() => planOf(ROLLBACK, before, { reason: 'r', historyEntryId: 'h1' }, { entry: null }))).toBe('NOT_FOUND: History entry not found.');
-    expect(refusal(() => planOf(ROLLBACK, before, { reason: 'r', historyEntryId: 'h1' }, { entry: { ticketId: 'other', snapshot: snapshot({}) } }))).toBe(
+    expect(refusal(() => planOf(ROLLBACK, before, { reason: 'r', historyEntryId: 'h1' }, { entry: null, stampEntries: [] }))).toBe(
       'NOT_FOUND: History entry not found.',
     );
-    expect(refusal(() => planOf(ROLLBACK, before, { reason: 'r', historyEntryId: 'h1' }, { entry: { ticketId: before.id, snapshot: snapshot({}) } }))).toBe(
-      'BAD_USER_INPUT: The ticket is already as it was after that entry.',
-    );
+    expect(
+      refusal(() =>
+        planOf(
+          ROLLBACK,
+          before,
+          { reason: 'r', historyEntryId: 'h1' },
+          { entry: { ticketId: 'other', createdAt: NOW, snapshot: snapshot({}) }, stampEntries: [] },
+        ),
+      ),
+    ).toBe('NOT_FOUND: History entry not found.');
+    expect(
+      refusal(() =>
+        planOf(
+          ROLLBACK,
+          before,
+          { reason: 'r', historyEntryId: 'h1' },
+          { entry: { ticketId: before.id, createdAt: NOW, snapshot: snapshot({}) }, stampEntries: [] },
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT: The ticket is already as it was after that entry.');
   });
 });
+
+const at = (hours: number) => new Date(NOW.getTime() - (10 - hours) * 3_600_000);
+
+function stampsOf(ticket: TicketRow) {
+  const { deptApprovedAt, creativeApprovedAt, assignedAt, startedAt, completedAt, closedAt, rejectedAt } = ticket;
+  return { deptApprovedAt, creativeApprovedAt, assignedAt, startedAt, completedAt, closedAt, rejectedAt };
+}
 
 function snapshotSource(ticket: TicketRow) {
   return { ...ticket, collaboratorIds: ticket.collaborators.map((collaborator) => collaborator.userId) };

@@ -18,6 +18,7 @@ import {
 } from '../domain/creative-request.ts';
 import { BadInputError, ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import { mentionedUsernames } from '../domain/mentions.ts';
+import { type StampEntry, stampsAfterRollback } from '../domain/stage-times.ts';
 import { canReadTicket, type TicketStatus } from '../domain/ticket-access.ts';
 import { rollbackChanges, type TicketSnapshot } from '../domain/ticket-snapshot.ts';
 import { type Viewer, viewerOf } from '../domain/viewer.ts';
@@ -306,14 +307,30 @@ export const REQUEST_REVISION: ActionSpec<Reasoned> = {
 
 // ——— History ———
 
-type HistoryEntry = { ticketId: string; snapshot: Prisma.JsonValue };
+type HistoryEntry = { ticketId: string; snapshot: Prisma.JsonValue; createdAt: Date };
 
-/** Restores status, assignee, collaborators and editable fields as they were right after the entry. */
-export const ROLLBACK: ActionSpec<Reasoned & { historyEntryId: string }, { entry: HistoryEntry | null }> = {
+/**
+ * Restores status, assignee, collaborators and editable fields as they were right after the entry, and the
+ * stage stamps with them (domain/stage-times.ts): a ticket sent back before its completion is no longer
+ * completed, and analytics read the stamps.
+ */
+export const ROLLBACK: ActionSpec<Reasoned & { historyEntryId: string }, { entry: HistoryEntry | null; stampEntries: StampEntry[] }> = {
   action: 'ROLLBACK',
-  facts: async (tx, { input }) => ({
-    entry: await tx.ticketHistory.findUnique({ where: { id: input.historyEntryId }, select: { ticketId: true, snapshot: true } }),
-  }),
+  async facts(tx, { input, before }) {
+    const entry = await tx.ticketHistory.findUnique({ where: { id: input.historyEntryId }, select: { ticketId: true, snapshot: true, createdAt: true } });
+    const stampEntries =
+      entry && entry.ticketId === before.id
+        ? await tx.ticketHistory.findMany({
+            where: {
+              ticketId: before.id,
+              createdAt: { lte: entry.createdAt },
+              action: { in: ['CREATED', 'APPROVED', 'ASSIGNED', 'STARTED', 'COMPLETED', 'CONFIRMED', 'REJECTED'] },
+            },
+            select: { action: true, toStatus: true, createdAt: true },
+          })
+        : [];
+    return { entry, stampEntries };
+  },
   plan({ viewer, before, input, facts }) {
     const { entry } = facts;
     if (!entry || entry.ticketId !== before.id) throw new NotFoundError('History entry');
@@ -329,10 +346,16 @@ export const ROLLBACK: ActionSpec<Reasoned & { historyEntryId: string }, { entry
     const writes: ExtraWrite[] = Array.isArray(collaboratorIds)
       ? [{ kind: 'replaceCollaborators', userIds: (collaboratorIds as string[]).filter((id) => id !== assigneeId) }]
       : [];
+    const to = (status as TicketStatus | undefined) ?? before.status;
+    const stamps = stampsAfterRollback(
+      { status: to, assigneeId: 'assigneeId' in fields ? (fields.assigneeId as string | null) : before.assigneeId },
+      facts.stampEntries,
+      before,
+    );
     return {
       // The workflow table sends a rollback to the entry's status ('FROM_SNAPSHOT').
-      to: (status as TicketStatus | undefined) ?? before.status,
-      fields: data,
+      to,
+      fields: { ...data, ...stamps },
       writes,
       reason: input.reason,
       summary: () => `${viewer.username} rolled back #${before.number} to an earlier state`,

@@ -168,6 +168,8 @@ export async function commitChange(tx: Tx, effects: CommittedEffects, change: Ch
         snapshot: snapshotOfRow(after),
         reason: plan.reason ?? null,
         version: after.version,
+        // The instant the change's stamps carry: a rollback restores stamps from the entries' times.
+        createdAt: now,
       },
       select: { id: true },
     });

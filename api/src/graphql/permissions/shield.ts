@@ -20,6 +20,12 @@ export const rootRules = {
     myTasks: isAuthenticated,
     trash: isManagerOrAdmin,
     dashboardStats: isAuthenticated,
+    // Analytics are for the people who run the team; the service narrows a manager to their scope.
+    analytics: isManagerOrAdmin,
+    monthlyReport: isManagerOrAdmin,
+    pendingApprovals: isManagerOrAdmin,
+    // The assign picker's numbers: Creative managers and admins (the service checks the department).
+    teamWorkload: isManagerOrAdmin,
     activityLog: isAuthenticated,
     products: isAuthenticated,
     notifications: isAuthenticated,
