@@ -1,17 +1,30 @@
 import { createQuery } from '@urql/solid';
-import { For, Match, Switch } from 'solid-js';
+import { For, Match, Show, Switch } from 'solid-js';
 import { Avatar } from '../../components/avatar';
 import { Loading } from '../../components/loading';
 import { describeError } from '../../lib/graphql-errors';
-import { creativeMembersQuery } from './ticket-actions.graphql';
+import { creativeMembersQuery, teamWorkloadQuery } from './ticket-actions.graphql';
+
+type Workload = { inProgress: number; queued: number; overdue: number; dueSoon: number };
+
+/** "2 in progress · 1 queued · 1 overdue", or "Free" with nothing open. */
+export function workloadText(load: Workload): string {
+  const parts = [`${load.inProgress} in progress`, `${load.queued} queued`];
+  if (load.overdue) parts.push(`${load.overdue} overdue`);
+  if (load.dueSoon) parts.push(`${load.dueSoon} due within a day`);
+  return load.inProgress + load.queued === 0 ? 'Free' : parts.join(' · ');
+}
 
 /**
  * Active Creative members as a radio group (name and avatar each), labelled by `label` ("Assignee",
- * "Collaborator"). Arrow keys move between people, as in any radio group.
+ * "Collaborator"). Arrow keys move between people, as in any radio group. Beside each name: their open work
+ * (teamWorkload), so work goes to whoever has room; without it (the query failed) the names still show.
  */
 export function PersonPicker(props: { label: string; value: string; onChange: (id: string) => void; error?: string; errorId: string }) {
   const [departments] = createQuery({ query: creativeMembersQuery });
   const members = () => departments.data?.departments.find((department) => department.isCreative)?.members ?? [];
+  const [workload] = createQuery({ query: teamWorkloadQuery, requestPolicy: 'cache-and-network' });
+  const loadOf = (id: string) => workload.data?.teamWorkload.find((row) => row.user.id === id);
   return (
     <fieldset class="person-picker" aria-describedby={props.error ? props.errorId : undefined} aria-invalid={props.error ? true : undefined}>
       <legend class="field-label">{props.label}</legend>
@@ -38,6 +51,13 @@ export function PersonPicker(props: { label: string; value: string; onChange: (i
                   <Avatar name={member.displayName} />
                   <span class="person-option-name">{member.displayName}</span>
                   <span class="person-option-username muted">@{member.username}</span>
+                  <Show when={loadOf(member.id)}>
+                    {(load) => (
+                      <span class="person-option-load" classList={{ 'person-option-load-overdue': load().overdue > 0 }}>
+                        {workloadText(load())}
+                      </span>
+                    )}
+                  </Show>
                 </label>
               )}
             </For>
