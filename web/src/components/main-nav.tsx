@@ -1,18 +1,29 @@
 import { A } from '@solidjs/router';
 import { For } from 'solid-js';
+import { session } from '../lib/session';
 
-const LINKS = [
+type Role = 'ADMIN' | 'MANAGER' | 'MEMBER';
+
+const LINKS: { href: string; label: string; end: boolean; roles?: readonly Role[] }[] = [
   { href: '/', label: 'Dashboard', end: true },
   { href: '/board', label: 'Board', end: false },
   { href: '/tickets', label: 'Tickets', end: false },
   { href: '/my-tasks', label: 'My tasks', end: false },
+  { href: '/analytics', label: 'Analytics', end: false, roles: ['ADMIN', 'MANAGER'] },
+  { href: '/reports/monthly', label: 'Monthly report', end: false, roles: ['ADMIN', 'MANAGER'] },
 ];
+
+/** The links the signed-in person may use (analytics are for managers and admins). */
+const visibleLinks = () => {
+  const role = session.user()?.role as Role | undefined;
+  return LINKS.filter((link) => !link.roles || (role !== undefined && link.roles.includes(role)));
+};
 
 /** The signed-in sections. On phones it folds into the menu the shell opens (see app-shell.css). */
 export function MainNav(props: { onNavigate?: () => void }) {
   return (
     <nav class="main-nav" aria-label="Main">
-      <For each={LINKS}>
+      <For each={visibleLinks()}>
         {(link) => (
           <A href={link.href} end={link.end} class="main-nav-link" activeClass="main-nav-link-active" onClick={() => props.onNavigate?.()}>
             {link.label}
