@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { workloadText } from '../ticket-actions/person-picker';
+import { workloadParts } from '../ticket-actions/person-picker';
 import { DownloadButton } from './download-button';
 import { KpiTile } from './kpi-tile';
 
@@ -53,10 +53,14 @@ describe('DownloadButton', () => {
   });
 });
 
-describe('workloadText', () => {
-  it("sums up a member's open work for the assign picker", () => {
-    expect(workloadText({ inProgress: 0, queued: 0, overdue: 0, dueSoon: 0 })).toBe('Free');
-    expect(workloadText({ inProgress: 2, queued: 1, overdue: 1, dueSoon: 0 })).toBe('2 in progress · 1 queued · 1 overdue');
-    expect(workloadText({ inProgress: 1, queued: 0, overdue: 0, dueSoon: 1 })).toBe('1 in progress · 0 queued · 1 due within a day');
+describe('workloadParts', () => {
+  it("sums up a member's open work for the assign picker, the overdue part marked", () => {
+    const text = (load: Parameters<typeof workloadParts>[0]) =>
+      workloadParts(load)
+        .map((part) => (part.late ? `!${part.text}` : part.text))
+        .join(' · ');
+    expect(text({ inProgress: 0, queued: 0, overdue: 0, dueSoon: 0 })).toBe('Free');
+    expect(text({ inProgress: 2, queued: 1, overdue: 1, dueSoon: 0 })).toBe('2 in progress · 1 queued · !1 overdue');
+    expect(text({ inProgress: 1, queued: 0, overdue: 0, dueSoon: 1 })).toBe('1 in progress · 0 queued · 1 due within a day');
   });
 });

@@ -7,12 +7,16 @@ import { creativeMembersQuery, teamWorkloadQuery } from './ticket-actions.graphq
 
 type Workload = { inProgress: number; queued: number; overdue: number; dueSoon: number };
 
-/** "2 in progress · 1 queued · 1 overdue", or "Free" with nothing open. */
-export function workloadText(load: Workload): string {
-  const parts = [`${load.inProgress} in progress`, `${load.queued} queued`];
-  if (load.overdue) parts.push(`${load.overdue} overdue`);
-  if (load.dueSoon) parts.push(`${load.dueSoon} due within a day`);
-  return load.inProgress + load.queued === 0 ? 'Free' : parts.join(' · ');
+/** "2 in progress · 1 queued · 1 overdue" as parts (the late ones stand out), or "Free" with nothing open. */
+export function workloadParts(load: Workload): { text: string; late: boolean }[] {
+  if (load.inProgress + load.queued === 0) return [{ text: 'Free', late: false }];
+  const parts = [
+    { text: `${load.inProgress} in progress`, late: false },
+    { text: `${load.queued} queued`, late: false },
+  ];
+  if (load.overdue) parts.push({ text: `${load.overdue} overdue`, late: true });
+  if (load.dueSoon) parts.push({ text: `${load.dueSoon} due within a day`, late: false });
+  return parts;
 }
 
 /**
@@ -53,8 +57,15 @@ export function PersonPicker(props: { label: string; value: string; onChange: (i
                   <span class="person-option-username muted">@{member.username}</span>
                   <Show when={loadOf(member.id)}>
                     {(load) => (
-                      <span class="person-option-load" classList={{ 'person-option-load-overdue': load().overdue > 0 }}>
-                        {workloadText(load())}
+                      <span class="person-option-load">
+                        <For each={workloadParts(load())}>
+                          {(part, index) => (
+                            <>
+                              {index() > 0 ? ' · ' : ''}
+                              <span classList={{ 'person-option-load-overdue': part.late }}>{part.text}</span>
+                            </>
+                          )}
+                        </For>
                       </span>
                     )}
                   </Show>
