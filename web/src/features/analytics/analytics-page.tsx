@@ -16,6 +16,7 @@ import { dateInputValue, decimal, hours, label, percent } from './format';
 import { KpiTile } from './kpi-tile';
 import { Leaderboard } from './leaderboard';
 import { refreshOnTicketChanges } from './live-refresh';
+import { ReportTabs } from './report-tabs';
 import './analytics.css';
 
 type Figures = AnalyticsQuery['analytics'];
@@ -73,6 +74,7 @@ export function AnalyticsPage() {
   return (
     <section class="page report-page">
       <header class="report-header">
+        <ReportTabs />
         <h1 class="page-title">Analytics</h1>
         <div class="report-controls">
           <Field label="From" class="report-filter" error={invalid()}>

@@ -13,6 +13,7 @@ import { dateInputValue, decimal, percent } from './format';
 import { KpiTile } from './kpi-tile';
 import { Leaderboard } from './leaderboard';
 import { refreshOnTicketChanges } from './live-refresh';
+import { ReportTabs } from './report-tabs';
 import './analytics.css';
 
 type Report = MonthlyReportQuery['monthlyReport'];
@@ -61,6 +62,7 @@ export function MonthlyReportPage() {
   return (
     <section class="page report-page">
       <header class="report-header">
+        <ReportTabs />
         <h1 class="page-title">Monthly report</h1>
         <div class="report-controls">
           <Field label="Month" class="report-filter">

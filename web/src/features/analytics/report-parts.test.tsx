@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { workloadParts } from '../ticket-actions/person-picker';
+import { workloadParts } from '../ticket-actions/member-workload';
 import { DownloadButton } from './download-button';
 import { KpiTile } from './kpi-tile';
 

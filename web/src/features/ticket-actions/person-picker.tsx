@@ -1,23 +1,12 @@
 import { createQuery } from '@urql/solid';
-import { For, Match, Show, Switch } from 'solid-js';
+import { For, lazy, Match, Suspense, Switch } from 'solid-js';
 import { Avatar } from '../../components/avatar';
 import { Loading } from '../../components/loading';
 import { describeError } from '../../lib/graphql-errors';
-import { creativeMembersQuery, teamWorkloadQuery } from './ticket-actions.graphql';
+import { creativeMembersQuery } from './ticket-actions.graphql';
 
-type Workload = { inProgress: number; queued: number; overdue: number; dueSoon: number };
-
-/** "2 in progress · 1 queued · 1 overdue" as parts (the late ones stand out), or "Free" with nothing open. */
-export function workloadParts(load: Workload): { text: string; late: boolean }[] {
-  if (load.inProgress + load.queued === 0) return [{ text: 'Free', late: false }];
-  const parts = [
-    { text: `${load.inProgress} in progress`, late: false },
-    { text: `${load.queued} queued`, late: false },
-  ];
-  if (load.overdue) parts.push({ text: `${load.overdue} overdue`, late: true });
-  if (load.dueSoon) parts.push({ text: `${load.dueSoon} due within a day`, late: false });
-  return parts;
-}
+// Loads when the picker opens, not with the ticket page (whose first load is near its budget).
+const MemberWorkload = lazy(() => import('./member-workload').then((module) => ({ default: module.MemberWorkload })));
 
 /**
  * Active Creative members as a radio group (name and avatar each), labelled by `label` ("Assignee",
@@ -27,8 +16,6 @@ export function workloadParts(load: Workload): { text: string; late: boolean }[]
 export function PersonPicker(props: { label: string; value: string; onChange: (id: string) => void; error?: string; errorId: string }) {
   const [departments] = createQuery({ query: creativeMembersQuery });
   const members = () => departments.data?.departments.find((department) => department.isCreative)?.members ?? [];
-  const [workload] = createQuery({ query: teamWorkloadQuery, requestPolicy: 'cache-and-network' });
-  const loadOf = (id: string) => workload.data?.teamWorkload.find((row) => row.user.id === id);
   return (
     <fieldset class="person-picker" aria-describedby={props.error ? props.errorId : undefined} aria-invalid={props.error ? true : undefined}>
       <legend class="field-label">{props.label}</legend>
@@ -55,20 +42,9 @@ export function PersonPicker(props: { label: string; value: string; onChange: (i
                   <Avatar name={member.displayName} />
                   <span class="person-option-name">{member.displayName}</span>
                   <span class="person-option-username muted">@{member.username}</span>
-                  <Show when={loadOf(member.id)}>
-                    {(load) => (
-                      <span class="person-option-load">
-                        <For each={workloadParts(load())}>
-                          {(part, index) => (
-                            <>
-                              {index() > 0 ? ' · ' : ''}
-                              <span classList={{ 'person-option-load-overdue': part.late }}>{part.text}</span>
-                            </>
-                          )}
-                        </For>
-                      </span>
-                    )}
-                  </Show>
+                  <Suspense>
+                    <MemberWorkload userId={member.id} />
+                  </Suspense>
                 </label>
               )}
             </For>
