@@ -9,6 +9,7 @@ import { type Database, openDatabase } from './db/client.ts';
 import { identifyCaller } from './graphql/rate-limit.ts';
 import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.ts';
 import { bodyLimit } from './http/body-limit.ts';
+import { EXPORT_PATH, exportsEndpoint } from './http/exports.ts';
 import { FILES_PATH, files } from './http/files.ts';
 import { health, readiness } from './http/health.ts';
 import { metricsEndpoint } from './http/metrics.ts';
@@ -124,6 +125,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     { path: yoga.graphqlEndpoint, methods: ['POST'], handle: uploadLimit(config.uploadMaxBytes) },
     { path: yoga.graphqlEndpoint, handle: (req, res) => yoga(req, res) },
     { path: FILES_PATH, methods: ['GET', 'HEAD'], handle: files({ attachments: services.attachments, resolveViewer, logger }) },
+    { path: EXPORT_PATH, methods: ['GET'], handle: exportsEndpoint({ prisma, analytics: services.analytics, resolveViewer, logger }) },
     ...notices.routes,
     ...(web ? [{ path: '/', methods: ['GET', 'HEAD'], handle: web }] : []),
   ];

@@ -146,23 +146,15 @@ export function analyticsSummarySql(scope: Prisma.Sql, period: Period): Prisma.S
  * quantity under the item's criteria (or the ticket's) and its product; any other ticket its own quantity.
  */
 export function analyticsOutputSql(scope: Prisma.Sql, period: Period): Prisma.Sql {
+  // One pass: each ticket joined to its items (or to one empty item when it has none), grouped two ways.
   return Prisma.sql`
-    WITH done AS (
-      SELECT t."id", t."criteria", t."quantity" FROM "Ticket" t
-      WHERE ${scope} AND t."completedAt" >= ${at(period.from)} AND t."completedAt" < ${at(period.to)}
-    ),
-    units AS (
-      SELECT d."id", coalesce(i."criteria", d."criteria") AS criteria, i."productId", i."quantity"
-      FROM done d JOIN "TicketProductItem" i ON i."ticketId" = d."id"
-      UNION ALL
-      SELECT d."id", d."criteria", NULL::uuid, d."quantity"
-      FROM done d WHERE NOT EXISTS (SELECT 1 FROM "TicketProductItem" i WHERE i."ticketId" = d."id")
-    )
-    SELECT 'criteria' AS kind, u.criteria::text AS key, NULL AS name, count(DISTINCT u."id") AS tickets, sum(u."quantity") AS quantity
-    FROM units u GROUP BY u.criteria
-    UNION ALL
-    SELECT 'product', u."productId"::text, min(p."name"), count(DISTINCT u."id"), sum(u."quantity")
-    FROM units u JOIN "Product" p ON p."id" = u."productId" GROUP BY u."productId"`;
+    SELECT GROUPING(i."productId") AS "byCriteria",
+           coalesce(i."criteria", t."criteria")::text AS criteria, i."productId"::text AS "productId",
+           count(DISTINCT t."id") AS tickets, sum(coalesce(i."quantity", t."quantity")) AS quantity
+    FROM "Ticket" t
+    LEFT JOIN "TicketProductItem" i ON i."ticketId" = t."id"
+    WHERE ${scope} AND t."completedAt" >= ${at(period.from)} AND t."completedAt" < ${at(period.to)}
+    GROUP BY GROUPING SETS ((coalesce(i."criteria", t."criteria")), (i."productId"))`;
 }
 
 /**
@@ -244,6 +236,9 @@ export function createAnalyticsService(prisma: PrismaClient, targets: KpiTargets
       ? await prisma.department.findMany({ where: { id: { in: departmentIds } }, select: { id: true, name: true } })
       : [];
     const departmentName = new Map(departments.map((department) => [department.id, department.name]));
+    const productIds = output.filter((row) => n(row.byCriteria) === 0 && row.productId !== null).map((row) => String(row.productId));
+    const products = productIds.length ? await prisma.product.findMany({ where: { id: { in: productIds } }, select: { id: true, name: true } }) : [];
+    const productName = new Map(products.map((product) => [product.id, product.name]));
     const perUser = perUserRows.map(performanceOf);
     const created = n(total.created);
     const completed = n(total.completed);
@@ -262,12 +257,17 @@ export function createAnalyticsService(prisma: PrismaClient, targets: KpiTargets
       averageProcessingHours: avgOf(total.avgProcessing),
       stageAverages: STAGES.map(({ stage }) => ({ stage, averageHours: avgOf(total[`avg_${stage}`]), tickets: n(total[`n_${stage}`]) })),
       outputByCriteria: output
-        .filter((row) => row.kind === 'criteria')
-        .map((row) => ({ criteria: (row.key as Criteria | null) ?? null, tickets: n(row.tickets), quantity: n(row.quantity) }))
+        .filter((row) => n(row.byCriteria) === 1)
+        .map((row) => ({ criteria: (row.criteria as Criteria | null) ?? null, tickets: n(row.tickets), quantity: n(row.quantity) }))
         .sort((a, b) => String(a.criteria).localeCompare(String(b.criteria))),
       byProduct: output
-        .filter((row) => row.kind === 'product')
-        .map((row) => ({ productId: String(row.key), productName: String(row.name), tickets: n(row.tickets), quantity: n(row.quantity) }))
+        .filter((row) => n(row.byCriteria) === 0 && row.productId !== null)
+        .map((row) => ({
+          productId: String(row.productId),
+          productName: productName.get(String(row.productId)) ?? '',
+          tickets: n(row.tickets),
+          quantity: n(row.quantity),
+        }))
         .sort((a, b) => b.quantity - a.quantity || a.productName.localeCompare(b.productName)),
       byRequestType: only('gType')
         .map((row) => ({ requestType: row.requestType as RequestType, ...breakdownOf(row) }))
