@@ -1,6 +1,7 @@
 // Analytics and the monthly report, as a Creative manager and as an admin, at desktop and phone width: the
 // nav's Reports link leads there, the figures and charts render, axe finds nothing serious or critical, the console stays
 // clean, and screenshots land in e2e/screenshots/. A member sees no link to either.
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertAccessible } from './support/a11y.ts';
@@ -72,6 +73,20 @@ describe.each(people)('%s at %s width', (username, width, viewport) => {
     expect(overlap).toBeLessThanOrEqual(0);
     await assertAccessible(page, `analytics (${username}, ${width})`);
     await shot('analytics');
+  });
+
+  it('downloads the analytics and tickets CSV with the session', async () => {
+    const { page } = person;
+    for (const [button, name] of [
+      ['Export analytics (CSV)', /^analytics-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/],
+      ['Export tickets (CSV)', /^tickets\.csv$/],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: WAIT_MS }), page.getByRole('button', { name: button }).click()]);
+      expect(download.suggestedFilename()).toMatch(name);
+      const text = await readFile(await download.path(), 'utf8');
+      expect(text.split(/\r?\n/).filter(Boolean).length, `${button} has a header and rows`).toBeGreaterThan(1);
+    }
+    expect(await page.getByRole('alert').allInnerTexts()).toEqual([]);
   });
 
   it('opens Monthly report from the nav: KPI tiles by status, leaderboard and revisions', async () => {
