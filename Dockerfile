@@ -5,6 +5,8 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4000 \
     DATA_DIR=/data
+# A font for the text of the daily report's chart (resvg draws no text without one; the slim image has none).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 COPY . .
 # npm ci runs postinstall: prisma generate (offline-safe), the web build (it needs the dev tools) and the API build.
 RUN npm ci --include=dev --no-audit --no-fund && mkdir -p /data

@@ -104,6 +104,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     telegram: config.telegram,
     frontendUrl: config.frontendUrl,
     reminderLeadMs: config.deadlineReminderLeadMs,
+    report: config.report,
     tuning: options.notices,
   });
 

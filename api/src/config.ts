@@ -81,11 +81,26 @@ const envSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().default(10),
+  REPORT_TIMEZONE: z.string().default('UTC').refine(isTimeZone, 'REPORT_TIMEZONE must be an IANA time zone, e.g. Asia/Manila or UTC'),
+  DAILY_REPORT_TIME: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'DAILY_REPORT_TIME must be HH:MM (24-hour) or off')
+    .default('08:00'),
+  REPORT_FONT_FILE: z.string().optional(),
   KPI_TARGET_COMPLETION_RATE: z.coerce.number().min(0).max(1).default(DEFAULT_KPI_TARGETS.COMPLETION_RATE),
   KPI_TARGET_ON_TIME_RATE: z.coerce.number().min(0).max(1).default(DEFAULT_KPI_TARGETS.ON_TIME_RATE),
   KPI_TARGET_AVERAGE_REVISIONS: z.coerce.number().min(0).default(DEFAULT_KPI_TARGETS.AVERAGE_REVISIONS),
   KPI_TARGET_OVERDUE_RATE: z.coerce.number().min(0).max(1).default(DEFAULT_KPI_TARGETS.OVERDUE_RATE),
 });
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type Config = {
   port: number;
@@ -144,6 +159,14 @@ export type Config = {
   metricsToken: string | undefined;
   /** On SIGTERM/SIGINT, how long in-flight HTTP requests may take to finish before they are cut. */
   shutdownTimeoutMs: number;
+  report: {
+    /** The IANA zone whose days the reports count ("yesterday", "this month"). */
+    timeZone: string;
+    /** Local time of the daily report to the Telegram group; null: not sent. */
+    dailyAt: { hour: number; minute: number } | null;
+    /** A TrueType/OpenType font for the chart's text; unset → the usual system font places are searched. */
+    fontFile: string | undefined;
+  };
   /** The monthly report's targets (completion and on-time rates at least, average revisions and overdue rate at most). */
   kpiTargets: KpiTargets;
   /** Token lifetimes; tests shorten them. */
@@ -212,6 +235,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: { points: e.RATE_LIMIT_POINTS, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
     metricsToken: e.METRICS_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    report: {
+      timeZone: e.REPORT_TIMEZONE,
+      dailyAt: e.DAILY_REPORT_TIME === 'off' ? null : { hour: Number(e.DAILY_REPORT_TIME.slice(0, 2)), minute: Number(e.DAILY_REPORT_TIME.slice(3)) },
+      fontFile: e.REPORT_FONT_FILE,
+    },
     kpiTargets: {
       COMPLETION_RATE: e.KPI_TARGET_COMPLETION_RATE,
       ON_TIME_RATE: e.KPI_TARGET_ON_TIME_RATE,

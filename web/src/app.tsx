@@ -13,6 +13,8 @@ const MyTasksPage = lazy(() => import('./features/tickets-list/my-tasks-page').t
 const HomePage = lazy(() => import('./routes/home').then((module) => ({ default: module.HomePage })));
 const RequestFormPage = lazy(() => import('./features/request-form/request-form-page').then((module) => ({ default: module.RequestFormPage })));
 const TicketPage = lazy(() => import('./features/ticket/ticket-page').then((module) => ({ default: module.TicketPage })));
+const AnalyticsPage = lazy(() => import('./features/analytics/analytics-page').then((module) => ({ default: module.AnalyticsPage })));
+const MonthlyReportPage = lazy(() => import('./features/analytics/monthly-report-page').then((module) => ({ default: module.MonthlyReportPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
@@ -27,6 +29,8 @@ export function App() {
           <Route path="/" component={HomePage} />
           <Route path={['/new', '/tickets/new']} component={RequestFormPage} />
           <Route path="/tickets/:number" component={TicketPage} />
+          <Route path="/analytics" component={AnalyticsPage} />
+          <Route path="/reports/monthly" component={MonthlyReportPage} />
           <Route path="*" component={NotFoundPage} />
         </Route>
       </Router>

@@ -26,6 +26,7 @@ const ICON: Record<NotificationKind, string> = {
   TICKET_OVERDUE: '🚨',
   ACCOUNT_APPROVED: '👋',
   ATTACHMENT_ADDED: '📎',
+  DAILY_REPORT: '📊',
 };
 
 /** Kinds whose body is the actor's reason, shown as such. */

@@ -104,6 +104,8 @@ export const NOTIFICATION_KINDS = [
   'TICKET_OVERDUE',
   'ACCOUNT_APPROVED',
   'ATTACHMENT_ADDED',
+  // The daily report to the team's group: an outbox row only, never an in-app notification.
+  'DAILY_REPORT',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -7,6 +7,7 @@ import { dueNotice } from '../domain/deadline-notices.ts';
 import type { Logger } from '../logger.ts';
 import { announce } from '../services/notifications.ts';
 import { createTransactionRunner, type EffectsSink } from '../services/ticket-changes.ts';
+import { createTimerLoop } from './timer-loop.ts';
 
 export type DeadlineSchedulerDeps = {
   prisma: PrismaClient;
@@ -77,31 +78,13 @@ export function createDeadlineScheduler({ prisma, sink, logger, reminderLeadMs, 
     return sent;
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  let stopped = true;
+  const loop = createTimerLoop({
+    pass: () => runOnce(),
+    waitAfter: () => intervalMs,
+    onError: (error) => logger.error('deadline reminders pass failed', error),
+  });
 
-  function tick() {
-    running = runOnce()
-      .catch((error) => logger.error('deadline reminders pass failed', error))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
-      });
-  }
-
-  return {
-    runOnce,
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      tick();
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return { runOnce, start: loop.start, stop: loop.stop };
 }
 
 export type DeadlineScheduler = ReturnType<typeof createDeadlineScheduler>;

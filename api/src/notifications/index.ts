@@ -4,13 +4,16 @@
 import { Bot, webhookCallback } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
+import type { DailyReportSchedule } from '../domain/daily-report.ts';
 import type { Route } from '../http/router.ts';
 import type { Logger } from '../logger.ts';
 import type { TelegramLinkService } from '../services/telegram-links.ts';
 import type { EffectsSink } from '../services/ticket-changes.ts';
 import type { TicketService } from '../services/tickets.ts';
+import { createDailyReportScheduler } from './daily-report.ts';
 import { createDeadlineScheduler } from './deadline-scheduler.ts';
 import { createOutboxWorker, type OutboxTuning } from './outbox-worker.ts';
+import { findChartFonts } from './report-chart.ts';
 import { registerUpdateHandlers } from './telegram-updates.ts';
 
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';
@@ -32,6 +35,8 @@ export type NoticeDeliveryTuning = {
   deadlineIntervalMs?: number;
   /** false: the reminders run only when runOnce is called (tests that count notifications). */
   deadlineScheduler?: boolean;
+  /** false: the daily report is queued only when its runOnce is called (tests, on their own clock). */
+  dailyReportScheduler?: boolean;
   /** Skips getMe (tests, or a known bot). */
   botInfo?: UserFromGetMe;
 };
@@ -45,6 +50,8 @@ export type NoticeDeliveryDeps = {
   telegram: TelegramSettings;
   frontendUrl: string | undefined;
   reminderLeadMs: number;
+  /** The daily report's time zone and local time (null: not sent), and the chart's font (REPORT_FONT_FILE). */
+  report: { timeZone: string; dailyAt: { hour: number; minute: number } | null; fontFile: string | undefined };
   tuning?: NoticeDeliveryTuning;
 };
 
@@ -52,9 +59,14 @@ export function createNoticeDelivery(deps: NoticeDeliveryDeps) {
   const { prisma, logger, telegram, tuning = {} } = deps;
   const bot = telegram.botToken ? new Bot(telegram.botToken, { client: { apiRoot: telegram.apiRoot }, botInfo: tuning.botInfo }) : null;
   const { links } = deps;
+  const chartFonts = bot && telegram.groupChatId ? findChartFonts(deps.report.fontFile) : [];
   const worker = bot
-    ? createOutboxWorker({ prisma, api: bot.api, groupChatId: telegram.groupChatId, frontendUrl: deps.frontendUrl, logger, tuning: tuning.outbox })
+    ? createOutboxWorker({ prisma, api: bot.api, groupChatId: telegram.groupChatId, frontendUrl: deps.frontendUrl, logger, tuning: tuning.outbox, chartFonts })
     : null;
+  // The report goes to the group only: without a bot and a group there is nobody to send it to.
+  const schedule: DailyReportSchedule | null =
+    bot && telegram.groupChatId && deps.report.dailyAt ? { timeZone: deps.report.timeZone, ...deps.report.dailyAt } : null;
+  const dailyReport = schedule ? createDailyReportScheduler({ prisma, logger, schedule }) : null;
   const deadlines = createDeadlineScheduler({ prisma, sink: deps.sink, logger, reminderLeadMs: deps.reminderLeadMs, intervalMs: tuning.deadlineIntervalMs });
   if (bot) registerUpdateHandlers(bot, { prisma, tickets: deps.tickets, links, frontendUrl: deps.frontendUrl, logger });
 
@@ -77,8 +89,14 @@ export function createNoticeDelivery(deps: NoticeDeliveryDeps) {
     routes,
     worker,
     deadlines,
+    dailyReport,
     async start() {
       if (tuning.deadlineScheduler !== false) deadlines.start();
+      if (dailyReport && tuning.dailyReportScheduler !== false) {
+        if (chartFonts.length === 0)
+          logger.warn('no font found for the daily report chart (install fonts-dejavu-core or set REPORT_FONT_FILE): its text will be missing');
+        dailyReport.start();
+      }
       if (!bot || !worker) {
         logger.info('TELEGRAM_BOT_TOKEN is not set: Telegram notices stay pending in the outbox');
         return;
@@ -98,7 +116,7 @@ export function createNoticeDelivery(deps: NoticeDeliveryDeps) {
     },
     async stop() {
       if (polling && bot?.isRunning()) await bot.stop();
-      await Promise.all([worker?.stop(), deadlines.stop()]);
+      await Promise.all([worker?.stop(), deadlines.stop(), dailyReport?.stop()]);
     },
   };
 }

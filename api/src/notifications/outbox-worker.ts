@@ -5,11 +5,13 @@
 // failures back off exponentially, a 429 waits its retry_after, and a row that keeps failing (or that
 // Telegram refuses for good) is parked DEAD with its last error for an admin to retry.
 import { randomUUID } from 'node:crypto';
-import { type Api, GrammyError } from 'grammy';
+import { type Api, GrammyError, InputFile } from 'grammy';
 import { type NotificationOutbox, Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
 import { backoffMs, type ChatRateLimits, reserveSlot, TELEGRAM_LIMITS } from '../domain/telegram-rate.ts';
 import type { Logger } from '../logger.ts';
+import { composeDailyReport } from './daily-report.ts';
 import { composeMessage } from './telegram-compose.ts';
+import { createTimerLoop } from './timer-loop.ts';
 
 export type OutboxTuning = {
   /** How long a claimed row belongs to this worker. */
@@ -42,6 +44,8 @@ export type OutboxWorkerDeps = {
   logger: Logger;
   tuning?: Partial<OutboxTuning>;
   workerId?: string;
+  /** The fonts the daily report's chart is drawn with (findChartFonts); none: whatever the system has. */
+  chartFonts?: readonly string[];
 };
 
 type Outcome = 'sent' | 'deferred' | 'failed' | 'dead';
@@ -120,12 +124,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       return 'deferred';
     }
     try {
-      const message = await composeMessage(prisma, row, deps.frontendUrl);
-      const sent = await api.sendMessage(chatId, message.text, {
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-        ...(message.replyMarkup ? { reply_markup: message.replyMarkup } : {}),
-      });
+      const sent = await send(chatId, row);
       await prisma.notificationOutbox.updateMany({
         where: mine(row),
         data: { ...release, status: 'SENT', sentAt: new Date(), chatId, telegramMessageId: sent.message_id, attempts: { increment: 1 }, lastError: null },
@@ -134,6 +133,19 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     } catch (error) {
       return failed(row, chatId, error);
     }
+  }
+
+  async function send(chatId: string, row: NotificationOutbox) {
+    if (row.kind === 'DAILY_REPORT') {
+      const report = composeDailyReport(row, deps.frontendUrl, deps.chartFonts ?? []);
+      return api.sendPhoto(chatId, new InputFile(report.photo, report.fileName), { caption: report.caption, parse_mode: 'HTML' });
+    }
+    const message = await composeMessage(prisma, row, deps.frontendUrl);
+    return api.sendMessage(chatId, message.text, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      ...(message.replyMarkup ? { reply_markup: message.replyMarkup } : {}),
+    });
   }
 
   async function failed(row: NotificationOutbox, chatId: string, error: unknown): Promise<Outcome> {
@@ -167,39 +179,19 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     return sent;
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = true;
-
-  async function loop(): Promise<void> {
-    let sent = 0;
-    try {
-      sent = await runOnce();
-    } catch (error) {
-      logger.error('telegram outbox pass failed', error);
-    }
+  const loop = createTimerLoop({
+    pass: runOnce,
     // A pass that sent something may have unblocked the next notice of a ticket: look again at once.
-    if (!stopped) timer = setTimeout(tick, sent > 0 ? 0 : tuning.pollIntervalMs);
-  }
-
-  function tick() {
-    running = loop();
-  }
+    waitAfter: (sent) => (sent ? 0 : tuning.pollIntervalMs),
+    onError: (error) => logger.error('telegram outbox pass failed', error),
+  });
 
   return {
     workerId,
     runOnce,
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      tick();
-    },
+    start: loop.start,
     /** Waits for the pass in flight; a row it leased but did not finish comes back when the lease ends. */
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
+    stop: loop.stop,
   };
 }
 

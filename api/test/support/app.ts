@@ -44,9 +44,9 @@ export async function startTestApp(
     }),
     ...options.config,
   };
-  // The deadline scheduler runs when a test calls it (app.notices.deadlines.runOnce), so notices that depend on
+  // The deadline scheduler and the daily report run when a test calls them (app.notices.deadlines.runOnce), so notices that depend on
   // the clock never appear in tests that count notifications; nobody long-polls a real Telegram.
-  const notices = { deadlineScheduler: false, polling: false, ...options.app?.notices };
+  const notices = { deadlineScheduler: false, dailyReportScheduler: false, polling: false, ...options.app?.notices };
   const app = await buildApp(config, { ...options.app, notices, database: db });
   const { url } = await app.start();
   const wsUrl = url.replace(/^http/, 'ws');

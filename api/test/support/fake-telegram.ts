@@ -4,19 +4,51 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { UserFromGetMe } from 'grammy/types';
 
+/** A file uploaded with a call (multipart/form-data, as grammY sends an InputFile). */
+export type FakeUpload = { field: string; fileName: string; bytes: Buffer };
+
 // biome-ignore lint/suspicious/noExplicitAny: Bot API bodies are read loosely in tests; a wrong path fails the assertion that reads it.
-export type FakeCall = { method: string; body: Record<string, any>; at: number; status: number; messageId?: number };
+export type FakeCall = { method: string; body: Record<string, any>; files: FakeUpload[]; at: number; status: number; messageId?: number };
 
 export type Failure = { status: 500 } | { status: 400 } | { status: 429; retryAfter: number };
 
 /** What getMe answers (the fields grammY reads; the rest of UserFromGetMe does not matter here). */
 export const FAKE_BOT = { id: 424242, is_bot: true as const, first_name: 'Juan365 Bot', username: 'juan365_test_bot' } as UserFromGetMe;
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+/** A call's parameters: JSON, or multipart form data when it uploads files. */
+async function readBody(req: IncomingMessage): Promise<{ body: Record<string, unknown>; files: FakeUpload[] }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  const raw = Buffer.concat(chunks);
+  const boundary = /^multipart\/form-data;\s*boundary=(.+)$/.exec(req.headers['content-type'] ?? '')?.[1];
+  if (!boundary) return { body: raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {}, files: [] };
+  return readMultipart(raw, boundary);
+}
+
+/**
+ * Telegram's reading of multipart bodies, which is looser than the platform's FormData parser: grammY writes
+ * `filename=name.png` unquoted, which undici refuses.
+ */
+function readMultipart(raw: Buffer, boundary: string): { body: Record<string, unknown>; files: FakeUpload[] } {
+  const body: Record<string, unknown> = {};
+  const files: FakeUpload[] = [];
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = raw.indexOf(delimiter);
+  while (at !== -1) {
+    const start = at + delimiter.length;
+    if (raw.subarray(start, start + 2).toString() === '--') break;
+    const headersEnd = raw.indexOf('\r\n\r\n', start);
+    const next = raw.indexOf(delimiter, headersEnd);
+    if (headersEnd === -1 || next === -1) break;
+    const headers = raw.subarray(start, headersEnd).toString('utf8');
+    const content = raw.subarray(headersEnd + 4, next - 2); // the part ends with CRLF before the delimiter
+    const field = /name="?([^";\r\n]+)"?/i.exec(headers.replace(/filename=[^;\r\n]*/i, ''))?.[1] ?? '';
+    const fileName = /filename="?([^";\r\n]+)"?/i.exec(headers)?.[1];
+    if (fileName !== undefined) files.push({ field, fileName, bytes: Buffer.from(content) });
+    else body[field] = content.toString('utf8');
+    at = next;
+  }
+  return { body, files };
 }
 
 export async function startFakeTelegram() {
@@ -26,8 +58,8 @@ export async function startFakeTelegram() {
 
   const server = createServer(async (req, res) => {
     const method = (req.url ?? '').split('/').pop() ?? '';
-    const body = await readJson(req);
-    const call: FakeCall = { method, body, at: Date.now(), status: 200 };
+    const { body, files } = await readBody(req);
+    const call: FakeCall = { method, body, files, at: Date.now(), status: 200 };
     calls.push(call);
     const reply = (status: number, payload: unknown) => {
       call.status = status;
@@ -54,6 +86,14 @@ export async function startFakeTelegram() {
         const chatId = Number(body.chat_id);
         const chat = chatId < 0 ? { id: chatId, type: 'supergroup', title: 'Team' } : { id: chatId, type: 'private', first_name: 'User' };
         return reply(200, { ok: true, result: { message_id: call.messageId, date: Math.floor(Date.now() / 1000), chat, text: body.text } });
+      }
+      case 'sendPhoto': {
+        // grammY uploads an InputFile as attach://<id>, the bytes in the part of that name.
+        call.messageId = nextMessageId++;
+        const chatId = Number(body.chat_id);
+        const chat = chatId < 0 ? { id: chatId, type: 'supergroup', title: 'Team' } : { id: chatId, type: 'private', first_name: 'User' };
+        const photo = [{ file_id: `photo-${call.messageId}`, file_unique_id: `p${call.messageId}`, width: 0, height: 0 }];
+        return reply(200, { ok: true, result: { message_id: call.messageId, date: Math.floor(Date.now() / 1000), chat, photo, caption: body.caption } });
       }
       default:
         return reply(200, { ok: true, result: true });

@@ -17,7 +17,7 @@ export const FAST: Partial<OutboxTuning> = {
   limits: { perChatIntervalMs: 0, groupPerMinute: 1_000_000 },
 };
 
-export async function startTelegramTestApp(): Promise<{ t: TestApp; fake: FakeTelegram }> {
+export async function startTelegramTestApp(env: Record<string, string> = {}): Promise<{ t: TestApp; fake: FakeTelegram }> {
   const fake = await startFakeTelegram();
   const t = await startTestApp({
     env: {
@@ -26,6 +26,7 @@ export async function startTelegramTestApp(): Promise<{ t: TestApp; fake: FakeTe
       TELEGRAM_API_ROOT: fake.apiRoot,
       TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
       FRONTEND_URL,
+      ...env,
     },
     app: { notices: { botInfo: FAKE_BOT, outbox: FAST } },
   });

@@ -1,13 +1,17 @@
 import { createQuery } from '@urql/solid';
-import { For, Match, Switch } from 'solid-js';
+import { For, lazy, Match, Suspense, Switch } from 'solid-js';
 import { Avatar } from '../../components/avatar';
 import { Loading } from '../../components/loading';
 import { describeError } from '../../lib/graphql-errors';
 import { creativeMembersQuery } from './ticket-actions.graphql';
 
+// Loads when the picker opens, not with the ticket page (whose first load is near its budget).
+const MemberWorkload = lazy(() => import('./member-workload').then((module) => ({ default: module.MemberWorkload })));
+
 /**
  * Active Creative members as a radio group (name and avatar each), labelled by `label` ("Assignee",
- * "Collaborator"). Arrow keys move between people, as in any radio group.
+ * "Collaborator"). Arrow keys move between people, as in any radio group. Beside each name: their open work
+ * (teamWorkload), so work goes to whoever has room; without it (the query failed) the names still show.
  */
 export function PersonPicker(props: { label: string; value: string; onChange: (id: string) => void; error?: string; errorId: string }) {
   const [departments] = createQuery({ query: creativeMembersQuery });
@@ -38,6 +42,9 @@ export function PersonPicker(props: { label: string; value: string; onChange: (i
                   <Avatar name={member.displayName} />
                   <span class="person-option-name">{member.displayName}</span>
                   <span class="person-option-username muted">@{member.username}</span>
+                  <Suspense>
+                    <MemberWorkload userId={member.id} />
+                  </Suspense>
                 </label>
               )}
             </For>

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createTimerLoop } from './timer-loop.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('createTimerLoop', () => {
+  it('runs passes one after another, waits what the last result asks, survives a failure and stops after the pass in flight', async () => {
+    const log: string[] = [];
+    const errors: unknown[] = [];
+    let inFlight = 0;
+    let calls = 0;
+    const waits: (number | undefined)[] = [];
+    const loop = createTimerLoop({
+      pass: async () => {
+        calls += 1;
+        inFlight += 1;
+        expect(inFlight).toBe(1);
+        await sleep(5);
+        inFlight -= 1;
+        if (calls === 2) throw new Error('boom');
+        log.push(`pass ${calls}`);
+        return calls;
+      },
+      waitAfter: (result) => {
+        waits.push(result);
+        return result === undefined ? 1 : 0;
+      },
+      onError: (error) => errors.push(error),
+    });
+    loop.start();
+    loop.start(); // a second start changes nothing
+    while (calls < 4) await sleep(1);
+    await loop.stop();
+    const after = calls;
+    await sleep(30);
+    expect(calls).toBe(after);
+    expect(inFlight).toBe(0);
+    expect(errors).toHaveLength(1);
+    expect(waits.slice(0, 3)).toEqual([1, undefined, 3]);
+    expect(log.slice(0, 2)).toEqual(['pass 1', 'pass 3']);
+  });
+});

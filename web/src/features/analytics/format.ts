@@ -1,0 +1,45 @@
+// How analytics figures read: rates as percentages, durations in hours or days, nothing for "no data".
+
+const NONE = '—';
+
+export function percent(rate: number | null | undefined): string {
+  return rate === null || rate === undefined ? NONE : `${Math.round(rate * 100)} %`;
+}
+
+export function hours(value: number | null | undefined): string {
+  if (value === null || value === undefined) return NONE;
+  if (value >= 48) return `${(value / 24).toFixed(1)} d`;
+  return `${value.toFixed(1)} h`;
+}
+
+export function decimal(value: number | null | undefined, digits = 1): string {
+  return value === null || value === undefined ? NONE : value.toFixed(digits);
+}
+
+const LABELS: Record<string, string> = {
+  SOCMED_POSTING: 'Social media posting',
+  WEBSITE_BANNER: 'Website banner',
+  PHOTOSHOOT: 'Photoshoot',
+  VIDEOSHOOT: 'Videoshoot',
+  LIVE_PRODUCTION: 'Live production',
+  ADS: 'Ads',
+  TELEGRAM_CHANNEL: 'Telegram channel',
+  IMAGE: 'Image',
+  VIDEO: 'Video',
+  LOW: 'Low',
+  MEDIUM: 'Medium',
+  HIGH: 'High',
+  URGENT: 'Urgent',
+};
+
+/** An enum value as words ("SOCMED_POSTING" → "Social media posting"). */
+export function label(value: string | null | undefined): string {
+  if (!value) return 'Unspecified';
+  return LABELS[value] ?? value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
+}
+
+/** A date input's value (YYYY-MM-DD, local) for a Date. */
+export function dateInputValue(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+}
