@@ -13,6 +13,11 @@ const MyTasksPage = lazy(() => import('./features/tickets-list/my-tasks-page').t
 const HomePage = lazy(() => import('./routes/home').then((module) => ({ default: module.HomePage })));
 const RequestFormPage = lazy(() => import('./features/request-form/request-form-page').then((module) => ({ default: module.RequestFormPage })));
 const TicketPage = lazy(() => import('./features/ticket/ticket-page').then((module) => ({ default: module.TicketPage })));
+const UsersPage = lazy(() => import('./features/admin/users-page').then((module) => ({ default: module.UsersPage })));
+const DepartmentsPage = lazy(() => import('./features/admin/departments-page').then((module) => ({ default: module.DepartmentsPage })));
+const ProductsPage = lazy(() => import('./features/admin/products-page').then((module) => ({ default: module.ProductsPage })));
+const TrashPage = lazy(() => import('./features/trash/trash-page').then((module) => ({ default: module.TrashPage })));
+const ActivityPage = lazy(() => import('./features/activity/activity-page').then((module) => ({ default: module.ActivityPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
@@ -27,6 +32,11 @@ export function App() {
           <Route path="/" component={HomePage} />
           <Route path={['/new', '/tickets/new']} component={RequestFormPage} />
           <Route path="/tickets/:number" component={TicketPage} />
+          <Route path="/admin/users" component={UsersPage} />
+          <Route path="/admin/departments" component={DepartmentsPage} />
+          <Route path="/admin/products" component={ProductsPage} />
+          <Route path="/trash" component={TrashPage} />
+          <Route path="/activity" component={ActivityPage} />
           <Route path="*" component={NotFoundPage} />
         </Route>
       </Router>
