@@ -6,8 +6,7 @@ import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { StatusBadge } from '../../components/status-badge';
 import { describeError } from '../../lib/graphql-errors';
-import { restoreTicketMutation } from '../ticket-actions/ticket-actions.graphql';
-import { purgeTicketMutation, trashQuery } from './trash.graphql';
+import { purgeTicketMutation, restoreFromTrashMutation, trashQuery } from './trash.graphql';
 import '../admin/admin.css';
 
 const PAGE_SIZE = 50;
@@ -19,7 +18,7 @@ type Trashed = { id: string; number: number; title: string };
 export function TrashPage() {
   const [after, setAfter] = createSignal<string>();
   const [data, refetch] = createQuery({ query: trashQuery, variables: () => ({ first: PAGE_SIZE, after: after() }) });
-  const [restoring, restore] = createMutation(restoreTicketMutation);
+  const [restoring, restore] = createMutation(restoreFromTrashMutation);
   const [, purge] = createMutation(purgeTicketMutation);
   const [notice, setNotice] = createSignal<string>();
   const [failure, setFailure] = createSignal<string>();

@@ -39,3 +39,14 @@ export const purgeTicketMutation = graphql(`
     }
   }
 `);
+
+/** Its own document (not the ticket actions' one), so this page shares no chunk with the board's. */
+export const restoreFromTrashMutation = graphql(`
+  mutation RestoreFromTrash($input: TicketActionInput!) {
+    restoreTicket(input: $input) {
+      ticket {
+        ...TicketSummary
+      }
+    }
+  }
+`);
