@@ -13,6 +13,9 @@ const MyTasksPage = lazy(() => import('./features/tickets-list/my-tasks-page').t
 const HomePage = lazy(() => import('./routes/home').then((module) => ({ default: module.HomePage })));
 const RequestFormPage = lazy(() => import('./features/request-form/request-form-page').then((module) => ({ default: module.RequestFormPage })));
 const TicketPage = lazy(() => import('./features/ticket/ticket-page').then((module) => ({ default: module.TicketPage })));
+const RegisterPage = lazy(() => import('./features/accounts/register-page').then((module) => ({ default: module.RegisterPage })));
+const WaitingPage = lazy(() => import('./features/accounts/waiting-page').then((module) => ({ default: module.WaitingPage })));
+const ChangePasswordPage = lazy(() => import('./features/accounts/change-password-page').then((module) => ({ default: module.ChangePasswordPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
@@ -20,6 +23,9 @@ export function App() {
     <Provider value={client}>
       <Router root={Root}>
         <Route path="/login" component={LoginPage} />
+        <Route path="/register" component={RegisterPage} />
+        <Route path="/register/waiting" component={WaitingPage} />
+        <Route path="/change-password" component={ChangePasswordPage} />
         <Route path="/" component={SignedInLayout}>
           <Route path="/board" component={BoardPage} />
           <Route path="/tickets" component={TicketsListPage} />
