@@ -18,6 +18,9 @@ const DepartmentsPage = lazy(() => import('./features/admin/departments-page').t
 const ProductsPage = lazy(() => import('./features/admin/products-page').then((module) => ({ default: module.ProductsPage })));
 const TrashPage = lazy(() => import('./features/trash/trash-page').then((module) => ({ default: module.TrashPage })));
 const ActivityPage = lazy(() => import('./features/activity/activity-page').then((module) => ({ default: module.ActivityPage })));
+const RegisterPage = lazy(() => import('./features/accounts/register-page').then((module) => ({ default: module.RegisterPage })));
+const WaitingPage = lazy(() => import('./features/accounts/waiting-page').then((module) => ({ default: module.WaitingPage })));
+const ChangePasswordPage = lazy(() => import('./features/accounts/change-password-page').then((module) => ({ default: module.ChangePasswordPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
@@ -25,6 +28,9 @@ export function App() {
     <Provider value={client}>
       <Router root={Root}>
         <Route path="/login" component={LoginPage} />
+        <Route path="/register" component={RegisterPage} />
+        <Route path="/register/waiting" component={WaitingPage} />
+        <Route path="/change-password" component={ChangePasswordPage} />
         <Route path="/" component={SignedInLayout}>
           <Route path="/board" component={BoardPage} />
           <Route path="/tickets" component={TicketsListPage} />

@@ -14,7 +14,7 @@ import {
   usableAtStart,
 } from './session-model';
 
-const user = { id: 'u1', username: 'designer', displayName: 'Dana Designer', role: 'MEMBER' as const };
+const user = { id: 'u1', username: 'designer', displayName: 'Dana Designer', role: 'MEMBER' as const, mustChangePassword: false };
 
 /** A JWT-shaped token (unsigned: the client only reads iat/exp to schedule). */
 function jwt(claims: Record<string, unknown>): string {
@@ -64,6 +64,12 @@ describe('token timing', () => {
   it('makes no session from a payload without tokens (an account awaiting approval) or with a spent token', () => {
     expect(sessionFromPayload({ ...payload({ lifetimeS: 900, serverNow: now }), accessToken: null }, now)).toBeNull();
     expect(sessionFromPayload(payload({ lifetimeS: 0, serverNow: now }), now)).toBeNull();
+  });
+
+  it('keeps whether the user must replace a one-time password', () => {
+    const base = payload({ lifetimeS: 900, serverNow: now });
+    expect(sessionFromPayload({ ...base, user: { ...base.user, mustChangePassword: true } }, now)?.user.mustChangePassword).toBe(true);
+    expect(sessionFromPayload(base, now)?.user.mustChangePassword).toBe(false);
   });
 
   it('reads the lifetime of a JWT and nothing from garbage', () => {

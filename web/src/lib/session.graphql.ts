@@ -13,6 +13,7 @@ export const sessionFieldsFragment = graphql(`
       username
       displayName
       role
+      mustChangePassword
     }
   }
 `);
