@@ -8,8 +8,12 @@ describe('validateNewUser', () => {
     expect(validateNewUser(valid)).toEqual({});
   });
 
-  it('asks for every required field', () => {
-    expect(Object.keys(validateNewUser(EMPTY_NEW_USER)).sort()).toEqual(['displayName', 'email', 'username']);
+  it('asks for every required field, in words for the admin filling it in', () => {
+    expect(validateNewUser(EMPTY_NEW_USER)).toEqual({
+      username: 'Enter a user name.',
+      email: 'Enter an e-mail address.',
+      displayName: 'Enter the name people see.',
+    });
   });
 
   it('refuses user names the API refuses', () => {
@@ -20,8 +24,8 @@ describe('validateNewUser', () => {
   });
 
   it('refuses addresses without a domain and over-long display names', () => {
-    expect(validateNewUser({ ...valid, email: 'ana@example' }).email).toBe('This is not an e-mail address.');
-    expect(validateNewUser({ ...valid, displayName: 'x'.repeat(101) }).displayName).toBe('At most 100 characters.');
+    expect(validateNewUser({ ...valid, email: 'ana@example' }).email).toMatch(/^This is not an e-mail address/);
+    expect(validateNewUser({ ...valid, displayName: 'x'.repeat(101) }).displayName).toBe('Use at most 100 characters.');
   });
 });
 
