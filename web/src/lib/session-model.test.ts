@@ -14,7 +14,7 @@ import {
   usableAtStart,
 } from './session-model';
 
-const user = { id: 'u1', username: 'designer', displayName: 'Dana Designer', role: 'MEMBER' as const, mustChangePassword: false };
+const user = { id: 'u1', username: 'designer', displayName: 'Dana Designer', role: 'MEMBER' as const };
 
 /** A JWT-shaped token (unsigned: the client only reads iat/exp to schedule). */
 function jwt(claims: Record<string, unknown>): string {
@@ -68,8 +68,9 @@ describe('token timing', () => {
 
   it('keeps whether the user must replace a one-time password', () => {
     const base = payload({ lifetimeS: 900, serverNow: now });
-    expect(sessionFromPayload({ ...base, user: { ...base.user, mustChangePassword: true } }, now)?.user.mustChangePassword).toBe(true);
-    expect(sessionFromPayload(base, now)?.user.mustChangePassword).toBe(false);
+    expect(sessionFromPayload({ ...base, mustChangePassword: true }, now)?.mustChangePassword).toBe(true);
+    expect(sessionFromPayload(base, now)?.mustChangePassword).toBe(false);
+    expect(sessionFromPayload({ ...base, mustChangePassword: false }, now)?.mustChangePassword).toBe(false);
   });
 
   it('reads the lifetime of a JWT and nothing from garbage', () => {

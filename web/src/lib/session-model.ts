@@ -7,7 +7,9 @@ import type { SessionFieldsFragment as SessionFields } from '../gql/graphql';
 export type SessionUser = SessionFields['user'];
 
 /** What any payload that starts a session carries (sign-in, refresh, password change). */
-export type SessionPayload = Pick<SessionFields, 'accessToken' | 'accessTokenExpiresAt' | 'refreshToken' | 'refreshTokenExpiresAt' | 'user'>;
+export type SessionPayload = Pick<SessionFields, 'accessToken' | 'accessTokenExpiresAt' | 'refreshToken' | 'refreshTokenExpiresAt' | 'user'> & {
+  mustChangePassword?: boolean;
+};
 
 export type Session = {
   accessToken: string;
@@ -19,6 +21,8 @@ export type Session = {
   /** When the refresh token stops working; after that only signing in again helps. */
   refreshExpiresAt: number;
   user: SessionUser;
+  /** Signed in with a one-time password: it must be replaced before anything else. */
+  mustChangePassword?: boolean;
 };
 
 /** Refresh this long before the access token expires (at most a quarter of its lifetime). */
@@ -47,13 +51,8 @@ export function sessionFromPayload(payload: SessionPayload, receivedAt: number):
     accessExpiresAt,
     refreshAt: accessExpiresAt - Math.min(REFRESH_AHEAD_MS, lifetime / 4),
     refreshExpiresAt: Date.parse(refreshTokenExpiresAt) + clockOffset,
-    user: {
-      id: payload.user.id,
-      username: payload.user.username,
-      displayName: payload.user.displayName,
-      role: payload.user.role,
-      mustChangePassword: payload.user.mustChangePassword,
-    },
+    user: { id: payload.user.id, username: payload.user.username, displayName: payload.user.displayName, role: payload.user.role },
+    mustChangePassword: payload.mustChangePassword === true,
   };
 }
 

@@ -8,12 +8,12 @@ export const sessionFieldsFragment = graphql(`
     refreshToken
     refreshTokenExpiresAt
     pendingApproval
+    mustChangePassword
     user {
       id
       username
       displayName
       role
-      mustChangePassword
     }
   }
 `);

@@ -47,7 +47,7 @@ export const session = {
   user: (): SessionUser | null => state.current?.user ?? null,
   isSignedIn: (): boolean => state.current !== null,
   /** A one-time password (an admin's reset) must be replaced before anything else. */
-  mustChangePassword: (): boolean => state.current?.user.mustChangePassword === true,
+  mustChangePassword: (): boolean => state.current?.mustChangePassword === true,
 };
 
 /** Refresh and logout go out on a bare client: no bearer token, no cache, no dependency on the app client. */

@@ -30,7 +30,8 @@ function signInWithOneTimePassword() {
       accessExpiresAt: now + 900_000,
       refreshAt: now + 840_000,
       refreshExpiresAt: now + 86_400_000,
-      user: { ...user, mustChangePassword: true },
+      user,
+      mustChangePassword: true,
     }),
   );
   initSession();
@@ -44,7 +45,7 @@ const changed = () => ({
       accessTokenExpiresAt: new Date(Date.now() + 900_000).toISOString(),
       refreshToken: 'refresh-new',
       refreshTokenExpiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-      user: { __typename: 'User', ...user, mustChangePassword: false },
+      user: { __typename: 'User', ...user },
     },
   },
 });
@@ -101,7 +102,7 @@ describe('ChangePasswordPage', () => {
     });
     const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
     expect(stored.refreshToken).toBe('refresh-new');
-    expect(stored.user.mustChangePassword).toBe(false);
+    expect(stored.mustChangePassword).toBe(false);
   });
 
   it('refuses a new password that breaks a rule or is not confirmed, without asking the server', async () => {

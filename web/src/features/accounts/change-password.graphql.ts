@@ -12,7 +12,6 @@ export const changedPasswordSessionFragment = graphql(`
       username
       displayName
       role
-      mustChangePassword
     }
   }
 `);

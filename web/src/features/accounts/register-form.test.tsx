@@ -17,7 +17,8 @@ const pendingPayload = {
   refreshToken: null,
   refreshTokenExpiresAt: null,
   pendingApproval: true,
-  user: { __typename: 'User', id: 'u-new', username: 'new.person', displayName: 'New Person', role: 'MEMBER', mustChangePassword: false },
+  mustChangePassword: false,
+  user: { __typename: 'User', id: 'u-new', username: 'new.person', displayName: 'New Person', role: 'MEMBER' },
 };
 
 const answer: Responder = (operation) => {
