@@ -13,11 +13,7 @@ const MyTasksPage = lazy(() => import('./features/tickets-list/my-tasks-page').t
 const HomePage = lazy(() => import('./routes/home').then((module) => ({ default: module.HomePage })));
 const RequestFormPage = lazy(() => import('./features/request-form/request-form-page').then((module) => ({ default: module.RequestFormPage })));
 const TicketPage = lazy(() => import('./features/ticket/ticket-page').then((module) => ({ default: module.TicketPage })));
-const UsersPage = lazy(() => import('./features/admin/users-page').then((module) => ({ default: module.UsersPage })));
-const DepartmentsPage = lazy(() => import('./features/admin/departments-page').then((module) => ({ default: module.DepartmentsPage })));
-const ProductsPage = lazy(() => import('./features/admin/products-page').then((module) => ({ default: module.ProductsPage })));
-const TrashPage = lazy(() => import('./features/trash/trash-page').then((module) => ({ default: module.TrashPage })));
-const ActivityPage = lazy(() => import('./features/activity/activity-page').then((module) => ({ default: module.ActivityPage })));
+const ManagePage = lazy(() => import('./routes/manage').then((module) => ({ default: module.ManagePage })));
 const RegisterPage = lazy(() => import('./features/accounts/register-page').then((module) => ({ default: module.RegisterPage })));
 const WaitingPage = lazy(() => import('./features/accounts/waiting-page').then((module) => ({ default: module.WaitingPage })));
 const ChangePasswordPage = lazy(() => import('./features/accounts/change-password-page').then((module) => ({ default: module.ChangePasswordPage })));
@@ -38,11 +34,7 @@ export function App() {
           <Route path="/" component={HomePage} />
           <Route path={['/new', '/tickets/new']} component={RequestFormPage} />
           <Route path="/tickets/:number" component={TicketPage} />
-          <Route path="/admin/users" component={UsersPage} />
-          <Route path="/admin/departments" component={DepartmentsPage} />
-          <Route path="/admin/products" component={ProductsPage} />
-          <Route path="/trash" component={TrashPage} />
-          <Route path="/activity" component={ActivityPage} />
+          <Route path={['/admin/users', '/admin/departments', '/admin/products', '/trash', '/activity']} component={ManagePage} />
           <Route path="*" component={NotFoundPage} />
         </Route>
       </Router>
