@@ -56,6 +56,20 @@ describe('role rules', () => {
     expect(reset.resetUserPassword.user.mustChangePassword).toBe(true);
     const session = await t.login('seller', reset.resetUserPassword.temporaryPassword);
     expect((await t.ok(`{ viewer { mustChangePassword } }`, {}, session.accessToken)).viewer.mustChangePassword).toBe(true);
+    // The sign-in's own payload says so too (its caller is not yet a viewer), and so does each refresh until the change.
+    const login = await t.ok(
+      `mutation ($password: String!) { login(input: { username: "seller", password: $password }) { mustChangePassword refreshToken } }`,
+      {
+        password: reset.resetUserPassword.temporaryPassword,
+      },
+    );
+    expect(login.login.mustChangePassword).toBe(true);
+    const refreshed = await t.ok(`mutation ($token: String!) { refreshToken(input: { refreshToken: $token }) { mustChangePassword } }`, {
+      token: login.login.refreshToken,
+    });
+    expect(refreshed.refreshToken.mustChangePassword).toBe(true);
+    const marketer = await t.ok(`mutation { login(input: { username: "marketer", password: "demo-password" }) { mustChangePassword } }`);
+    expect(marketer.login.mustChangePassword).toBe(false);
   });
 
   it('anonymous callers get UNAUTHENTICATED on protected fields', async () => {

@@ -15,6 +15,10 @@ const RequestFormPage = lazy(() => import('./features/request-form/request-form-
 const TicketPage = lazy(() => import('./features/ticket/ticket-page').then((module) => ({ default: module.TicketPage })));
 const AnalyticsPage = lazy(() => import('./features/analytics/analytics-page').then((module) => ({ default: module.AnalyticsPage })));
 const MonthlyReportPage = lazy(() => import('./features/analytics/monthly-report-page').then((module) => ({ default: module.MonthlyReportPage })));
+const ManagePage = lazy(() => import('./routes/manage').then((module) => ({ default: module.ManagePage })));
+const RegisterPage = lazy(() => import('./features/accounts/register-page').then((module) => ({ default: module.RegisterPage })));
+const WaitingPage = lazy(() => import('./features/accounts/waiting-page').then((module) => ({ default: module.WaitingPage })));
+const ChangePasswordPage = lazy(() => import('./features/accounts/change-password-page').then((module) => ({ default: module.ChangePasswordPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
@@ -22,6 +26,9 @@ export function App() {
     <Provider value={client}>
       <Router root={Root}>
         <Route path="/login" component={LoginPage} />
+        <Route path="/register" component={RegisterPage} />
+        <Route path="/register/waiting" component={WaitingPage} />
+        <Route path="/change-password" component={ChangePasswordPage} />
         <Route path="/" component={SignedInLayout}>
           <Route path="/board" component={BoardPage} />
           <Route path="/tickets" component={TicketsListPage} />
@@ -31,6 +38,7 @@ export function App() {
           <Route path="/tickets/:number" component={TicketPage} />
           <Route path="/analytics" component={AnalyticsPage} />
           <Route path="/reports/monthly" component={MonthlyReportPage} />
+          <Route path={['/admin/users', '/admin/departments', '/admin/products', '/trash', '/activity']} component={ManagePage} />
           <Route path="*" component={NotFoundPage} />
         </Route>
       </Router>

@@ -1,21 +1,36 @@
 import { A, useLocation } from '@solidjs/router';
 import { For } from 'solid-js';
+import type { Role } from '../gql/graphql';
 import { session } from '../lib/session';
 
-type Role = 'ADMIN' | 'MANAGER' | 'MEMBER';
+type NavLink = {
+  href: string;
+  label: string;
+  end?: boolean;
+  /** Who sees the link; everyone when unset. */
+  roles?: readonly Role[];
+  /** Other path prefixes the section covers (its pages switch with tabs: one link keeps the bar short). */
+  also?: readonly string[];
+  /** Starts the group of management sections (a divider before it). */
+  group?: boolean;
+};
 
-/** `also`: other paths the section covers (Reports: Analytics and the Monthly report, one link to keep the bar short). */
-const LINKS: { href: string; label: string; end: boolean; roles?: readonly Role[]; also?: string }[] = [
+const MANAGERS: readonly Role[] = ['ADMIN', 'MANAGER'];
+
+const LINKS: readonly NavLink[] = [
   { href: '/', label: 'Dashboard', end: true },
-  { href: '/board', label: 'Board', end: false },
-  { href: '/tickets', label: 'Tickets', end: false },
-  { href: '/my-tasks', label: 'My tasks', end: false },
-  { href: '/analytics', label: 'Reports', end: false, roles: ['ADMIN', 'MANAGER'], also: '/reports/' },
+  { href: '/board', label: 'Board' },
+  { href: '/tickets', label: 'Tickets' },
+  { href: '/my-tasks', label: 'My tasks' },
+  { href: '/analytics', label: 'Reports', roles: MANAGERS, also: ['/reports/'], group: true },
+  // Managers and admins reach Activity through Manage's tabs (routes/manage.tsx); members have only Activity.
+  { href: '/activity', label: 'Activity', roles: ['MEMBER'], group: true },
+  { href: '/admin/users', label: 'Manage', roles: MANAGERS, also: ['/admin/', '/trash', '/activity'] },
 ];
 
-/** The links the signed-in person may use (analytics are for managers and admins). */
+/** The links the signed-in person may use. */
 const visibleLinks = () => {
-  const role = session.user()?.role as Role | undefined;
+  const role = session.user()?.role;
   return LINKS.filter((link) => !link.roles || (role !== undefined && link.roles.includes(role)));
 };
 
@@ -29,9 +44,9 @@ export function MainNav(props: { onNavigate?: () => void }) {
           <A
             href={link.href}
             end={link.end}
-            class="main-nav-link"
+            class={link.group ? 'main-nav-link main-nav-group' : 'main-nav-link'}
             activeClass="main-nav-link-active"
-            classList={{ 'main-nav-link-active': link.also !== undefined && location.pathname.startsWith(link.also) }}
+            classList={{ 'main-nav-link-active': link.also?.some((prefix) => location.pathname.startsWith(prefix)) ?? false }}
             onClick={() => props.onNavigate?.()}
           >
             {link.label}

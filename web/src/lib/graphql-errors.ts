@@ -19,3 +19,9 @@ export function describeError(error: CombinedError): string {
   if (!first || errorCode(error) === 'INTERNAL_SERVER_ERROR') return 'Something went wrong on our side. Please try again.';
   return first.message;
 }
+
+/** The input field a BAD_USER_INPUT error names (`extensions.field`), if any. */
+export function errorField(error: CombinedError | undefined): string | undefined {
+  const field = error?.graphQLErrors[0]?.extensions?.field;
+  return typeof field === 'string' ? field : undefined;
+}

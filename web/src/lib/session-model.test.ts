@@ -66,6 +66,13 @@ describe('token timing', () => {
     expect(sessionFromPayload(payload({ lifetimeS: 0, serverNow: now }), now)).toBeNull();
   });
 
+  it('keeps whether the user must replace a one-time password', () => {
+    const base = payload({ lifetimeS: 900, serverNow: now });
+    expect(sessionFromPayload({ ...base, mustChangePassword: true }, now)?.mustChangePassword).toBe(true);
+    expect(sessionFromPayload(base, now)?.mustChangePassword).toBe(false);
+    expect(sessionFromPayload({ ...base, mustChangePassword: false }, now)?.mustChangePassword).toBe(false);
+  });
+
   it('reads the lifetime of a JWT and nothing from garbage', () => {
     expect(tokenLifetimeMs(jwt({ iat: 100, exp: 160 }))).toBe(60_000);
     expect(tokenLifetimeMs('not-a-token')).toBeUndefined();

@@ -6,6 +6,11 @@ import type { SessionFieldsFragment as SessionFields } from '../gql/graphql';
 
 export type SessionUser = SessionFields['user'];
 
+/** What any payload that starts a session carries (sign-in, refresh, password change). */
+export type SessionPayload = Pick<SessionFields, 'accessToken' | 'accessTokenExpiresAt' | 'refreshToken' | 'refreshTokenExpiresAt' | 'user'> & {
+  mustChangePassword?: boolean;
+};
+
 export type Session = {
   accessToken: string;
   refreshToken: string;
@@ -16,6 +21,8 @@ export type Session = {
   /** When the refresh token stops working; after that only signing in again helps. */
   refreshExpiresAt: number;
   user: SessionUser;
+  /** Signed in with a one-time password: it must be replaced before anything else. */
+  mustChangePassword?: boolean;
 };
 
 /** Refresh this long before the access token expires (at most a quarter of its lifetime). */
@@ -30,7 +37,7 @@ const FINAL_REFUSALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT'
  * Turns a sign-in or refresh payload into a session. Expiries are moved into this browser's clock: the
  * token's lifetime comes from its own `iat`/`exp`, so a wrong clock here cannot cause a refresh loop.
  */
-export function sessionFromPayload(payload: SessionFields, receivedAt: number): Session | null {
+export function sessionFromPayload(payload: SessionPayload, receivedAt: number): Session | null {
   const { accessToken, refreshToken, accessTokenExpiresAt, refreshTokenExpiresAt } = payload;
   if (!accessToken || !refreshToken || !accessTokenExpiresAt || !refreshTokenExpiresAt) return null;
   const serverAccessExpiry = Date.parse(accessTokenExpiresAt);
@@ -45,6 +52,7 @@ export function sessionFromPayload(payload: SessionFields, receivedAt: number): 
     refreshAt: accessExpiresAt - Math.min(REFRESH_AHEAD_MS, lifetime / 4),
     refreshExpiresAt: Date.parse(refreshTokenExpiresAt) + clockOffset,
     user: { id: payload.user.id, username: payload.user.username, displayName: payload.user.displayName, role: payload.user.role },
+    mustChangePassword: payload.mustChangePassword === true,
   };
 }
 

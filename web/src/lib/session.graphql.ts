@@ -8,6 +8,7 @@ export const sessionFieldsFragment = graphql(`
     refreshToken
     refreshTokenExpiresAt
     pendingApproval
+    mustChangePassword
     user {
       id
       username

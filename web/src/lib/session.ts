@@ -27,6 +27,7 @@ import {
   refreshIsDue,
   rotationDecision,
   type Session,
+  type SessionPayload,
   type SessionUser,
   serializeSession,
   sessionFromPayload,
@@ -45,6 +46,8 @@ const [state, setState] = createStore<{ current: Session | null }>({ current: nu
 export const session = {
   user: (): SessionUser | null => state.current?.user ?? null,
   isSignedIn: (): boolean => state.current !== null,
+  /** A one-time password (an admin's reset) must be replaced before anything else. */
+  mustChangePassword: (): boolean => state.current?.mustChangePassword === true,
 };
 
 /** Refresh and logout go out on a bare client: no bearer token, no cache, no dependency on the app client. */
@@ -78,12 +81,32 @@ export function initSession(): void {
  * or tokens that cannot be used.
  */
 export function startSession(payload: FragmentType<typeof sessionFieldsFragment>): boolean {
-  const next = sessionFromPayload(getFragmentData(sessionFieldsFragment, payload), Date.now());
+  return begin(sessionFromPayload(getFragmentData(sessionFieldsFragment, payload), Date.now()));
+}
+
+/**
+ * Replaces the session with the one a password change started (the server ended every other one). Takes the
+ * unmasked payload, so its document stays with the (lazy) page that changes passwords.
+ */
+export function startChangedPasswordSession(payload: SessionPayload): boolean {
+  return begin(sessionFromPayload(payload, Date.now()));
+}
+
+function begin(next: Session | null): boolean {
   if (!next) return false;
   writeStored(next);
   failedAttempts = 0;
   apply(next);
   return true;
+}
+
+/** Keeps the stored user in step with a profile change (the name in the account menu, in every tab). */
+export function updateSessionUser(change: Partial<Pick<SessionUser, 'displayName'>>): void {
+  const current = state.current;
+  if (!current) return;
+  const next = { ...current, user: { ...current.user, ...change } };
+  writeStored(next);
+  setState('current', reconcile(next));
 }
 
 /** The access token to send now, refreshed first when it is about to expire; null when signed out. */

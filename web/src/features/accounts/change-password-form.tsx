@@ -1,0 +1,98 @@
+import { createMutation } from '@urql/solid';
+import { createSignal, Show } from 'solid-js';
+import { ErrorBanner } from '../../components/error-banner';
+import { getFragmentData } from '../../gql';
+import { passwordAcceptable } from '../../lib/account-rules';
+import { describeError, errorField } from '../../lib/graphql-errors';
+import { startChangedPasswordSession } from '../../lib/session';
+import { Field } from '../request-form/field';
+import { changedPasswordSessionFragment, changePasswordMutation } from './change-password.graphql';
+import { NewPasswordFields } from './new-password-fields';
+
+/**
+ * The current password and a new one (its rules ticked as typed, confirmed). The server ends every other
+ * session of the user and starts a new one here, which this form adopts before calling `onChanged`.
+ */
+export function ChangePasswordForm(props: { onChanged: () => void; submitLabel?: string }) {
+  const [change, sendChange] = createMutation(changePasswordMutation);
+  const [current, setCurrent] = createSignal('');
+  const [next, setNext] = createSignal('');
+  const [confirmation, setConfirmation] = createSignal('');
+  const [submitted, setSubmitted] = createSignal(false);
+  const [serverError, setServerError] = createSignal<{ field?: string | undefined; message: string }>();
+  let currentInput: HTMLInputElement | undefined;
+
+  const currentError = () => {
+    if (serverError()?.field === 'currentPassword') return 'This is not your current password.';
+    return submitted() && !current() ? 'Enter your current password.' : undefined;
+  };
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (change.fetching) return;
+    setSubmitted(true);
+    if (!current() || !passwordAcceptable(next(), current()) || confirmation() !== next()) {
+      const form = event.currentTarget as HTMLFormElement;
+      queueMicrotask(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    setServerError(undefined);
+    const result = await sendChange({ input: { currentPassword: current(), newPassword: next() } });
+    if (result.error) {
+      const field = errorField(result.error);
+      setServerError({ field, message: describeError(result.error) });
+      if (field === 'currentPassword') {
+        setCurrent('');
+        currentInput?.focus();
+      }
+      return;
+    }
+    if (result.data && startChangedPasswordSession(getFragmentData(changedPasswordSessionFragment, result.data.changePassword))) props.onChanged();
+    else setServerError({ message: 'The password was changed, but signing in again failed. Sign in with your new password.' });
+  };
+
+  return (
+    <form class="form" onSubmit={submit} noValidate>
+      <ErrorBanner message={serverError() && !['currentPassword', 'newPassword'].includes(serverError()?.field ?? '') ? serverError()?.message : undefined} />
+      <fieldset class="form-fields" disabled={change.fetching}>
+        <Field label="Current password" error={currentError()}>
+          {(control) => (
+            <input
+              {...control}
+              ref={currentInput}
+              class="field-input"
+              type="password"
+              name="current-password"
+              autocomplete="current-password"
+              required
+              value={current()}
+              onInput={(event) => {
+                setCurrent(event.currentTarget.value);
+                if (serverError()?.field === 'currentPassword') setServerError(undefined);
+              }}
+            />
+          )}
+        </Field>
+        <NewPasswordFields
+          label="New password"
+          confirmLabel="Confirm new password"
+          password={next()}
+          confirmation={confirmation()}
+          current={current()}
+          onPassword={(value) => {
+            setNext(value);
+            if (serverError()?.field === 'newPassword') setServerError(undefined);
+          }}
+          onConfirmation={setConfirmation}
+          showErrors={submitted()}
+          serverError={serverError()?.field === 'newPassword' ? serverError()?.message : undefined}
+        />
+        <button type="submit" class="button button-primary button-block">
+          <Show when={change.fetching} fallback={props.submitLabel ?? 'Change password'}>
+            Changing password…
+          </Show>
+        </button>
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,142 @@
+import { Route, Router } from '@solidjs/router';
+import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
+import { Provider } from '@urql/solid';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { initSession } from '../../lib/session';
+import { SignedInLayout } from '../../routes/signed-in-layout';
+import { fakeClient, type Responder } from '../../test/fake-client';
+import { ChangePasswordPage } from './change-password-page';
+
+const STORAGE_KEY = 'juan365.session';
+const user = { id: 'u1', username: 'designer', displayName: 'Dana Designer', role: 'MEMBER' };
+
+function jwt(lifetimeS: number): string {
+  const iat = Math.floor(Date.now() / 1000);
+  const body = btoa(JSON.stringify({ sub: 'u1', iat, exp: iat + lifetimeS }))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+  return `header.${body}.signature`;
+}
+
+/** A stored session, as a sign-in with a one-time password leaves it. */
+function signInWithOneTimePassword() {
+  const now = Date.now();
+  localStorage.setItem(
+    STORAGE_KEY,
+    JSON.stringify({
+      accessToken: jwt(900),
+      refreshToken: 'refresh-old',
+      accessExpiresAt: now + 900_000,
+      refreshAt: now + 840_000,
+      refreshExpiresAt: now + 86_400_000,
+      user,
+      mustChangePassword: true,
+    }),
+  );
+  initSession();
+}
+
+const changed = () => ({
+  data: {
+    changePassword: {
+      __typename: 'ChangePasswordPayload',
+      accessToken: jwt(900),
+      accessTokenExpiresAt: new Date(Date.now() + 900_000).toISOString(),
+      refreshToken: 'refresh-new',
+      refreshTokenExpiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      user: { __typename: 'User', ...user },
+    },
+  },
+});
+
+function renderApp(respond: Responder, path: string) {
+  window.history.replaceState(null, '', path);
+  const fake = fakeClient(respond);
+  render(() => (
+    <Provider value={fake.client}>
+      <Router>
+        <Route path="/change-password" component={ChangePasswordPage} />
+        <Route path="/" component={SignedInLayout}>
+          <Route path="/" component={() => <p>dashboard</p>} />
+          <Route path="/board" component={() => <p>board</p>} />
+        </Route>
+      </Router>
+    </Provider>
+  ));
+  return fake;
+}
+
+const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
+const rule = (id: string) => document.querySelector(`[data-rule="${id}"]`);
+
+beforeEach(() => {
+  window.scrollTo = () => undefined;
+  localStorage.clear();
+});
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+describe('ChangePasswordPage', () => {
+  it('is where every signed-in page sends a one-time password, and the change lands on the dashboard', async () => {
+    signInWithOneTimePassword();
+    const { sent } = renderApp((operation) => (operation.operationName === 'ChangePassword' ? changed() : { data: {} }), '/board');
+    expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeTruthy();
+    expect(window.location.pathname).toBe('/change-password');
+    expect(screen.queryByText('board')).toBeNull();
+
+    type('Current password', 'one-time-pass');
+    type('New password', 'one-time-pass');
+    expect(rule('differs')?.classList.contains('password-rule-met')).toBe(false);
+    type('New password', 'my-own-password');
+    expect(rule('differs')?.classList.contains('password-rule-met')).toBe(true);
+    type('Confirm new password', 'my-own-password');
+    fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
+
+    await waitFor(() => expect(screen.getByText('dashboard')).toBeTruthy());
+    expect(window.location.pathname).toBe('/');
+    expect(sent.find((operation) => operation.operationName === 'ChangePassword')?.variables).toEqual({
+      input: { currentPassword: 'one-time-pass', newPassword: 'my-own-password' },
+    });
+    const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
+    expect(stored.refreshToken).toBe('refresh-new');
+    expect(stored.mustChangePassword).toBe(false);
+  });
+
+  it('refuses a new password that breaks a rule or is not confirmed, without asking the server', async () => {
+    signInWithOneTimePassword();
+    const { sent } = renderApp(() => ({ data: {} }), '/change-password');
+    await screen.findByRole('heading', { name: 'Choose a new password' });
+    fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
+    expect(await screen.findByText('Enter your current password.')).toBeTruthy();
+
+    type('Current password', 'one-time-pass');
+    type('New password', 'short');
+    type('Confirm new password', 'shirt');
+    fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
+    expect(screen.getByText('This password does not meet every rule below.')).toBeTruthy();
+    expect(screen.getByText('The two passwords differ.')).toBeTruthy();
+    expect(sent.filter((operation) => operation.operationName === 'ChangePassword')).toHaveLength(0);
+  });
+
+  it('says so when the current password is wrong and clears it', async () => {
+    signInWithOneTimePassword();
+    renderApp(
+      (operation) =>
+        operation.operationName === 'ChangePassword'
+          ? { errors: [{ message: 'currentPassword is wrong.', extensions: { code: 'BAD_USER_INPUT', field: 'currentPassword' } }] }
+          : { data: {} },
+      '/change-password',
+    );
+    await screen.findByRole('heading', { name: 'Choose a new password' });
+    type('Current password', 'not-it');
+    type('New password', 'my-own-password');
+    type('Confirm new password', 'my-own-password');
+    fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
+    expect(await screen.findByText('This is not your current password.')).toBeTruthy();
+    expect((screen.getByLabelText('Current password') as HTMLInputElement).value).toBe('');
+    expect(window.location.pathname).toBe('/change-password');
+  });
+});

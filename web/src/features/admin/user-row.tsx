@@ -1,0 +1,90 @@
+import { createMutation } from '@urql/solid';
+import { createSignal, For, Show } from 'solid-js';
+import { RoleBadge } from '../../components/role-badge';
+import type { AdminUserFragment, Role } from '../../gql/graphql';
+import { describeError } from '../../lib/graphql-errors';
+import { ROLE_OPTIONS } from './user-rules';
+import { updateUserMutation } from './users.graphql';
+
+type Department = { id: string; name: string };
+
+/**
+ * One person. An admin changes role, department and active state in place (each change is saved at once)
+ * and resets the password; anyone else, and an admin on their own row, reads.
+ */
+export function UserRow(props: { user: AdminUserFragment; departments: readonly Department[]; editable: boolean; canReset: boolean; onReset: () => void }) {
+  const [state, update] = createMutation(updateUserMutation);
+  const [failure, setFailure] = createSignal<string>();
+  const save = async (change: { role?: Role; departmentId?: string | null; isActive?: boolean }) => {
+    setFailure(undefined);
+    const result = await update({ input: { id: props.user.id, ...change } });
+    if (result.error) setFailure(describeError(result.error));
+  };
+  const name = () => props.user.displayName;
+
+  return (
+    <tr class="admin-row" classList={{ 'admin-row-inactive': !props.user.isActive }}>
+      <td class="admin-col-main">
+        <span class="admin-row-name">{name()}</span> <span class="muted">@{props.user.username}</span>
+        <Show when={props.user.email}>
+          <span class="admin-row-sub muted">{props.user.email}</span>
+        </Show>
+        <Show when={props.user.mustChangePassword}>
+          <span class="badge badge-notice">Must change password</span>
+        </Show>
+        <Show when={failure()}>
+          <span class="admin-row-error" role="alert">
+            {failure()}
+          </span>
+        </Show>
+      </td>
+      <td data-label="Role">
+        <Show when={props.editable} fallback={<RoleBadge role={props.user.role} />}>
+          <select
+            class="field-input admin-select"
+            aria-label={`Role of ${name()}`}
+            value={props.user.role}
+            disabled={state.fetching}
+            onChange={(event) => save({ role: event.currentTarget.value as Role })}
+          >
+            <For each={ROLE_OPTIONS}>{(option) => <option value={option.value}>{option.label}</option>}</For>
+          </select>
+        </Show>
+      </td>
+      <td data-label="Department">
+        <Show when={props.editable} fallback={<span>{props.user.department?.name ?? '—'}</span>}>
+          <select
+            class="field-input admin-select"
+            aria-label={`Department of ${name()}`}
+            value={props.user.department?.id ?? ''}
+            disabled={state.fetching}
+            onChange={(event) => save({ departmentId: event.currentTarget.value || null })}
+          >
+            <option value="">No department</option>
+            <For each={props.departments}>{(department) => <option value={department.id}>{department.name}</option>}</For>
+          </select>
+        </Show>
+      </td>
+      <td data-label="Active">
+        <Show when={props.editable} fallback={<span>{props.user.isActive ? 'Active' : 'Inactive'}</span>}>
+          <label class="admin-check">
+            <input
+              type="checkbox"
+              checked={props.user.isActive}
+              disabled={state.fetching}
+              onChange={(event) => save({ isActive: event.currentTarget.checked })}
+            />
+            Active<span class="visually-hidden">: {name()}</span>
+          </label>
+        </Show>
+      </td>
+      <Show when={props.canReset}>
+        <td class="admin-col-actions">
+          <button type="button" class="button button-quiet" onClick={() => props.onReset()}>
+            Reset password<span class="visually-hidden"> for {name()}</span>
+          </button>
+        </td>
+      </Show>
+    </tr>
+  );
+}
