@@ -4,8 +4,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertAccessible } from './support/a11y.ts';
-import { graphql, tokenFor } from './support/api.ts';
+import { graphql, someTicket, tokenFor } from './support/api.ts';
+import { signIn } from './support/auth.ts';
 import { DESKTOP, type E2EBrowser, launchBrowser, PHONE, type Viewport } from './support/browser.ts';
+import { eventually } from './support/live.ts';
 import { screenshot } from './support/screenshots.ts';
 
 const WAIT_MS = 15_000;
@@ -130,5 +132,67 @@ describe('one-time password', () => {
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
     await page.getByRole('list', { name: 'Ticket counts' }).waitFor({ timeout: WAIT_MS });
+  });
+});
+
+/** The bell in the header, named by its unread count ("Notifications, 3 unread"). */
+const bell = (page: Page) => page.getByRole('button', { name: /^Notifications, / });
+
+/** The bell's count, once the server has answered it (`data-unread` appears then). */
+async function unreadCount(page: Page): Promise<number> {
+  const loaded = page.locator('.bell-button[data-unread]');
+  await loaded.waitFor({ timeout: WAIT_MS });
+  return Number(await loaded.getAttribute('data-unread'));
+}
+
+describe('notifications', () => {
+  it("a comment that mentions designer raises designer's bell count live, and the panel opens its ticket", async () => {
+    const ticket = await someTicket('designer');
+    const designer = await browser.newUser({ label: 'designer' });
+    await signIn(designer.page, 'designer', '/');
+    await designer.page.getByText('Live', { exact: true }).waitFor({ timeout: WAIT_MS });
+    const before = await unreadCount(designer.page);
+
+    const admin = await browser.newUser({ label: 'admin' });
+    await signIn(admin.page, 'admin', `/tickets/${ticket.number}`);
+    const composer = admin.page.getByLabel('Comment', { exact: true });
+    await composer.waitFor({ timeout: WAIT_MS });
+    const words = `Could you look at this, @designer? (${Date.now()})`;
+    await composer.fill(words);
+    await admin.page.getByRole('button', { name: 'Post comment' }).click();
+
+    await eventually('the bell counts the mention without a reload', async () => expect(await unreadCount(designer.page)).toBe(before + 1));
+    await bell(designer.page).click();
+    const panel = designer.page.getByRole('region', { name: 'Notifications' });
+    const newest = panel.getByRole('listitem').first();
+    await newest.waitFor({ timeout: WAIT_MS });
+    await assertAccessible(designer.page, 'notification panel');
+    await screenshot(designer.page, 'notification-panel');
+    expect(await newest.getByRole('link').getAttribute('href')).toBe(`/tickets/${ticket.number}`);
+    await newest.getByRole('link').click();
+    await designer.page.waitForURL((url) => url.pathname === `/tickets/${ticket.number}`, { timeout: WAIT_MS });
+    await eventually('opening it marks it read', async () => expect(await unreadCount(designer.page)).toBe(before));
+  });
+
+  it.each(widths)('lists notifications, only unread ones, and marks all read (%s width)', async (width, viewport) => {
+    const person = await browser.newUser({ viewport, label: `creative.manager notifications (${width})` });
+    const { page } = person;
+    await signIn(page, 'creative.manager', '/notifications');
+    await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor({ timeout: WAIT_MS });
+    await page.getByRole('list', { name: 'Notifications' }).or(page.getByText('No notifications yet.')).first().waitFor({ timeout: WAIT_MS });
+    await assertAccessible(page, `notifications (${width})`);
+    await screenshot(page, 'notifications');
+
+    await page.getByRole('button', { name: 'Unread only' }).click();
+    expect(new URL(page.url()).searchParams.get('unread')).toBe('1');
+    await page.getByRole('list', { name: 'Unread notifications' }).or(page.getByText('You have read everything.')).first().waitFor({ timeout: WAIT_MS });
+    if ((await unreadCount(page)) > 0) {
+      await page.getByRole('button', { name: 'Mark all read' }).click();
+      await eventually('marking all read empties the bell', async () => expect(await unreadCount(page)).toBe(0));
+    }
+    await page.reload();
+    await page.getByText('You have read everything.').waitFor({ timeout: WAIT_MS });
+    await assertAccessible(page, `notifications, unread only (${width})`);
+    await screenshot(page, 'notifications-unread');
   });
 });

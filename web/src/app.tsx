@@ -13,9 +13,10 @@ const MyTasksPage = lazy(() => import('./features/tickets-list/my-tasks-page').t
 const HomePage = lazy(() => import('./routes/home').then((module) => ({ default: module.HomePage })));
 const RequestFormPage = lazy(() => import('./features/request-form/request-form-page').then((module) => ({ default: module.RequestFormPage })));
 const TicketPage = lazy(() => import('./features/ticket/ticket-page').then((module) => ({ default: module.TicketPage })));
-const RegisterPage = lazy(() => import('./features/accounts/register-page').then((module) => ({ default: module.RegisterPage })));
-const WaitingPage = lazy(() => import('./features/accounts/waiting-page').then((module) => ({ default: module.WaitingPage })));
-const ChangePasswordPage = lazy(() => import('./features/accounts/change-password-page').then((module) => ({ default: module.ChangePasswordPage })));
+const RegisterPage = lazy(() => import('./features/accounts/pages').then((module) => ({ default: module.RegisterPage })));
+const WaitingPage = lazy(() => import('./features/accounts/pages').then((module) => ({ default: module.WaitingPage })));
+const ChangePasswordPage = lazy(() => import('./features/accounts/pages').then((module) => ({ default: module.ChangePasswordPage })));
+const NotificationsPage = lazy(() => import('./features/notifications').then((module) => ({ default: module.NotificationsPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
@@ -33,6 +34,7 @@ export function App() {
           <Route path="/" component={HomePage} />
           <Route path={['/new', '/tickets/new']} component={RequestFormPage} />
           <Route path="/tickets/:number" component={TicketPage} />
+          <Route path="/notifications" component={NotificationsPage} />
           <Route path="*" component={NotFoundPage} />
         </Route>
       </Router>
