@@ -196,3 +196,70 @@ describe('notifications', () => {
     await screenshot(page, 'notifications-unread');
   });
 });
+
+async function signInAs(page: Page, username: string, password: string, next = '/') {
+  await page.goto(`${inject('baseUrl')}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: WAIT_MS });
+}
+
+describe('profile', () => {
+  it('changes the display name, notification settings and password; the other sessions end', async () => {
+    const username = uniqueName('pat');
+    await approvedAccount(username, 'first-password');
+    const person = await browser.newUser({ label: `${username} here` });
+    const elsewhere = await browser.newUser({ label: `${username} elsewhere` });
+    const { page } = person;
+    await signInAs(page, username, 'first-password');
+    await signInAs(elsewhere.page, username, 'first-password', '/board');
+
+    await page.getByRole('button', { name: /^Account:/ }).click();
+    await page.getByRole('link', { name: 'Profile and settings' }).click();
+    await page.getByRole('heading', { name: 'Profile and settings' }).waitFor({ timeout: WAIT_MS });
+
+    await page.getByLabel('Display name').fill('Pat Profile');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('form', { name: 'Profile' }).getByText('Saved.').waitFor({ timeout: WAIT_MS });
+    await eventually('the account menu shows the new name', async () =>
+      expect(await page.getByRole('button', { name: /^Account:/ }).textContent()).toContain('Pat Profile'),
+    );
+
+    const settings = page.getByRole('form', { name: 'Notification settings' });
+    await settings.getByRole('checkbox', { name: 'Comments' }).uncheck();
+    await settings.getByRole('checkbox', { name: 'Hold live pop-ups and Telegram messages during quiet hours' }).check();
+    await settings.getByLabel('Quiet from').fill('21:30');
+    await settings.getByLabel('Quiet until').fill('06:00');
+    await settings.getByRole('button', { name: 'Save notification settings' }).click();
+    await settings.getByText('Saved.').waitFor({ timeout: WAIT_MS });
+
+    await page.getByRole('button', { name: 'Get a link code' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Telegram is not configured' }).waitFor({ timeout: WAIT_MS });
+
+    await page.reload();
+    const reloaded = page.getByRole('form', { name: 'Notification settings' });
+    await reloaded.getByLabel('Quiet from').waitFor({ timeout: WAIT_MS });
+    expect(await reloaded.getByRole('checkbox', { name: 'Comments' }).isChecked()).toBe(false);
+    expect(await reloaded.getByLabel('Quiet from').inputValue()).toBe('21:30');
+    expect(await reloaded.getByLabel('Quiet until').inputValue()).toBe('06:00');
+
+    await page.getByLabel('Current password').fill('first-password');
+    await page.getByLabel('New password', { exact: true }).fill('second-password');
+    await page.getByLabel('Confirm new password').fill('second-password');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed. Every other session has ended.').waitFor({ timeout: WAIT_MS });
+    await eventually('the other browser is signed out', async () => expect(new URL(elsewhere.page.url()).pathname).toBe('/login'));
+    await page.goto(`${inject('baseUrl')}/tickets`);
+    await page.getByRole('heading', { name: 'Tickets' }).first().waitFor({ timeout: WAIT_MS });
+    expect(new URL(page.url()).pathname).toBe('/tickets');
+  });
+
+  it.each(widths)('shows the profile page accessibly at %s width', async (width, viewport) => {
+    const person = await browser.newUser({ viewport, label: `marketer profile (${width})` });
+    await signIn(person.page, 'marketer', '/profile');
+    await person.page.getByRole('heading', { name: 'Telegram' }).waitFor({ timeout: WAIT_MS });
+    await assertAccessible(person.page, `profile (${width})`);
+    await screenshot(person.page, 'profile');
+  });
+});

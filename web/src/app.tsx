@@ -6,7 +6,7 @@ import { client } from './lib/client';
 import { SignedInLayout } from './routes/signed-in-layout';
 
 // Pages load on demand so the first paint only carries what it shows.
-const LoginPage = lazy(() => import('./features/auth/login-page').then((module) => ({ default: module.LoginPage })));
+const LoginPage = lazy(() => import('./features/accounts/pages').then((module) => ({ default: module.LoginPage })));
 const BoardPage = lazy(() => import('./features/board/board-page').then((module) => ({ default: module.BoardPage })));
 const TicketsListPage = lazy(() => import('./features/tickets-list/tickets-list-page').then((module) => ({ default: module.TicketsListPage })));
 const MyTasksPage = lazy(() => import('./features/tickets-list/my-tasks-page').then((module) => ({ default: module.MyTasksPage })));
@@ -17,6 +17,7 @@ const RegisterPage = lazy(() => import('./features/accounts/pages').then((module
 const WaitingPage = lazy(() => import('./features/accounts/pages').then((module) => ({ default: module.WaitingPage })));
 const ChangePasswordPage = lazy(() => import('./features/accounts/pages').then((module) => ({ default: module.ChangePasswordPage })));
 const NotificationsPage = lazy(() => import('./features/notifications').then((module) => ({ default: module.NotificationsPage })));
+const ProfilePage = lazy(() => import('./features/profile/profile-page').then((module) => ({ default: module.ProfilePage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
@@ -35,6 +36,7 @@ export function App() {
           <Route path={['/new', '/tickets/new']} component={RequestFormPage} />
           <Route path="/tickets/:number" component={TicketPage} />
           <Route path="/notifications" component={NotificationsPage} />
+          <Route path="/profile" component={ProfilePage} />
           <Route path="*" component={NotFoundPage} />
         </Route>
       </Router>

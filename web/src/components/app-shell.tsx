@@ -48,8 +48,8 @@ export function AppShell(props: ParentProps) {
         </div>
         <div class="shell-account">
           <ConnectionIndicator />
-          <A href="/new" class="button button-primary shell-new" aria-label="New request" onClick={() => setMenuOpen(false)}>
-            <span aria-hidden="true">+</span> New<span class="shell-new-more"> request</span>
+          <A href="/new" class="button button-primary shell-new" onClick={() => setMenuOpen(false)}>
+            <span aria-hidden="true">+</span> New request
           </A>
           <Suspense fallback={<span class="bell-placeholder" />}>
             <NotificationBell />
