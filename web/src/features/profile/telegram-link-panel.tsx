@@ -70,8 +70,8 @@ export function TelegramLinkPanel(props: { linked: boolean; telegramUsername: st
                 <p>
                   Send this code to the bot, or open the link on a device with Telegram. It works once, until {timeFormat.format(new Date(link().expiresAt))}.
                 </p>
-                <p class="telegram-code-value" aria-label="Link code">
-                  {link().code}
+                <p class="telegram-code-line">
+                  Link code: <code class="telegram-code-value">{link().code}</code>
                 </p>
                 <div class="form-actions">
                   <a class="button button-primary" href={link().deepLink} target="_blank" rel="noopener noreferrer">
