@@ -183,6 +183,16 @@ describe('notifications', () => {
     await assertAccessible(page, `notifications (${width})`);
     await screenshot(page, 'notifications');
 
+    await bell(page).click();
+    // The page's own section is named "Notifications" too: the panel is found by the id the bell controls.
+    const panel = page.locator('#notification-panel');
+    await panel.getByRole('link', { name: 'See all notifications' }).waitFor({ timeout: WAIT_MS });
+    await assertAccessible(page, `notification panel (${width})`);
+    await screenshot(page, 'notification-panel-open');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached', timeout: WAIT_MS });
+    expect(await bell(page).evaluate((button) => button === document.activeElement)).toBe(true);
+
     await page.getByRole('button', { name: 'Unread only' }).click();
     expect(new URL(page.url()).searchParams.get('unread')).toBe('1');
     await page.getByRole('list', { name: 'Unread notifications' }).or(page.getByText('You have read everything.')).first().waitFor({ timeout: WAIT_MS });
