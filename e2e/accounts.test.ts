@@ -4,8 +4,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertAccessible } from './support/a11y.ts';
-import { graphql, tokenFor } from './support/api.ts';
+import { graphql, someTicket, tokenFor } from './support/api.ts';
+import { signIn } from './support/auth.ts';
 import { DESKTOP, type E2EBrowser, launchBrowser, PHONE, type Viewport } from './support/browser.ts';
+import { eventually } from './support/live.ts';
 import { screenshot } from './support/screenshots.ts';
 
 const WAIT_MS = 15_000;
@@ -130,5 +132,144 @@ describe('one-time password', () => {
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT_MS });
     await page.getByRole('list', { name: 'Ticket counts' }).waitFor({ timeout: WAIT_MS });
+  });
+});
+
+/** The bell in the header, named by its unread count ("Notifications, 3 unread"). */
+const bell = (page: Page) => page.getByRole('button', { name: /^Notifications, / });
+
+/** The bell's count, once the server has answered it (`data-unread` appears then). */
+async function unreadCount(page: Page): Promise<number> {
+  const loaded = page.locator('.bell-button[data-unread]');
+  await loaded.waitFor({ timeout: WAIT_MS });
+  return Number(await loaded.getAttribute('data-unread'));
+}
+
+describe('notifications', () => {
+  it("a comment that mentions designer raises designer's bell count live, and the panel opens its ticket", async () => {
+    const ticket = await someTicket('designer');
+    const designer = await browser.newUser({ label: 'designer' });
+    await signIn(designer.page, 'designer', '/');
+    await designer.page.getByText('Live', { exact: true }).waitFor({ timeout: WAIT_MS });
+    const before = await unreadCount(designer.page);
+
+    const admin = await browser.newUser({ label: 'admin' });
+    await signIn(admin.page, 'admin', `/tickets/${ticket.number}`);
+    const composer = admin.page.getByLabel('Comment', { exact: true });
+    await composer.waitFor({ timeout: WAIT_MS });
+    const words = `Could you look at this, @designer? (${Date.now()})`;
+    await composer.fill(words);
+    await admin.page.getByRole('button', { name: 'Post comment' }).click();
+
+    await eventually('the bell counts the mention without a reload', async () => expect(await unreadCount(designer.page)).toBe(before + 1));
+    await bell(designer.page).click();
+    const panel = designer.page.getByRole('region', { name: 'Notifications' });
+    const newest = panel.getByRole('listitem').first();
+    await newest.waitFor({ timeout: WAIT_MS });
+    await assertAccessible(designer.page, 'notification panel');
+    await screenshot(designer.page, 'notification-panel');
+    expect(await newest.getByRole('link').getAttribute('href')).toBe(`/tickets/${ticket.number}`);
+    await newest.getByRole('link').click();
+    await designer.page.waitForURL((url) => url.pathname === `/tickets/${ticket.number}`, { timeout: WAIT_MS });
+    await eventually('opening it marks it read', async () => expect(await unreadCount(designer.page)).toBe(before));
+  });
+
+  it.each(widths)('lists notifications, only unread ones, and marks all read (%s width)', async (width, viewport) => {
+    const person = await browser.newUser({ viewport, label: `creative.manager notifications (${width})` });
+    const { page } = person;
+    await signIn(page, 'creative.manager', '/notifications');
+    await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor({ timeout: WAIT_MS });
+    await page.getByRole('list', { name: 'Notifications' }).or(page.getByText('No notifications yet.')).first().waitFor({ timeout: WAIT_MS });
+    await assertAccessible(page, `notifications (${width})`);
+    await screenshot(page, 'notifications');
+
+    await bell(page).click();
+    // The page's own section is named "Notifications" too: the panel is found by the id the bell controls.
+    const panel = page.locator('#notification-panel');
+    await panel.getByRole('link', { name: 'See all notifications' }).waitFor({ timeout: WAIT_MS });
+    await assertAccessible(page, `notification panel (${width})`);
+    await screenshot(page, 'notification-panel-open');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached', timeout: WAIT_MS });
+    expect(await bell(page).evaluate((button) => button === document.activeElement)).toBe(true);
+
+    await page.getByRole('button', { name: 'Unread only' }).click();
+    expect(new URL(page.url()).searchParams.get('unread')).toBe('1');
+    await page.getByRole('list', { name: 'Unread notifications' }).or(page.getByText('You have read everything.')).first().waitFor({ timeout: WAIT_MS });
+    if ((await unreadCount(page)) > 0) {
+      await page.getByRole('button', { name: 'Mark all read' }).click();
+      await eventually('marking all read empties the bell', async () => expect(await unreadCount(page)).toBe(0));
+    }
+    await page.reload();
+    await page.getByText('You have read everything.').waitFor({ timeout: WAIT_MS });
+    await assertAccessible(page, `notifications, unread only (${width})`);
+    await screenshot(page, 'notifications-unread');
+  });
+});
+
+async function signInAs(page: Page, username: string, password: string, next = '/') {
+  await page.goto(`${inject('baseUrl')}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: WAIT_MS });
+}
+
+describe('profile', () => {
+  it('changes the display name, notification settings and password; the other sessions end', async () => {
+    const username = uniqueName('pat');
+    await approvedAccount(username, 'first-password');
+    const person = await browser.newUser({ label: `${username} here` });
+    const elsewhere = await browser.newUser({ label: `${username} elsewhere` });
+    const { page } = person;
+    await signInAs(page, username, 'first-password');
+    await signInAs(elsewhere.page, username, 'first-password', '/board');
+
+    await page.getByRole('button', { name: /^Account:/ }).click();
+    await page.getByRole('link', { name: 'Profile and settings' }).click();
+    await page.getByRole('heading', { name: 'Profile and settings' }).waitFor({ timeout: WAIT_MS });
+
+    await page.getByLabel('Display name').fill('Pat Profile');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('form', { name: 'Profile' }).getByText('Saved.').waitFor({ timeout: WAIT_MS });
+    await eventually('the account menu shows the new name', async () =>
+      expect(await page.getByRole('button', { name: /^Account:/ }).textContent()).toContain('Pat Profile'),
+    );
+
+    const settings = page.getByRole('form', { name: 'Notification settings' });
+    await settings.getByRole('checkbox', { name: 'Comments' }).uncheck();
+    await settings.getByRole('checkbox', { name: 'Hold live pop-ups and Telegram messages during quiet hours' }).check();
+    await settings.getByLabel('Quiet from').fill('21:30');
+    await settings.getByLabel('Quiet until').fill('06:00');
+    await settings.getByRole('button', { name: 'Save notification settings' }).click();
+    await settings.getByText('Saved.').waitFor({ timeout: WAIT_MS });
+
+    await page.getByRole('button', { name: 'Get a link code' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Telegram is not configured' }).waitFor({ timeout: WAIT_MS });
+
+    await page.reload();
+    const reloaded = page.getByRole('form', { name: 'Notification settings' });
+    await reloaded.getByLabel('Quiet from').waitFor({ timeout: WAIT_MS });
+    expect(await reloaded.getByRole('checkbox', { name: 'Comments' }).isChecked()).toBe(false);
+    expect(await reloaded.getByLabel('Quiet from').inputValue()).toBe('21:30');
+    expect(await reloaded.getByLabel('Quiet until').inputValue()).toBe('06:00');
+
+    await page.getByLabel('Current password').fill('first-password');
+    await page.getByLabel('New password', { exact: true }).fill('second-password');
+    await page.getByLabel('Confirm new password').fill('second-password');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed. Every other session has ended.').waitFor({ timeout: WAIT_MS });
+    await eventually('the other browser is signed out', async () => expect(new URL(elsewhere.page.url()).pathname).toBe('/login'));
+    await page.goto(`${inject('baseUrl')}/tickets`);
+    await page.getByRole('heading', { name: 'Tickets' }).first().waitFor({ timeout: WAIT_MS });
+    expect(new URL(page.url()).pathname).toBe('/tickets');
+  });
+
+  it.each(widths)('shows the profile page accessibly at %s width', async (width, viewport) => {
+    const person = await browser.newUser({ viewport, label: `marketer profile (${width})` });
+    await signIn(person.page, 'marketer', '/profile');
+    await person.page.getByRole('heading', { name: 'Telegram' }).waitFor({ timeout: WAIT_MS });
+    await assertAccessible(person.page, `profile (${width})`);
+    await screenshot(person.page, 'profile');
   });
 });

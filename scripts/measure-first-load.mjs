@@ -21,7 +21,9 @@ const pages = [
   ['/tickets/:number', 'src/features/ticket/ticket-page.tsx'],
   ['/new', 'src/features/request-form/request-form-page.tsx'],
   ['/my-tasks', 'src/features/tickets-list/my-tasks-page.tsx'],
-  ['/login', 'src/features/auth/login-page.tsx'],
+  ['/login, /register, /change-password', 'src/features/accounts/pages.ts'],
+  ['/notifications', 'src/features/notifications/index.ts'],
+  ['/profile', 'src/features/profile/profile-page.tsx'],
 ];
 
 const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'));

@@ -6,7 +6,7 @@ import { client } from './lib/client';
 import { SignedInLayout } from './routes/signed-in-layout';
 
 // Pages load on demand so the first paint only carries what it shows.
-const LoginPage = lazy(() => import('./features/auth/login-page').then((module) => ({ default: module.LoginPage })));
+const LoginPage = lazy(() => import('./features/accounts/pages').then((module) => ({ default: module.LoginPage })));
 const BoardPage = lazy(() => import('./features/board/board-page').then((module) => ({ default: module.BoardPage })));
 const TicketsListPage = lazy(() => import('./features/tickets-list/tickets-list-page').then((module) => ({ default: module.TicketsListPage })));
 const MyTasksPage = lazy(() => import('./features/tickets-list/my-tasks-page').then((module) => ({ default: module.MyTasksPage })));
@@ -16,9 +16,11 @@ const TicketPage = lazy(() => import('./features/ticket/ticket-page').then((modu
 const AnalyticsPage = lazy(() => import('./features/analytics/analytics-page').then((module) => ({ default: module.AnalyticsPage })));
 const MonthlyReportPage = lazy(() => import('./features/analytics/monthly-report-page').then((module) => ({ default: module.MonthlyReportPage })));
 const ManagePage = lazy(() => import('./routes/manage').then((module) => ({ default: module.ManagePage })));
-const RegisterPage = lazy(() => import('./features/accounts/register-page').then((module) => ({ default: module.RegisterPage })));
-const WaitingPage = lazy(() => import('./features/accounts/waiting-page').then((module) => ({ default: module.WaitingPage })));
-const ChangePasswordPage = lazy(() => import('./features/accounts/change-password-page').then((module) => ({ default: module.ChangePasswordPage })));
+const RegisterPage = lazy(() => import('./features/accounts/pages').then((module) => ({ default: module.RegisterPage })));
+const WaitingPage = lazy(() => import('./features/accounts/pages').then((module) => ({ default: module.WaitingPage })));
+const ChangePasswordPage = lazy(() => import('./features/accounts/pages').then((module) => ({ default: module.ChangePasswordPage })));
+const NotificationsPage = lazy(() => import('./features/notifications').then((module) => ({ default: module.NotificationsPage })));
+const ProfilePage = lazy(() => import('./features/profile/profile-page').then((module) => ({ default: module.ProfilePage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
@@ -39,6 +41,8 @@ export function App() {
           <Route path="/analytics" component={AnalyticsPage} />
           <Route path="/reports/monthly" component={MonthlyReportPage} />
           <Route path={['/admin/users', '/admin/departments', '/admin/products', '/trash', '/activity']} component={ManagePage} />
+          <Route path="/notifications" component={NotificationsPage} />
+          <Route path="/profile" component={ProfilePage} />
           <Route path="*" component={NotFoundPage} />
         </Route>
       </Router>

@@ -1,6 +1,6 @@
 import { A, useLocation } from '@solidjs/router';
 import { useClient } from '@urql/solid';
-import { createSignal, onCleanup, onMount, type ParentProps, Suspense } from 'solid-js';
+import { createSignal, lazy, onCleanup, onMount, type ParentProps, Suspense } from 'solid-js';
 import { TicketActionProvider } from '../features/ticket-actions';
 import { startTicketEvents } from '../lib/ticket-events';
 import { Brand } from './brand';
@@ -9,6 +9,9 @@ import { Loading } from './loading';
 import { MainNav } from './main-nav';
 import { UserMenu } from './user-menu';
 import './app-shell.css';
+
+// The bell loads after the page renders: the live count is not worth a byte of any page's first load.
+const NotificationBell = lazy(() => import('../features/notifications').then((module) => ({ default: module.NotificationBell })));
 
 /**
  * The frame of every signed-in page: the product, the sections, "New request", the live connection and
@@ -48,6 +51,9 @@ export function AppShell(props: ParentProps) {
           <A href="/new" class="button button-primary shell-new" onClick={() => setMenuOpen(false)}>
             <span aria-hidden="true">+</span> New request
           </A>
+          <Suspense fallback={<span class="bell-placeholder" />}>
+            <NotificationBell />
+          </Suspense>
           <UserMenu />
         </div>
       </header>

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createSignal, onCleanup, Show } from 'solid-js';
 import { SignOutButton } from '../features/auth/sign-out-button';
 import { session } from '../lib/session';
@@ -43,6 +44,9 @@ export function UserMenu() {
                 </div>
                 <RoleBadge role={user().role} />
               </div>
+              <A href="/profile" class="user-menu-link" onClick={() => setOpen(false)}>
+                Profile and settings
+              </A>
               <SignOutButton />
             </div>
           </Show>

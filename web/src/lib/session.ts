@@ -100,15 +100,6 @@ function begin(next: Session | null): boolean {
   return true;
 }
 
-/** Keeps the stored user in step with a profile change (the name in the account menu, in every tab). */
-export function updateSessionUser(change: Partial<Pick<SessionUser, 'displayName'>>): void {
-  const current = state.current;
-  if (!current) return;
-  const next = { ...current, user: { ...current.user, ...change } };
-  writeStored(next);
-  setState('current', reconcile(next));
-}
-
 /** The access token to send now, refreshed first when it is about to expire; null when signed out. */
 export async function freshAccessToken(): Promise<string | null> {
   const current = state.current;

@@ -47,8 +47,13 @@ export function ChangePasswordForm(props: { onChanged: () => void; submitLabel?:
       }
       return;
     }
-    if (result.data && startChangedPasswordSession(getFragmentData(changedPasswordSessionFragment, result.data.changePassword))) props.onChanged();
-    else setServerError({ message: 'The password was changed, but signing in again failed. Sign in with your new password.' });
+    if (result.data && startChangedPasswordSession(getFragmentData(changedPasswordSessionFragment, result.data.changePassword))) {
+      setCurrent('');
+      setNext('');
+      setConfirmation('');
+      setSubmitted(false);
+      props.onChanged();
+    } else setServerError({ message: 'The password was changed, but signing in again failed. Sign in with your new password.' });
   };
 
   return (

@@ -1,5 +1,6 @@
 import { For } from 'solid-js';
 import type { PasswordRule } from '../../lib/account-rules';
+import './accounts.css';
 
 /** The rules of a new password, each ticked as soon as the typed password meets it. */
 export function PasswordRules(props: { id: string; rules: PasswordRule[] }) {

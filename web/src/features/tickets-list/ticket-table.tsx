@@ -4,18 +4,7 @@ import { Avatar } from '../../components/avatar';
 import { PriorityPill } from '../../components/priority-pill';
 import { StatusBadge } from '../../components/status-badge';
 import type { TicketSummaryFragment } from '../../gql/graphql';
-import { formatDue, REQUEST_TYPE_LABELS } from '../../lib/ticket-labels';
-
-const updatedFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-
-/** "5 min ago", "yesterday": how long since the ticket last changed. */
-function sinceText(iso: string, now = Date.now()): string {
-  const minutes = Math.round((Date.parse(iso) - now) / 60_000);
-  if (Math.abs(minutes) < 60) return updatedFormat.format(minutes, 'minute');
-  const hours = Math.round(minutes / 60);
-  if (Math.abs(hours) < 24) return updatedFormat.format(hours, 'hour');
-  return updatedFormat.format(Math.round(hours / 24), 'day');
-}
+import { formatDue, REQUEST_TYPE_LABELS, sinceText } from '../../lib/ticket-labels';
 
 /** Tickets as rows: number and title (the link), status, priority, type, assignee, due date, last change. */
 export function TicketTable(props: { tickets: readonly TicketSummaryFragment[]; caption: string }) {
