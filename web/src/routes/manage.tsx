@@ -1,23 +1,19 @@
-// The management pages load as one lazy module behind one route: people who use one tend to use the others,
-// and the shell's route table (part of every first load) then names them once.
+// The management pages sit behind one route and one lazy module, so the shell's route table (part of every first
+// load) names them once; each page then loads on its own, under Manage's tabs, so no page carries the other four.
 import { useLocation } from '@solidjs/router';
-import { type Component, createMemo, Show } from 'solid-js';
+import { type Component, createMemo, lazy, Show, Suspense } from 'solid-js';
+import { Loading } from '../components/loading';
 import { SectionTabs } from '../components/section-tabs';
-import { ActivityPage } from '../features/activity/activity-page';
-import { DepartmentsPage } from '../features/admin/departments-page';
-import { ProductsPage } from '../features/admin/products-page';
-import { UsersPage } from '../features/admin/users-page';
-import { TrashPage } from '../features/trash/trash-page';
 import type { Role } from '../gql/graphql';
 import { session } from '../lib/session';
 
 /** Keep in step with the route's paths in app.tsx. */
 const PAGES: Record<string, Component> = {
-  '/admin/users': UsersPage,
-  '/admin/departments': DepartmentsPage,
-  '/admin/products': ProductsPage,
-  '/trash': TrashPage,
-  '/activity': ActivityPage,
+  '/admin/users': lazy(() => import('../features/admin/users-page').then((module) => ({ default: module.UsersPage }))),
+  '/admin/departments': lazy(() => import('../features/admin/departments-page').then((module) => ({ default: module.DepartmentsPage }))),
+  '/admin/products': lazy(() => import('../features/admin/products-page').then((module) => ({ default: module.ProductsPage }))),
+  '/trash': lazy(() => import('../features/trash/trash-page').then((module) => ({ default: module.TrashPage }))),
+  '/activity': lazy(() => import('../features/activity/activity-page').then((module) => ({ default: module.ActivityPage }))),
 };
 
 /** Manage's tabs (the main nav has one Manage link for them), each for the roles that may open it. */
@@ -45,10 +41,12 @@ export function ManagePage() {
           <SectionTabs label="Manage" tabs={tabs()} />
         </div>
       </Show>
-      {(() => {
-        const Page = page();
-        return Page ? <Page /> : null;
-      })()}
+      <Suspense fallback={<Loading />}>
+        {(() => {
+          const Page = page();
+          return Page ? <Page /> : null;
+        })()}
+      </Suspense>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useNavigate } from '@solidjs/router';
 import type { DashboardStatsFieldsFragment as DashboardStats, Priority } from '../../gql/graphql';
-import { PRIORITY_LABELS } from '../request-form/request-rules';
+import { PRIORITY_LABELS } from '../request-form/request-vocabulary';
 import { ApexChartPanel, baseOptions } from './apex-chart';
 import { priorityHref } from './dashboard-links';
 

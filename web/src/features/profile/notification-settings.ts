@@ -3,8 +3,11 @@
 // neither, start ≠ end; a window may span midnight). Pure, tested in notification-settings.test.ts.
 import type { NotificationKind } from '../../gql/schema-enums';
 
-/** Every kind, in the order a person thinks of a ticket's life; a new kind cannot be left out. */
-export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+/** A person's kinds (the daily report goes to the Telegram group only, never to a person). */
+export type PersonalNotificationKind = Exclude<NotificationKind, 'DAILY_REPORT'>;
+
+/** Every personal kind, in the order a person thinks of a ticket's life; a new kind cannot be left out. */
+export const NOTIFICATION_KIND_LABELS: Record<PersonalNotificationKind, string> = {
   TICKET_CREATED: 'New requests',
   TICKET_APPROVED: 'Approvals',
   TICKET_REJECTED: 'Rejections',
@@ -22,7 +25,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   ACCOUNT_APPROVED: 'Account approvals',
 };
 
-export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_KIND_LABELS) as NotificationKind[];
+export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_KIND_LABELS) as PersonalNotificationKind[];
 
 export type QuietHoursDraft = { enabled: boolean; start: string; end: string };
 

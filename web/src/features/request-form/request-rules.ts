@@ -1,67 +1,15 @@
 // What the new-request form asks for, per request type, and how what was typed becomes a createTicket input.
 // Pure (no Solid, no GraphQL client): the same rules the server enforces in domain/creative-request.ts,
 // stated here so a person learns what is missing before sending rather than after.
-import type { Complexity, CreateTicketInput, Criteria, FileFormat, Priority, ProductCategory, RequestType } from '../../gql/graphql';
+import type { Complexity, CreateTicketInput, Criteria, FileFormat, Priority, RequestType } from '../../gql/graphql';
+import { fieldsFor, MAX_QUANTITY, PRIORITY_LABELS, parseWholeNumber } from './request-vocabulary';
 
-export const MAX_QUANTITY = 1000;
-
-export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
-  SOCMED_POSTING: 'Social media posting',
-  WEBSITE_BANNER: 'Website banner',
-  PHOTOSHOOT: 'Photoshoot',
-  VIDEOSHOOT: 'Videoshoot',
-  LIVE_PRODUCTION: 'Live production',
-  ADS: 'Ads',
-  TELEGRAM_CHANNEL: 'Telegram channel',
-};
-
-/** The request types in the order people pick them: the order of the labels above. */
-export const REQUEST_TYPES = Object.keys(REQUEST_TYPE_LABELS) as RequestType[];
-
-export const FILE_FORMATS: readonly FileFormat[] = ['STILL', 'GIF', 'VIDEO_LANDSCAPE', 'VIDEO_PORTRAIT'];
-export const FILE_FORMAT_LABELS: Record<FileFormat, string> = {
-  STILL: 'Still image',
-  GIF: 'GIF',
-  VIDEO_LANDSCAPE: 'Video, landscape',
-  VIDEO_PORTRAIT: 'Video, portrait',
-};
-
-export const PRIORITIES: readonly Priority[] = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'];
-export const PRIORITY_LABELS: Record<Priority, string> = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High', URGENT: 'Urgent' };
-
-export const CRITERIA: readonly Criteria[] = ['IMAGE', 'VIDEO'];
-export const CRITERIA_LABELS: Record<Criteria, string> = { IMAGE: 'Image', VIDEO: 'Video' };
-
-export const COMPLEXITIES: readonly Complexity[] = ['LOW', 'MEDIUM', 'HIGH'];
-export const COMPLEXITY_LABELS: Record<Complexity, string> = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' };
-
-/** Which parts of the form a request type shows. */
-export type TypeFields = {
-  fileFormat: boolean;
-  schedule: boolean;
-  /** Product categories the items may come from; null: the type has no product items. */
-  productCategories: readonly ProductCategory[] | null;
-  /** The criteria the type decides by itself (or from the file format); null: the requester chooses. */
-  criteria: Criteria | 'FROM_FILE_FORMAT' | null;
-};
-
-const TYPE_FIELDS: Record<RequestType, TypeFields> = {
-  SOCMED_POSTING: { fileFormat: true, schedule: false, productCategories: null, criteria: 'FROM_FILE_FORMAT' },
-  WEBSITE_BANNER: { fileFormat: false, schedule: false, productCategories: null, criteria: null },
-  PHOTOSHOOT: { fileFormat: false, schedule: true, productCategories: null, criteria: 'IMAGE' },
-  VIDEOSHOOT: { fileFormat: false, schedule: true, productCategories: null, criteria: 'VIDEO' },
-  LIVE_PRODUCTION: { fileFormat: false, schedule: true, productCategories: null, criteria: 'VIDEO' },
-  ADS: { fileFormat: false, schedule: false, productCategories: ['ADS', 'GENERAL'], criteria: null },
-  TELEGRAM_CHANNEL: { fileFormat: false, schedule: false, productCategories: ['TELEGRAM', 'GENERAL'], criteria: null },
-};
-
-export function fieldsFor(type: RequestType): TypeFields {
-  return TYPE_FIELDS[type];
-}
+// The vocabulary, for the form's parts that import it from here.
+export * from './request-vocabulary';
 
 /** The criteria a request will carry: decided by the type or file format, else what the requester chose. */
 export function criteriaOf(type: RequestType, fileFormat: FileFormat | '', chosen: Criteria | ''): Criteria | null {
-  const rule = TYPE_FIELDS[type].criteria;
+  const rule = fieldsFor(type).criteria;
   if (rule === 'FROM_FILE_FORMAT') {
     if (!fileFormat) return null;
     return fileFormat === 'VIDEO_LANDSCAPE' || fileFormat === 'VIDEO_PORTRAIT' ? 'VIDEO' : 'IMAGE';
@@ -106,13 +54,6 @@ export function emptyDraft(): RequestDraft {
     scheduledEnd: '',
     productItems: [{ productId: '', quantity: '1', criteria: '' }],
   };
-}
-
-/** The quantity a field holds, or null when it is not a whole number. */
-export function parseWholeNumber(text: string): number | null {
-  const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed)) return null;
-  return Number(trimmed);
 }
 
 /** The sum of the product lines' quantities; lines without a valid number count 0. */

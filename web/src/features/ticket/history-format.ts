@@ -3,7 +3,7 @@
 
 import { statusLabel } from '../../components/status-badge';
 import type { HistoryAction } from '../../gql/graphql';
-import { COMPLEXITY_LABELS, CRITERIA_LABELS, FILE_FORMAT_LABELS, PRIORITY_LABELS, REQUEST_TYPE_LABELS } from '../request-form/request-rules';
+import { COMPLEXITY_LABELS, CRITERIA_LABELS, FILE_FORMAT_LABELS, PRIORITY_LABELS, REQUEST_TYPE_LABELS } from '../request-form/request-vocabulary';
 import { formatDateTime } from './ticket-format';
 
 const FIELD_LABELS: Record<string, string> = {

@@ -1,7 +1,7 @@
 // Turns what was typed in an inline editor into the updateTicket field, or says why it cannot be sent.
 // Pure; the workspace sends the result with the version the viewer saw.
 import type { UpdateTicketInput } from '../../gql/graphql';
-import { MAX_QUANTITY, parseWholeNumber } from '../request-form/request-rules';
+import { MAX_QUANTITY, parseWholeNumber } from '../request-form/request-vocabulary';
 
 export type TicketPatch = Omit<UpdateTicketInput, 'id' | 'expectedVersion'>;
 export type EditResult = { patch: TicketPatch } | { error: string };

@@ -19,7 +19,7 @@ import {
   fieldsFor,
   PRIORITIES,
   PRIORITY_LABELS,
-} from '../request-form/request-rules';
+} from '../request-form/request-vocabulary';
 import { ActionBar } from './action-bar';
 import { CollaboratorsPanel } from './collaborators-panel';
 import { EditableField } from './editable-field';
