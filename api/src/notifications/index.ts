@@ -115,7 +115,9 @@ export function createNoticeDelivery(deps: NoticeDeliveryDeps) {
       }
     },
     async stop() {
-      if (polling && bot?.isRunning()) await bot.stop();
+      // grammY's stop() confirms the last updates with Telegram; an unreachable Telegram must not fail the
+      // shutdown (the unconfirmed updates come again on the next start; a repeated tap meets a version already moved on).
+      if (polling && bot?.isRunning()) await bot.stop().catch((error: unknown) => logger.warn('Telegram long polling did not stop cleanly', error));
       await Promise.all([worker?.stop(), deadlines.stop(), dailyReport?.stop()]);
     },
   };
