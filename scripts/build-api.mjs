@@ -1,6 +1,6 @@
 // `npm run build:api` (run by postinstall): the API bundled once into plain JavaScript, so `npm start` compiles no
-// TypeScript at run time (tsx spent ≈1.5 s of every start doing that). Packages stay external (node_modules
-// is there at run time); the app's own modules, the generated Prisma client included, are bundled. Dynamic
+// TypeScript at run time (tsx spent ≈1.5 s of every start doing that). The app's own modules, the generated Prisma
+// client and the pure-JavaScript packages are bundled (see EXTERNAL_PACKAGES for those that stay in node_modules). Dynamic
 // imports stay separate chunks, so main.ts still opens the embedded database while the app loads.
 //
 //   node scripts/build-api.mjs                    # dist/api/main.js
@@ -35,6 +35,45 @@ const ownImportMetaUrl = {
   },
 };
 
+/**
+ * Pure-JavaScript packages are bundled too: resolving and linking their hundreds of files cost a start more than
+ * evaluating them. These stay in node_modules: graphql (one copy for every package that imports it), packages with
+ * native or WebAssembly parts, worker threads or files read beside them, and those loaded only by some
+ * configurations.
+ */
+const EXTERNAL_PACKAGES = new Set([
+  'graphql',
+  '@electric-sql/pglite',
+  'pglite-prisma-adapter',
+  '@prisma/client',
+  '@prisma/adapter-pg',
+  '@prisma/driver-adapter-utils',
+  '@prisma/schema-engine-wasm',
+  'prisma',
+  '@node-rs/argon2',
+  '@resvg/resvg-js',
+  'echarts',
+  'pino',
+  'pg',
+  'ioredis',
+  'file-type',
+  'image-size',
+  'sirv',
+  'esbuild',
+  'tsx',
+]);
+const bundledPackages = {
+  name: 'bundled-packages',
+  setup(builder) {
+    builder.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:')) return { external: true };
+      const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+      if (EXTERNAL_PACKAGES.has(name) || name.startsWith('@aws-sdk/')) return { external: true };
+      return undefined;
+    });
+  },
+};
+
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: ROOT,
@@ -45,13 +84,14 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  plugins: [ownImportMetaUrl, bundledPackages],
+  // Bundled CommonJS packages require Node's built-ins; an ES module has no require of its own.
+  banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
   // Unminified, so stack traces read like the source (no source maps to enable).
   minify: false,
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
-  plugins: [ownImportMetaUrl],
 });
 const bytes = Object.entries(result.metafile.outputs)
   .filter(([file]) => file.endsWith('.js'))
