@@ -1,8 +1,9 @@
 // One structured (JSON, pino) logger for the app and the GraphQL server. Its methods take Yoga's shape —
-// (message, ...details) or (error) — so every caller logs the same way. Each line written while an HTTP
-// request is handled carries that request's id (an AsyncLocalStorage scope opened by http/request-id.ts),
-// including Yoga's own error lines. Passwords and tokens are redacted wherever they appear in the details.
-import { AsyncLocalStorage } from 'node:async_hooks';
+// (message, ...details) or (error) — so every caller logs the same way. A request's lines carry its id because
+// they are written through withFields (the access line, http/request-id.ts; an operation's errors,
+// graphql/operation-error-log.ts), not through an AsyncLocalStorage scope: on Node 20 one such scope turns on
+// promise hooks for every promise in the process, and they cost the realtime fan-out a quarter of its CPU.
+// Passwords and tokens are redacted wherever they appear in the details.
 import { type DestinationStream, pino } from 'pino';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -14,11 +15,14 @@ export type Logger = {
   error(...args: unknown[]): void;
 };
 
-const requestScope = new AsyncLocalStorage<{ requestId: string }>();
-
-/** Runs `handle` (and everything it starts) with this request id on every log line. */
-export function withRequestId<T>(requestId: string, handle: () => T): T {
-  return requestScope.run({ requestId }, handle);
+/** The same logger with these fields on every line (a request's id, say). */
+export function withFields(logger: Logger, fields: Record<string, unknown>): Logger {
+  return {
+    debug: (...args) => logger.debug(...args, fields),
+    info: (...args) => logger.info(...args, fields),
+    warn: (...args) => logger.warn(...args, fields),
+    error: (...args) => logger.error(...args, fields),
+  };
 }
 
 /** Credentials that may ride along in logged details (variables, headers, inputs): never written. */
@@ -49,7 +53,6 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    mixin: () => requestScope.getStore() ?? {},
   };
   const log = destination ? pino(options, destination) : pino(options);
   const method = (name: Exclude<LogLevel, 'silent'>) => {

@@ -51,6 +51,10 @@ describe('request ids and structured logs', () => {
     const errorLine = own.find((line) => line.err !== undefined);
     expect(errorLine, JSON.stringify(own)).toBeDefined();
     expect(JSON.stringify(errorLine?.err)).toMatch(/UNAUTHENTICATED|FORBIDDEN|sign in|Authentication/i);
+    // A refusal is the caller's doing (debug level), and written once: Yoga's own line for it is not repeated.
+    expect(errorLine?.level).toBe(20);
+    const sameError = lines.filter((line) => line.err !== undefined && JSON.stringify(line.err) === JSON.stringify(errorLine?.err));
+    expect(sameError).toHaveLength(1);
   });
 
   it('makes a new id when the caller sends none or one that is not plain', async () => {

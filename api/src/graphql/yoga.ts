@@ -18,6 +18,7 @@ import { csrfPrevention } from './csrf-prevention.ts';
 import { isClientError, toPublicError } from './errors.ts';
 import { metricsPlugins } from './metrics-plugin.ts';
 import { multipartForm } from './multipart-form.ts';
+import { operationErrorLog } from './operation-error-log.ts';
 import { buildPermissions } from './permissions/shield.ts';
 import { rateLimitPlugin } from './rate-limit.ts';
 import { schema } from './schema.ts';
@@ -31,11 +32,6 @@ const EXPOSED_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-rateli
 /** Files one multipart request may carry (the spec's multi-file shape); each is one upload. */
 const MAX_FILES_PER_REQUEST = 10;
 
-/** Refusals are answers to the client, not server faults: Yoga logs them at debug level. */
-function quietClientErrors(logger: Logger): Logger {
-  return { ...logger, error: (...args) => (args.some(isClientError) ? logger.debug(...args) : logger.error(...args)) };
-}
-
 export function createGraphQLServer(options: {
   config: Pick<Config, 'corsOrigins' | 'production' | 'uploadMaxBytes'>;
   logger: Logger;
@@ -45,19 +41,22 @@ export function createGraphQLServer(options: {
   rateLimit?: { limiter: QueryRateLimiter; identify: (request: Request, req: IncomingMessage | undefined) => Promise<string> } | undefined;
 }): GraphQLServer {
   const costs: QueryCosts = new WeakMap();
+  const errorLog = operationErrorLog(options.logger);
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: options.config.production ? false : { title: 'Juan365 Ticketing', subscriptionsProtocol: 'WS' },
     landingPage: false,
     cors: options.config.corsOrigins.length ? { origin: options.config.corsOrigins, credentials: true, exposedHeaders: EXPOSED_HEADERS } : false,
-    logging: quietClientErrors(options.logger),
+    logging: errorLog.yogaLogger,
     // Counted while the body streams in: a chunked upload (no Content-Length for http/upload-limit.ts to
     // judge) is cut off once it passes the largest file plus the form around it. JSON bodies have their own,
     // smaller limit before they get here (http/body-limit.ts).
     maxRequestBodySize: options.config.uploadMaxBytes + MULTIPART_ALLOWANCE_BYTES,
     maskedErrors: { maskError: (error, message) => toPublicError(error, message) },
     plugins: [
+      // Before Yoga's masking (added after these plugins), so the errors are logged as raised, with the request id.
+      errorLog.plugin,
       // Before anything reads a multipart body, refuse it without the CSRF header.
       csrfPrevention(),
       // Uploads are read here (file names as sent, the size held while streaming), then Yoga maps the files.

@@ -1,11 +1,10 @@
 // Every HTTP request gets an id: the caller's `x-request-id` when it looks like one (a proxy or client that
 // already tagged the request keeps its id across systems), else a new UUID. It is echoed in the response
-// header, written on every log line made while the request is handled (logger.ts), and on one access line
-// when the response is finished.
-import { AsyncResource } from 'node:async_hooks';
+// header, written on the access line when the response is finished and on the lines of the operation's errors
+// (graphql/operation-error-log.ts), and handed on in the request's own header.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { type Logger, withRequestId } from '../logger.ts';
+import { type Logger, withFields } from '../logger.ts';
 import type { Handler } from './router.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -22,24 +21,20 @@ export function requestId(logger: Logger): Handler {
     const id = requestIdOf(req);
     const started = process.hrtime.bigint();
     res.setHeader(REQUEST_ID_HEADER, id);
-    withRequestId(id, () => {
-      // 'close' also fires when the client went away before the response ended. Bound, so the access line
-      // is written in this request's scope and carries its id.
-      res.once(
-        'close',
-        AsyncResource.bind(() => {
-          const path = (req.url ?? '/').split('?', 1)[0];
-          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-          logger.info('request', {
-            method: req.method,
-            path,
-            status: res.statusCode,
-            durationMs: Math.round(durationMs * 10) / 10,
-            finished: res.writableFinished,
-          });
-        }),
-      );
-      next();
+    // The handlers after this one (Yoga: the GraphQL context, an operation's error lines) read the id here.
+    req.headers[REQUEST_ID_HEADER] = id;
+    // 'close' also fires when the client went away before the response ended.
+    res.once('close', () => {
+      const path = (req.url ?? '/').split('?', 1)[0];
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      withFields(logger, { requestId: id }).info('request', {
+        method: req.method,
+        path,
+        status: res.statusCode,
+        durationMs: Math.round(durationMs * 10) / 10,
+        finished: res.writableFinished,
+      });
     });
+    next();
   };
 }
