@@ -3,6 +3,7 @@ import { createSignal, createUniqueId, For, Match, Show, Switch } from 'solid-js
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { describeError } from '../../lib/graphql-errors';
+import { Field } from '../request-form/field';
 import { adminDepartmentsQuery, createDepartmentMutation, setDepartmentManagerMutation } from './departments.graphql';
 import './admin.css';
 
@@ -94,25 +95,9 @@ function NewDepartmentForm(props: { onCreated: () => void }) {
         New department
       </h2>
       <div class="admin-inline">
-        <div class="field">
-          <label class="field-label" for={`${id}-name`}>
-            Name
-          </label>
-          <input
-            ref={input}
-            class="field-input"
-            id={`${id}-name`}
-            value={name()}
-            onInput={(event) => setName(event.currentTarget.value)}
-            aria-invalid={error() ? 'true' : undefined}
-            aria-describedby={error() ? `${id}-error` : undefined}
-          />
-          <Show when={error()}>
-            <p class="field-error" id={`${id}-error`}>
-              {error()}
-            </p>
-          </Show>
-        </div>
+        <Field label="Name" error={error()}>
+          {(control) => <input ref={input} class="field-input" {...control} value={name()} onInput={(event) => setName(event.currentTarget.value)} />}
+        </Field>
         <label class="admin-check">
           <input type="checkbox" checked={creative()} onChange={(event) => setCreative(event.currentTarget.checked)} />
           Creative department (gives the second approval and does the work)

@@ -1,9 +1,10 @@
 import { createMutation, createQuery } from '@urql/solid';
-import { createSignal, createUniqueId, For, Match, Show, Switch } from 'solid-js';
+import { createSignal, createUniqueId, For, Match, Switch } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import type { ProductCategory } from '../../gql/graphql';
 import { describeError } from '../../lib/graphql-errors';
+import { Field } from '../request-form/field';
 import { adminProductsQuery, createProductMutation, updateProductMutation } from './products.graphql';
 import './admin.css';
 
@@ -114,25 +115,9 @@ function NewProductForm(props: { onCreated: () => void }) {
         New product
       </h2>
       <div class="admin-inline">
-        <div class="field">
-          <label class="field-label" for={`${id}-name`}>
-            Name
-          </label>
-          <input
-            ref={input}
-            class="field-input"
-            id={`${id}-name`}
-            value={name()}
-            onInput={(event) => setName(event.currentTarget.value)}
-            aria-invalid={error() ? 'true' : undefined}
-            aria-describedby={error() ? `${id}-error` : undefined}
-          />
-          <Show when={error()}>
-            <p class="field-error" id={`${id}-error`}>
-              {error()}
-            </p>
-          </Show>
-        </div>
+        <Field label="Name" error={error()}>
+          {(control) => <input ref={input} class="field-input" {...control} value={name()} onInput={(event) => setName(event.currentTarget.value)} />}
+        </Field>
         <div class="field">
           <label class="field-label" for={`${id}-category`}>
             Category
