@@ -155,6 +155,18 @@ describe('ROLLBACK plan', () => {
     expect(plan.reason).toBe('wrong person');
   });
 
+  it('keeps a collaborator of the entry who is the assignee now, when the entry had no assignee', () => {
+    const before = row({ status: 'APPROVED', assigneeId: 'designer', collaborators: [] });
+    const entry = {
+      ticketId: before.id,
+      createdAt: at(2),
+      snapshot: snapshot({ status: 'APPROVED', assigneeId: null, collaborators: [{ userId: 'designer' }] }),
+    };
+    const plan = planOf(ROLLBACK, before, { reason: 'not yet', historyEntryId: 'h1' }, { entry, stampEntries: [] });
+    expect(plan.fields).toMatchObject({ assigneeId: null });
+    expect(plan.writes).toEqual([{ kind: 'replaceCollaborators', userIds: ['designer'] }]);
+  });
+
   it('turns snapshot dates back into dates and leaves the deadline and revision count alone', () => {
     const before = row({ scheduledStart: null, dueDate: new Date('2026-05-01T00:00:00Z'), revisionCount: 2 });
     const entry = {

@@ -342,16 +342,13 @@ export const ROLLBACK: ActionSpec<Reasoned & { historyEntryId: string }, { entry
       const isDate = field === 'scheduledStart' || field === 'scheduledEnd';
       (data as Record<string, unknown>)[field] = isDate && typeof value === 'string' ? new Date(value) : value;
     }
-    const assigneeId = fields.assigneeId ?? before.assigneeId;
+    // The assignee after the rollback: a restored null (no assignee then) is a value, not "unchanged".
+    const assigneeId = 'assigneeId' in fields ? (fields.assigneeId as string | null) : before.assigneeId;
     const writes: ExtraWrite[] = Array.isArray(collaboratorIds)
       ? [{ kind: 'replaceCollaborators', userIds: (collaboratorIds as string[]).filter((id) => id !== assigneeId) }]
       : [];
     const to = (status as TicketStatus | undefined) ?? before.status;
-    const stamps = stampsAfterRollback(
-      { status: to, assigneeId: 'assigneeId' in fields ? (fields.assigneeId as string | null) : before.assigneeId },
-      facts.stampEntries,
-      before,
-    );
+    const stamps = stampsAfterRollback({ status: to, assigneeId }, facts.stampEntries, before);
     return {
       // The workflow table sends a rollback to the entry's status ('FROM_SNAPSHOT').
       to,
