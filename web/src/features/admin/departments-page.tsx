@@ -3,8 +3,8 @@ import { createSignal, createUniqueId, For, Match, Show, Switch } from 'solid-js
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { describeError } from '../../lib/graphql-errors';
-import { Field } from '../request-form/field';
 import { adminDepartmentsQuery, createDepartmentMutation, setDepartmentManagerMutation } from './departments.graphql';
+import { NewByNameForm } from './new-by-name-form';
 import './admin.css';
 
 type Person = { id: string; displayName: string; username: string };
@@ -67,47 +67,24 @@ export function DepartmentsPage() {
 }
 
 function NewDepartmentForm(props: { onCreated: () => void }) {
-  const id = createUniqueId();
-  const [name, setName] = createSignal('');
   const [creative, setCreative] = createSignal(false);
-  const [error, setError] = createSignal<string>();
-  const [failure, setFailure] = createSignal<string>();
   const [state, create] = createMutation(createDepartmentMutation);
-  let input!: HTMLInputElement;
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    if (!name().trim()) {
-      setError('Enter a name.');
-      input.focus();
-      return;
-    }
-    setError(undefined);
-    setFailure(undefined);
-    const result = await create({ input: { name: name().trim(), isCreative: creative() } });
-    if (result.error) return setFailure(describeError(result.error));
-    setName('');
-    setCreative(false);
-    props.onCreated();
-  };
   return (
-    <form class="admin-form card" onSubmit={submit} novalidate aria-labelledby={`${id}-title`}>
-      <h2 class="admin-form-title" id={`${id}-title`}>
-        New department
-      </h2>
-      <div class="admin-inline">
-        <Field label="Name" error={error()}>
-          {(control) => <input ref={input} class="field-input" {...control} value={name()} onInput={(event) => setName(event.currentTarget.value)} />}
-        </Field>
-        <label class="admin-check">
-          <input type="checkbox" checked={creative()} onChange={(event) => setCreative(event.currentTarget.checked)} />
-          Creative department (gives the second approval and does the work)
-        </label>
-        <button type="submit" class="button button-primary" disabled={state.fetching}>
-          Add department
-        </button>
-      </div>
-      <ErrorBanner message={failure()} />
-    </form>
+    <NewByNameForm
+      title="New department"
+      submitLabel="Add department"
+      fetching={state.fetching}
+      create={(name) => create({ input: { name, isCreative: creative() } })}
+      onCreated={() => {
+        setCreative(false);
+        props.onCreated();
+      }}
+    >
+      <label class="admin-check">
+        <input type="checkbox" checked={creative()} onChange={(event) => setCreative(event.currentTarget.checked)} />
+        Creative department (gives the second approval and does the work)
+      </label>
+    </NewByNameForm>
   );
 }
 

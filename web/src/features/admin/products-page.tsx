@@ -1,10 +1,11 @@
 import { createMutation, createQuery } from '@urql/solid';
-import { createSignal, createUniqueId, For, Match, Switch } from 'solid-js';
+import { createSignal, For, Match, Switch } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import type { ProductCategory } from '../../gql/graphql';
 import { describeError } from '../../lib/graphql-errors';
 import { Field } from '../request-form/field';
+import { NewByNameForm } from './new-by-name-form';
 import { adminProductsQuery, createProductMutation, updateProductMutation } from './products.graphql';
 import './admin.css';
 
@@ -88,49 +89,23 @@ export function ProductsPage() {
 }
 
 function NewProductForm(props: { onCreated: () => void }) {
-  const id = createUniqueId();
-  const [name, setName] = createSignal('');
   const [category, setCategory] = createSignal<ProductCategory>('ADS');
-  const [error, setError] = createSignal<string>();
-  const [failure, setFailure] = createSignal<string>();
   const [state, create] = createMutation(createProductMutation);
-  let input!: HTMLInputElement;
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    if (!name().trim()) {
-      setError('Enter a name.');
-      input.focus();
-      return;
-    }
-    setError(undefined);
-    setFailure(undefined);
-    const result = await create({ input: { name: name().trim(), category: category() } });
-    if (result.error) return setFailure(describeError(result.error));
-    setName('');
-    props.onCreated();
-  };
   return (
-    <form class="admin-form card" onSubmit={submit} novalidate aria-labelledby={`${id}-title`}>
-      <h2 class="admin-form-title" id={`${id}-title`}>
-        New product
-      </h2>
-      <div class="admin-inline">
-        <Field label="Name" error={error()}>
-          {(control) => <input ref={input} class="field-input" {...control} value={name()} onInput={(event) => setName(event.currentTarget.value)} />}
-        </Field>
-        <div class="field">
-          <label class="field-label" for={`${id}-category`}>
-            Category
-          </label>
-          <select class="field-input" id={`${id}-category`} value={category()} onChange={(event) => setCategory(event.currentTarget.value as ProductCategory)}>
+    <NewByNameForm
+      title="New product"
+      submitLabel="Add product"
+      fetching={state.fetching}
+      create={(name) => create({ input: { name, category: category() } })}
+      onCreated={props.onCreated}
+    >
+      <Field label="Category">
+        {(control) => (
+          <select class="field-input" {...control} value={category()} onChange={(event) => setCategory(event.currentTarget.value as ProductCategory)}>
             <For each={CATEGORIES}>{(option) => <option value={option.value}>{option.label}</option>}</For>
           </select>
-        </div>
-        <button type="submit" class="button button-primary" disabled={state.fetching}>
-          Add product
-        </button>
-      </div>
-      <ErrorBanner message={failure()} />
-    </form>
+        )}
+      </Field>
+    </NewByNameForm>
   );
 }
