@@ -61,7 +61,13 @@ export function ActivityPage() {
           </label>
           <select class="field-input" id={`${id}-person`} value={values().person} onChange={(event) => update({ person: event.currentTarget.value })}>
             <option value="">Everyone</option>
-            <For each={people.data?.users.nodes}>{(person) => <option value={person.id}>{person.displayName}</option>}</For>
+            <For each={people.data?.users.nodes}>
+              {(person) => (
+                <option value={person.id} selected={person.id === values().person}>
+                  {person.displayName}
+                </option>
+              )}
+            </For>
           </select>
         </div>
         <div class="field">

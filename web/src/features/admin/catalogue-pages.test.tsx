@@ -61,6 +61,8 @@ describe('ProductsPage', () => {
     expect(screen.getByText('Enter a name.')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByLabelText('Name'));
     expect(sent.some((operation) => operation.operationName === 'CreateProduct')).toBe(false);
+    // The category shown is the one a product is added with (Ads unless changed).
+    expect((screen.getByLabelText('Category') as HTMLSelectElement).value).toBe('ADS');
 
     fireEvent.input(screen.getByLabelText('Name'), { target: { value: '  Spring Sale ' } });
     fireEvent.change(screen.getByLabelText('Category'), { target: { value: 'TELEGRAM' } });

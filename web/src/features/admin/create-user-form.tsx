@@ -95,7 +95,13 @@ export function CreateUserForm(props: { departments: readonly { id: string; name
             Role
           </label>
           <select class="field-input" id={`${id}-role`} value={input().role} onChange={set('role')}>
-            <For each={ROLE_OPTIONS}>{(option) => <option value={option.value}>{option.label}</option>}</For>
+            <For each={ROLE_OPTIONS}>
+              {(option) => (
+                <option value={option.value} selected={option.value === input().role}>
+                  {option.label}
+                </option>
+              )}
+            </For>
           </select>
         </div>
         <div class="field">
@@ -104,7 +110,13 @@ export function CreateUserForm(props: { departments: readonly { id: string; name
           </label>
           <select class="field-input" id={`${id}-department`} value={input().departmentId} onChange={set('departmentId')}>
             <option value="">No department</option>
-            <For each={props.departments}>{(department) => <option value={department.id}>{department.name}</option>}</For>
+            <For each={props.departments}>
+              {(department) => (
+                <option value={department.id} selected={department.id === input().departmentId}>
+                  {department.name}
+                </option>
+              )}
+            </For>
           </select>
         </div>
       </div>

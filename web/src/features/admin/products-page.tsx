@@ -102,7 +102,13 @@ function NewProductForm(props: { onCreated: () => void }) {
       <Field label="Category">
         {(control) => (
           <select class="field-input" {...control} value={category()} onChange={(event) => setCategory(event.currentTarget.value as ProductCategory)}>
-            <For each={CATEGORIES}>{(option) => <option value={option.value}>{option.label}</option>}</For>
+            <For each={CATEGORIES}>
+              {(option) => (
+                <option value={option.value} selected={option.value === category()}>
+                  {option.label}
+                </option>
+              )}
+            </For>
           </select>
         )}
       </Field>

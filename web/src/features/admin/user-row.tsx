@@ -47,7 +47,13 @@ export function UserRow(props: { user: AdminUserFragment; departments: readonly 
             disabled={state.fetching}
             onChange={(event) => save({ role: event.currentTarget.value as Role })}
           >
-            <For each={ROLE_OPTIONS}>{(option) => <option value={option.value}>{option.label}</option>}</For>
+            <For each={ROLE_OPTIONS}>
+              {(option) => (
+                <option value={option.value} selected={option.value === props.user.role}>
+                  {option.label}
+                </option>
+              )}
+            </For>
           </select>
         </Show>
       </td>
@@ -61,7 +67,13 @@ export function UserRow(props: { user: AdminUserFragment; departments: readonly 
             onChange={(event) => save({ departmentId: event.currentTarget.value || null })}
           >
             <option value="">No department</option>
-            <For each={props.departments}>{(department) => <option value={department.id}>{department.name}</option>}</For>
+            <For each={props.departments}>
+              {(department) => (
+                <option value={department.id} selected={department.id === props.user.department?.id}>
+                  {department.name}
+                </option>
+              )}
+            </For>
           </select>
         </Show>
       </td>
