@@ -150,7 +150,10 @@ describe('notifications', () => {
     const ticket = await someTicket('designer');
     const designer = await browser.newUser({ label: 'designer' });
     await signIn(designer.page, 'designer', '/');
-    await designer.page.getByText('Live', { exact: true }).waitFor({ timeout: WAIT_MS });
+    // The socket is open and already delivering (the dashboard's own live figures arrived), so the bell's
+    // subscription, sent on the same socket, is in place before the mention is posted.
+    await designer.page.locator('.connection-connected').waitFor({ timeout: WAIT_MS });
+    await designer.page.getByTitle('Numbers update as tickets change').waitFor({ timeout: WAIT_MS });
     const before = await unreadCount(designer.page);
 
     const admin = await browser.newUser({ label: 'admin' });
