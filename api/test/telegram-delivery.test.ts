@@ -11,7 +11,8 @@ let fake: FakeTelegram;
 let s: Sessions;
 
 beforeAll(async () => {
-  ({ t, fake } = await startTelegramTestApp());
+  // The team's clock is Manila's (UTC+8, no daylight saving): instants in the group's texts are shown in it.
+  ({ t, fake } = await startTelegramTestApp({ REPORT_TIMEZONE: 'Asia/Manila' }));
   s = await signInEveryone(t);
   const { prisma } = t.db;
   // Linked accounts are mentioned by id; unlinked ones with a Telegram username by @name.
@@ -126,6 +127,10 @@ describe('each notice kind', () => {
     const overdue = deadline.find((m) => m.kind === 'TICKET_OVERDUE');
     expect(reminder?.text).toContain('is due in 2 h: Reminder &lt;test&gt;');
     expect(reminder?.text).toContain(tgMention('7004'));
+    const manilaHour = String((dueDate.getUTCHours() + 8) % 24).padStart(2, '0');
+    const minute = String(dueDate.getUTCMinutes()).padStart(2, '0');
+    expect(reminder?.text).toMatch(new RegExp(`\nDue \\w{3}, \\d{1,2} \\w{3} \\d{4}, ${manilaHour}:${minute} GMT\\+8\n`));
+    expect(reminder?.text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     expect(overdue?.text).toContain('is overdue: Reminder &lt;test&gt;');
     expect(overdue?.text).toContain(tgMention('7003'));
 

@@ -15,6 +15,7 @@ describe('renderNotice', () => {
         { displayName: 'Plain & simple', telegramChatId: null, telegramUsername: null },
       ],
       frontendUrl: 'https://tickets.example.com/',
+      timeZone: 'UTC',
     });
     expect(text).toBe(
       [
@@ -34,8 +35,18 @@ describe('renderNotice', () => {
       actor: null,
       mentions: [],
       frontendUrl: undefined,
+      timeZone: 'UTC',
     });
     expect(text).toBe('💬 <b>ann commented on #3</b>\n<blockquote>a &lt; b</blockquote>');
+  });
+
+  it("shows the server's instants in the team's time zone, and what people wrote as they wrote it", () => {
+    const notice = (kind: 'TICKET_ASSIGNED' | 'COMMENT_ADDED', body: string, timeZone: string) =>
+      renderNotice({ kind, payload: { title: 't', body, ticketNumber: null }, actor: null, mentions: [], frontendUrl: undefined, timeZone });
+    expect(notice('TICKET_ASSIGNED', 'Due 2026-12-01T08:00:00.000Z', 'Asia/Manila')).toBe('👤 <b>t</b>\nDue Tue, 1 Dec 2026, 16:00 GMT+8');
+    // A day earlier in New York, in its winter offset.
+    expect(notice('TICKET_ASSIGNED', 'Due 2026-12-01T03:30:00Z', 'America/New_York')).toBe('👤 <b>t</b>\nDue Mon, 30 Nov 2026, 22:30 GMT-5');
+    expect(notice('COMMENT_ADDED', 'moved to 2026-12-01T08:00:00Z', 'Asia/Manila')).toBe('💬 <b>t</b>\n<blockquote>moved to 2026-12-01T08:00:00Z</blockquote>');
   });
 
   it('renders a decision with its reason, escaped', () => {

@@ -40,16 +40,44 @@ export type NoticeParts = {
   actor: { displayName: string } | null;
   mentions: readonly MentionTarget[];
   frontendUrl: string | undefined;
+  /** The team's time zone (REPORT_TIMEZONE): instants in a notice's own text are shown in it. */
+  timeZone: string;
 };
 
-export function renderNotice({ kind, payload, actor, mentions, frontendUrl }: NoticeParts): string {
+const ISO_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})\b/g;
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Notice texts carry instants as ISO 8601 ("Due 2026-11-30T20:01:10.000Z") so each reader sees their own
+ * local time; the group chat has one reader's clock, the team's: "Due Mon, 30 Nov 2026, 20:01 UTC".
+ */
+function teamTimes(text: string, timeZone: string): string {
+  const format = instantFormat(timeZone);
+  return text.replace(ISO_INSTANT, (iso) => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : format.format(date);
+  });
+}
+
+function instantFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = instantFormats.get(timeZone);
+  if (!format) {
+    const parts = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, ...parts });
+    instantFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+export function renderNotice({ kind, payload, actor, mentions, frontendUrl, timeZone }: NoticeParts): string {
   const lines = [`${ICON[kind]} <b>${escapeHtml(payload.title)}</b>`];
   if (actor) lines.push(`by ${escapeHtml(actor.displayName)}`);
   const body = payload.body.trim();
   if (body) {
     if (REASONED.has(kind)) lines.push(`Reason: ${escapeHtml(body)}`);
     else if (QUOTED.has(kind)) lines.push(`<blockquote>${escapeHtml(body)}</blockquote>`);
-    else lines.push(escapeHtml(body));
+    // Only the server's own texts: what someone wrote is shown as they wrote it.
+    else lines.push(escapeHtml(teamTimes(body, timeZone)));
   }
   if (mentions.length) lines.push(mentions.map(mention).join(', '));
   const link = payload.ticketNumber !== null ? ticketLink(frontendUrl, payload.ticketNumber) : null;

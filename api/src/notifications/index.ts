@@ -61,7 +61,16 @@ export function createNoticeDelivery(deps: NoticeDeliveryDeps) {
   const { links } = deps;
   const chartFonts = bot && telegram.groupChatId ? findChartFonts(deps.report.fontFile) : [];
   const worker = bot
-    ? createOutboxWorker({ prisma, api: bot.api, groupChatId: telegram.groupChatId, frontendUrl: deps.frontendUrl, logger, tuning: tuning.outbox, chartFonts })
+    ? createOutboxWorker({
+        prisma,
+        api: bot.api,
+        groupChatId: telegram.groupChatId,
+        frontendUrl: deps.frontendUrl,
+        timeZone: deps.report.timeZone,
+        logger,
+        tuning: tuning.outbox,
+        chartFonts,
+      })
     : null;
   // The report goes to the group only: without a bot and a group there is nobody to send it to.
   const schedule: DailyReportSchedule | null =

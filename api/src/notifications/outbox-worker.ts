@@ -41,6 +41,8 @@ export type OutboxWorkerDeps = {
   api: Api;
   groupChatId: string | undefined;
   frontendUrl: string | undefined;
+  /** The team's time zone (REPORT_TIMEZONE), for instants in a notice's text. */
+  timeZone: string;
   logger: Logger;
   tuning?: Partial<OutboxTuning>;
   workerId?: string;
@@ -140,7 +142,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       const report = composeDailyReport(row, deps.frontendUrl, deps.chartFonts ?? []);
       return api.sendPhoto(chatId, new InputFile(report.photo, report.fileName), { caption: report.caption, parse_mode: 'HTML' });
     }
-    const message = await composeMessage(prisma, row, deps.frontendUrl);
+    const message = await composeMessage(prisma, row, { frontendUrl: deps.frontendUrl, timeZone: deps.timeZone });
     return api.sendMessage(chatId, message.text, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },

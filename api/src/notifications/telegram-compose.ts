@@ -14,7 +14,12 @@ const ASKS_APPROVAL: Partial<Record<NotificationOutbox['kind'], readonly string[
   TICKET_APPROVED: ['PENDING_CREATIVE'],
 };
 
-export async function composeMessage(prisma: PrismaClient, row: NotificationOutbox, frontendUrl: string | undefined): Promise<ComposedMessage> {
+export async function composeMessage(
+  prisma: PrismaClient,
+  row: NotificationOutbox,
+  at: { frontendUrl: string | undefined; timeZone: string },
+): Promise<ComposedMessage> {
+  const { frontendUrl, timeZone } = at;
   const payload = row.payload as StoredPayload;
   const actor = payload.actorId ? await prisma.user.findUnique({ where: { id: payload.actorId }, select: { displayName: true } }) : null;
   const mentionIds = row.channel === 'TELEGRAM_GROUP' ? (payload.mentionUserIds ?? []) : [];
@@ -28,7 +33,7 @@ export async function composeMessage(prisma: PrismaClient, row: NotificationOutb
   const mentions = mentionIds
     .map((id) => people.find((person) => person.id === id))
     .filter((person): person is (typeof people)[number] => person !== undefined && !person.preferences?.mutedKinds.includes(row.kind));
-  const text = renderNotice({ kind: row.kind, payload, actor, mentions, frontendUrl });
+  const text = renderNotice({ kind: row.kind, payload, actor, mentions, frontendUrl, timeZone });
 
   const asks = ASKS_APPROVAL[row.kind];
   if (row.channel !== 'TELEGRAM_GROUP' || !asks || !row.ticketId) return { text };

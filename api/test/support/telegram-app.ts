@@ -40,6 +40,7 @@ export function extraWorker(t: TestApp, fake: FakeTelegram, tuning: Partial<Outb
     api: new Api(BOT_TOKEN, { apiRoot: fake.apiRoot }),
     groupChatId,
     frontendUrl: FRONTEND_URL,
+    timeZone: 'UTC',
     logger: { debug() {}, info() {}, warn() {}, error() {} },
     tuning,
   });
