@@ -1,6 +1,6 @@
 // A real urql client whose "server" is a function: component tests answer operations by name without a
 // network, and can see what was sent.
-import { Client, fetchExchange } from '@urql/core';
+import { Client, fetchExchange, subscriptionExchange } from '@urql/core';
 
 export type SentOperation = { operationName: string; variables: Record<string, unknown> };
 export type Responder = (operation: SentOperation) => { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
@@ -13,6 +13,8 @@ export function fakeClient(respond: Responder): { client: Client; sent: SentOper
     sent.push(operation);
     return new Response(JSON.stringify(respond(operation)), { headers: { 'content-type': 'application/json' } });
   };
-  const client = new Client({ url: 'http://test.invalid/graphql', exchanges: [fetchExchange], fetch, preferGetMethod: false });
+  // Subscriptions are accepted and stay silent: the live events a component gets are not these tests' subject.
+  const silentSubscriptions = subscriptionExchange({ forwardSubscription: () => ({ subscribe: () => ({ unsubscribe: () => undefined }) }) });
+  const client = new Client({ url: 'http://test.invalid/graphql', exchanges: [silentSubscriptions, fetchExchange], fetch, preferGetMethod: false });
   return { client, sent };
 }

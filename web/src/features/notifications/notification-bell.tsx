@@ -10,6 +10,8 @@ const NotificationPanel = lazy(() => import('./notification-panel').then((module
 /**
  * The bell in the app's header: the unread count, live (each new notification asks for the count again), and
  * a panel with the latest ones. The shell loads this after the page renders; the panel loads on first open.
+ * Reading notifications in another tab or on another device sends nothing here, so the count is asked for
+ * again whenever this tab comes back into view.
  */
 export function NotificationBell() {
   const client = useClient();
@@ -35,11 +37,16 @@ export function NotificationBell() {
   const onDocumentKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && open()) close(true);
   };
+  const onVisibility = () => {
+    if (document.visibilityState === 'visible') refreshUnreadCount(client);
+  };
   document.addEventListener('click', onDocumentClick);
   document.addEventListener('keydown', onDocumentKey);
+  document.addEventListener('visibilitychange', onVisibility);
   onCleanup(() => {
     document.removeEventListener('click', onDocumentClick);
     document.removeEventListener('keydown', onDocumentKey);
+    document.removeEventListener('visibilitychange', onVisibility);
   });
 
   return (
