@@ -184,6 +184,9 @@ describe('administration flows', () => {
       .getByRole('link', { name: `#${ticket.number} ${ticket.title}` })
       .first()
       .waitFor({ timeout: WAIT_MS });
+    // Who did it is said once, by display name: the summary's leading username is not repeated.
+    const entry = admin.page.getByRole('listitem').filter({ has: admin.page.getByRole('link', { name: `#${ticket.number} ${ticket.title}` }) });
+    expect(await entry.first().locator('p').first().textContent()).toBe(`Mia Marketer requested #${ticket.number} ${ticket.title}`);
     await admin.page.getByLabel('Ticket number').fill(String(ticket.number));
     await admin.page.getByLabel('Ticket number').press('Enter');
     await admin.page.waitForURL((url) => url.searchParams.get('ticket') === String(ticket.number), { timeout: WAIT_MS });

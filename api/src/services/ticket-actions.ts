@@ -19,10 +19,10 @@ import {
 import { BadInputError, ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import { mentionedUsernames } from '../domain/mentions.ts';
 import { type StampEntry, stampsAfterRollback } from '../domain/stage-times.ts';
+import { type StepAction, stepSummary } from '../domain/step-summary.ts';
 import { canReadTicket, type TicketStatus } from '../domain/ticket-access.ts';
 import { rollbackChanges, type TicketSnapshot } from '../domain/ticket-snapshot.ts';
 import { type Viewer, viewerOf } from '../domain/viewer.ts';
-import type { Transition } from '../domain/workflow.ts';
 import { creativeManagerIds, departmentManagerIds, type Tx } from './notifications.ts';
 import type { ExtraWrite } from './ticket-changes.ts';
 import type { ActionSpec, CreationSpec, TicketTarget } from './ticket-pipeline.ts';
@@ -80,9 +80,8 @@ async function productFacts(tx: Tx, items: readonly ProductItemInput[] | null | 
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/** "alice approve #12: REQUESTED → PENDING_CREATIVE": the summary of a plain workflow step. */
-export const stepSummary = (viewer: Viewer, transition: Transition) => (after: TicketRow) =>
-  `${viewer.username} ${transition.action.toLowerCase().replace(/_/g, ' ')} #${after.number}: ${transition.from} → ${after.status}`;
+/** The activity sentence of a plain workflow step, from the status it led to. */
+const stepSummaryOf = (viewer: Viewer, action: StepAction) => (after: TicketRow) => stepSummary(viewer.username, action, after.number, after.status);
 
 /** The assignee and the collaborators: the people doing the work. */
 const makersOf = (ticket: TicketRow) =>
@@ -159,11 +158,11 @@ function fieldsOf(input: EditInput): RequestFields {
 export const APPROVE: ActionSpec<TicketTarget & { note?: string | null }, { creativeManagerIds: string[] }> = {
   action: 'APPROVE',
   facts: async (tx) => ({ creativeManagerIds: await creativeManagerIds(tx) }),
-  plan: ({ viewer, before, input, transition, facts }) => ({
+  plan: ({ viewer, before, input, facts }) => ({
     // Who approved which step, for the record (the stamps say when).
     fields: before.status === 'REQUESTED' ? { deptApprovedById: viewer.id } : { creativeApprovedById: viewer.id },
     reason: input.note?.trim() || null,
-    summary: stepSummary(viewer, transition),
+    summary: stepSummaryOf(viewer, 'APPROVE'),
     announcements: (after) => [
       {
         kind: 'TICKET_APPROVED',
@@ -182,10 +181,10 @@ type Reasoned = TicketTarget & { reason: string };
 
 export const REJECT: ActionSpec<Reasoned> = {
   action: 'REJECT',
-  plan: ({ viewer, input, transition }) => ({
+  plan: ({ viewer, input }) => ({
     fields: { rejectionReason: input.reason },
     reason: input.reason,
-    summary: stepSummary(viewer, transition),
+    summary: stepSummaryOf(viewer, 'REJECT'),
     announcements: (after) => [{ kind: 'TICKET_REJECTED', recipientIds: [after.requesterId], title: `#${after.number} was rejected`, body: input.reason }],
   }),
 };
@@ -268,25 +267,25 @@ export const REMOVE_COLLABORATOR: ActionSpec<Collaborating> = {
 
 export const START: ActionSpec<TicketTarget> = {
   action: 'START',
-  plan: ({ viewer, transition }) => ({
-    summary: stepSummary(viewer, transition),
+  plan: ({ viewer }) => ({
+    summary: stepSummaryOf(viewer, 'START'),
     announcements: (after) => [{ kind: 'TICKET_STARTED', recipientIds: [after.requesterId], title: `Work on #${after.number} started` }],
   }),
 };
 
 export const COMPLETE: ActionSpec<TicketTarget & { actualHours?: number | null }> = {
   action: 'COMPLETE',
-  plan: ({ viewer, input, transition }) => ({
+  plan: ({ viewer, input }) => ({
     fields: input.actualHours != null ? { actualHours: input.actualHours } : {},
-    summary: stepSummary(viewer, transition),
+    summary: stepSummaryOf(viewer, 'COMPLETE'),
     announcements: (after) => [{ kind: 'TICKET_COMPLETED', recipientIds: [after.requesterId], title: `#${after.number} is done: please review and confirm` }],
   }),
 };
 
 export const CONFIRM: ActionSpec<TicketTarget> = {
   action: 'CONFIRM',
-  plan: ({ viewer, transition }) => ({
-    summary: stepSummary(viewer, transition),
+  plan: ({ viewer }) => ({
+    summary: stepSummaryOf(viewer, 'CONFIRM'),
     announcements: (after) => [{ kind: 'TICKET_CONFIRMED', recipientIds: makersOf(after), title: `#${after.number} was confirmed and closed` }],
   }),
 };
@@ -364,18 +363,18 @@ export const ROLLBACK: ActionSpec<Reasoned & { historyEntryId: string }, { entry
 
 export const DELETE: ActionSpec<TicketTarget & { reason?: string | null }> = {
   action: 'DELETE',
-  plan: ({ viewer, input, transition, now }) => ({
+  plan: ({ viewer, input, now }) => ({
     fields: { deletedAt: now, deletedById: viewer.id },
     reason: input.reason?.trim() || null,
-    summary: stepSummary(viewer, transition),
+    summary: stepSummaryOf(viewer, 'DELETE'),
   }),
 };
 
 export const RESTORE: ActionSpec<TicketTarget> = {
   action: 'RESTORE',
-  plan: ({ viewer, transition }) => ({
+  plan: ({ viewer }) => ({
     fields: { deletedAt: null, deletedById: null },
-    summary: stepSummary(viewer, transition),
+    summary: stepSummaryOf(viewer, 'RESTORE'),
   }),
 };
 

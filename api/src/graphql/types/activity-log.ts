@@ -12,7 +12,9 @@ export const ActivityLogEntryRef = builder.prismaObject('ActivityLog', {
     id: t.string({ description: 'Increasing; the same id is the realtime eventId.', resolve: (entry) => entry.id.toString() }),
     action: t.exposeString('action'),
     eventType: t.expose('eventType', { type: TicketEventTypeEnum, nullable: true }),
-    summary: t.exposeString('summary'),
+    summary: t.exposeString('summary', {
+      description: 'What happened, in one sentence that starts with the actor\'s username: "mia approved #12 for its department; waiting for Creative".',
+    }),
     actor: t.relation('actor', { nullable: true }),
     ticket: t.relation('ticket', {
       nullable: true,

@@ -9,6 +9,7 @@ import { latestTicketEvent } from '../../lib/ticket-events';
 import { serializeUrlState } from '../../lib/url-state';
 import { activityLogQuery, activityPeopleQuery, activityTicketQuery } from './activity.graphql';
 import { type ActivityValues, activityFields, hasActivityFilters, parseActivityState, toActivityFilter } from './activity-filters';
+import { afterActor } from './activity-sentence';
 import '../admin/admin.css';
 
 const PAGE_SIZE = 50;
@@ -130,7 +131,7 @@ export function ActivityPage() {
                       <Avatar name={entry.actor?.displayName ?? 'System'} />
                       <div class="activity-body">
                         <p>
-                          <strong>{entry.actor?.displayName ?? 'System'}</strong> {entry.summary}
+                          <strong>{entry.actor?.displayName ?? 'System'}</strong> {afterActor(entry.summary, entry.actor?.username)}
                         </p>
                         <p class="muted activity-meta">
                           <time datetime={entry.createdAt}>{whenFormat.format(new Date(entry.createdAt))}</time>

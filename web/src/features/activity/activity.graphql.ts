@@ -16,6 +16,7 @@ export const activityLogQuery = graphql(`
         actor {
           id
           displayName
+          username
         }
         ticket {
           id
