@@ -1,5 +1,6 @@
 import { createSignal, createUniqueId, type JSX, onCleanup, onMount } from 'solid-js';
 import { ErrorBanner } from './error-banner';
+import './dialog.css';
 
 export type ConfirmDialogProps = {
   title: string;
@@ -48,7 +49,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   return (
     <dialog
       ref={dialog}
-      class="confirm-dialog"
+      class="dialog"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-body`}
       onCancel={(event) => {
@@ -56,13 +57,13 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         props.onClose();
       }}
     >
-      <form class="confirm-dialog-form" onSubmit={confirm}>
-        <h2 class="confirm-dialog-title" id={`${id}-title`}>
+      <form class="dialog-form" onSubmit={confirm}>
+        <h2 class="dialog-title" id={`${id}-title`}>
           {props.title}
         </h2>
         <div id={`${id}-body`}>{props.children}</div>
         <ErrorBanner message={failure()} />
-        <div class="confirm-dialog-actions">
+        <div class="dialog-actions">
           <button ref={cancel} type="button" class="button button-quiet" onClick={() => props.onClose()}>
             Cancel
           </button>

@@ -1,11 +1,11 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, Show } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
+import { Field } from '../../components/field';
 import { getFragmentData } from '../../gql';
 import { passwordAcceptable } from '../../lib/account-rules';
 import { describeError, errorField } from '../../lib/graphql-errors';
 import { startChangedPasswordSession } from '../../lib/session';
-import { Field } from '../request-form/field';
 import { changedPasswordSessionFragment, changePasswordMutation } from './change-password.graphql';
 import { NewPasswordFields } from './new-password-fields';
 

@@ -1,6 +1,6 @@
 import { createUniqueId } from 'solid-js';
+import { Field } from '../../components/field';
 import { passwordRules } from '../../lib/account-rules';
-import { Field } from '../request-form/field';
 import { PasswordRules } from './password-rules';
 
 /**

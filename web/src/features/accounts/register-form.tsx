@@ -2,10 +2,10 @@ import { useNavigate } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
+import { Field } from '../../components/field';
 import { displayNameProblem, emailProblem, normalizeUsername, passwordAcceptable, usernameProblem } from '../../lib/account-rules';
 import { describeError, errorField } from '../../lib/graphql-errors';
 import { startSession } from '../../lib/session';
-import { Field } from '../request-form/field';
 import { NewPasswordFields } from './new-password-fields';
 import { registerDepartmentsQuery, registerMutation } from './register.graphql';
 

@@ -1,8 +1,8 @@
 import type { CombinedError } from '@urql/core';
 import { createSignal, createUniqueId, type JSX } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
+import { Field } from '../../components/field';
 import { describeError } from '../../lib/graphql-errors';
-import { Field } from '../request-form/field';
 
 /**
  * A catalogue's "add one" form (departments, products): a required name, the catalogue's own controls as

@@ -1,10 +1,10 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Match, Switch } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
+import { Field } from '../../components/field';
 import { Loading } from '../../components/loading';
 import type { ProductCategory } from '../../gql/graphql';
 import { describeError } from '../../lib/graphql-errors';
-import { Field } from '../request-form/field';
 import { NewByNameForm } from './new-by-name-form';
 import { adminProductsQuery, createProductMutation, updateProductMutation } from './products.graphql';
 import './admin.css';

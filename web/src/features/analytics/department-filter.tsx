@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { Field } from '../request-form/field';
+import { Field } from '../../components/field';
 
 /** Narrows a report to one department, for the viewers who see several (admins and Creative managers). */
 export function DepartmentFilter(props: {

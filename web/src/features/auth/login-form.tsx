@@ -1,7 +1,7 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, Show } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
-import { FormField } from '../../components/form-field';
+import { Field } from '../../components/field';
 import { describeError, errorCode } from '../../lib/graphql-errors';
 import { startSession } from '../../lib/session';
 import { loginMutation } from './login.graphql';
@@ -37,27 +37,37 @@ export function LoginForm() {
     <form class="form" onSubmit={submit}>
       <ErrorBanner message={failure()} />
       <fieldset class="form-fields" disabled={login.fetching}>
-        <FormField
-          label="Username"
-          name="username"
-          autocomplete="username"
-          autocapitalize="none"
-          spellcheck={false}
-          required
-          autofocus
-          value={username()}
-          onInput={(event) => setUsername(event.currentTarget.value)}
-        />
-        <FormField
-          label="Password"
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-          ref={passwordInput}
-          value={password()}
-          onInput={(event) => setPassword(event.currentTarget.value)}
-        />
+        <Field label="Username">
+          {(control) => (
+            <input
+              class="field-input"
+              {...control}
+              name="username"
+              autocomplete="username"
+              autocapitalize="none"
+              spellcheck={false}
+              required
+              autofocus
+              value={username()}
+              onInput={(event) => setUsername(event.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label="Password">
+          {(control) => (
+            <input
+              class="field-input"
+              {...control}
+              name="password"
+              type="password"
+              autocomplete="current-password"
+              required
+              ref={passwordInput}
+              value={password()}
+              onInput={(event) => setPassword(event.currentTarget.value)}
+            />
+          )}
+        </Field>
         <button type="submit" class="button button-primary button-block">
           <Show when={login.fetching} fallback="Sign in">
             Signing in…

@@ -73,7 +73,7 @@ describe('CardMenu', () => {
     renderMenu(ticket('REQUESTED', ['APPROVE', 'REJECT']));
     fireEvent.click(screen.getByRole('button', { name: 'Move #12' }));
     fireEvent.click(screen.getByRole('button', { name: 'Reject' }));
-    expect(await screen.findByText('Reject #12')).toBeTruthy();
+    expect(await screen.findByText('Reject #12', undefined, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByLabelText('Reason')).toBeTruthy();
   });
 });

@@ -1,9 +1,9 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
+import { Field } from '../../components/field';
 import type { NotificationKind } from '../../gql/schema-enums';
 import { describeError } from '../../lib/graphql-errors';
-import { Field } from '../request-form/field';
 import {
   describeQuietHours,
   NOTIFICATION_KIND_LABELS,

@@ -1,10 +1,10 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
+import { Field } from '../../components/field';
 import { displayNameProblem } from '../../lib/account-rules';
 import { describeError, errorField } from '../../lib/graphql-errors';
 import { refreshSession, session } from '../../lib/session';
-import { Field } from '../request-form/field';
 import { updateProfileMutation } from './profile.graphql';
 
 /** Every IANA time zone this browser knows, and the one it is in. */

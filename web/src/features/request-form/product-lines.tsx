@@ -1,6 +1,6 @@
 import { For, Index, Show } from 'solid-js';
+import { Field } from '../../components/field';
 import type { Criteria, ProductCategory } from '../../gql/graphql';
-import { Field } from './field';
 import './product-lines.css';
 import { CRITERIA, CRITERIA_LABELS, type FieldErrors, MAX_QUANTITY, type ProductLine, productTotal } from './request-rules';
 

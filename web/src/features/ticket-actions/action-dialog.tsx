@@ -1,5 +1,7 @@
 import { createSignal, createUniqueId, onCleanup, onMount, Show } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
+import { Field } from '../../components/field';
+import '../../components/dialog.css';
 import { ACTION_INPUTS, ACTION_LABELS, type ActionInput, EMPTY_INPUT, type InputErrors, type RunnableAction, validateActionInput } from './action-rules';
 import { PersonPicker } from './person-picker';
 import './ticket-actions.css';
@@ -58,7 +60,7 @@ export function ActionDialog(props: ActionDialogProps) {
   return (
     <dialog
       ref={dialog}
-      class="action-dialog"
+      class="dialog"
       aria-labelledby={`${id}-title`}
       aria-describedby={needs().confirm ? `${id}-confirm` : undefined}
       onCancel={(event) => {
@@ -66,9 +68,9 @@ export function ActionDialog(props: ActionDialogProps) {
         props.onClose();
       }}
     >
-      <form class="action-dialog-form" onSubmit={submit} novalidate>
+      <form class="dialog-form" onSubmit={submit} novalidate>
         <header class="action-dialog-header">
-          <h2 class="action-dialog-title" id={`${id}-title`}>
+          <h2 class="dialog-title" id={`${id}-title`}>
             {label()} #{props.ticket.number}
           </h2>
           <p class="action-dialog-ticket muted">{props.ticket.title}</p>
@@ -99,7 +101,6 @@ export function ActionDialog(props: ActionDialogProps) {
         <Show when={needs().reason}>
           {(need) => (
             <TextArea
-              id={`${id}-reason`}
               label={need() === 'required' ? 'Reason' : 'Reason (optional)'}
               ariaLabel="Reason"
               value={input().reason}
@@ -110,33 +111,25 @@ export function ActionDialog(props: ActionDialogProps) {
           )}
         </Show>
         <Show when={needs().note}>
-          <TextArea id={`${id}-note`} label="Note (optional)" ariaLabel="Note" value={input().note} onInput={set('note')} />
+          <TextArea label="Note (optional)" ariaLabel="Note" value={input().note} onInput={set('note')} />
         </Show>
         <Show when={needs().actualHours}>
-          <div class="field">
-            <label class="field-label" for={`${id}-hours`}>
-              Actual hours <span class="muted">(optional)</span>
-            </label>
-            <input
-              class="field-input action-dialog-hours"
-              id={`${id}-hours`}
-              aria-label="Actual hours"
-              inputmode="decimal"
-              data-autofocus
-              value={input().actualHours}
-              onInput={(event) => set('actualHours')(event.currentTarget.value)}
-              aria-invalid={errors().actualHours ? true : undefined}
-              aria-describedby={errors().actualHours ? `${id}-hours-error` : undefined}
-            />
-            <Show when={errors().actualHours}>
-              <p class="field-error" id={`${id}-hours-error`}>
-                {errors().actualHours}
-              </p>
-            </Show>
-          </div>
+          <Field label="Actual hours (optional)" error={errors().actualHours}>
+            {(control) => (
+              <input
+                class="field-input action-dialog-hours"
+                {...control}
+                aria-label="Actual hours"
+                inputmode="decimal"
+                data-autofocus
+                value={input().actualHours}
+                onInput={(event) => set('actualHours')(event.currentTarget.value)}
+              />
+            )}
+          </Field>
         </Show>
         <ErrorBanner message={failure()} />
-        <footer class="action-dialog-actions">
+        <footer class="dialog-actions">
           <button type="button" class="button button-quiet" onClick={() => props.onClose()}>
             Cancel
           </button>
@@ -158,37 +151,22 @@ export function ActionDialog(props: ActionDialogProps) {
   );
 }
 
-function TextArea(props: {
-  id: string;
-  label: string;
-  ariaLabel: string;
-  value: string;
-  onInput: (value: string) => void;
-  required?: boolean;
-  error?: string;
-}) {
+/** A reason or note; its accessible name stays the bare word while the visible label may add "(optional)". */
+function TextArea(props: { label: string; ariaLabel: string; value: string; onInput: (value: string) => void; required?: boolean; error?: string }) {
   return (
-    <div class="field">
-      <label class="field-label" for={props.id}>
-        {props.label}
-      </label>
-      <textarea
-        class="field-input action-dialog-text"
-        id={props.id}
-        aria-label={props.ariaLabel}
-        rows={3}
-        data-autofocus
-        required={props.required}
-        value={props.value}
-        onInput={(event) => props.onInput(event.currentTarget.value)}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-      />
-      <Show when={props.error}>
-        <p class="field-error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      </Show>
-    </div>
+    <Field label={props.label} error={props.error}>
+      {(control) => (
+        <textarea
+          class="field-input action-dialog-text"
+          {...control}
+          aria-label={props.ariaLabel}
+          rows={3}
+          data-autofocus
+          required={props.required}
+          value={props.value}
+          onInput={(event) => props.onInput(event.currentTarget.value)}
+        />
+      )}
+    </Field>
   );
 }

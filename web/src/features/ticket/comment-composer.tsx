@@ -1,7 +1,7 @@
 import { createQuery } from '@urql/solid';
 import { createEffect, createSignal, createUniqueId, For, on, Show } from 'solid-js';
 import { Avatar } from '../../components/avatar';
-import { Field } from '../request-form/field';
+import { Field } from '../../components/field';
 import { insertMention, type MentionQuery, mentionAt } from './mentions';
 import { mentionCandidatesQuery } from './ticket.graphql';
 

@@ -1,5 +1,5 @@
 import { createEffect, createSignal, For, type JSX, on, Show } from 'solid-js';
-import { Field } from '../request-form/field';
+import { Field } from '../../components/field';
 
 export type EditorKind =
   | { type: 'text'; maxLength?: number }

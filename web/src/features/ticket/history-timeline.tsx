@@ -1,11 +1,11 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
+import { Field } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { StatusBadge } from '../../components/status-badge';
 import type { TicketStatus } from '../../gql/graphql';
 import { describeError, errorCode } from '../../lib/graphql-errors';
-import { Field } from '../request-form/field';
 import { creativeMembersQuery } from '../ticket-actions/ticket-actions.graphql';
 import { fieldLabel, formatChangeValue, historyActionWords, rawIdOf } from './history-format';
 import { rollbackTicketMutation, ticketHistoryQuery } from './ticket.graphql';

@@ -1,7 +1,7 @@
 import { createQuery } from '@urql/solid';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { Field } from '../../components/field';
 import type { FileFormat, RequestType, TicketWorkspaceFieldsFragment as Ticket } from '../../gql/graphql';
-import { Field } from '../request-form/field';
 import { ProductLines } from '../request-form/product-lines';
 import { requestProductsQuery } from '../request-form/request-form.graphql';
 import { FILE_FORMAT_LABELS, FILE_FORMATS, type FieldErrors, fieldsFor, REQUEST_TYPE_LABELS, REQUEST_TYPES } from '../request-form/request-rules';
