@@ -47,6 +47,7 @@ beforeAll(async () => {
   await mkdir(path.join(dist, 'assets'));
   await writeWithVariants(path.join(dist, 'index.html'), INDEX);
   await writeWithVariants(path.join(dist, 'assets', 'index-a1b2c3.js'), SCRIPT);
+  await writeFile(path.join(dist, 'assets', 'removed-0f0f0f.js'), SCRIPT);
   t = await startTestApp({ config: { webDistDir: dist } });
   base = t.url.replace(/\/graphql$/, '');
 });
@@ -123,5 +124,22 @@ describe('GraphQL beside the app', () => {
     const viaGet = await get(`/graphql?query=${encodeURIComponent('{ __typename }')}`, { accept: 'application/json' });
     expect(viaGet.status).toBe(200);
     expect(JSON.parse(viaGet.body.toString())).toEqual({ data: { __typename: 'Query' } });
+  });
+});
+
+describe('a file removed after start-up (web/dist rebuilt in place)', () => {
+  it('cuts that one response and keeps serving everything else', async () => {
+    await rm(path.join(dist, 'assets', 'removed-0f0f0f.js'));
+    const outcome = await fetch(`${base}/assets/removed-0f0f0f.js`).then(
+      (response) =>
+        response.text().then(
+          () => 'whole',
+          () => 'cut',
+        ),
+      () => 'cut',
+    );
+    expect(outcome).toBe('cut');
+    expect((await get('/health')).status).toBe(200);
+    expect((await get('/', { 'accept-encoding': 'br' })).status).toBe(200);
   });
 });

@@ -16,11 +16,18 @@ const isHashedAsset = (pathname: string) => pathname.startsWith('/assets/') && /
 /** undefined when the app is not built (development runs Vite's own server). */
 export function webApp(distDir: string): Handler | undefined {
   if (!existsSync(path.join(distDir, 'index.html'))) return undefined;
-  return sirv(distDir, {
+  const serve = sirv(distDir, {
     single: true,
     brotli: true,
     gzip: true,
     etag: true,
     setHeaders: (res, pathname) => res.setHeader('Cache-Control', isHashedAsset(pathname) ? IMMUTABLE : REVALIDATE),
   });
+  return (req, res, next) => {
+    // sirv lists the files once and pipes a read stream into the response without listening for its errors: a
+    // file gone since start-up (web/dist rebuilt in place) was an unhandled 'error' event that ended the whole
+    // process. The status line is already written by then, so this one response is cut; the server stays up.
+    res.once('pipe', (source) => source.once('error', () => res.destroy()));
+    serve(req, res, next);
+  };
 }
