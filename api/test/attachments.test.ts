@@ -381,7 +381,7 @@ describe('attachments: rules, versions, limits and links (local disk)', () => {
     expect(asRequester.ticket.availableActions).toContain('ATTACH');
     expect(asRequester.ticket.attachments).toEqual([{ viewerCanDelete: false }]);
     const notified = await t.ok(`{ notifications(first: 5) { nodes { kind title } } }`, undefined, s.marketer.token);
-    expect(notified.notifications.nodes[0]).toEqual({ kind: 'ATTACHMENT_ADDED', title: `designer attached draft.png to #${ticket.number}` });
+    expect(notified.notifications.nodes[0]).toEqual({ kind: 'ATTACHMENT_ADDED', title: `draft.png attached to #${ticket.number}` });
 
     const remove = `mutation ($input: DeleteAttachmentInput!) { deleteAttachment(input: $input) { deletedAttachmentId } }`;
     expect(errorCodes(await t.gql(remove, { input: { id: attachment.id } }, s.marketer.token))).toEqual(['FORBIDDEN']);

@@ -422,13 +422,14 @@ export const COMMENT: ActionSpec<CommentInput, { parent: { ticketId: string } | 
       ],
       summary: () => `${viewer.username} commented on #${before.number}`,
       announcements: () => [
-        // The group message goes out once, with the comment notice.
+        // The group message goes out once, with the comment notice. Titles leave the author out: the bell shows
+        // them by display name under the title, and Telegram on its "by" line.
         ...(readers.length
           ? [
               {
                 kind: 'MENTIONED' as const,
                 recipientIds: readers,
-                title: `${viewer.username} mentioned you on #${before.number}`,
+                title: `You were mentioned on #${before.number}`,
                 body: excerpt,
                 mentionUserIds: readers,
                 groupMessage: false,
@@ -438,7 +439,7 @@ export const COMMENT: ActionSpec<CommentInput, { parent: { ticketId: string } | 
         {
           kind: 'COMMENT_ADDED' as const,
           recipientIds: involved,
-          title: `${viewer.username} commented on #${before.number}`,
+          title: `New comment on #${before.number}`,
           body: excerpt,
           mentionUserIds: readers,
           groupMessage: true,
@@ -502,9 +503,7 @@ export const ATTACH: ActionSpec<AttachInput, { version: number }> = {
       ],
       recorded: [{ field: 'attachments', from: null, to: label }],
       summary: () => `${viewer.username} attached ${label} to #${before.number}`,
-      announcements: (after) => [
-        { kind: 'ATTACHMENT_ADDED', recipientIds: participantsOf(after), title: `${viewer.username} attached ${label} to #${after.number}` },
-      ],
+      announcements: (after) => [{ kind: 'ATTACHMENT_ADDED', recipientIds: participantsOf(after), title: `${label} attached to #${after.number}` }],
     };
   },
 };
