@@ -19,6 +19,9 @@ describe('ActionDialog', () => {
     expect(screen.getByText(/Say why/)).toBeTruthy();
 
     fireEvent.input(screen.getByLabelText('Reason'), { target: { value: 'Wrong size' } });
+    // Once something is typed the field is no longer flagged.
+    expect(screen.queryByText(/Say why/)).toBeNull();
+    expect(screen.getByLabelText('Reason').getAttribute('aria-invalid')).toBe('false');
     fireEvent.click(screen.getByRole('button', { name: 'Reject', hidden: true }));
     await vi.waitFor(() => expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ reason: 'Wrong size' })));
   });

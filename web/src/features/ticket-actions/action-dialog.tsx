@@ -26,7 +26,11 @@ export function ActionDialog(props: ActionDialogProps) {
   const [errors, setErrors] = createSignal<InputErrors>({});
   const [failure, setFailure] = createSignal<string>();
   const [sending, setSending] = createSignal(false);
-  const set = (field: keyof ActionInput) => (value: string) => setInput((current) => ({ ...current, [field]: value }));
+  /** A change to a field takes back its error (it is checked again on submit): a picked person is no longer "missing". */
+  const set = (field: keyof ActionInput) => (value: string) => {
+    setInput((current) => ({ ...current, [field]: value }));
+    setErrors(({ [field]: _fixed, ...others }) => others);
+  };
   let dialog!: HTMLDialogElement;
   const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
 

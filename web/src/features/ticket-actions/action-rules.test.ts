@@ -7,7 +7,9 @@ describe('validateActionInput', () => {
   it('refuses a reject or a revision request without a reason, even one of blanks', () => {
     expect(validateActionInput('REJECT', EMPTY_INPUT).reason).toBeDefined();
     expect(validateActionInput('REJECT', { ...EMPTY_INPUT, reason: '   ' }).reason).toBeDefined();
-    expect(validateActionInput('REQUEST_REVISION', EMPTY_INPUT).reason).toBeDefined();
+    // Each asks with its reader in mind: the requester reads a rejection, the makers a revision request.
+    expect(validateActionInput('REJECT', EMPTY_INPUT).reason).toBe('Say why, so the requester knows what to change.');
+    expect(validateActionInput('REQUEST_REVISION', EMPTY_INPUT).reason).toBe('Say what to change, so the people doing the work know what to redo.');
     expect(validateActionInput('REJECT', { ...EMPTY_INPUT, reason: 'Off brand' })).toEqual({});
   });
 

@@ -77,11 +77,17 @@ export type InputErrors = Partial<Record<keyof ActionInput, string>>;
 /** The longest actual hours a ticket can plausibly take; beyond is a typo. */
 const MAX_ACTUAL_HOURS = 10_000;
 
+/** Who reads the reason decides what to ask for: a rejection goes to the requester, a revision to the makers. */
+const MISSING_REASON: Partial<Record<RunnableAction, string>> = {
+  REJECT: 'Say why, so the requester knows what to change.',
+  REQUEST_REVISION: 'Say what to change, so the people doing the work know what to redo.',
+};
+
 /** Field by field, what keeps the action from being sent; empty when it can go. */
 export function validateActionInput(action: RunnableAction, input: ActionInput): InputErrors {
   const needs = ACTION_INPUTS[action];
   const errors: InputErrors = {};
-  if (needs.reason === 'required' && input.reason.trim() === '') errors.reason = 'Say why, so the requester knows what to change.';
+  if (needs.reason === 'required' && input.reason.trim() === '') errors.reason = MISSING_REASON[action] ?? 'Say why.';
   if (needs.person && input.personId === '') errors.personId = `Pick the ${needs.person === 'assignee' ? 'person to assign' : 'collaborator'}.`;
   if (needs.actualHours && input.actualHours.trim() !== '') {
     const hours = Number(input.actualHours);
