@@ -109,13 +109,19 @@ describe.each(people)('%s at %s width', (username, width, viewport) => {
 });
 
 describe('a member', () => {
-  it('has no Reports in the nav', async () => {
+  it('has no Reports in the nav, and a link to one says it is for managers', async () => {
     const person = await browser.newUser({ viewport: DESKTOP, label: 'designer' });
     await person.page.goto(`${inject('baseUrl')}/login`);
     await signIn(person.page, 'designer');
     const nav = person.page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Board', exact: true }).waitFor({ timeout: WAIT_MS });
     expect(await nav.getByRole('link', { name: 'Reports' }).count()).toBe(0);
+    for (const path of ['/analytics', '/reports/monthly']) {
+      await person.page.goto(`${inject('baseUrl')}${path}`);
+      await person.page.getByRole('heading', { name: 'Reports are for managers' }).waitFor({ timeout: WAIT_MS });
+      expect(await person.page.getByRole('button', { name: /Export/ }).count(), `export buttons on ${path}`).toBe(0);
+      expect(await person.page.getByRole('alert').count(), `refusals on ${path}`).toBe(0);
+    }
   });
 });
 

@@ -12,10 +12,11 @@ import { BarChartPanel, DonutChartPanel } from './analytics-charts';
 import { DepartmentFilter, seesSeveralDepartments } from './department-filter';
 import { DownloadButton } from './download-button';
 import { FigureTable } from './figure-table';
-import { dateInputValue, decimal, hours, label, percent } from './format';
+import { columnHours, dateInputValue, decimal, hours, label, percent } from './format';
 import { KpiTile } from './kpi-tile';
 import { Leaderboard } from './leaderboard';
 import { refreshOnTicketChanges } from './live-refresh';
+import { ManagersOnly } from './managers-only';
 import { ReportTabs } from './report-tabs';
 import './analytics.css';
 
@@ -48,6 +49,14 @@ const monthStart = () => `${today().slice(0, 8)}01`;
  * The figures follow ticket changes, recounted at most every 15 s.
  */
 export function AnalyticsPage() {
+  return (
+    <ManagersOnly>
+      <AnalyticsReport />
+    </ManagersOnly>
+  );
+}
+
+function AnalyticsReport() {
   const [search, setSearch] = useSearchParams<{ from?: string; to?: string; departmentId?: string }>();
   const [scope] = createQuery({ query: analyticsScopeQuery });
   const canFilter = () => seesSeveralDepartments(scope.data?.viewer);
@@ -171,8 +180,8 @@ function AnalyticsFigures(props: { figures: Figures }) {
           { header: 'Completed', cell: (row) => row.completed, numeric: true },
           { header: 'In progress', cell: (row) => row.inProgress, numeric: true },
           { header: 'Output', cell: (row) => row.output, numeric: true },
-          { header: 'Processing', cell: (row) => hours(row.averageProcessingHours), numeric: true },
-          { header: 'Cycle', cell: (row) => hours(row.averageCycleHours), numeric: true },
+          { header: 'Processing', cell: (row) => columnHours(row.averageProcessingHours), numeric: true },
+          { header: 'Cycle', cell: (row) => columnHours(row.averageCycleHours), numeric: true },
         ]}
       />
       <div class="report-grid report-grid-tables">

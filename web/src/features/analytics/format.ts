@@ -6,10 +6,16 @@ export function percent(rate: number | null | undefined): string {
   return rate === null || rate === undefined ? NONE : `${Math.round(rate * 100)} %`;
 }
 
+/** A duration on its own (a tile, a sentence): days from two days up, hours below. */
 export function hours(value: number | null | undefined): string {
   if (value === null || value === undefined) return NONE;
   if (value >= 48) return `${(value / 24).toFixed(1)} d`;
   return `${value.toFixed(1)} h`;
+}
+
+/** A duration in a table column: always hours, so the rows compare at a glance (never "2.3 d" above "46.2 h"). */
+export function columnHours(value: number | null | undefined): string {
+  return value === null || value === undefined ? NONE : `${value.toFixed(1)} h`;
 }
 
 export function decimal(value: number | null | undefined, digits = 1): string {

@@ -13,6 +13,7 @@ import { dateInputValue, decimal, percent } from './format';
 import { KpiTile } from './kpi-tile';
 import { Leaderboard } from './leaderboard';
 import { refreshOnTicketChanges } from './live-refresh';
+import { ManagersOnly } from './managers-only';
 import { ReportTabs } from './report-tabs';
 import './analytics.css';
 
@@ -46,6 +47,14 @@ function kpiDetail(kpi: Kpi): string {
  * follows ticket changes.
  */
 export function MonthlyReportPage() {
+  return (
+    <ManagersOnly>
+      <MonthlyReport />
+    </ManagersOnly>
+  );
+}
+
+function MonthlyReport() {
   const [search, setSearch] = useSearchParams<{ month?: string; departmentId?: string }>();
   const [scope] = createQuery({ query: analyticsScopeQuery });
   const canFilter = () => seesSeveralDepartments(scope.data?.viewer);
