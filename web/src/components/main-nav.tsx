@@ -34,6 +34,14 @@ const visibleLinks = () => {
   return LINKS.filter((link) => !link.roles || (role !== undefined && link.roles.includes(role)));
 };
 
+/**
+ * Whether the link's section is open: its own path (exactly, for `end`; or any page under it) or one of the
+ * paths it also covers. One rule for the class: the router's active class and a classList entry of false for
+ * the same name undid each other, so most links never lit up.
+ */
+const isCurrent = (link: NavLink, path: string) =>
+  (link.end ? path === link.href : path === link.href || path.startsWith(`${link.href}/`)) || (link.also?.some((prefix) => path.startsWith(prefix)) ?? false);
+
 /** The signed-in sections. On phones it folds into the menu the shell opens (see app-shell.css). */
 export function MainNav(props: { onNavigate?: () => void }) {
   const location = useLocation();
@@ -46,7 +54,7 @@ export function MainNav(props: { onNavigate?: () => void }) {
             end={link.end}
             class={link.group ? 'main-nav-link main-nav-group' : 'main-nav-link'}
             activeClass="main-nav-link-active"
-            classList={{ 'main-nav-link-active': link.also?.some((prefix) => location.pathname.startsWith(prefix)) ?? false }}
+            classList={{ 'main-nav-link-active': isCurrent(link, location.pathname) }}
             onClick={() => props.onNavigate?.()}
           >
             {link.label}
