@@ -84,6 +84,9 @@ describe.each(widths)('at %s width', (width, viewport) => {
     await person.page.waitForLoadState('networkidle');
     const alerts = await person.page.getByRole('alert').allInnerTexts();
     expect(alerts, `${name} (${width}) shows errors`).toEqual([]);
+    // Only the parts meant to scroll sideways (the board's columns, wide tables) do: never the page itself.
+    const overflow = await person.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${name} (${width}) scrolls sideways by`).toBe(0);
     await assertAccessible(person.page, `${name} (${width})`);
     await screenshot(person.page, name);
   });

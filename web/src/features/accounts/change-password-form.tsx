@@ -13,7 +13,12 @@ import { NewPasswordFields } from './new-password-fields';
  * The current password and a new one (its rules ticked as typed, confirmed). The server ends every other
  * session of the user and starts a new one here, which this form adopts before calling `onChanged`.
  */
-export function ChangePasswordForm(props: { onChanged: () => void; submitLabel?: string }) {
+export function ChangePasswordForm(props: {
+  onChanged: () => void;
+  submitLabel?: string;
+  /** The button spans the form, as on the sign-in card (the forced change page); beside other settings it does not. */
+  wide?: boolean;
+}) {
   const [change, sendChange] = createMutation(changePasswordMutation);
   const [current, setCurrent] = createSignal('');
   const [next, setNext] = createSignal('');
@@ -92,7 +97,7 @@ export function ChangePasswordForm(props: { onChanged: () => void; submitLabel?:
           showErrors={submitted()}
           serverError={serverError()?.field === 'newPassword' ? serverError()?.message : undefined}
         />
-        <button type="submit" class="button button-primary button-block">
+        <button type="submit" class="button button-primary" classList={{ 'button-block': props.wide }}>
           <Show when={change.fetching} fallback={props.submitLabel ?? 'Change password'}>
             Changing password…
           </Show>

@@ -23,7 +23,7 @@ export function ChangePasswordPage() {
               <p class="muted">You signed in with a one-time password. Choose your own before you go on.</p>
             </Show>
           </header>
-          <ChangePasswordForm onChanged={() => navigate('/', { replace: true })} />
+          <ChangePasswordForm wide onChanged={() => navigate('/', { replace: true })} />
           <div class="auth-switch">
             <SignOutButton />
           </div>
