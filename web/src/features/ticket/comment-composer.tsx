@@ -32,6 +32,8 @@ export function CommentComposer(props: {
     pause: () => mention() === null,
   });
   const people = () => (mention() ? (candidates.data?.ticket?.mentionableUsers ?? []) : []);
+  /** A finished search for a typed name that found nobody: said, rather than a list that silently never opens. */
+  const nobodyMatches = () => Boolean(mention()?.query) && Boolean(candidates.data) && !candidates.fetching && people().length === 0;
   createEffect(on(people, () => setActive(0)));
 
   const track = () => setMention(mentionAt(box.value, box.selectionStart ?? box.value.length));
@@ -141,6 +143,11 @@ export function CommentComposer(props: {
                   )}
                 </For>
               </div>
+            </Show>
+            <Show when={nobodyMatches()}>
+              <p class="mention-list mention-none" role="status">
+                Nobody who can read this ticket matches “@{mention()?.query}”.
+              </p>
             </Show>
           </div>
         )}

@@ -129,6 +129,24 @@ describe('CommentSection', () => {
     expect(box.value).toBe('Thanks @dario ');
     expect(screen.queryByRole('listbox')).toBeNull();
   });
+
+  it('says so when nobody who can read the ticket matches the typed name', async () => {
+    const { client } = fakeClient((operation) =>
+      operation.operationName === 'MentionCandidates' ? { data: { ticket: { __typename: 'Ticket', id: 't1', mentionableUsers: [] } } } : answer(operation),
+    );
+    render(() => (
+      <Provider value={client}>
+        <CommentSection ticketId="t1" canComment liveTick={0} />
+      </Provider>
+    ));
+    const box = screen.getByLabelText('Comment') as HTMLTextAreaElement;
+    box.value = 'Ping @zed';
+    box.setSelectionRange(9, 9);
+    fireEvent.input(box);
+    expect((await screen.findByText(/^Nobody who can read/)).getAttribute('role')).toBe('status');
+    expect(screen.getByText(/^Nobody who can read/).textContent).toBe('Nobody who can read this ticket matches “@zed”.');
+    expect(screen.queryByRole('listbox')).toBeNull();
+  });
 });
 
 describe('mentions', () => {
