@@ -259,7 +259,7 @@ describe('COMMENT plan', () => {
       {
         kind: 'MENTIONED',
         recipientIds: ['helper'],
-        title: 'creative.manager mentioned you on #7',
+        title: 'You were mentioned on #7',
         body: 'ping @helper @seller',
         mentionUserIds: ['helper'],
         groupMessage: false,
@@ -267,7 +267,7 @@ describe('COMMENT plan', () => {
       {
         kind: 'COMMENT_ADDED',
         recipientIds: ['requester', 'designer'],
-        title: 'creative.manager commented on #7',
+        title: 'New comment on #7',
         body: 'ping @helper @seller',
         mentionUserIds: ['helper'],
         groupMessage: true,
