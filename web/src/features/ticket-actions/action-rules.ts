@@ -33,6 +33,20 @@ export const ACTION_LABELS: Record<RunnableAction, string> = {
   RESTORE: 'Restore',
 };
 
+/** What the person reads once an action went through: the badge changing alone is easy to miss. */
+export const ACTION_DONE: Record<RunnableAction, (ticketNumber: number) => string> = {
+  APPROVE: (n) => `Approved #${n}.`,
+  REJECT: (n) => `Rejected #${n}; the requester is told why.`,
+  ASSIGN: (n) => `Assigned #${n}.`,
+  START: (n) => `Started work on #${n}.`,
+  COMPLETE: (n) => `Completed #${n}; the requester is asked to confirm.`,
+  CONFIRM: (n) => `Confirmed #${n}; it is closed.`,
+  REQUEST_REVISION: (n) => `Sent #${n} back for revision.`,
+  ADD_COLLABORATOR: (n) => `Added a collaborator to #${n}.`,
+  DELETE: (n) => `Moved #${n} to the trash.`,
+  RESTORE: (n) => `Restored #${n}.`,
+};
+
 export function isRunnableAction(action: TicketAction): action is RunnableAction {
   return (RUNNABLE_ACTIONS as readonly TicketAction[]).includes(action);
 }

@@ -16,6 +16,7 @@
 // - Every mutation carries `expectedVersion`. A refusal is explained from `extensions.code`; on CONFLICT
 //   (or INVALID_TRANSITION/FORBIDDEN) the ticket is reloaded into the cache, the dialog keeps what was
 //   typed, and the next try sends the new version. Actions without a dialog show the reason in an alert.
+// - An action that went through is confirmed for 4 s in a polite status line ("Started work on #12.").
 // - Mutations answer with the `TicketActionResult` fragment; graphcache updates every view of the ticket.
 // EDIT, COMMENT, ATTACH and ROLLBACK are not run here (the workspace has their editors); removing a
 // collaborator is `removeCollaboratorMutation` (import it from ./ticket-actions.graphql).

@@ -1,14 +1,17 @@
 import type { OperationResult } from '@urql/core';
 import { useClient } from '@urql/solid';
-import { createContext, createSignal, lazy, type ParentProps, Show, Suspense, useContext } from 'solid-js';
+import { createContext, createSignal, lazy, onCleanup, type ParentProps, Show, Suspense, useContext } from 'solid-js';
 import { errorCode } from '../../lib/graphql-errors';
-import { ACTION_LABELS, type ActionInput, EMPTY_INPUT, explainRefusal, needsDialog, type RunnableAction } from './action-rules';
+import { ACTION_DONE, ACTION_LABELS, type ActionInput, EMPTY_INPUT, explainRefusal, needsDialog, type RunnableAction } from './action-rules';
 import './ticket-actions.css';
 
 // The dialog and the mutations (eleven documents) load when the first action runs, not with every page: the
 // shell that hosts this provider is part of the first load of every page.
 const ActionDialog = lazy(() => import('./action-dialog').then((module) => ({ default: module.ActionDialog })));
 const loadRunner = () => import('./run-action');
+
+/** Long enough to read the confirmation, short enough not to linger over the next thing. */
+const DONE_VISIBLE_MS = 4000;
 
 /** What the runner needs to know about the ticket: who it is, and the version the viewer saw. */
 export type ActionTicket = { id: string; number: number; title: string; version: number };
@@ -35,6 +38,15 @@ export function TicketActionProvider(props: ParentProps) {
   const [dialog, setDialog] = createSignal<OpenDialog>();
   const [pendingTicketId, setPendingTicketId] = createSignal<string>();
   const [notice, setNotice] = createSignal<string>();
+  const [done, setDone] = createSignal<string>();
+  let doneTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Says for a few seconds that the action went through (politely: it does not interrupt). */
+  const confirmDone = (ticket: ActionTicket, action: RunnableAction) => {
+    clearTimeout(doneTimer);
+    setDone(ACTION_DONE[action](ticket.number));
+    doneTimer = setTimeout(() => setDone(undefined), DONE_VISIBLE_MS);
+  };
+  onCleanup(() => clearTimeout(doneTimer));
 
   /** Sends once; on refusal says why and reloads the ticket when it changed, returning the message. */
   const send = async (ticket: ActionTicket, action: RunnableAction, input: ActionInput): Promise<string | undefined> => {
@@ -46,7 +58,10 @@ export function TicketActionProvider(props: ParentProps) {
     } finally {
       setPendingTicketId(undefined);
     }
-    if (!result.error) return undefined;
+    if (!result.error) {
+      confirmDone(ticket, action);
+      return undefined;
+    }
     if (result.error.networkError) return 'Cannot reach the server. Check your connection and try again.';
     const explained = explainRefusal(errorCode(result.error), result.error.graphQLErrors[0]?.message);
     if (explained.reload) {
@@ -61,6 +76,7 @@ export function TicketActionProvider(props: ParentProps) {
   const run = (ticket: ActionTicket, action: RunnableAction): Promise<ActionOutcome> => {
     const target = { ...ticket };
     setNotice(undefined);
+    setDone(undefined);
     if (!needsDialog(action)) {
       return send(target, action, EMPTY_INPUT).then((message) => {
         if (!message) return 'done';
@@ -98,6 +114,10 @@ export function TicketActionProvider(props: ParentProps) {
           </Suspense>
         )}
       </Show>
+      {/* The live region stays in the page, so screen readers announce what appears in it. */}
+      <div class="action-done-region" role="status">
+        <Show when={done()}>{(message) => <p class="action-done">{message()}</p>}</Show>
+      </div>
       <Show when={notice()}>
         {(message) => (
           <div class="action-notice" role="alert">
