@@ -24,11 +24,27 @@ const flag = (fallback: boolean) =>
     .optional()
     .transform((value) => (value === undefined ? fallback : value === 'true' || value === '1'));
 
+/**
+ * A URL with one of these schemes. `z.string().url()` alone takes `db-host:5432/x` (its scheme would be
+ * `db-host:`), which then fails at the first query instead of at start.
+ */
+const urlWithScheme = (schemes: string[], name: string, example: string) =>
+  z
+    .string()
+    .refine(
+      (value) => URL.canParse(value) && schemes.includes(new URL(value).protocol.slice(0, -1)),
+      `${name} must be a ${schemes.map((scheme) => `${scheme}://`).join(' or ')} URL, e.g. ${example}`,
+    );
+
+/** Settings that only mean something with S3_BUCKET: without it attachments would silently go to local disk. */
+const S3_SETTINGS_NEEDING_BUCKET = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'] as const;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: z.string().url().optional(),
-  REDIS_URL: z.string().url().optional(),
+  DATABASE_URL: urlWithScheme(['postgres', 'postgresql'], 'DATABASE_URL', 'postgresql://user:password@db-host:5432/juan365').optional(),
+  DATABASE_WAIT_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+  REDIS_URL: urlWithScheme(['redis', 'rediss'], 'REDIS_URL', 'redis://redis-host:6379').optional(),
   DATA_DIR: z.string().default('./data'),
   WEB_DIST_DIR: z.string().default(WEB_DIST_DIR),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
@@ -106,6 +122,8 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** How long start-up waits for the PostgreSQL at databaseUrl to answer and be migrated before giving up. */
+  databaseWaitMs: number;
   redisUrl: string | undefined;
   dataDir: string;
   /** The built web app served at '/'; not served when it has no index.html. */
@@ -184,6 +202,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  const s3WithoutBucket = S3_SETTINGS_NEEDING_BUCKET.filter((name) => blankAsUnset[name] !== undefined);
+  if (!e.S3_BUCKET && s3WithoutBucket.length) {
+    throw new ConfigError(
+      `S3_BUCKET is missing: ${s3WithoutBucket.join(', ')} ${s3WithoutBucket.length > 1 ? 'are' : 'is'} set, but without S3_BUCKET attachments would be kept on local disk. Set S3_BUCKET, or unset ${s3WithoutBucket.length > 1 ? 'them' : 'it'}.`,
+    );
+  }
   if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
     throw new ConfigError("Set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together (or neither, to use the AWS SDK's default credentials).");
   }
@@ -197,6 +221,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseWaitMs: e.DATABASE_WAIT_SECONDS * 1000,
     redisUrl: e.REDIS_URL,
     dataDir: e.DATA_DIR,
     webDistDir: e.WEB_DIST_DIR,
