@@ -1,7 +1,8 @@
 // The only file that listens on a port.
 import { ConfigError, loadConfig } from './config.ts';
 import { openPGlite } from './db/pglite.ts';
-import { decideStartup } from './startup.ts';
+import { ListenError } from './http/server.ts';
+import { decideStartup, StartupError } from './startup.ts';
 
 async function main() {
   const config = loadConfig();
@@ -14,11 +15,6 @@ async function main() {
   const database = booting ? await openDatabase({ kind: 'pglite', pglite: await booting }) : undefined;
   const app = await buildApp(config, { ...(database ? { database, ownsDatabase: true } : {}) });
   const { url } = await app.start();
-  console.log(`Juan365 Ticketing API on ${url} (${app.db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
-  if (policy.seedAccountsBeforeListening) {
-    console.log(`Web app: ${url.replace(/\/graphql$/, '/')}   GraphiQL: ${url}`);
-    console.log(`Demo logins (password "${config.demoPassword}"): ${DEMO_USERS.map((user) => user.username).join(', ')}`);
-  }
   // SIGTERM (orchestrators) and SIGINT (Ctrl-C): finish what was accepted, then exit 0. A second signal
   // during that stops at once.
   let stopping = false;
@@ -39,9 +35,19 @@ async function main() {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // Announced only now: a supervisor that signals as soon as it reads this line must find the handlers in place
+  // (without one, SIGTERM ends Node at once, requests in flight and all).
+  console.log(`Juan365 Ticketing API on ${url} (${app.db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
+  if (policy.seedAccountsBeforeListening) {
+    console.log(`Web app: ${url.replace(/\/graphql$/, '/')}   GraphiQL: ${url}`);
+    console.log(`Demo logins (password "${config.demoPassword}"): ${DEMO_USERS.map((user) => user.username).join(', ')}`);
+  }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // What the operator must fix (a setting, the database, a busy port) reads as one message; anything else is a
+  // bug and keeps its stack.
+  const explained = error instanceof ConfigError || error instanceof StartupError || error instanceof ListenError;
+  console.error(explained ? error.message : error);
   process.exit(1);
 });

@@ -2,12 +2,21 @@
 // listens, the demo month of tickets after it.
 import type { Database } from './db/client.ts';
 import { applyMigrations, pendingMigrations } from './db/migrate.ts';
+import { DatabaseNotReadyError, waitForDatabase } from './db/wait-for-database.ts';
 import type { Logger } from './logger.ts';
 import { seedDemoAccounts, seedDemoTickets } from './seed/demo.ts';
 import { adoptDemoTemplate } from './seed/demo-template.ts';
-import type { StartupPolicy } from './startup.ts';
+import { StartupError, type StartupPolicy } from './startup.ts';
 
 export async function prepareBeforeListening(db: Database, policy: StartupPolicy, options: { demoPassword: string; logger: Logger }) {
+  if (policy.awaitMigratedDatabase) {
+    const url = policy.database.kind === 'postgres' ? policy.database.url : undefined;
+    try {
+      await waitForDatabase(db.prisma, { waitMs: policy.awaitMigratedDatabase.waitMs, url, log: (line) => options.logger.warn(line) });
+    } catch (error) {
+      throw error instanceof DatabaseNotReadyError ? new StartupError(error.message) : error;
+    }
+  }
   // A new data directory copied from the demo template: its times move to now before a migration newer than
   // the template writes rows stamped now (which must not move).
   if (policy.seedAccountsBeforeListening) {

@@ -13,6 +13,7 @@ describe('decideStartup', () => {
     expect(decideStartup(embedded)).toEqual({
       database: { kind: 'pglite', dataDir: '/srv/juan365/pglite', templateDir: PGLITE_DEMO_TEMPLATE_DIR },
       migrate: true,
+      awaitMigratedDatabase: null,
       seedAccountsBeforeListening: true,
       seedTicketsAfterListening: true,
     });
@@ -25,17 +26,22 @@ describe('decideStartup', () => {
     expect(policy.database).toMatchObject({ templateDir: PGLITE_TEMPLATE_DIR });
   });
 
-  it('PostgreSQL: migrated by the deployment, never seeded by the app', () => {
+  it('PostgreSQL: migrated by the deployment (the app waits until it is), never seeded by the app', () => {
     expect(decideStartup(postgres)).toEqual({
       database: { kind: 'postgres', url: 'postgresql://app@db:5432/juan365' },
       migrate: false,
+      awaitMigratedDatabase: { waitMs: 30_000 },
       seedAccountsBeforeListening: false,
       seedTicketsAfterListening: false,
     });
   });
 
   it('follows the database actually handed in (tests, benchmarks)', () => {
-    expect(decideStartup(embedded, 'postgres')).toMatchObject({ migrate: false, seedAccountsBeforeListening: false });
-    expect(decideStartup(postgres, 'pglite')).toMatchObject({ migrate: true });
+    expect(decideStartup(embedded, 'postgres')).toMatchObject({
+      migrate: false,
+      awaitMigratedDatabase: { waitMs: 30_000 },
+      seedAccountsBeforeListening: false,
+    });
+    expect(decideStartup(postgres, 'pglite')).toMatchObject({ migrate: true, awaitMigratedDatabase: null });
   });
 });

@@ -13,6 +13,12 @@ export type StartupPolicy = {
   database: { kind: 'pglite'; dataDir: string; templateDir: string } | { kind: 'postgres'; url: string };
   /** Embedded databases migrate themselves; PostgreSQL is migrated by `npm run db:migrate` in deployment. */
   migrate: boolean;
+  /**
+   * A database the app does not migrate must answer and be migrated before the server listens: start-up waits
+   * for it up to waitMs (DATABASE_WAIT_SECONDS), then gives up, rather than serving `Unexpected error.` to every
+   * call. Null for the embedded database, which migrates itself.
+   */
+  awaitMigratedDatabase: { waitMs: number } | null;
   /** The demo accounts, so sign-in works the moment the server listens. */
   seedAccountsBeforeListening: boolean;
   /** The demo month of tickets: seconds of work, so it runs after the server listens. */
@@ -29,5 +35,14 @@ export function decideStartup(config: Config, databaseKind?: 'pglite' | 'postgre
     : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite'), templateDir: config.seedDemoData ? PGLITE_DEMO_TEMPLATE_DIR : PGLITE_TEMPLATE_DIR };
   const embedded = (databaseKind ?? database.kind) === 'pglite';
   const demo = embedded && config.seedDemoData;
-  return { database, migrate: embedded, seedAccountsBeforeListening: demo, seedTicketsAfterListening: demo };
+  return {
+    database,
+    migrate: embedded,
+    awaitMigratedDatabase: embedded ? null : { waitMs: config.databaseWaitMs },
+    seedAccountsBeforeListening: demo,
+    seedTicketsAfterListening: demo,
+  };
 }
+
+/** Start-up cannot go on, for a reason the operator fixes outside the app: main.ts prints the message alone. */
+export class StartupError extends Error {}

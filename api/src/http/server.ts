@@ -13,16 +13,27 @@ export function createHttpServer(handler: (req: IncomingMessage, res: ServerResp
   return server;
 }
 
+/** The port or address cannot be had; the message names the setting to change. */
+export class ListenError extends Error {}
+
 /** Listens (port 0 = a random free port) and returns the port it got. */
 export async function listen(server: Server, port: number, host: string): Promise<number> {
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const fail = (error: NodeJS.ErrnoException) => reject(explainListenError(error, port, host));
+    server.once('error', fail);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', fail);
       resolve();
     });
   });
   return (server.address() as AddressInfo).port;
+}
+
+function explainListenError(error: NodeJS.ErrnoException, port: number, host: string): Error {
+  if (error.code === 'EADDRINUSE') return new ListenError(`port ${port} is in use (PORT)`);
+  if (error.code === 'EACCES') return new ListenError(`port ${port} needs privileges this process lacks (PORT)`);
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return new ListenError(`${host} is not an address of this machine (HOST)`);
+  return error;
 }
 
 /** The responses being written right now, so a shutdown can wait for them. */

@@ -1,6 +1,7 @@
 // GraphQL over WebSocket (graphql-ws) on the HTTP server's /graphql path. Every operation runs through
 // Yoga's getEnveloped, so it passes the same plugins, shield, context factory and validation as HTTP.
 import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { GraphQLError, type execute as graphqlExecute, type subscribe as graphqlSubscribe } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
@@ -29,7 +30,14 @@ export function attachGraphQLWebSocket(options: {
   logger: Logger;
 }) {
   const { yoga, resolveViewer, logger } = options;
-  const wsServer = new WebSocketServer({ server: options.server, path: yoga.graphqlEndpoint });
+  // noServer, with the upgrade wired by hand: given the HTTP server, ws re-emits that server's errors as its own,
+  // and graphql-ws answers them with "Internal error emitted on the WebSocket server" (a busy port read so).
+  // Listening errors stay the HTTP server's, where listen() reports them.
+  const wsServer = new WebSocketServer({ noServer: true, path: yoga.graphqlEndpoint });
+  const upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    wsServer.handleUpgrade(request, socket, head, (client) => wsServer.emit('connection', client, request));
+  };
+  options.server.on('upgrade', upgrade);
   /** The open, authenticated sockets of each user, with the sign-in session each belongs to. */
   const socketsByUser = new Map<string, Map<WebSocket, string>>();
   const stopListening = options.onSessionsEnded(({ userId, sessionId }) => {
@@ -101,6 +109,7 @@ export function attachGraphQLWebSocket(options: {
   return {
     async close() {
       stopListening();
+      options.server.off('upgrade', upgrade);
       await disposable.dispose();
       wsServer.close();
     },
