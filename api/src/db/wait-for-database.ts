@@ -51,7 +51,10 @@ async function check(db: RawQueryable, options: MigrateOptions): Promise<Problem
       fix: 'Run `npm run db:migrate` with the same DATABASE_URL.',
     };
   } catch (error) {
-    return { reason: `cannot be used: ${reasonOf(error)}`, fix: 'Check DATABASE_URL (host, port, database name, user, password) and that the server runs.' };
+    return {
+      reason: `cannot be used: ${databaseErrorReason(error)}`,
+      fix: 'Check DATABASE_URL (host, port, database name, user, password) and that the server runs.',
+    };
   }
 }
 
@@ -67,7 +70,7 @@ function withinMs(checking: Promise<Problem | null>, ms: number): Promise<Proble
 }
 
 /** Prisma's message of a failed raw query carries the driver's in "Message: `…`" after several lines of framing. */
-function reasonOf(error: unknown): string {
+export function databaseErrorReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return /Message: `(.*)`/.exec(message)?.[1] ?? message.trim().split('\n').at(-1) ?? 'unknown error';
 }

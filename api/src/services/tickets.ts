@@ -3,7 +3,7 @@
 // workflow table) → facts → plan (ticket-actions.ts) → commit → publish.
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { BadInputError } from '../domain/errors.ts';
-import type { Viewer } from '../domain/viewer.ts';
+import { isAdmin, type Viewer } from '../domain/viewer.ts';
 import type { RequestFields } from './ticket-actions.ts';
 import * as actions from './ticket-actions.ts';
 import type { EffectsSink } from './ticket-changes.ts';
@@ -50,11 +50,25 @@ export function createTicketService({ prisma, sink, releaseContent }: TicketServ
   const pipeline = createTicketPipeline(prisma, sink);
   const changed = async (committed: Promise<{ ticket: TicketRow }>): Promise<TicketRow> => (await committed).ticket;
 
+  /**
+   * The department of a ticket whose requester belongs to none and named none. An admin (a new deployment's
+   * first admin belongs to none, and the request form asks for no department) files with the Creative
+   * department, the one doing the work; anyone else is asked to name one.
+   */
+  async function departmentOfAdminWithout(viewer: Viewer): Promise<string> {
+    if (!isAdmin(viewer)) throw new BadInputError('departmentId is required: you belong to no department.', 'departmentId');
+    const creative = await prisma.department.findFirst({ where: { isCreative: true }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+    if (creative) return creative.id;
+    throw new BadInputError(
+      'departmentId is required: you belong to no department and there is no Creative department to file with. Create the departments first (Manage → Departments, or `npm run create-admin` on a new database).',
+      'departmentId',
+    );
+  }
+
   return {
-    create(viewer: Viewer, input: CreateTicketInput): Promise<TicketRow> {
-      const departmentId = input.departmentId ?? viewer.departmentId;
-      if (!departmentId) throw new BadInputError('departmentId is required: you belong to no department.', 'departmentId');
+    async create(viewer: Viewer, input: CreateTicketInput): Promise<TicketRow> {
       refusePastDates(input);
+      const departmentId = input.departmentId ?? viewer.departmentId ?? (await departmentOfAdminWithout(viewer));
       return changed(pipeline.create(actions.CREATE, viewer, { ...input, departmentId }));
     },
 
