@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { createAuth } from './auth/index.ts';
 import type { LoginThrottleLimits } from './auth/login-throttle.ts';
 import type { Config } from './config.ts';
-import { createContextFactory, createViewerResolver } from './context.ts';
+import { createContextFactory, createViewerResolver, refuseOneTimePasswords } from './context.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { identifyCaller } from './graphql/rate-limit.ts';
 import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.ts';
@@ -109,6 +109,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
 
   const resolveViewer = createViewerResolver(prisma, auth.tokens);
+  // GraphQL refuses a one-time password's operations itself (graphql/password-change-gate.ts); the side routes here.
+  const routeViewer = refuseOneTimePasswords(resolveViewer);
   const context = createContextFactory({ prisma, services, realtime, resolveViewer, trustProxyHops: config.trustProxyHops });
   const rateLimit = auth.queryRateLimiter && { limiter: auth.queryRateLimiter, identify: identifyCaller(auth.tokens, config.trustProxyHops) };
   const yoga = createGraphQLServer({ config, logger, context, metrics, rateLimit });
@@ -124,8 +126,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     { path: '/', handle: bodyLimit(config.requestBodyMaxBytes) },
     { path: yoga.graphqlEndpoint, methods: ['POST'], handle: uploadLimit(config.uploadMaxBytes) },
     { path: yoga.graphqlEndpoint, handle: (req, res) => yoga(req, res) },
-    { path: FILES_PATH, methods: ['GET', 'HEAD'], handle: files({ attachments: services.attachments, resolveViewer, logger }) },
-    { path: EXPORT_PATH, methods: ['GET'], handle: exportsEndpoint({ prisma, analytics: services.analytics, resolveViewer, logger }) },
+    { path: FILES_PATH, methods: ['GET', 'HEAD'], handle: files({ attachments: services.attachments, resolveViewer: routeViewer, logger }) },
+    { path: EXPORT_PATH, methods: ['GET'], handle: exportsEndpoint({ prisma, analytics: services.analytics, resolveViewer: routeViewer, logger }) },
     ...notices.routes,
     ...(web ? [{ path: '/', methods: ['GET', 'HEAD'], handle: web }] : []),
   ];

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { YogaInitialContext } from 'graphql-yoga';
 import { bearerToken, type TokenIssuer } from './auth/tokens.ts';
 import type { PrismaClient } from './db/generated/prisma/client.ts';
-import { UnauthenticatedError } from './domain/errors.ts';
+import { PasswordChangeRequiredError, UnauthenticatedError } from './domain/errors.ts';
 import { type Viewer, viewerOf } from './domain/viewer.ts';
 import { clientAddress } from './http/client-address.ts';
 import type { Realtime } from './realtime/index.ts';
@@ -15,6 +15,11 @@ export type Context = {
   services: Services;
   realtime: Realtime;
   viewer: Viewer | null;
+  /**
+   * The viewer signed in with a one-time password (an admin's reset, create-admin's) and has not replaced it:
+   * only the root fields of graphql/password-change-gate.ts answer.
+   */
+  mustChangePassword: boolean;
   meta: ClientMeta;
   /** When the access token that authenticated this context expires (subscriptions end then). */
   viewerExpiresAt: Date | null;
@@ -27,7 +32,7 @@ export type ServerContext = {
   extra?: { request?: IncomingMessage };
 };
 
-export type ResolvedViewer = { viewer: Viewer; expiresAt: Date; sessionId: string };
+export type ResolvedViewer = { viewer: Viewer; expiresAt: Date; sessionId: string; mustChangePassword: boolean };
 export type ViewerResolver = (authorization: string | null | undefined) => Promise<ResolvedViewer | null>;
 
 /**
@@ -51,10 +56,22 @@ export function createViewerResolver(prisma: PrismaClient, tokens: TokenIssuer):
         approvedAt: { not: null },
         refreshTokens: { some: { familyId: claims.sessionId, revokedAt: null } },
       },
-      select: { id: true, username: true, role: true, departmentId: true, department: { select: { isCreative: true } } },
+      select: { id: true, username: true, role: true, departmentId: true, department: { select: { isCreative: true } }, mustChangePassword: true },
     });
     if (!user) throw new UnauthenticatedError('Invalid or expired access token.');
-    return { viewer: viewerOf(user), expiresAt: claims.expiresAt, sessionId: claims.sessionId };
+    return { viewer: viewerOf(user), expiresAt: claims.expiresAt, sessionId: claims.sessionId, mustChangePassword: user.mustChangePassword };
+  };
+}
+
+/**
+ * The viewer for the HTTP side routes (/files, /export): like the resolver, and a one-time password opens none
+ * of them (PASSWORD_CHANGE_REQUIRED), as it opens no GraphQL field but the password change's.
+ */
+export function refuseOneTimePasswords(resolveViewer: ViewerResolver): ViewerResolver {
+  return async (authorization) => {
+    const resolved = await resolveViewer(authorization);
+    if (resolved?.mustChangePassword) throw new PasswordChangeRequiredError();
+    return resolved;
   };
 }
 
@@ -72,6 +89,7 @@ export function createContextFactory(deps: Pick<Context, 'prisma' | 'services' |
     return {
       ...shared,
       viewer: resolved?.viewer ?? null,
+      mustChangePassword: resolved?.mustChangePassword ?? false,
       viewerExpiresAt: resolved?.expiresAt ?? null,
       meta: { address: clientAddress(request, trustProxyHops), userAgent: request?.headers['user-agent'] },
     };

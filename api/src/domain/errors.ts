@@ -57,3 +57,10 @@ export class RateLimitedError extends DomainError {
     super('RATE_LIMITED', `Too many attempts; try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
   }
 }
+
+/** A one-time password (an admin's reset, create-admin's) opens nothing but its own replacement. */
+export class PasswordChangeRequiredError extends DomainError {
+  constructor(message = 'Change your one-time password first: nothing else is available until then.') {
+    super('PASSWORD_CHANGE_REQUIRED', message);
+  }
+}

@@ -116,7 +116,16 @@ export const OUTBOX_STATUSES = ['PENDING', 'SENT', 'DEAD'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** The public error codes (extensions.code). */
-export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'INVALID_TRANSITION', 'RATE_LIMITED'] as const;
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'RATE_LIMITED',
+  'PASSWORD_CHANGE_REQUIRED',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const ORDER_DIRECTIONS = ['ASC', 'DESC'] as const;

@@ -26,6 +26,8 @@ export const ERROR_CODE_MEANINGS = {
   CONFLICT: 'A stale `expectedVersion` or a concurrent change: reload and try again.',
   INVALID_TRANSITION: "The ticket's workflow does not allow this action now.",
   RATE_LIMITED: 'Too many attempts; `extensions.retryAfterSeconds` says when to retry.',
+  PASSWORD_CHANGE_REQUIRED:
+    'The session signed in with a one-time password: only viewer, changePassword, logout, login and refreshToken answer until it is changed.',
   INTERNAL_SERVER_ERROR: 'An unexpected error, masked: no details are given.',
 } as const satisfies Record<PublicErrorCode, string>;
 
@@ -72,7 +74,7 @@ function located(error: unknown, message: string, extensions: Record<string, unk
   return createGraphQLError(message, { nodes: graphQLError?.nodes, path: graphQLError?.path, extensions });
 }
 
-export function toPublicError(error: unknown, message?: string): Error {
+export function toPublicError(error: unknown, message?: string): GraphQLError {
   const domainError = findDomainError(error);
   if (domainError) return located(error, domainError.message, { code: domainError.code, ...domainError.details });
   const inputError = findInputError(error);

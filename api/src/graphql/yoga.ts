@@ -19,6 +19,7 @@ import { isClientError, toPublicError } from './errors.ts';
 import { metricsPlugins } from './metrics-plugin.ts';
 import { multipartForm } from './multipart-form.ts';
 import { operationErrorLog } from './operation-error-log.ts';
+import { passwordChangeGate } from './password-change-gate.ts';
 import { buildPermissions } from './permissions/shield.ts';
 import { rateLimitPlugin } from './rate-limit.ts';
 import { schema } from './schema.ts';
@@ -65,6 +66,8 @@ export function createGraphQLServer(options: {
       ...(options.metrics ? metricsPlugins(options.metrics) : []),
       ...(options.rateLimit ? [rateLimitPlugin({ ...options.rateLimit, costs, logger: options.logger })] : []),
       anonymousInProduction(options.config.production),
+      // Before shield, so a one-time password hears PASSWORD_CHANGE_REQUIRED rather than each field's own refusal.
+      passwordChangeGate(),
       textInputGuard(),
       useGraphQLMiddleware([buildPermissions(schema), pageSizeMiddleware(schema)]),
       // One execution per event for every subscriber who would get the same answer (realtime fan-out).

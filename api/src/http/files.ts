@@ -8,7 +8,7 @@ import { create as contentDisposition } from 'content-disposition';
 import rangeParser from 'range-parser';
 import type { ViewerResolver } from '../context.ts';
 import { allowedType } from '../domain/attachments.ts';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, PasswordChangeRequiredError } from '../domain/errors.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import type { Logger } from '../logger.ts';
 import type { AttachmentService } from '../services/attachments.ts';
@@ -40,11 +40,13 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
 export function files(deps: { attachments: AttachmentService; resolveViewer: ViewerResolver; logger: Logger }): Handler {
   const { attachments, resolveViewer, logger } = deps;
 
-  async function viewerFor(req: IncomingMessage, id: string, token: string | null): Promise<Viewer | null | 'refused'> {
+  async function viewerFor(req: IncomingMessage, id: string, token: string | null): Promise<Viewer | null | 'refused' | PasswordChangeRequiredError> {
     if (token) return (await attachments.viewerOfLink(token, id)) ?? 'refused';
     try {
       return (await resolveViewer(req.headers.authorization))?.viewer ?? null;
     } catch (error) {
+      // A one-time password is a valid credential that opens nothing yet: said as such, not as a bad token.
+      if (error instanceof PasswordChangeRequiredError) return error;
       if (error instanceof DomainError) return 'refused';
       throw error;
     }
@@ -57,6 +59,7 @@ export function files(deps: { attachments: AttachmentService; resolveViewer: Vie
     if (viewer === 'refused')
       return refuse(res, 401, 'UNAUTHENTICATED', 'The link has expired or the credentials are not valid; reload the page for a fresh link.');
     if (!viewer) return refuse(res, 401, 'UNAUTHENTICATED', 'Send the Authorization header, or use the signed url of the attachment.');
+    if (viewer instanceof PasswordChangeRequiredError) return refuse(res, 403, viewer.code, viewer.message);
     if (!UUID.test(id)) return refuse(res, 404, 'NOT_FOUND', 'Attachment not found.');
 
     let wanted: ByteRange | 'unsatisfiable' | undefined;

@@ -1,6 +1,6 @@
 import type { Session } from '../../services/auth.ts';
 import { builder } from '../builder.ts';
-import { requireViewer } from '../viewer.ts';
+import { markSignedIn, requireViewer } from '../viewer.ts';
 import { DepartmentRef } from './department.ts';
 import { UserRef } from './user.ts';
 
@@ -9,7 +9,14 @@ type AuthResult = Partial<Omit<Session, 'user'>> & { user: Session['user']; pend
 const AuthPayload = builder.objectRef<AuthResult>('AuthPayload').implement({
   description: 'A new session. Tokens are null only when a self-registered account awaits approval.',
   fields: (t) => ({
-    user: t.field({ type: UserRef, resolve: (result) => result.user }),
+    user: t.field({
+      type: UserRef,
+      resolve: (result, _args, ctx) => {
+        // The person who just proved their credential reads their own fields (mustChangePassword, email).
+        if (result.accessToken) markSignedIn(ctx, result.user.id);
+        return result.user;
+      },
+    }),
     accessToken: t.string({ nullable: true, resolve: (result) => result.accessToken ?? null }),
     accessTokenExpiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (result) => result.accessTokenExpiresAt ?? null }),
     refreshToken: t.string({

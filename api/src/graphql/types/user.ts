@@ -1,7 +1,7 @@
 import { isAdmin } from '../../domain/viewer.ts';
 import type { UserFilter as UserFilterValue } from '../../services/users.ts';
 import { builder } from '../builder.ts';
-import { requireViewer } from '../viewer.ts';
+import { isThemselves, requireViewer } from '../viewer.ts';
 import { DepartmentRef } from './department.ts';
 import { RoleEnum } from './enums.ts';
 import { NotificationPreferencesRef } from './notification.ts';
@@ -17,7 +17,7 @@ export const UserRef = builder.prismaNode('User', {
       nullable: true,
       description: 'Visible to the user themselves, managers and admins.',
       select: { email: true },
-      resolve: (user, _args, ctx) => (ctx.viewer && (ctx.viewer.id === user.id || ctx.viewer.role !== 'MEMBER') ? user.email : null),
+      resolve: (user, _args, ctx) => (isThemselves(ctx, user.id) || (ctx.viewer && ctx.viewer.role !== 'MEMBER') ? user.email : null),
     }),
     role: t.expose('role', { type: RoleEnum }),
     department: t.relation('department', { nullable: true }),
@@ -28,16 +28,18 @@ export const UserRef = builder.prismaNode('User', {
       resolve: (user) => user.approvedAt === null,
     }),
     mustChangePassword: t.boolean({
-      description: 'Set after an admin reset the password; only the user themselves and admins see true.',
+      description:
+        'The account holds a one-time password (an admin reset it or created the account without one) and may do ' +
+        'nothing but change it (PASSWORD_CHANGE_REQUIRED). Only the user themselves (also in their own sign-in payload) and admins see true.',
       select: { mustChangePassword: true },
-      resolve: (user, _args, ctx) => Boolean(ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer)) && user.mustChangePassword),
+      resolve: (user, _args, ctx) => (isThemselves(ctx, user.id) || (ctx.viewer !== null && isAdmin(ctx.viewer))) && user.mustChangePassword,
     }),
     telegramUsername: t.exposeString('telegramUsername', { nullable: true }),
     telegramLinked: t.boolean({
       nullable: true,
       description: 'A Telegram account is linked (for the user themselves and admins; null for anyone else).',
       select: { telegramChatId: true },
-      resolve: (user, _args, ctx) => (ctx.viewer && (ctx.viewer.id === user.id || isAdmin(ctx.viewer)) ? user.telegramChatId !== null : null),
+      resolve: (user, _args, ctx) => (isThemselves(ctx, user.id) || (ctx.viewer && isAdmin(ctx.viewer)) ? user.telegramChatId !== null : null),
     }),
     timeZone: t.exposeString('timeZone'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -47,7 +49,7 @@ export const UserRef = builder.prismaNode('User', {
       description: 'Only for the user themselves; null for anyone else.',
       select: (_args, _ctx, nestedSelection) => ({ id: true, preferences: nestedSelection(true) }),
       resolve: (user, _args, ctx) => {
-        if (ctx.viewer?.id !== user.id) return null;
+        if (!isThemselves(ctx, user.id)) return null;
         return user.preferences ?? { userId: user.id, mutedKinds: [], telegramDm: false, quietHoursStart: null, quietHoursEnd: null, updatedAt: new Date(0) };
       },
     }),
