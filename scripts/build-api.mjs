@@ -89,6 +89,10 @@ const result = await build({
   banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
   // Unminified, so stack traces read like the source (no source maps to enable).
   minify: false,
+  // Bundling renames classes whose names collide across packages (the abort-controller shim's AbortSignal became
+  // AbortSignal2), and some packages recognise objects by `constructor.name` (node-fetch, inside grammY, refused
+  // every signal, so no Bot API call left the process). Keep every function's and class's own name.
+  keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,

@@ -88,6 +88,9 @@ export async function startTestApp(
   };
 }
 
+/** What a test needs to talk to a server over HTTP: the in-process app above or the built one (built-server.ts). */
+export type GraphQLClient = Pick<TestApp, 'url' | 'wsUrl' | 'gql' | 'ok' | 'login'>;
+
 export function errorCodes(result: GraphQLResponse<unknown>): (string | undefined)[] {
   return (result.errors ?? []).map((error) => error.extensions?.code);
 }

@@ -1,6 +1,6 @@
 // Ticket helpers for integration tests: sessions for the demo people and the common mutations.
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
-import type { TestApp } from './app.ts';
+import type { GraphQLClient } from './app.ts';
 
 export const gid = (type: string, id: string) => encodeGlobalID(type, id);
 export const rawId = (globalId: string) => decodeGlobalID(globalId).id;
@@ -10,7 +10,7 @@ export type DemoPerson = (typeof DEMO_PEOPLE)[number];
 
 export type Sessions = Record<DemoPerson, { token: string; id: string; globalId: string }>;
 
-export async function signInEveryone(t: TestApp): Promise<Sessions> {
+export async function signInEveryone(t: GraphQLClient): Promise<Sessions> {
   const entries = await Promise.all(
     DEMO_PEOPLE.map(async (name) => {
       const session = await t.login(name);
@@ -23,7 +23,7 @@ export async function signInEveryone(t: TestApp): Promise<Sessions> {
 export const TICKET_FIELDS = `id number title status priority version dueDate isOverdue revisionCount
   requester { username } assignee { username } department { name } availableActions viewerCanEdit`;
 
-export async function createTicket(t: TestApp, token: string, input: Record<string, unknown> = {}) {
+export async function createTicket(t: GraphQLClient, token: string, input: Record<string, unknown> = {}) {
   // biome-ignore lint/suspicious/noExplicitAny: GraphQL JSON in tests is read loosely; a wrong path fails the assertion that reads it.
   const data = await t.ok<{ createTicket: { ticket: Record<string, any> } }>(
     `mutation ($input: CreateTicketInput!) { createTicket(input: $input) { ticket { ${TICKET_FIELDS} } } }`,
@@ -34,7 +34,7 @@ export async function createTicket(t: TestApp, token: string, input: Record<stri
 }
 
 /** Runs a ticket mutation whose payload is { ticket }; returns the whole GraphQL response. */
-export function ticketMutation(t: TestApp, name: string, inputType: string, input: Record<string, unknown>, token: string) {
+export function ticketMutation(t: GraphQLClient, name: string, inputType: string, input: Record<string, unknown>, token: string) {
   // biome-ignore lint/suspicious/noExplicitAny: GraphQL JSON in tests is read loosely; a wrong path fails the assertion that reads it.
   return t.gql<Record<string, { ticket: Record<string, any> }>>(
     `mutation ($input: ${inputType}!) { ${name}(input: $input) { ticket { ${TICKET_FIELDS} } } }`,
@@ -43,7 +43,7 @@ export function ticketMutation(t: TestApp, name: string, inputType: string, inpu
   );
 }
 
-export async function ticketMutationOk(t: TestApp, name: string, inputType: string, input: Record<string, unknown>, token: string) {
+export async function ticketMutationOk(t: GraphQLClient, name: string, inputType: string, input: Record<string, unknown>, token: string) {
   const result = await ticketMutation(t, name, inputType, input, token);
   if (result.errors?.length || !result.data) throw new Error(`${name} failed: ${JSON.stringify(result.errors)}`);
   return result.data[name]!.ticket;
@@ -51,7 +51,7 @@ export async function ticketMutationOk(t: TestApp, name: string, inputType: stri
 
 /** Drives a new Marketing ticket (requested by marketer) to the given point of the workflow. */
 export async function ticketAt(
-  t: TestApp,
+  t: GraphQLClient,
   s: Sessions,
   stage: 'REQUESTED' | 'PENDING_CREATIVE' | 'APPROVED' | 'ASSIGNED' | 'IN_PROGRESS' | 'COMPLETED' | 'CLOSED',
   input: Record<string, unknown> = {},
