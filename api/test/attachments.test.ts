@@ -10,47 +10,12 @@ import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileLinkSigner } from '../src/auth/file-links.ts';
 import { MULTIPART_ALLOWANCE_BYTES } from '../src/http/upload-limit.ts';
-import { errorCodes, type GraphQLResponse, startTestApp, type TestApp } from './support/app.ts';
+import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
 import { docx, elf, pdf, png, SVG } from './support/files.ts';
 import { rawId, type Sessions, signInEveryone, ticketAt } from './support/tickets.ts';
+import { multipart, type Part, UPLOAD, upload, uploadOk } from './support/uploads.ts';
 
 const MAX_BYTES = 100_000;
-const ATTACHMENT_FIELDS = 'id fileName mimeType size version width height url viewerCanDelete uploader { username }';
-const UPLOAD = `mutation ($input: UploadAttachmentInput!) { uploadAttachment(input: $input) { attachment { ${ATTACHMENT_FIELDS} } } }`;
-
-type Part = { name: string; bytes: Uint8Array | string; type?: string };
-
-/** A GraphQL multipart request (operations, map, files), as a browser's FormData sends it. */
-async function multipart(
-  t: TestApp,
-  token: string | undefined,
-  operations: unknown,
-  map: Record<string, string[]>,
-  files: Part[],
-  headers: Record<string, string> = { 'x-graphql-yoga-csrf': '1' },
-): Promise<{ status: number; body: GraphQLResponse }> {
-  const form = new FormData();
-  form.set('operations', JSON.stringify(operations));
-  form.set('map', JSON.stringify(map));
-  for (const [index, file] of files.entries()) {
-    const bytes = typeof file.bytes === 'string' ? file.bytes : Buffer.from(file.bytes);
-    form.set(String(index), new Blob([bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
-  }
-  const response = await fetch(t.url, { method: 'POST', headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: form });
-  return { status: response.status, body: (await response.json()) as GraphQLResponse };
-}
-
-function upload(t: TestApp, token: string | undefined, ticketId: string, file: Part, headers?: Record<string, string>) {
-  return multipart(t, token, { query: UPLOAD, variables: { input: { ticketId, file: null } } }, { 0: ['variables.input.file'] }, [file], headers);
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: GraphQL JSON in tests is read loosely; a wrong path fails the assertion that reads it.
-async function uploadOk(t: TestApp, token: string, ticketId: string, file: Part): Promise<Record<string, any>> {
-  const { body } = await upload(t, token, ticketId, file);
-  if (body.errors?.length) throw new Error(`upload failed: ${JSON.stringify(body.errors)}`);
-  // biome-ignore lint/suspicious/noExplicitAny: as above.
-  return (body.data as any).uploadAttachment.attachment;
-}
 
 async function download(t: TestApp, path: string, headers: Record<string, string> = {}) {
   const response = await fetch(new URL(path, t.url), { headers });
