@@ -11,7 +11,7 @@ import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.ts';
 import { bodyLimit } from './http/body-limit.ts';
 import { EXPORT_PATH, exportsEndpoint } from './http/exports.ts';
 import { FILES_PATH, files } from './http/files.ts';
-import { health, readiness } from './http/health.ts';
+import { createReadinessCheck, health, readiness } from './http/health.ts';
 import { metricsEndpoint } from './http/metrics.ts';
 import { requestId } from './http/request-id.ts';
 import { createRouter, type Route } from './http/router.ts';
@@ -23,6 +23,7 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { createNoticeDelivery, type NoticeDelivery, type NoticeDeliveryTuning } from './notifications/index.ts';
 import { createRealtime } from './realtime/index.ts';
 import { attachGraphQLWebSocket } from './realtime/ws-server.ts';
+import { openRedis } from './redis/connections.ts';
 import { createServices, type Services } from './services/index.ts';
 import { createStatsService } from './services/stats.ts';
 import { decideStartup } from './startup.ts';
@@ -66,7 +67,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await prepareBeforeListening(db, policy, { demoPassword: config.demoPassword, logger });
 
   const { prisma } = db;
-  const auth = await createAuth(config, options.loginLimits);
+  // One set of Redis connections for the limiters and the realtime hub, so an outage is logged once.
+  const redis = config.redisUrl ? await openRedis(config.redisUrl, logger) : undefined;
+  const auth = await createAuth(config, options.loginLimits, redis);
   // The hub exists before the services that publish through it; its dashboard pushes use the stats service.
   const stats = createStatsService(prisma);
   const store = await openBlobStore(config);
@@ -74,7 +77,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const realtime = createRealtime({
     prisma,
     stats,
-    redisUrl: config.redisUrl,
+    redis,
     redisPrefix: config.redisPrefix,
     logger,
     statsIntervalMs: options.statsIntervalMs,
@@ -121,7 +124,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const routes: Route[] = [
     { path: '/', handle: requestId(logger) },
     { path: '/health', handle: health },
-    { path: '/ready', handle: readiness(prisma, logger, () => draining) },
+    { path: '/ready', handle: readiness(createReadinessCheck({ db: prisma, redis, blobStore: store, logger }), () => draining) },
     { path: '/metrics', methods: ['GET'], handle: metricsEndpoint(metrics.registry, config.metricsToken, logger) },
     { path: '/', handle: bodyLimit(config.requestBodyMaxBytes) },
     { path: yoga.graphqlEndpoint, methods: ['POST'], handle: uploadLimit(config.uploadMaxBytes) },
@@ -160,7 +163,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       await seeding;
       await notices.stop();
       await realtime.close();
-      auth.close();
+      redis?.close();
       store.close();
       if (options.ownsDatabase ?? !options.database) await db.close();
     },

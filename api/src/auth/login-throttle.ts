@@ -6,7 +6,8 @@
 // - per username across all addresses: a slower, larger limit for guessing spread over many addresses. One
 //   address cannot trip it alone, because its own pair limit stops it first (checked before counting).
 // Past a limit, login answers RATE_LIMITED without checking the password. Counters live in Redis when
-// configured, so every instance behind a load balancer shares them.
+// configured, so every instance behind a load balancer shares them; while Redis is unreachable (or not yet
+// connected) each instance counts in memory rather than refusing or stalling logins.
 import type { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../domain/errors.ts';
@@ -41,7 +42,8 @@ export type LoginThrottle = {
 export function createLoginThrottle(limits: LoginThrottleLimits, redis?: Redis, redisPrefix = ''): LoginThrottle {
   const make = (name: string, points: number, duration: number): RateLimiterAbstract => {
     const keyPrefix = `${redisPrefix}${name}`;
-    return redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration }) : new RateLimiterMemory({ keyPrefix, points, duration });
+    const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+    return redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration, insuranceLimiter: memory, rejectIfRedisNotReady: true }) : memory;
   };
   type Counter = { limiter: RateLimiterAbstract; points: number; key: (username: string, address: string) => string };
   const counter = (keyPrefix: string, points: number, duration: number, key: Counter['key']): Counter => ({

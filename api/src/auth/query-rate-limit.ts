@@ -1,7 +1,7 @@
 // The per-caller budget of query cost: each caller (a user, or an address for anonymous callers) may spend
 // `points` of query cost (Armor's cost model, graphql/armor.ts) per window. The counters live in Redis when
-// configured, so every instance behind a load balancer shares one budget per caller; if Redis fails, each
-// instance falls back to counting in memory rather than refusing everyone.
+// configured, so every instance behind a load balancer shares one budget per caller; while Redis is
+// unreachable (or not yet connected) each instance counts in memory rather than refusing everyone.
 import type { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -20,7 +20,9 @@ export type QueryRateLimiter = {
 export function createQueryRateLimiter(options: RateLimitOptions, keyPrefix: string, redis?: Redis): QueryRateLimiter {
   const shape = { keyPrefix: `${keyPrefix}query-cost`, points: options.points, duration: options.windowSeconds };
   const memory = new RateLimiterMemory(shape);
-  const limiter: RateLimiterAbstract = redis ? new RateLimiterRedis({ ...shape, storeClient: redis, insuranceLimiter: memory }) : memory;
+  const limiter: RateLimiterAbstract = redis
+    ? new RateLimiterRedis({ ...shape, storeClient: redis, insuranceLimiter: memory, rejectIfRedisNotReady: true })
+    : memory;
   const stateOf = (res: RateLimiterRes | null): RateLimitState => ({
     limit: options.points,
     remaining: Math.max(0, options.points - (res?.consumedPoints ?? 0)),

@@ -1,8 +1,6 @@
 // Redis channels are shared by everyone on the Redis server (ioredis' keyPrefix does not apply to pub/sub),
 // so each deployment's channels carry its REDIS_PREFIX: two deployments on one Redis never hear each other.
-import type { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-
-type ChannelTarget = ReturnType<typeof createRedisEventTarget<CustomEvent>>;
+import type { ChannelTarget } from './redis-event-target.ts';
 
 export function withChannelPrefix(target: ChannelTarget, prefix: string): ChannelTarget {
   return {

@@ -1,14 +1,14 @@
 // Realtime fan-out. Committed changes are published once (in-process, or through Redis so every API instance
 // hears every change); each instance keeps ONE subscription to that stream and dispatches to its local
 // subscribers, so a thousand open dashboards cost one Redis subscription, not a thousand.
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
-import { Redis } from 'ioredis';
 import type { TicketEventType } from '../domain/workflow.ts';
 import type { Logger } from '../logger.ts';
+import type { RedisConnections } from '../redis/connections.ts';
 import type { EndedSessions } from '../services/ended-sessions.ts';
 import type { CommittedEffects, EffectsSink } from '../services/ticket-changes.ts';
 import { withChannelPrefix } from './channel-prefix.ts';
+import { createRedisEventTarget } from './redis-event-target.ts';
 
 /** What travels between instances: ids only; each instance loads what it delivers. JSON-safe. */
 export type TicketEventMessage = {
@@ -41,11 +41,21 @@ export type RealtimeHub = {
   close(): Promise<void>;
 };
 
-export function createRealtimeHub(options: { redisUrl?: string | undefined; redisPrefix?: string; logger: Logger }): RealtimeHub {
-  // Redis needs one connection to publish and another in subscriber mode.
-  const redis = options.redisUrl ? { publishClient: new Redis(options.redisUrl), subscribeClient: new Redis(options.redisUrl) } : undefined;
-  const redisClients = redis ? [redis.publishClient, redis.subscribeClient] : [];
-  const eventTarget = redis ? withChannelPrefix(createRedisEventTarget<CustomEvent>(redis), options.redisPrefix ?? '') : undefined;
+/** How often a failing publish may be logged: in an outage every change fails the same way. */
+const PUBLISH_ERROR_LOG_INTERVAL_MS = 60_000;
+
+export function createRealtimeHub(options: { redis?: RedisConnections | undefined; redisPrefix?: string; logger: Logger }): RealtimeHub {
+  let lastErrorLoggedAt = -Infinity;
+  const onRedisError = (what: string, error: unknown) => {
+    if (Date.now() - lastErrorLoggedAt < PUBLISH_ERROR_LOG_INTERVAL_MS) return;
+    lastErrorLoggedAt = Date.now();
+    options.logger.warn(`realtime: ${what} through Redis failed (other instances miss this event)`, error);
+  };
+  // The connections belong to the app (redis/connections.ts); the hub neither opens nor closes them.
+  const { redis } = options;
+  const eventTarget = redis
+    ? withChannelPrefix(createRedisEventTarget({ publisher: redis.publisher, subscriber: redis.subscriber, onError: onRedisError }), options.redisPrefix ?? '')
+    : undefined;
   const pubsub = createPubSub<Topics>(eventTarget ? { eventTarget } : {});
 
   const ticketListeners = new Set<Listener<TicketEventMessage>>();
@@ -107,7 +117,6 @@ export function createRealtimeHub(options: { redisUrl?: string | undefined; redi
       ticketListeners.clear();
       notificationListeners.clear();
       endedSessionListeners.clear();
-      for (const client of redisClients) client.disconnect();
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Notification, PrismaClient } from '../db/generated/prisma/client.t
 import { isQuietAt } from '../domain/notification-preferences.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import type { Logger } from '../logger.ts';
+import type { RedisConnections } from '../redis/connections.ts';
 import type { StatsService } from '../services/stats.ts';
 import { createDashboardStatsHub } from './dashboard-stream.ts';
 import { createRealtimeHub } from './hub.ts';
@@ -12,14 +13,15 @@ import { createEventLoader, createEventPreparer, type TicketEventFilter, ticketE
 export function createRealtime(options: {
   prisma: PrismaClient;
   stats: StatsService;
-  redisUrl: string | undefined;
+  /** Fan-out across instances; without it events reach this instance only. */
+  redis: RedisConnections | undefined;
   redisPrefix?: string;
   logger: Logger;
   statsIntervalMs?: number | undefined;
   /** Told when a ticket event is handed to a subscriber (the event-lag metric). */
   onEventDelivered?: (event: { at: Date }) => void;
 }) {
-  const hub = createRealtimeHub({ redisUrl: options.redisUrl, redisPrefix: options.redisPrefix ?? '', logger: options.logger });
+  const hub = createRealtimeHub({ redis: options.redis, redisPrefix: options.redisPrefix ?? '', logger: options.logger });
   const prepare = createEventPreparer(createEventLoader(options.prisma));
   const dashboards = createDashboardStatsHub({
     hub,

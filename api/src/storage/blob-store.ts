@@ -15,6 +15,8 @@ export type BlobStore = {
   get(key: string, range?: ByteRange): Promise<Readable | null>;
   /** Removes the bytes; removing what is not there is not an error. */
   delete(key: string): Promise<void>;
+  /** Rejects when nothing could be stored now: the directory is not writable, the bucket not reachable (/ready). */
+  check(signal: AbortSignal): Promise<void>;
 };
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;

@@ -41,5 +41,16 @@ export function createLocalBlobStore(dir: string): BlobStore {
     async delete(key) {
       await rm(pathOf(key), { force: true });
     },
+    async check() {
+      // Writing is what uploads need, and what a full disk or a read-only mount refuses: a permission check
+      // would pass on both.
+      await mkdir(dir, { recursive: true });
+      const probe = join(dir, `.ready-${randomBytes(6).toString('hex')}.part`);
+      try {
+        await writeFile(probe, 'ok', { flag: 'wx' });
+      } finally {
+        await rm(probe, { force: true });
+      }
+    },
   };
 }

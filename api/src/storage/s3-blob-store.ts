@@ -2,7 +2,15 @@
 // of them stored. Objects are named by their SHA-256 under a prefix.
 
 import type { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { assertContentKey, type BlobStore, type ByteRange } from './blob-store.ts';
 
 export type S3Settings = {
@@ -67,6 +75,10 @@ export function createS3BlobStore(settings: S3Settings): BlobStore & { close(): 
     },
     async delete(key) {
       await client.send(new DeleteObjectCommand({ Bucket: settings.bucket, Key: objectKey(key) }));
+    },
+    async check(signal) {
+      // Reachable, the bucket exists and the credentials may use it; nothing is written.
+      await client.send(new HeadBucketCommand({ Bucket: settings.bucket }), { abortSignal: signal });
     },
     close: () => client.destroy(),
   };

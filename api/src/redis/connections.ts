@@ -1,0 +1,104 @@
+// The instance's Redis connections, each configured for what an outage means to its use:
+// - limiter (login throttle, query budget): commands fail at once while disconnected (no offline queue, no
+//   retries, a 1 s command timeout), and the limiters count in memory instead, so a login never waits on Redis.
+// - publisher (realtime fan-out): the hub publishes only while it is ready and delivers on this instance
+//   otherwise (realtime/redis-event-target.ts), so nothing queues up or rejects unheard.
+// - subscriber: keeps its SUBSCRIBE commands queued until Redis answers, and ioredis subscribes again on
+//   every reconnection, so events from other instances flow again by themselves when Redis returns.
+// ioredis reconnects forever (every ≤ 2 s); every 'error' event goes to the outage log (redis/outage-log.ts),
+// never to ioredis' own console fallback.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis, type RedisOptions } from 'ioredis';
+import type { Logger } from '../logger.ts';
+import { createOutageLog } from './outage-log.ts';
+
+export type RedisConnections = {
+  limiter: Redis;
+  publisher: Redis;
+  subscriber: Redis;
+  /** Every connection is ready (the subscriber subscribed again) and Redis answers PING (within 1 s). */
+  check(): Promise<boolean>;
+  close(): void;
+};
+
+const CONNECTIONS = ['limiter', 'publisher', 'subscriber'] as const;
+
+const COMMON: RedisOptions = {
+  connectTimeout: 2000,
+  // The first attempt happens at once; later ones back off to one every 2 s, forever.
+  retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
+};
+
+const FAIL_FAST: RedisOptions = { ...COMMON, enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 1000 };
+
+const OPTIONS: Record<(typeof CONNECTIONS)[number], RedisOptions> = {
+  limiter: FAIL_FAST,
+  publisher: FAIL_FAST,
+  // null: a queued SUBSCRIBE waits for the connection instead of rejecting after a number of attempts.
+  subscriber: { ...COMMON, maxRetriesPerRequest: null },
+};
+
+/**
+ * Opens the connections and waits up to `readyTimeoutMs` for them, so the first requests already share the
+ * deployment's counters; if Redis does not answer by then the app starts anyway, on its in-memory fallbacks.
+ */
+export async function openRedis(url: string, logger: Logger, options: { readyTimeoutMs?: number } = {}): Promise<RedisConnections> {
+  const outages = createOutageLog({
+    logger,
+    where: describeUrl(url),
+    consequence:
+      'login throttling and query rate limits count on this instance only, realtime events reach only this instance, /ready answers 503; reconnecting',
+    connections: CONNECTIONS,
+  });
+  let closing = false;
+  const open = (name: (typeof CONNECTIONS)[number]) => {
+    const client = new Redis(url, { ...OPTIONS[name], connectionName: name });
+    client.on('error', (error: Error) => {
+      if (!closing) outages.down(name, error);
+    });
+    client.on('close', () => {
+      if (!closing) outages.down(name);
+    });
+    client.on('ready', () => {
+      if (name !== 'subscriber') return outages.up(name);
+      // 'ready' comes before ioredis re-sends SUBSCRIBE; a PING answered after it means the channels are back.
+      client.ping().then(
+        () => outages.up(name),
+        () => {},
+      );
+    });
+    return client;
+  };
+  const [limiter, publisher, subscriber] = CONNECTIONS.map(open) as [Redis, Redis, Redis];
+  const clients = [limiter, publisher, subscriber];
+
+  const ready = Promise.all(clients.map((client) => new Promise((resolve) => client.once('ready', resolve))));
+  await Promise.race([ready, sleep(options.readyTimeoutMs ?? 3000, undefined, { ref: false })]);
+
+  return {
+    limiter,
+    publisher,
+    subscriber,
+    async check() {
+      if (!outages.reachable) return false;
+      return limiter.ping().then(
+        () => true,
+        () => false,
+      );
+    },
+    close() {
+      closing = true;
+      for (const client of clients) client.disconnect();
+    },
+  };
+}
+
+/** host:port only: the URL may carry a password. */
+function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.port ? `${parsed.hostname}:${parsed.port}` : parsed.hostname;
+  } catch {
+    return 'REDIS_URL';
+  }
+}
