@@ -63,7 +63,7 @@ export type App = {
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const policy = decideStartup(config, options.database?.kind);
-  const db = options.database ?? (await openDatabase(policy.database));
+  const db = options.database ?? (await openDatabase({ ...policy.database, logger }));
   await prepareBeforeListening(db, policy, { demoPassword: config.demoPassword, logger });
 
   const { prisma } = db;

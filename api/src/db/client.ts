@@ -2,6 +2,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import type { Logger } from '../logger.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { openPGlite } from './pglite.ts';
 
@@ -18,6 +19,8 @@ export type Database = {
 type CommonOptions = {
   /** Called with every SQL statement Prisma sends (tests count statements with it). */
   onQuery?: (sql: string) => void;
+  /** Told of PostgreSQL connections lost outside a query (a backend ended by the server, a network cut). */
+  logger?: Logger;
 };
 
 export type DatabaseOptions = CommonOptions &
@@ -39,13 +42,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.kind === 'postgres') {
     // Loaded here, not at the top: the embedded mode never needs node-postgres and its adapter (start-up time).
     const { PrismaPg } = await import('@prisma/adapter-pg');
-    const adapterFactory = new PrismaPg({
-      connectionString: options.url,
-      max: options.poolSize ?? 10,
-      // Our statements are short OLTP queries and aggregates; PostgreSQL's JIT spent 130–220 ms compiling
-      // each dashboard aggregate at 100k tickets for nothing (bench/dashboard-stats.ts).
-      options: '-c jit=off',
-    });
+    const adapterFactory = new PrismaPg(
+      {
+        connectionString: options.url,
+        max: options.poolSize ?? 10,
+        // Our statements are short OLTP queries and aggregates; PostgreSQL's JIT spent 130–220 ms compiling
+        // each dashboard aggregate at 100k tickets for nothing (bench/dashboard-stats.ts).
+        options: '-c jit=off',
+      },
+      {
+        // node-postgres emits 'error' on a pooled connection the server ended (57P01 on a restart or
+        // pg_terminate_backend) and Node ends a process for an 'error' nobody listens to; the adapter listens
+        // and drops the connection, and the next query opens a new one. Here it is also said in the log.
+        onPoolError: (error) => options.logger?.warn('database connection lost (idle); the pool opens a new one', error),
+        onConnectionError: (error) => options.logger?.warn('database connection lost during a transaction', error),
+      },
+    );
     const prisma = createClient(adapterFactory, options.onQuery);
     return {
       kind: 'postgres',

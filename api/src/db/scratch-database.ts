@@ -20,6 +20,9 @@ export function withDatabaseName(url: string, database: string): string {
 
 async function onServer<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
+  // A connection the server ends emits 'error' (fatal to Node when unheard); the statement waiting on it
+  // rejects with the same error, which is what the caller sees.
+  client.on('error', () => {});
   await client.connect();
   try {
     return await work(client);
