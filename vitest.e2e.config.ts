@@ -1,4 +1,4 @@
-// End-to-end tests (`npm run test:e2e`): the real app, started in-process by e2e/support/global-setup.ts over
+// End-to-end tests (`npm run test:e2e`): the built server (node <build>/main.js, its own process), started by e2e/support/global-setup.ts over
 // a fresh embedded database with the demo month, driven in Debian's Chromium through playwright-core.
 // Kept apart from vitest.config.ts so `npm test` stays fast and needs no browser.
 import { createRequire } from 'node:module';

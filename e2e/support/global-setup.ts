@@ -1,16 +1,14 @@
-// Starts the real app once for every e2e file: buildApp from api/src/app.ts on a random port, embedded PGlite
-// in a fresh temporary DATA_DIR, the demo accounts and month of tickets. It serves web/dist, which CI builds;
-// when it is missing the client is built once here so `npm run test:e2e` works on its own.
+// Starts the server once for every e2e file, as people run it: the built bundle (`node <build>/main.js`, built
+// from the current source by scripts/build-api.mjs, see api/test/support/built-server.ts) as its own process on a
+// random port, embedded PGlite in a fresh temporary DATA_DIR with the demo accounts and month of tickets. It
+// serves web/dist, which CI builds; when it is missing the client is built once here so `npm run test:e2e` works
+// on its own.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { buildApp } from '../../api/src/app.ts';
-import { loadConfig } from '../../api/src/config.ts';
-import { createLogger } from '../../api/src/logger.ts';
+import { BUILT_DEMO_PASSWORD, cleanUpBuiltServers, startBuiltServer, waitForOutput } from '../../api/test/support/built-server.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SEED_TIMEOUT_MS = 120_000;
@@ -29,60 +27,24 @@ export default async function setup(project: TestProject) {
     execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
   }
 
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'juan365-e2e-'));
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    SEED_DEMO_DATA: 'true',
-    LOG_LEVEL: 'warn',
-  });
-
-  // The demo tickets are seeded after the server listens: the tests wait for the seed's own report of it.
-  const base = createLogger(config.logLevel);
-  let seeded: () => void = () => {};
-  let seedFailed: (reason: unknown) => void = () => {};
-  const ticketsSeeded = new Promise<void>((resolve, reject) => {
-    seeded = resolve;
-    seedFailed = reject;
-  });
-  const logger = {
-    ...base,
-    info(...args: unknown[]) {
-      if (args.some((arg) => typeof arg === 'string' && arg.includes('seeded demo tickets'))) seeded();
-      base.info(...args);
-    },
-    error(...args: unknown[]) {
-      if (args.some((arg) => typeof arg === 'string' && arg.startsWith('seeding the demo tickets failed'))) seedFailed(args);
-      base.error(...args);
-    },
-  };
-
-  const app = await buildApp(config, { logger });
-  const { url } = await app.start();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Always embedded, whatever DATABASE_URL the shell has: the e2e tests read the demo month.
+  const server = await startBuiltServer({ embedded: true });
   try {
-    await Promise.race([
-      ticketsSeeded,
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no demo tickets after ${SEED_TIMEOUT_MS} ms`)), SEED_TIMEOUT_MS);
-      }),
-    ]);
+    // A new data directory adopts the demo template before listening; a start without one seeds the tickets after.
+    await waitForOutput(server, 'seeded demo tickets', SEED_TIMEOUT_MS);
   } catch (error) {
-    await app.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await server.stop();
+    await cleanUpBuiltServers();
     throw error;
-  } finally {
-    clearTimeout(timer);
   }
 
-  const baseUrl = new URL(url).origin;
-  console.log(`e2e: app on ${baseUrl} (data in ${dataDir})`);
-  project.provide('baseUrl', baseUrl);
-  project.provide('demoPassword', config.demoPassword);
+  console.log(`e2e: built server on ${server.origin}`);
+  project.provide('baseUrl', server.origin);
+  project.provide('demoPassword', BUILT_DEMO_PASSWORD);
 
   return async () => {
-    await app.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    const { code } = await server.stop();
+    await cleanUpBuiltServers();
+    if (code !== 0) throw new Error(`the built server exited with ${code} on SIGTERM:\n${server.output().slice(-4000)}`);
   };
 }

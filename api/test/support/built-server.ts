@@ -91,6 +91,8 @@ export type BuiltServer = GraphQLClient & {
 
 export type BuiltServerOptions = {
   env?: Record<string, string>;
+  /** Embedded PGlite whatever the suite's engine (the end-to-end tests read the demo month). */
+  embedded?: boolean;
   /** Run on this PostgreSQL database (another instance's) instead of a new one. */
   database?: TestDatabase;
   /** A fixed port (default: a free one). */
@@ -104,7 +106,7 @@ export async function startBuiltServer(options: BuiltServerOptions = {}): Promis
   const main = buildServer();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'juan365-built-'));
   let database = options.database;
-  const ownsDatabase = !database && testEngine() === 'postgres';
+  const ownsDatabase = !database && !options.embedded && testEngine() === 'postgres';
   if (ownsDatabase) {
     database = await createTestDatabase({ engine: 'postgres', poolSize: 2 });
     await seedDemoAccounts(database.prisma, { password: BUILT_DEMO_PASSWORD });
