@@ -4,7 +4,7 @@ import { type GraphQLEnumType, GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { BadInputError, ForbiddenError, RateLimitedError, UnauthenticatedError } from '../domain/errors.ts';
 import { ERROR_CODES } from '../domain/vocabulary.ts';
-import { ERROR_CODE_MEANINGS, isClientError, PUBLIC_ERROR_CODES, toPublicError } from './errors.ts';
+import { ERROR_CODE_MEANINGS, isClientError, PUBLIC_ERROR_CODES, REQUEST_ERROR_CODES, toPublicError } from './errors.ts';
 
 const asGraphQLError = (error: Error) => new GraphQLError(error.message, { originalError: error, path: ['field'] });
 
@@ -38,6 +38,19 @@ describe('toPublicError', () => {
     expect(validation.extensions.code).toBe('BAD_USER_INPUT');
     expect(validation.message).toContain('nope');
   });
+
+  it("keeps the request codes (Yoga's, graphql-js', the query limits') and gives Yoga's uncoded request errors BAD_REQUEST", () => {
+    for (const code of ['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'QUERY_TOO_COMPLEX']) {
+      expect((toPublicError(new GraphQLError('refused', { extensions: { code } })) as GraphQLError).extensions.code).toBe(code);
+    }
+    const uncoded = toPublicError(new GraphQLError('GraphQL only supports GET and POST requests.', { extensions: { http: { status: 405 } } })) as GraphQLError;
+    expect(uncoded.extensions).toMatchObject({ code: 'BAD_REQUEST', http: { status: 405 } });
+  });
+
+  it('masks a code outside the published ones', () => {
+    const mapped = toPublicError(new GraphQLError('Persisted query not found', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } })) as GraphQLError;
+    expect(mapped.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+  });
 });
 
 describe('isClientError', () => {
@@ -48,11 +61,25 @@ describe('isClientError', () => {
     expect(isClientError(asGraphQLError(new Error('connection refused')))).toBe(false);
     expect(isClientError('a log line')).toBe(false);
   });
+
+  it('is true for an error already in its public form with a client code, false for the masked one', () => {
+    expect(isClientError(new GraphQLError('Too many attempts', { extensions: { code: 'RATE_LIMITED' } }))).toBe(true);
+    expect(isClientError(new GraphQLError('Query cost 12 is over the limit of 10.', { extensions: { code: 'QUERY_TOO_COMPLEX' } }))).toBe(true);
+    expect(isClientError(new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } }))).toBe(false);
+    expect(isClientError(new GraphQLError('wrapped', { originalError: new Error('db down'), extensions: { code: 'BAD_REQUEST' } }))).toBe(false);
+    // Yoga's own request errors carry a 4xx status, whatever their code.
+    expect(
+      isClientError(
+        new GraphQLError('Could not determine what operation to execute.', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } }),
+      ),
+    ).toBe(true);
+    expect(isClientError(new GraphQLError('Unexpected error.', { extensions: { http: { status: 500 } } }))).toBe(false);
+  });
 });
 
 describe('the published codes', () => {
-  it('are every domain code and the masked one, each with its meaning', () => {
-    expect(PUBLIC_ERROR_CODES).toEqual([...ERROR_CODES, 'INTERNAL_SERVER_ERROR']);
+  it('are every domain code, the request codes and the masked one, each with its meaning', () => {
+    expect(PUBLIC_ERROR_CODES).toEqual([...ERROR_CODES, ...REQUEST_ERROR_CODES, 'INTERNAL_SERVER_ERROR']);
     expect(Object.keys(ERROR_CODE_MEANINGS).sort()).toEqual([...PUBLIC_ERROR_CODES].sort());
   });
 

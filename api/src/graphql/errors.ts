@@ -8,10 +8,16 @@ import { createGraphQLError } from 'graphql-yoga';
 import { DomainError } from '../domain/errors.ts';
 import { ERROR_CODES, type ErrorCode } from '../domain/vocabulary.ts';
 
-/** The masked answer to an unexpected error; the one code that is not a domain error's. */
+/** The masked answer to an unexpected error. */
 export const INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR';
-/** Every value of `extensions.code` this API answers with (the schema's `ErrorCode` enum). */
-export const PUBLIC_ERROR_CODES = [...ERROR_CODES, INTERNAL_SERVER_ERROR] as const;
+/**
+ * Requests refused before any resolver runs: not a GraphQL request (Yoga's code), not GraphQL (graphql-js' parse
+ * error), not valid for the schema (Yoga's code for graphql-js' validation errors), or over a query limit (armor.ts).
+ */
+export const REQUEST_ERROR_CODES = ['BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX'] as const;
+export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
+/** Every value of `extensions.code` this API answers with (the schema's `ErrorCode` enum): nothing else reaches a client. */
+export const PUBLIC_ERROR_CODES = [...ERROR_CODES, ...REQUEST_ERROR_CODES, INTERNAL_SERVER_ERROR] as const;
 export type PublicErrorCode = (typeof PUBLIC_ERROR_CODES)[number];
 
 /**
@@ -28,12 +34,16 @@ export const ERROR_CODE_MEANINGS = {
   RATE_LIMITED: 'Too many attempts; `extensions.retryAfterSeconds` says when to retry.',
   PASSWORD_CHANGE_REQUIRED:
     'The session signed in with a one-time password: only viewer, changePassword, logout, login and refreshToken answer until it is changed.',
+  BAD_REQUEST: 'Not a GraphQL request this server takes: malformed JSON, no query, a mutation over GET, an unsupported method or media type.',
+  GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax.',
+  GRAPHQL_VALIDATION_FAILED: 'The document does not fit the schema (an unknown field, a missing argument, an unused variable).',
+  QUERY_TOO_COMPLEX:
+    'The document is over a query limit: `extensions.limit` names it (depth, aliases, tokens, directives, cost), `extensions.max` is its value and `extensions.found` what the document has.',
   INTERNAL_SERVER_ERROR: 'An unexpected error, masked: no details are given.',
 } as const satisfies Record<PublicErrorCode, string>;
 
-/** Codes graphql-js and Yoga give request errors (parse, validation): the client's doing, safe to show. */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'PERSISTED_QUERY_NOT_FOUND']);
-const DOMAIN_CODES = new Set<string>(ERROR_CODES);
+/** Every public code but the masked one: what a client's mistake or a refusal is answered with. */
+const CLIENT_CODES = new Set<string>([...ERROR_CODES, ...REQUEST_ERROR_CODES]);
 
 function findDomainError(error: unknown): DomainError | undefined {
   let current: unknown = error;
@@ -66,7 +76,12 @@ function findVariableError(error: unknown): { error: GraphQLError; variable: str
  * fault: it is answered, and logged at debug level only.
  */
 export function isClientError(error: unknown): boolean {
-  return findDomainError(error) !== undefined || findInputError(error) !== undefined || findVariableError(error) !== undefined;
+  if (findDomainError(error) !== undefined || findInputError(error) !== undefined || findVariableError(error) !== undefined) return true;
+  // Already in its public form (a refusal built by toPublicError, a query limit), or one of Yoga's request errors:
+  // raised by Yoga itself with a 4xx status (several operations and no operationName, say), whatever its code.
+  if (!(error instanceof GraphQLError) || error.originalError) return false;
+  const status = (error.extensions?.http as { status?: number } | undefined)?.status;
+  return CLIENT_CODES.has(String(error.extensions?.code)) || (status !== undefined && status >= 400 && status < 500);
 }
 
 function located(error: unknown, message: string, extensions: Record<string, unknown>): GraphQLError {
@@ -89,11 +104,17 @@ export function toPublicError(error: unknown, message?: string): GraphQLError {
     // Yoga's streaming body limit, which only an upload can reach (other bodies have a smaller one first);
     // when it cuts off a multipart body, Yoga reports it as invalid multipart data.
     if (code === 'REQUEST_ENTITY_TOO_LARGE' || (code === 'BAD_REQUEST' && error.message.endsWith('Request body too large'))) {
-      return located(error, 'The upload is larger than the limit.', { code: 'BAD_USER_INPUT' satisfies ErrorCode, field: 'file', http: { status: 413 } });
+      return located(error, 'The upload is larger than the limit.', {
+        code: 'BAD_USER_INPUT' satisfies ErrorCode,
+        field: 'file',
+        limit: 'uploadSize',
+        http: { status: 413 },
+      });
     }
-    if (typeof code === 'string' && (DOMAIN_CODES.has(code) || REQUEST_ERROR_CODES.has(code))) return error;
-    // Yoga's own request errors (bad JSON, wrong method) carry an HTTP status and no code: they are safe.
-    if (!error.originalError && error.extensions?.http) return error;
+    if (typeof code === 'string' && CLIENT_CODES.has(code)) return error;
+    // Yoga's own request errors (bad JSON, wrong method) carry an HTTP status; those without a code get one.
+    if (!error.originalError && error.extensions?.http)
+      return located(error, error.message, { ...error.extensions, code: 'BAD_REQUEST' satisfies RequestErrorCode });
     // Validation and parse errors raised by graphql-js itself.
     if (!error.originalError && !code) return located(error, error.message, { ...error.extensions, code: 'BAD_USER_INPUT' satisfies ErrorCode });
   }

@@ -93,7 +93,7 @@ async function readMultipartForm(request: Request, fetchAPI: FetchApi, limits: M
 
 function tooLarge(uploadMaxBytes: number) {
   return createGraphQLError(`The file is larger than the upload limit of ${uploadMaxBytes} bytes.`, {
-    extensions: { code: 'BAD_USER_INPUT', field: 'file', http: { status: 413 } },
+    extensions: { code: 'BAD_USER_INPUT', field: 'file', limit: 'uploadSize', max: uploadMaxBytes, http: { status: 413 } },
   });
 }
 

@@ -44,6 +44,8 @@ export function rateLimitPlugin(options: {
     if (context.request) spentBy.set(context.request, outcome.state);
     if (outcome.allowed) return;
     const error = toPublicError(new RateLimitedError(outcome.retryAfterSeconds)) as GraphQLError;
+    // Which limit, its value and what this operation would have cost, like the query limits' refusals (armor.ts).
+    Object.assign(error.extensions, { limit: 'rate', max: outcome.state.limit, remaining: outcome.state.remaining, cost });
     // Yoga turns extensions.http into the response's status and headers and leaves it out of the body.
     const http = { status: 429, headers: { 'retry-after': String(outcome.retryAfterSeconds) } };
     stop(context.request ? { errors: [error], extensions: { http } } : { errors: [error] });

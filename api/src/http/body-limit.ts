@@ -12,15 +12,16 @@ export function bodyLimit(maxBytes: number): Handler {
     if (BODYLESS.has(req.method ?? 'GET') || req.headers['content-type']?.startsWith('multipart/form-data')) return next();
     const declared = req.headers['content-length'];
     if (declared === undefined) {
-      if (req.headers['transfer-encoding']) return refuse(411, 'Send the request with a Content-Length header.');
+      if (req.headers['transfer-encoding']) return refuse(411, 'Send the request with a Content-Length header.', {});
       return next();
     }
-    if (Number(declared) > maxBytes) return refuse(413, `The request body is larger than ${maxBytes} bytes.`);
+    if (Number(declared) > maxBytes)
+      return refuse(413, `The request body is larger than the limit of ${maxBytes} bytes.`, { limit: 'bodySize', max: maxBytes });
     next();
 
-    function refuse(status: number, message: string) {
+    function refuse(status: number, message: string, limit: { limit?: string; max?: number }) {
       res.setHeader('connection', 'close');
-      sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
+      sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_USER_INPUT', ...limit } }] });
     }
   };
 }

@@ -19,7 +19,7 @@ export function uploadLimit(uploadMaxBytes: number): Handler {
     function refuse(status: number, message: string) {
       // Close rather than drain: the rest of the body is never read.
       res.setHeader('connection', 'close');
-      sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_USER_INPUT', field: 'file' } }] });
+      sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_USER_INPUT', field: 'file', limit: 'uploadSize', max: uploadMaxBytes } }] });
     }
   };
 }

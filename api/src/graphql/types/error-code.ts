@@ -5,7 +5,7 @@ import { ERROR_CODE_MEANINGS, PUBLIC_ERROR_CODES } from '../errors.ts';
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', {
   description:
-    'The values of `extensions.code` on the errors this API answers with. (Request errors raised by GraphQL ' +
-    'itself, such as GRAPHQL_VALIDATION_FAILED, may carry their own codes.)',
+    'The values of `extensions.code` on the errors this API answers with: every error carries one of these. A ' +
+    'refusal at a limit also says which (`extensions.limit`) and its value (`extensions.max`).',
   values: Object.fromEntries(PUBLIC_ERROR_CODES.map((code) => [code, { description: ERROR_CODE_MEANINGS[code] }])),
 });
