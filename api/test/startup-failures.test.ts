@@ -21,12 +21,14 @@ type Run = { code: number | null; output: string; ms: number };
 
 let buildDir: string;
 let migrated: ScratchDatabase;
+let migratedUrl: string;
 
 beforeAll(async () => {
   // Built from the current source into a folder of its own, as embedded-start.test.ts does.
   buildDir = path.join(ROOT, 'dist', `test-build-startup-${process.pid}`);
   execFileSync(process.execPath, ['scripts/build-api.mjs', '--outdir', buildDir], { cwd: ROOT, stdio: 'pipe' });
   migrated = await createScratchDatabase({ engine: 'postgres', serverUrl: SERVER_URL, prefix: 'juan365_startup' });
+  migratedUrl = migrated.url as string;
 }, 120_000);
 
 afterAll(async () => {
@@ -126,7 +128,7 @@ describe('the built server on a database it cannot use', () => {
   }, 60_000);
 
   it('a migrated database: serves at once (the check refuses nothing it should not)', async () => {
-    const result = await run({ DATABASE_URL: migrated.url });
+    const result = await run({ DATABASE_URL: migratedUrl });
     expect(result.output).toContain(ANNOUNCED);
     expect(result.output).not.toContain('waiting for the database');
     // Stopped by run() once it announced itself: a clean SIGTERM shutdown.
@@ -147,7 +149,7 @@ describe('the built server on a port that is taken', () => {
 
   it('exits non-zero with one line naming the port and PORT', async () => {
     const port = (taken.address() as { port: number }).port;
-    const result = await run({ DATABASE_URL: migrated.url, PORT: String(port) });
+    const result = await run({ DATABASE_URL: migratedUrl, PORT: String(port) });
     expect(result.code).toBe(1);
     expect(result.output).toContain(`port ${port} is in use (PORT)`);
     expect(result.output).not.toContain(ANNOUNCED);
