@@ -59,6 +59,7 @@ const EXTERNAL_PACKAGES = new Set([
   'file-type',
   'image-size',
   'sirv',
+  '@graphql-yoga/render-graphiql',
   'esbuild',
   'tsx',
 ]);

@@ -11,6 +11,7 @@ import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.ts';
 import { bodyLimit } from './http/body-limit.ts';
 import { EXPORT_PATH, exportsEndpoint } from './http/exports.ts';
 import { FILES_PATH, files } from './http/files.ts';
+import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlOff } from './http/graphiql.ts';
 import { createReadinessCheck, health, readiness } from './http/health.ts';
 import { metricsEndpoint } from './http/metrics.ts';
 import { requestId } from './http/request-id.ts';
@@ -128,6 +129,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     { path: '/metrics', methods: ['GET'], handle: metricsEndpoint(metrics.registry, config.metricsToken, logger) },
     { path: '/', handle: bodyLimit(config.requestBodyMaxBytes) },
     { path: yoga.graphqlEndpoint, methods: ['POST'], handle: uploadLimit(config.uploadMaxBytes) },
+    ...(config.graphiql
+      ? [{ path: GRAPHIQL_ASSETS_PATH, methods: ['GET', 'HEAD'], handle: graphiqlAssets(logger) }]
+      : [{ path: yoga.graphqlEndpoint, methods: ['GET'], handle: graphiqlOff }]),
     { path: yoga.graphqlEndpoint, handle: (req, res) => yoga(req, res) },
     { path: FILES_PATH, methods: ['GET', 'HEAD'], handle: files({ attachments: services.attachments, resolveViewer: routeViewer, logger }) },
     { path: EXPORT_PATH, methods: ['GET'], handle: exportsEndpoint({ prisma, analytics: services.analytics, resolveViewer: routeViewer, logger }) },

@@ -80,6 +80,7 @@ const envSchema = z.object({
   SEED_DEMO_DATA: flag(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  GRAPHIQL: flag(true),
   REQUEST_BODY_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -163,8 +164,10 @@ export type Config = {
   /** Embedded mode seeds demo data into an empty database unless this is false. */
   seedDemoData: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
-  /** NODE_ENV=production: no GraphiQL, introspection or field suggestions for anonymous callers. */
+  /** NODE_ENV=production: no introspection or field suggestions for anonymous callers. */
   production: boolean;
+  /** GraphiQL at GET /graphql in a browser, from our own assets (production too); GRAPHIQL=false turns it off. */
+  graphiql: boolean;
   /** The largest request body outside uploads (which have uploadMaxBytes): larger ones get 413 unread. */
   requestBodyMaxBytes: number;
   /** How many reverse proxies in front of us append to X-Forwarded-For (0: the header is ignored). */
@@ -254,6 +257,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    graphiql: e.GRAPHIQL,
     requestBodyMaxBytes: e.REQUEST_BODY_MAX_BYTES,
     trustProxyHops: e.TRUST_PROXY,
     redisPrefix: e.REDIS_PREFIX,

@@ -39,7 +39,7 @@ async function main() {
   // (without one, SIGTERM ends Node at once, requests in flight and all).
   console.log(`Juan365 Ticketing API on ${url} (${app.db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
   if (policy.seedAccountsBeforeListening) {
-    console.log(`Web app: ${url.replace(/\/graphql$/, '/')}   GraphiQL: ${url}`);
+    console.log(`Web app: ${url.replace(/\/graphql$/, '/')}${config.graphiql ? `   GraphiQL: ${url}` : ''}`);
     console.log(`Demo logins (password "${config.demoPassword}"): ${DEMO_USERS.map((user) => user.username).join(', ')}`);
   }
 }

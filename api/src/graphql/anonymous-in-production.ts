@@ -1,6 +1,7 @@
 // In production, callers without credentials get no tour of the schema: no introspection and no "Did you
-// mean …?" suggestions in validation errors (GraphiQL is off in production altogether, see yoga.ts). Signed-in
-// callers keep introspection: third-party tools build on it. Development keeps everything.
+// mean …?" suggestions in validation errors (GraphiQL's page is served, but explores nothing until a token is
+// set in its Headers tab). Signed-in callers keep introspection: third-party tools build on it. Development keeps
+// everything.
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 

@@ -8,6 +8,7 @@ import { createYoga, type YogaInitialContext, type YogaServerInstance } from 'gr
 import type { QueryRateLimiter } from '../auth/query-rate-limit.ts';
 import type { Config } from '../config.ts';
 import type { Context, ServerContext } from '../context.ts';
+import { graphiqlPage } from '../http/graphiql.ts';
 import { MULTIPART_ALLOWANCE_BYTES } from '../http/upload-limit.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
@@ -34,7 +35,7 @@ const EXPOSED_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-rateli
 const MAX_FILES_PER_REQUEST = 10;
 
 export function createGraphQLServer(options: {
-  config: Pick<Config, 'corsOrigins' | 'production' | 'uploadMaxBytes'>;
+  config: Pick<Config, 'corsOrigins' | 'graphiql' | 'uploadMaxBytes' | 'production'>;
   logger: Logger;
   context: (initial: ServerContext & YogaInitialContext) => Promise<Context>;
   metrics?: Metrics | undefined;
@@ -46,7 +47,9 @@ export function createGraphQLServer(options: {
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql: options.config.production ? false : { title: 'Juan365 Ticketing', subscriptionsProtocol: 'WS' },
+    // Our own page and assets (http/graphiql.ts), never the CDN Yoga's default page loads from.
+    graphiql: options.config.graphiql && { title: 'Juan365 Ticketing', subscriptionsProtocol: 'WS' },
+    renderGraphiQL: graphiqlPage,
     landingPage: false,
     cors: options.config.corsOrigins.length ? { origin: options.config.corsOrigins, credentials: true, exposedHeaders: EXPOSED_HEADERS } : false,
     logging: errorLog.yogaLogger,
