@@ -41,15 +41,15 @@ export type RealtimeHub = {
   close(): Promise<void>;
 };
 
-/** How often a failing publish may be logged: in an outage every change fails the same way. */
-const PUBLISH_ERROR_LOG_INTERVAL_MS = 60_000;
+/** How often a failing Redis command may be logged: in an outage every change fails the same way. */
+const REDIS_ERROR_LOG_INTERVAL_MS = 60_000;
 
 export function createRealtimeHub(options: { redis?: RedisConnections | undefined; redisPrefix?: string; logger: Logger }): RealtimeHub {
   let lastErrorLoggedAt = -Infinity;
   const onRedisError = (what: string, error: unknown) => {
-    if (Date.now() - lastErrorLoggedAt < PUBLISH_ERROR_LOG_INTERVAL_MS) return;
+    if (Date.now() - lastErrorLoggedAt < REDIS_ERROR_LOG_INTERVAL_MS) return;
     lastErrorLoggedAt = Date.now();
-    options.logger.warn(`realtime: ${what} through Redis failed (other instances miss this event)`, error);
+    options.logger.warn(`realtime through Redis: ${what}`, error);
   };
   // The connections belong to the app (redis/connections.ts); the hub neither opens nor closes them.
   const { redis } = options;

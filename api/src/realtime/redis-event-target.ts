@@ -28,7 +28,7 @@ export function createRedisEventTarget(options: {
     try {
       detail = message === '' ? null : JSON.parse(message);
     } catch (error) {
-      onError(`an unreadable message on ${channel}`, error);
+      onError(`an unreadable message on ${channel} was dropped`, error);
       return;
     }
     const event = new CustomEvent(channel, { detail });
@@ -47,7 +47,7 @@ export function createRedisEventTarget(options: {
         callbacks = new Set();
         callbacksForChannel.set(channel, callbacks);
         // Queued until Redis answers (the subscriber keeps an offline queue); ioredis re-sends it on reconnection.
-        subscriber.subscribe(channel).catch((error: unknown) => onError(`subscribe to ${channel}`, error));
+        subscriber.subscribe(channel).catch((error: unknown) => onError(`subscribing to ${channel} failed`, error));
       }
       callbacks.add(callbackOf(listener));
     },
@@ -57,7 +57,7 @@ export function createRedisEventTarget(options: {
       callbacks.delete(callbackOf(listener));
       if (callbacks.size > 0) return;
       callbacksForChannel.delete(channel);
-      subscriber.unsubscribe(channel).catch((error: unknown) => onError(`unsubscribe from ${channel}`, error));
+      subscriber.unsubscribe(channel).catch((error: unknown) => onError(`unsubscribing from ${channel} failed`, error));
     },
     dispatchEvent(event) {
       const message = event.detail === undefined ? '' : JSON.stringify(event.detail);
@@ -65,7 +65,7 @@ export function createRedisEventTarget(options: {
         deliver(event.type, message);
         return true;
       }
-      publisher.publish(event.type, message).catch((error: unknown) => onError(`publish on ${event.type}`, error));
+      publisher.publish(event.type, message).catch((error: unknown) => onError(`publishing on ${event.type} failed; other instances miss this event`, error));
       return true;
     },
   };
