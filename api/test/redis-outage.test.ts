@@ -1,7 +1,8 @@
 // Redis goes away under two running instances and comes back, on the test's own redis-server (never the shared
 // one): the instances stay up, logins work and are still throttled (in memory), /ready says 503 naming Redis,
 // the log says so once, nothing is left unhandled; when Redis returns on the same port, /ready is 200 again
-// and a ticket event made on instance A reaches a subscriber on instance B that was connected all along.
+// and a ticket event made on instance A reaches a subscriber on instance B that was connected all along. Then
+// Redis hangs (SIGSTOP: connections open, no answers): noticed within seconds, and logins do not wait on it.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type App, buildApp } from '../src/app.ts';
@@ -164,5 +165,33 @@ describe('a Redis outage', () => {
 
     expect(unhandled).toEqual([]);
     expect(consoleError.mock.calls.filter((args) => String(args[0]).includes('ioredis'))).toEqual([]);
+  });
+
+  it('a Redis that stops answering without closing its connections is noticed, and logins stay quick', async () => {
+    const [a] = instances as [Instance, Instance];
+    expect((await readyBecomes(a, 200)).status).toBe(200);
+    const before = redisLines(a).length;
+
+    redis.pause();
+    try {
+      // The heartbeat notices within ~3 s; meanwhile a command waits at most its 1 s timeout.
+      expect(await readyBecomes(a, 503)).toMatchObject({ status: 503, body: { redis: 'unreachable', database: 'ok' } });
+      await sleep(1000);
+      expect(
+        redisLines(a)
+          .slice(before)
+          .map((line) => line.msg),
+      ).toEqual([expect.stringMatching(/is unreachable \(limiter connection: Command timed out\)/)]);
+      const started = Date.now();
+      expect((await login(a, 'sales.manager')).body.data?.login.accessToken).toEqual(expect.any(String));
+      // Waiting on Redis would cost at least 2 s: the throttle's reads and its reset each wait out a timeout.
+      expect(Date.now() - started).toBeLessThan(1500);
+    } finally {
+      redis.resume();
+    }
+
+    expect((await readyBecomes(a, 200)).status).toBe(200);
+    expect(redisLines(a).at(-1)!.msg).toMatch(/is reachable again/);
+    expect(unhandled).toEqual([]);
   });
 });

@@ -64,10 +64,10 @@ export function createLoginThrottle(limits: LoginThrottleLimits, redis?: Redis, 
 
   return {
     async check(username, from) {
-      for (const which of counters) {
-        const wait = await secondsToWait(which, username, from);
-        if (wait !== null) throw new RateLimitedError(wait);
-      }
+      // Asked together: on a Redis that stopped answering each read waits for its command timeout, once.
+      const waits = await Promise.all(counters.map((which) => secondsToWait(which, username, from)));
+      const wait = waits.find((seconds) => seconds !== null);
+      if (wait != null) throw new RateLimitedError(wait);
     },
     async recordFailure(username, from) {
       // consume() rejects with a RateLimiterRes once over the limit; the next check() reports it.

@@ -23,6 +23,8 @@ export type RedisConnections = {
 
 const CONNECTIONS = ['limiter', 'publisher', 'subscriber'] as const;
 
+const HEARTBEAT_INTERVAL_MS = 2000;
+
 const COMMON: RedisOptions = {
   connectTimeout: 2000,
   // The first attempt happens at once; later ones back off to one every 2 s, forever.
@@ -72,6 +74,21 @@ export async function openRedis(url: string, logger: Logger, options: { readyTim
   const [limiter, publisher, subscriber] = CONNECTIONS.map(open) as [Redis, Redis, Redis];
   const clients = [limiter, publisher, subscriber];
 
+  // A Redis that stops answering on open connections (a hung server, a network black hole) sends no 'error' or
+  // 'close', so every command would wait out its 1 s timeout. A PING every 2 s notices; reconnecting the
+  // fail-fast connections leaves them not ready (the new connection's ready check waits for an answer), so
+  // commands fail at once again, until Redis answers and they are ready by themselves.
+  const heartbeat = setInterval(() => {
+    if (limiter.status !== 'ready') return;
+    limiter.ping().catch((error: Error) => {
+      if (closing || limiter.status !== 'ready') return;
+      outages.down('limiter', error);
+      limiter.disconnect(true);
+      publisher.disconnect(true);
+    });
+  }, HEARTBEAT_INTERVAL_MS);
+  heartbeat.unref();
+
   const ready = Promise.all(clients.map((client) => new Promise((resolve) => client.once('ready', resolve))));
   await Promise.race([ready, sleep(options.readyTimeoutMs ?? 3000, undefined, { ref: false })]);
 
@@ -88,6 +105,7 @@ export async function openRedis(url: string, logger: Logger, options: { readyTim
     },
     close() {
       closing = true;
+      clearInterval(heartbeat);
       for (const client of clients) client.disconnect();
     },
   };

@@ -11,6 +11,10 @@ export type TestRedisServer = {
   kill(): Promise<void>;
   /** Starts again on the same port (empty: nothing is persisted). */
   restart(): Promise<void>;
+  /** SIGSTOP: connections stay open and nothing answers (a hung server or a network black hole). */
+  pause(): void;
+  /** SIGCONT after pause(). */
+  resume(): void;
   stop(): Promise<void>;
 };
 
@@ -65,6 +69,8 @@ export async function startRedisServer(): Promise<TestRedisServer> {
       await kill();
       child = await launch(port);
     },
+    pause: () => child?.kill('SIGSTOP'),
+    resume: () => child?.kill('SIGCONT'),
     stop: kill,
   };
 }
