@@ -67,6 +67,16 @@ describe('Dockerfile', () => {
     expect(stages.slice(1).some((stage) => stage.lines.some((line) => line === 'COPY . .'))).toBe(true);
   });
 
+  it('builds what postinstall builds, except the embedded-database templates', () => {
+    // Written out in the build stage (postinstall needs the sources, which the dependency layer lacks): a step
+    // added to postinstall or build:api must be added there too.
+    const { scripts } = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    const apiSteps = scripts['build:api']!.split(' && ').filter((step) => !step.includes('build-pglite-template'));
+    const expected = scripts.postinstall!.replace('npm run build:api', apiSteps.join(' && '));
+    const build = stages.find((stage) => stage.name === 'build');
+    expect(build?.lines).toContain(`RUN ${expected}`);
+  });
+
   it('runs a current LTS Node, with production dependencies only and no embedded-database templates', () => {
     const image = /ARG NODE_IMAGE=node:(\d+)-/.exec(read('Dockerfile'));
     expect(['22', '24']).toContain(image?.[1]);
