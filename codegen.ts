@@ -1,6 +1,7 @@
-// Typed GraphQL documents for the web client, from the printed SDL (no running server needed).
-// Run with `npm run codegen`; `npm run build:web` runs it first. The output in web/src/gql/ is generated:
-// never edit it, and write documents with the `graphql()` function it exports.
+// Typed GraphQL documents for the web client, from the printed SDL (no running server needed), and the list of
+// the web client's operations for the API (its metric labels). Run with `npm run codegen`; `npm run build:web`
+// runs it first. The output in web/src/gql/ and api/src/graphql/generated/ is generated: never edit it, and write
+// documents with the `graphql()` function it exports.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
@@ -25,6 +26,11 @@ const config: CodegenConfig = {
           File: 'File',
         },
       },
+    },
+    // The name and type of each operation the web client sends, for the API's metric labels (an operation
+    // whose name is not here is counted as `other`). Generated beside the API's code, like its Prisma client.
+    'api/src/graphql/generated/known-operations.ts': {
+      plugins: ['scripts/codegen-known-operations.mjs'],
     },
     // Every schema enum as a type, also those no document selects: the client names the error codes
     // (`ErrorCode`, the values of `extensions.code`) without querying them.

@@ -123,7 +123,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   const web = webApp(config.webDistDir);
   const routes: Route[] = [
-    { path: '/', handle: requestId(logger) },
+    { path: '/', handle: requestId(logger, { trustProxyHops: config.trustProxyHops }) },
     { path: '/health', handle: health },
     { path: '/ready', handle: readiness(createReadinessCheck({ db: prisma, redis, blobStore: store, logger }), () => draining) },
     { path: '/metrics', methods: ['GET'], handle: metricsEndpoint(metrics.registry, config.metricsToken, logger) },
@@ -139,7 +139,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     ...(web ? [{ path: '/', methods: ['GET', 'HEAD'], handle: web }] : []),
   ];
   const server = createHttpServer(createRouter(routes, (req, res) => yoga(req, res)));
-  const ws = attachGraphQLWebSocket({ server, yoga, resolveViewer, onSessionsEnded: realtime.onSessionsEnded, logger });
+  const ws = attachGraphQLWebSocket({ server, yoga, resolveViewer, onSessionsEnded: realtime.onSessionsEnded, logger, trustProxyHops: config.trustProxyHops });
 
   let seeding: Promise<void> | undefined;
   return {

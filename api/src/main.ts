@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { openPGlite } from './db/pglite.ts';
 import { ListenError } from './http/server.ts';
+import { createLogger } from './logger.ts';
 import { decideStartup, StartupError } from './startup.ts';
 
 async function main() {
@@ -37,10 +38,12 @@ async function main() {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   // Announced only now: a supervisor that signals as soon as it reads this line must find the handlers in place
   // (without one, SIGTERM ends Node at once, requests in flight and all).
-  console.log(`Juan365 Ticketing API on ${url} (${app.db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
+  // JSON lines like every other, written at any LOG_LEVEL but silent: they say that (and where) the server serves.
+  const banner = createLogger(config.logLevel === 'silent' ? 'silent' : 'info');
+  banner.info(`Juan365 Ticketing API on ${url} (${app.db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
   if (policy.seedAccountsBeforeListening) {
-    console.log(`Web app: ${url.replace(/\/graphql$/, '/')}${config.graphiql ? `   GraphiQL: ${url}` : ''}`);
-    console.log(`Demo logins (password "${config.demoPassword}"): ${DEMO_USERS.map((user) => user.username).join(', ')}`);
+    banner.info(`Web app: ${url.replace(/\/graphql$/, '/')}${config.graphiql ? `   GraphiQL: ${url}` : ''}`);
+    banner.info(`Demo logins (password "${config.demoPassword}"): ${DEMO_USERS.map((user) => user.username).join(', ')}`);
   }
 }
 

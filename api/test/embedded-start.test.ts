@@ -138,6 +138,14 @@ describe('first start on an empty DATA_DIR', () => {
     }
   });
 
+  it('writes every line as JSON (pino): the start-up banner, the demo logins and the warnings of Prisma and Pothos too', () => {
+    const output = first.output();
+    const lines = output.slice(0, output.lastIndexOf('\n')).split('\n').filter(Boolean);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+    const banner = lines.map((line) => JSON.parse(line) as { level: number; msg?: string }).find((line) => LISTENING.test(line.msg ?? ''));
+    expect(banner?.level).toBe(30);
+  });
+
   it('shuts down cleanly on SIGTERM', async () => {
     expect(await stopServer(first)).toEqual({ code: 0, signal: null });
   });

@@ -2,7 +2,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import type { Logger } from '../logger.ts';
+import { createLogger, type Logger } from '../logger.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { openPGlite } from './pglite.ts';
 
@@ -19,7 +19,7 @@ export type Database = {
 type CommonOptions = {
   /** Called with every SQL statement Prisma sends (tests count statements with it). */
   onQuery?: (sql: string) => void;
-  /** Told of PostgreSQL connections lost outside a query (a backend ended by the server, a network cut). */
+  /** Told of PostgreSQL connections lost outside a query (a backend ended by the server, a network cut), and of Prisma's warnings. */
   logger?: Logger;
 };
 
@@ -31,10 +31,18 @@ export type DatabaseOptions = CommonOptions &
     | { kind: 'pglite'; pglite: PGlite }
   );
 
-function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, onQuery: CommonOptions['onQuery']): PrismaClient {
-  if (!onQuery) return new PrismaClient({ adapter });
-  const client = new PrismaClient({ adapter, log: [{ level: 'query', emit: 'event' }] });
-  client.$on('query', (event) => onQuery(event.query));
+function createClient(adapter: SqlMigrationAwareDriverAdapterFactory, options: CommonOptions): PrismaClient {
+  const { onQuery } = options;
+  // Prisma's own warnings and notices become lines of the JSON log instead of plain text on stdout (a database
+  // opened before the app's logger exists, by main.ts, gets a logger of its own at warn level).
+  const logger = options.logger ?? createLogger('warn');
+  const client = new PrismaClient({
+    adapter,
+    log: [{ level: 'warn', emit: 'event' }, { level: 'info', emit: 'event' }, ...(onQuery ? [{ level: 'query' as const, emit: 'event' as const }] : [])],
+  });
+  client.$on('warn', (event) => logger.warn(`prisma: ${event.message}`, { target: event.target }));
+  client.$on('info', (event) => logger.debug(`prisma: ${event.message}`, { target: event.target }));
+  if (onQuery) client.$on('query', (event) => onQuery(event.query));
   return client as unknown as PrismaClient;
 }
 
@@ -58,7 +66,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         onConnectionError: (error) => options.logger?.warn('database connection lost during a transaction', error),
       },
     );
-    const prisma = createClient(adapterFactory, options.onQuery);
+    const prisma = createClient(adapterFactory, options);
     return {
       kind: 'postgres',
       prisma,
@@ -68,7 +76,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const pglite = 'pglite' in options ? options.pglite : await openPGlite(options.dataDir, { templateDir: options.templateDir });
   const adapterFactory = new PrismaPGlite(pglite);
-  const prisma = createClient(adapterFactory, options.onQuery);
+  const prisma = createClient(adapterFactory, options);
   return {
     kind: 'pglite',
     prisma,

@@ -9,6 +9,9 @@ import type { Context } from '../context.ts';
 import type PrismaTypes from '../db/generated/pothos-types.ts';
 import { getDatamodel } from '../db/generated/pothos-types.ts';
 import { BadInputError } from '../domain/errors.ts';
+import { createLogger } from '../logger.ts';
+
+const developmentLog = createLogger('warn');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The nil UUID: never a row's id (ids are UUIDv7). */
@@ -34,7 +37,12 @@ export const builder = new SchemaBuilder<{
     filterConnectionTotalCount: true,
     maxConnectionSize: 100,
     defaultConnectionSize: 50,
-    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+    // A development aid (a resolver that ignores the selection Pothos prepared): a JSON log line, like every
+    // other line, instead of Pothos' plain-text console.warn.
+    onUnusedQuery:
+      process.env.NODE_ENV === 'production'
+        ? null
+        : (info) => developmentLog.warn(`Prisma query was unused in resolver for ${info.parentType.name}.${info.fieldName}`),
   },
   relay: {
     // Every id we store is a UUID. A well-formed global ID around anything else names nothing, like any

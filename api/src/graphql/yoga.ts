@@ -12,6 +12,7 @@ import { graphiqlPage } from '../http/graphiql.ts';
 import { MULTIPART_ALLOWANCE_BYTES } from '../http/upload-limit.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
+import { accessFields } from './access-fields.ts';
 import { anonymousInProduction } from './anonymous-in-production.ts';
 import { armorPlugin, type QueryCosts } from './armor.ts';
 import { pageSizeMiddleware } from './connection-args.ts';
@@ -61,6 +62,8 @@ export function createGraphQLServer(options: {
     plugins: [
       // Before Yoga's masking (added after these plugins), so the errors are logged as raised, with the request id.
       errorLog.plugin,
+      // The operation's name and the user, for the request's access line.
+      accessFields(),
       // Before anything reads a multipart body, refuse it without the CSRF header.
       csrfPrevention(),
       // Uploads are read here (file names as sent, the size held while streaming), then Yoga maps the files.

@@ -8,9 +8,13 @@ import type { YogaServerInstance } from 'graphql-yoga';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Context, ServerContext, ViewerResolver } from '../context.ts';
 import { DomainError } from '../domain/errors.ts';
+import { clientAddress } from '../http/client-address.ts';
+import { requestIdOf } from '../http/request-id.ts';
 import type { Logger } from '../logger.ts';
 import type { EndedSessions } from '../services/ended-sessions.ts';
 import type { Listener } from './hub.ts';
+
+type ConnectionFields = { requestId: string; address: string; userId?: string };
 
 /** Pings keep idle connections alive through proxies and find dead peers. */
 const KEEP_ALIVE_MS = 12_000;
@@ -28,6 +32,8 @@ export function attachGraphQLWebSocket(options: {
   /** Sessions ended anywhere (any instance): their sockets here close with 4403 at once. */
   onSessionsEnded: (listener: Listener<EndedSessions>) => () => void;
   logger: Logger;
+  /** Reverse proxies in front (TRUST_PROXY), for the client's address on the connection's log lines. */
+  trustProxyHops: number;
 }) {
   const { yoga, resolveViewer, logger } = options;
   // noServer, with the upgrade wired by hand: given the HTTP server, ws re-emits that server's errors as its own,
@@ -38,6 +44,18 @@ export function attachGraphQLWebSocket(options: {
     wsServer.handleUpgrade(request, socket, head, (client) => wsServer.emit('connection', client, request));
   };
   options.server.on('upgrade', upgrade);
+  // One line when a socket is authenticated, one when it closes (with its code and how long it lived), both with
+  // the upgrade request's id and the client's address, like an HTTP request's access line.
+  const connections = new WeakMap<WebSocket, ConnectionFields>();
+  wsServer.on('connection', (socket: WebSocket, request: IncomingMessage) => {
+    const fields: ConnectionFields = { requestId: requestIdOf(request), address: clientAddress(request, options.trustProxyHops) };
+    const openedAt = performance.now();
+    connections.set(socket, fields);
+    socket.once('close', (code: number, reason: Buffer) => {
+      const durationMs = Math.round(performance.now() - openedAt);
+      logger.info('websocket closed', { ...fields, code, ...(reason.length ? { reason: reason.toString().slice(0, 123) } : {}), durationMs });
+    });
+  });
   /** The open, authenticated sockets of each user, with the sign-in session each belongs to. */
   const socketsByUser = new Map<string, Map<WebSocket, string>>();
   const stopListening = options.onSessionsEnded(({ userId, sessionId }) => {
@@ -63,6 +81,11 @@ export function attachGraphQLWebSocket(options: {
           const sockets = socketsByUser.get(userId) ?? new Map<WebSocket, string>();
           sockets.set(socket, resolved.sessionId);
           socketsByUser.set(userId, sockets);
+          const connection = connections.get(socket);
+          if (connection) {
+            connection.userId = userId;
+            logger.info('websocket connected', { ...connection });
+          }
           socket.once('close', () => {
             clearTimeout(timer);
             sockets.delete(socket);
