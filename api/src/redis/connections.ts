@@ -27,7 +27,7 @@ const HEARTBEAT_INTERVAL_MS = 2000;
 
 const COMMON: RedisOptions = {
   connectTimeout: 2000,
-  // The first attempt happens at once; later ones back off to one every 2 s, forever.
+  // Reconnection attempts back off from 0.1 s to one every 2 s, and never stop.
   retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
 };
 
