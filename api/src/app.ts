@@ -17,6 +17,7 @@ import { metricsEndpoint } from './http/metrics.ts';
 import { requestId } from './http/request-id.ts';
 import { createRouter, type Route } from './http/router.ts';
 import { closeServer, createHttpServer, listen } from './http/server.ts';
+import { uploadAuthentication } from './http/upload-auth.ts';
 import { uploadLimit } from './http/upload-limit.ts';
 import { webApp } from './http/web-app.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -129,6 +130,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     { path: '/metrics', methods: ['GET'], handle: metricsEndpoint(metrics.registry, config.metricsToken, logger) },
     { path: '/', handle: bodyLimit(config.requestBodyMaxBytes) },
     { path: yoga.graphqlEndpoint, methods: ['POST'], handle: uploadLimit(config.uploadMaxBytes) },
+    // The size and then the caller of an upload are judged before Yoga reads a byte of the file.
+    { path: yoga.graphqlEndpoint, methods: ['POST'], handle: uploadAuthentication(resolveViewer, logger) },
     ...(config.graphiql
       ? [{ path: GRAPHIQL_ASSETS_PATH, methods: ['GET', 'HEAD'], handle: graphiqlAssets(logger) }]
       : [{ path: yoga.graphqlEndpoint, methods: ['GET'], handle: graphiqlOff }]),

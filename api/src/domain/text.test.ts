@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTextProblem, MAX_TEXT_LENGTH, textProblem } from './text.ts';
+import { findTextProblem, MAX_INPUT_DEPTH, MAX_TEXT_LENGTH, textProblem } from './text.ts';
 
 describe('textProblem', () => {
   it.each([
@@ -32,5 +32,34 @@ describe('findTextProblem', () => {
 
   it('finds nothing in clean input of any shape', () => {
     expect(findTextProblem({ input: { title: 'ok', quantity: 3, when: null, items: [{ name: 'a' }] } }, '')).toBeNull();
+  });
+
+  it('refuses input nested past the limit without overflowing the stack (100,000 levels)', () => {
+    let deep: unknown = 'leaf';
+    for (let level = 0; level < 100_000; level += 1) deep = [deep];
+    const found = findTextProblem({ input: deep }, '');
+    expect(found?.problem).toBe(`is nested deeper than ${MAX_INPUT_DEPTH} levels`);
+    expect(found?.path).toBe(`input${'[0]'.repeat(MAX_INPUT_DEPTH - 1)}`);
+  });
+
+  it('accepts input nested exactly to the limit', () => {
+    let deep: unknown = 'leaf';
+    for (let level = 1; level < MAX_INPUT_DEPTH; level += 1) deep = { a: deep };
+    expect(findTextProblem({ input: deep }, '')).toBeNull();
+  });
+
+  it('never reads an uploaded file: a Blob, or a look-alike with arrayBuffer and stream (a fetch ponyfill File)', () => {
+    let bytesRead = 0;
+    const ponyfillFile = {
+      arrayBuffer: () => undefined,
+      stream: () => undefined,
+      get blobParts() {
+        bytesRead += 1;
+        return [new Uint8Array(1024)];
+      },
+    };
+    const file = new File(['bad\u0000'], 'a.txt');
+    expect(findTextProblem({ input: { file, other: ponyfillFile } }, '')).toBeNull();
+    expect(bytesRead).toBe(0);
   });
 });
