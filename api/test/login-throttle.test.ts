@@ -1,16 +1,26 @@
-// Login throttling protects without letting anyone lock a user out (OWASP): guesses are counted per
-// (username, address), per address and, more slowly, per username across addresses. Requests come from
+// Login throttling protects without letting anyone lock a user out (OWASP): guesses are locked out per
+// (username, address) and per address, and slowed down (never locked) per username across addresses. Requests come from
 // distinct loopback addresses (127.0.0.x) so the server sees several real clients.
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slowdownMs } from '../src/auth/login-throttle.ts';
 import { DEMO_PASSWORD, errorCodes, type GraphQLResponse, startTestApp, type TestApp } from './support/app.ts';
 
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`;
+const LIMITS = {
+  perUsernameAndAddress: 3,
+  perAddress: 6,
+  usernameSlowdownAfter: 7,
+  slowdownStepMs: 50,
+  maxSlowdownMs: 200,
+  windowSeconds: 60,
+  usernameWindowSeconds: 60,
+};
 let t: TestApp;
 
 beforeAll(async () => {
   t = await startTestApp({
-    app: { loginLimits: { perUsernameAndAddress: 3, perAddress: 6, perUsername: 7, windowSeconds: 60, usernameWindowSeconds: 60 } },
+    app: { loginLimits: LIMITS },
   });
 });
 afterAll(() => t.close());
@@ -58,8 +68,8 @@ describe('login throttling', () => {
     expect(await codesOf(loginFrom('127.0.0.22', 'marketer', DEMO_PASSWORD))).toEqual([]);
   });
 
-  it('guessing one account from many addresses hits the slower account limit, which no single address can trip', async () => {
-    // A single address gives up after its pair limit of 3: those failures alone stay under the account's 7.
+  it('guessing one account from many addresses slows its logins down, a bounded wait, never a lock', async () => {
+    // A single address gives up after its pair limit of 3: those failures alone stay under the slowdown's 7.
     for (let attempt = 0; attempt < 5; attempt += 1) await loginFrom('127.0.0.31', 'seller', 'wrong-password');
     expect(await codesOf(loginFrom('127.0.0.32', 'seller', DEMO_PASSWORD))).toEqual([]);
     // The success reset the account count; now guesses spread over three addresses (3 + 3 + 1 = 7).
@@ -69,6 +79,34 @@ describe('login throttling', () => {
       }
     }
     expect(await codesOf(loginFrom('127.0.0.35', 'seller', 'wrong-password'))).toEqual(['UNAUTHENTICATED']);
-    expect(await codesOf(loginFrom('127.0.0.36', 'seller', DEMO_PASSWORD))).toEqual(['RATE_LIMITED']);
+    // 7 failures: from here every login of 'seller' waits before its password is checked, the right one too.
+    const started = performance.now();
+    expect(await codesOf(loginFrom('127.0.0.36', 'seller', DEMO_PASSWORD))).toEqual([]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(LIMITS.slowdownStepMs - 5);
+  });
+
+  it('11 addresses × 5 wrong passwords do not lock the owner out: the right one from a 12th address signs in', async () => {
+    const addresses = Array.from({ length: 11 }, (_, index) => `127.0.0.${101 + index}`);
+    const seen: string[] = [];
+    for (const from of addresses) {
+      for (let attempt = 0; attempt < 5; attempt += 1) seen.push(...(await codesOf(loginFrom(from, 'designer2', 'wrong-password'))));
+    }
+    // Each address was locked out of this account after its own 3 guesses; 33 failures in all.
+    expect(seen.filter((code) => code === 'UNAUTHENTICATED')).toHaveLength(33);
+    expect(seen.filter((code) => code === 'RATE_LIMITED')).toHaveLength(22);
+    const started = performance.now();
+    const owner = await loginFrom('127.0.0.112', 'designer2', DEMO_PASSWORD);
+    expect(errorCodes(owner)).toEqual([]);
+    expect((owner.data as { login: { accessToken: string } }).login.accessToken).toBeTruthy();
+    // Slowed by the bounded wait (33 failures is far past 7: the maximum), not refused.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(LIMITS.maxSlowdownMs - 5);
+  });
+
+  it('the slowdown grows with the failures past the threshold and stops at its maximum', () => {
+    expect(slowdownMs(LIMITS, 0)).toBe(0);
+    expect(slowdownMs(LIMITS, 6)).toBe(0);
+    expect(slowdownMs(LIMITS, 7)).toBe(50);
+    expect(slowdownMs(LIMITS, 8)).toBe(100);
+    expect(slowdownMs(LIMITS, 1_000)).toBe(200);
   });
 });

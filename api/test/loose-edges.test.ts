@@ -150,7 +150,15 @@ describe('production: no schema tour for anonymous callers', () => {
 
 describe('TRUST_PROXY decides whether X-Forwarded-For names the client', () => {
   const LOGIN = 'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }';
-  const limits = { perUsernameAndAddress: 2, perAddress: 50, perUsername: 50, windowSeconds: 60, usernameWindowSeconds: 60 };
+  const limits = {
+    perUsernameAndAddress: 2,
+    perAddress: 50,
+    usernameSlowdownAfter: 50,
+    slowdownStepMs: 10,
+    maxSlowdownMs: 100,
+    windowSeconds: 60,
+    usernameWindowSeconds: 60,
+  };
   // Documentation addresses (TEST-NET-2), only ever written into the header: nothing is sent to them.
   const loginVia = (app: TestApp, forwardedFor: string, password: string) =>
     post(app.url, JSON.stringify({ query: LOGIN, variables: { input: { username: 'designer2', password } } }), {

@@ -38,7 +38,15 @@ async function start(): Promise<Instance> {
   });
   const logLines: Instance['logLines'] = [];
   const logger = createLogger('info', { write: (line: string) => void logLines.push(JSON.parse(line)) });
-  const loginLimits = { perUsernameAndAddress: 3, perAddress: 100, perUsername: 100, windowSeconds: 60, usernameWindowSeconds: 60 };
+  const loginLimits = {
+    perUsernameAndAddress: 3,
+    perAddress: 100,
+    usernameSlowdownAfter: 100,
+    slowdownStepMs: 10,
+    maxSlowdownMs: 100,
+    windowSeconds: 60,
+    usernameWindowSeconds: 60,
+  };
   const app = await buildApp(config, { database: db, ownsDatabase: false, logger, loginLimits });
   const url = (await app.start()).url;
   return { app, url, base: url.replace(/\/graphql$/, ''), logLines };

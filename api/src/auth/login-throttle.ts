@@ -3,11 +3,15 @@
 // - per (username, address): the fast limit. Guessing one account from one address stops after a few tries,
 //   while the right password from any other address still works.
 // - per address: one address spraying many usernames stops too.
-// - per username across all addresses: a slower, larger limit for guessing spread over many addresses. One
-//   address cannot trip it alone, because its own pair limit stops it first (checked before counting).
-// Past a limit, login answers RATE_LIMITED without checking the password. Counters live in Redis when
-// configured, so every instance behind a load balancer shares them; while Redis is unreachable (or not yet
-// connected) each instance counts in memory rather than refusing or stalling logins.
+// - per username across all addresses: never a lock (else anyone with a dozen addresses could lock any
+//   account out), but a slowdown. Past `usernameSlowdownAfter` failures every login of that username waits
+//   before its password is checked, a little longer per further failure, at most `maxSlowdownMs`. Guessing
+//   spread over many addresses becomes slow, while the owner, from any address their own, still signs in
+//   after at most that wait.
+// Past the pair or address limit, login answers RATE_LIMITED without checking the password. Counters live in
+// Redis when configured, so every instance behind a load balancer shares them; while Redis is unreachable (or
+// not yet connected) each instance counts in memory rather than refusing or stalling logins.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../domain/errors.ts';
@@ -17,8 +21,12 @@ export type LoginThrottleLimits = {
   perUsernameAndAddress: number;
   /** Failures allowed from one address, whatever the usernames, per window. */
   perAddress: number;
-  /** Failures allowed for one username from all addresses per usernameWindowSeconds. */
-  perUsername: number;
+  /** Failures of one username from all addresses per usernameWindowSeconds before its logins slow down. */
+  usernameSlowdownAfter: number;
+  /** The wait added per failure past usernameSlowdownAfter. */
+  slowdownStepMs: number;
+  /** The longest a login waits, however many failures. */
+  maxSlowdownMs: number;
   windowSeconds: number;
   usernameWindowSeconds: number;
 };
@@ -26,13 +34,18 @@ export type LoginThrottleLimits = {
 export const DEFAULT_LOGIN_LIMITS: LoginThrottleLimits = {
   perUsernameAndAddress: 5,
   perAddress: 30,
-  perUsername: 50,
+  usernameSlowdownAfter: 20,
+  slowdownStepMs: 250,
+  maxSlowdownMs: 5_000,
   windowSeconds: 15 * 60,
   usernameWindowSeconds: 60 * 60,
 };
 
 export type LoginThrottle = {
-  /** Throws RATE_LIMITED when any counter that applies is already at its limit. */
+  /**
+   * Throws RATE_LIMITED when the pair's or the address's counter is at its limit; otherwise resolves after
+   * the username's slowdown (at once while it has few failures).
+   */
   check(username: string, address: string): Promise<void>;
   recordFailure(username: string, address: string): Promise<void>;
   recordSuccess(username: string, address: string): Promise<void>;
@@ -53,8 +66,10 @@ export function createLoginThrottle(limits: LoginThrottleLimits, redis?: Redis, 
   });
   const pair = counter('login-fail-pair', limits.perUsernameAndAddress, limits.windowSeconds, pairKey);
   const address = counter('login-fail-addr', limits.perAddress, limits.windowSeconds, (_username, from) => from);
-  const account = counter('login-fail-user', limits.perUsername, limits.usernameWindowSeconds, usernameKey);
+  // Never refuses (its points are out of reach): only its count is read, for the slowdown.
+  const account = counter('login-fail-user', Number.MAX_SAFE_INTEGER, limits.usernameWindowSeconds, usernameKey);
   const counters = [pair, address, account];
+  const locks = [pair, address];
 
   async function secondsToWait(which: Counter, username: string, from: string): Promise<number | null> {
     const state = await which.limiter.get(which.key(username, from));
@@ -65,9 +80,14 @@ export function createLoginThrottle(limits: LoginThrottleLimits, redis?: Redis, 
   return {
     async check(username, from) {
       // Asked together: on a Redis that stopped answering each read waits for its command timeout, once.
-      const waits = await Promise.all(counters.map((which) => secondsToWait(which, username, from)));
+      const [accountState, ...waits] = await Promise.all([
+        account.limiter.get(account.key(username, from)),
+        ...locks.map((which) => secondsToWait(which, username, from)),
+      ]);
       const wait = waits.find((seconds) => seconds !== null);
       if (wait != null) throw new RateLimitedError(wait);
+      const delay = slowdownMs(limits, accountState?.consumedPoints ?? 0);
+      if (delay > 0) await sleep(delay);
     },
     async recordFailure(username, from) {
       // consume() rejects with a RateLimiterRes once over the limit; the next check() reports it.
@@ -81,6 +101,12 @@ export function createLoginThrottle(limits: LoginThrottleLimits, redis?: Redis, 
       await Promise.all([pair.limiter.delete(pair.key(username, from)), account.limiter.delete(account.key(username, from))]);
     },
   };
+}
+
+/** How long a login of a username with `failures` recent failures (from all addresses) waits. */
+export function slowdownMs(limits: Pick<LoginThrottleLimits, 'usernameSlowdownAfter' | 'slowdownStepMs' | 'maxSlowdownMs'>, failures: number): number {
+  const past = failures - limits.usernameSlowdownAfter;
+  return past < 0 ? 0 : Math.min(limits.maxSlowdownMs, (past + 1) * limits.slowdownStepMs);
 }
 
 function usernameKey(username: string): string {
