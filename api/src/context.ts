@@ -23,6 +23,8 @@ export type Context = {
   meta: ClientMeta;
   /** When the access token that authenticated this context expires (subscriptions end then). */
   viewerExpiresAt: Date | null;
+  /** The sign-in session (refresh-token family) of that access token: download links are bound to it. */
+  viewerSessionId: string | null;
 };
 
 /** What Yoga receives from node:http (req) or from graphql-ws (connectionParams, extra). */
@@ -91,6 +93,7 @@ export function createContextFactory(deps: Pick<Context, 'prisma' | 'services' |
       viewer: resolved?.viewer ?? null,
       mustChangePassword: resolved?.mustChangePassword ?? false,
       viewerExpiresAt: resolved?.expiresAt ?? null,
+      viewerSessionId: resolved?.sessionId ?? null,
       meta: { address: clientAddress(request, trustProxyHops), userAgent: request?.headers['user-agent'] },
     };
   };

@@ -6,6 +6,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { decodeJwt } from 'jose';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileLinkSigner } from '../src/auth/file-links.ts';
@@ -20,6 +21,11 @@ const MAX_BYTES = 100_000;
 async function download(t: TestApp, path: string, headers: Record<string, string> = {}) {
   const response = await fetch(new URL(path, t.url), { headers });
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+/** The sign-in session of a signed-in person, as a download link names it. */
+function sessionOf(person: { token: string; id: string }) {
+  return { userId: person.id, sessionId: decodeJwt(person.token).sid as string };
 }
 
 async function rowCount(t: TestApp, ticketId: string) {
@@ -297,7 +303,7 @@ describe('attachments: rules, versions, limits and links (local disk)', () => {
     expect((await download(t, `/files/${crypto.randomUUID()}`, { authorization: `Bearer ${s.admin.token}` })).status).toBe(404);
     expect((await download(t, path)).status).toBe(401);
     // A link made for someone else names its user: the seller holding it still may not read the ticket.
-    const sellersLink = await createFileLinkSigner('test-secret-that-is-long-enough-for-hs256-0123456789', 900).sign(rawId(attachment.id), s.seller.id);
+    const sellersLink = await createFileLinkSigner('test-secret-that-is-long-enough-for-hs256-0123456789', 900).sign(rawId(attachment.id), sessionOf(s.seller));
     expect((await download(t, `${path}?token=${sellersLink}`)).status).toBe(404);
   });
 
@@ -306,7 +312,7 @@ describe('attachments: rules, versions, limits and links (local disk)', () => {
     const attachment = await uploadOk(t, s.designer.token, ticket.id, { name: 'brief.pdf', bytes: pdf() });
     const other = await uploadOk(t, s.designer.token, ticket.id, { name: 'hero.png', bytes: png() });
     const signer = createFileLinkSigner('test-secret-that-is-long-enough-for-hs256-0123456789', 900);
-    const expired = await signer.sign(rawId(attachment.id), s.designer.id, new Date(Date.now() - 3 * 3600_000));
+    const expired = await signer.sign(rawId(attachment.id), sessionOf(s.designer), new Date(Date.now() - 3 * 3600_000));
     const path = `/files/${rawId(attachment.id)}`;
     const refused = await download(t, `${path}?token=${expired}`);
     expect(refused.status).toBe(401);

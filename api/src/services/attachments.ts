@@ -3,7 +3,7 @@
 // attach at all; only then are the bytes stored (under their SHA-256), and the row commits with its history
 // entry, event and notifications. If the commit fails, bytes that no row refers to are removed again.
 import { createHash } from 'node:crypto';
-import type { FileLinkSigner } from '../auth/file-links.ts';
+import type { FileLinkSigner, LinkSession } from '../auth/file-links.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Attachment, PrismaClient } from '../db/generated/prisma/client.ts';
 import { type AllowedType, decideType, displayFileName } from '../domain/attachments.ts';
@@ -57,15 +57,23 @@ export function createAttachmentService({ prisma, sink, store, maxBytes, links }
   return {
     release,
 
-    /** The token of a short-lived download link to the attachment for this user (Attachment.url). */
-    signLink: (attachmentId: string, userId: string) => links.sign(attachmentId, userId),
+    /** The token of a short-lived download link to the attachment for this sign-in session (Attachment.url). */
+    signLink: (attachmentId: string, session: LinkSession) => links.sign(attachmentId, session),
 
-    /** Who a download link was made for, when it is a valid, unexpired link to this attachment and they are still active. */
+    /**
+     * Who a download link was made for, when it is a valid, unexpired link to this attachment, they are still
+     * active and the session it was made in is still alive (its refresh-token family not revoked).
+     */
     async viewerOfLink(token: string, attachmentId: string): Promise<Viewer | null> {
-      const userId = await links.verify(token, attachmentId);
-      if (!userId) return null;
+      const session = await links.verify(token, attachmentId);
+      if (!session) return null;
       const user = await prisma.user.findFirst({
-        where: { id: userId, isActive: true, approvedAt: { not: null } },
+        where: {
+          id: session.userId,
+          isActive: true,
+          approvedAt: { not: null },
+          refreshTokens: { some: { familyId: session.sessionId, revokedAt: null } },
+        },
         select: { id: true, username: true, role: true, departmentId: true, department: { select: { isCreative: true } } },
       });
       return user ? viewerOf(user) : null;

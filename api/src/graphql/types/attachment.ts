@@ -1,5 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { canRemoveAttachment } from '../../domain/attachments.ts';
+import { UnauthenticatedError } from '../../domain/errors.ts';
 import { decide } from '../../domain/workflow.ts';
 import { FACTS_SELECTION, factsOf } from '../../services/ticket-rows.ts';
 import { visibleTicketsWhere } from '../../services/ticket-visibility.ts';
@@ -20,12 +21,14 @@ export const AttachmentRef = builder.prismaNode('Attachment', {
     height: t.exposeInt('height', { nullable: true, description: 'Pixels, for images.' }),
     url: t.string({
       description:
-        'GET it to download. Carries a signed token valid for about 15 minutes for this viewer (so <img src> works); ' +
-        'without the token, send the Authorization header.',
+        'GET it to download. Carries a signed token valid for about 15 minutes for this viewer and sign-in session ' +
+        '(so <img src> works; ending the session ends the link); without the token, send the Authorization header.',
       select: { id: true },
       resolve: async (attachment, _args, ctx) => {
         const viewer = requireViewer(ctx);
-        return `/files/${attachment.id}?token=${await ctx.services.attachments.signLink(attachment.id, viewer.id)}`;
+        if (!ctx.viewerSessionId) throw new UnauthenticatedError();
+        const token = await ctx.services.attachments.signLink(attachment.id, { userId: viewer.id, sessionId: ctx.viewerSessionId });
+        return `/files/${attachment.id}?token=${token}`;
       },
     }),
     uploader: t.relation('uploader'),
