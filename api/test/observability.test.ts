@@ -168,11 +168,14 @@ describe("a client's refusals are logged once, with the request id, no stack, at
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
   });
 
-  it('logs RATE_LIMITED once at warn, saying which limit and its value', async () => {
+  it('logs RATE_LIMITED once at warn, saying which limit and its value, over HTTP and over WebSocket', async () => {
     const small = capturedLog();
-    const limited = await startTestApp({ env: { RATE_LIMIT_POINTS: '50', RATE_LIMIT_WINDOW_SECONDS: '600' }, app: { logger: small.logger } });
+    const limited = await startTestApp({ env: { RATE_LIMIT_POINTS: '1000', RATE_LIMIT_WINDOW_SECONDS: '600' }, app: { logger: small.logger } });
     try {
-      const query = `{ ${repeat(10, 'a#: __typename')} }`;
+      // Signed in first: the login spends from the same address's budget as the anonymous queries below.
+      const { accessToken } = await limited.login('designer');
+      // Costs 600: the second one does not fit in a budget of 1,000.
+      const query = `{ ${repeat(600, '__typename')} }`;
       let refused: { status: number; id: string; body: { errors?: { message: string; extensions: Record<string, unknown> }[] } } | undefined;
       for (let attempt = 0; attempt < 10 && !refused; attempt += 1) {
         const id = `ops-rate-${attempt}-0000`;
@@ -184,10 +187,23 @@ describe("a client's refusals are logged once, with the request id, no stack, at
         if (response.status === 429) refused = { status: response.status, id, body: (await response.json()) as never };
       }
       expect(refused, 'never refused').toBeDefined();
-      expect(refused!.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'rate', max: 50 });
+      expect(refused!.body.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'rate', max: 1000 });
       const own = (await linesOf(refused!.id, small.lines)).filter((line) => line.msg !== 'request');
       expect(own, JSON.stringify(own)).toHaveLength(1);
-      expect(own[0]).toMatchObject({ level: WARN, msg: 'client error', code: 'RATE_LIMITED', limit: 'rate', max: 50 });
+      expect(own[0]).toMatchObject({ level: WARN, msg: 'client error', code: 'RATE_LIMITED', limit: 'rate', max: 1000 });
+
+      const socketId = 'ops-rate-socket-0000';
+      const client = taggedClient(limited.wsUrl, socketId, accessToken);
+      try {
+        expect((await wsQuery(client, query)).errors).toBeUndefined();
+        const second = await wsQuery(client, query);
+        expect((second.errors as { extensions: Record<string, unknown> }[])[0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'rate', max: 1000 });
+      } finally {
+        await client.dispose();
+      }
+      const overSocket = await lineWhere((line) => line.msg === 'client error' && line.requestId === socketId, small.lines);
+      expect(overSocket).toMatchObject({ level: WARN, code: 'RATE_LIMITED', limit: 'rate', max: 1000 });
+      expect(small.lines.filter((line) => line.msg === 'client error' && line.requestId === socketId)).toHaveLength(1);
       expect(small.raw.join('\n')).not.toContain('stack');
       expect(small.lines.filter((line) => line.level >= 50)).toEqual([]);
     } finally {
@@ -196,27 +212,27 @@ describe("a client's refusals are logged once, with the request id, no stack, at
   });
 });
 
-describe('WebSocket connections', () => {
-  /** A graphql-ws client whose upgrade request carries this request id. */
-  const taggedClient = (requestId: string, token?: string) =>
-    createClient({
-      url: t.wsUrl,
-      webSocketImpl: class extends WebSocket {
-        constructor(address: string, protocols?: string | string[]) {
-          super(address, protocols, { headers: { 'x-request-id': requestId } });
-        }
-      },
-      lazy: false,
-      retryAttempts: 0,
-      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-      onNonLazyError: () => {},
-    });
+/** A graphql-ws client whose upgrade request carries this request id. */
+const taggedClient = (url: string, requestId: string, token?: string) =>
+  createClient({
+    url,
+    webSocketImpl: class extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers: { 'x-request-id': requestId } });
+      }
+    },
+    lazy: false,
+    retryAttempts: 0,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    onNonLazyError: () => {},
+  });
 
+describe('WebSocket connections', () => {
   it('logs a connection when it is authenticated and when it closes, with its code and how long it lived', async () => {
     const { accessToken, userId: globalId } = await t.login('designer');
     const userId = databaseId(globalId);
     const requestId = 'ops-socket-0001';
-    const client = taggedClient(requestId, accessToken);
+    const client = taggedClient(t.wsUrl, requestId, accessToken);
     expect((await wsQuery<{ viewer: { id: string } }>(client, '{ viewer { id } }')).data?.viewer.id).toBeTruthy();
     await client.dispose();
 
@@ -229,12 +245,43 @@ describe('WebSocket connections', () => {
 
   it('logs the close of a socket that never signed in, with the refusal code', async () => {
     const requestId = 'ops-socket-0002';
-    const client = taggedClient(requestId, 'not-a-token');
+    const client = taggedClient(t.wsUrl, requestId, 'not-a-token');
     const closed = await lineWhere((line) => line.msg === 'websocket closed' && line.requestId === requestId);
     await client.dispose();
     expect(closed).toMatchObject({ level: INFO, address: '127.0.0.1', code: 4403 });
     expect(closed?.userId).toBeUndefined();
     expect(lines.some((line) => line.msg === 'websocket connected' && line.requestId === requestId)).toBe(false);
+  });
+
+  it('answers a document that is not GraphQL, not valid or over a limit with its code, keeps the socket, logs the refusal once', async () => {
+    const { accessToken } = await t.login('designer');
+    const requestId = 'ops-socket-0003';
+    const client = taggedClient(t.wsUrl, requestId, accessToken);
+    const refusalOf = (query: string) =>
+      wsQuery(client, query).then(
+        () => undefined,
+        (errors: { message: string; extensions: Record<string, unknown> }[]) => errors[0],
+      );
+    try {
+      expect(await refusalOf('{ viewer {')).toMatchObject({ extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+      expect(await refusalOf(`{ ${repeat(2100, '__typename')} }`)).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'tokens' } });
+      expect(await refusalOf('{ nope }')).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      const cost = await refusalOf('{ tickets(first: 100) { nodes { comments(first: 100) { nodes { id body } } } } }');
+      expect(cost?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: 10_000, found: expect.any(Number) });
+      // The same socket still answers.
+      expect((await wsQuery<{ viewer: { id: string } }>(client, '{ viewer { id } }')).data?.viewer.id).toBeTruthy();
+    } finally {
+      await client.dispose();
+    }
+    await lineWhere((line) => line.msg === 'websocket closed' && line.requestId === requestId);
+    const refusals = lines.filter((line) => line.msg === 'client error' && line.requestId === requestId);
+    expect(refusals.map((line) => [line.level, line.code])).toEqual([
+      [INFO, 'GRAPHQL_PARSE_FAILED'],
+      [WARN, 'QUERY_TOO_COMPLEX'],
+      [INFO, 'GRAPHQL_VALIDATION_FAILED'],
+      [WARN, 'QUERY_TOO_COMPLEX'],
+    ]);
+    expect(lines.find((line) => line.msg === 'websocket closed' && line.requestId === requestId)?.code).toBe(1000);
   });
 });
 

@@ -6,11 +6,12 @@
 //   (they are the caller's doing): warn for a limit reached (QUERY_TOO_COMPLEX, RATE_LIMITED), info for a request
 //   that is not valid GraphQL for this schema (a client out of step, or probing), debug for everyday refusals
 //   (FORBIDDEN, NOT_FOUND, CONFLICT, bad input). Yoga's own lines for them are dropped.
+import type { IncomingMessage } from 'node:http';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { handleStreamOrSingleExecutionResult, isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { REQUEST_ID_HEADER } from '../http/request-id.ts';
 import { type Logger, withFields } from '../logger.ts';
-import { INTERNAL_SERVER_ERROR, isClientError, type PublicErrorCode } from './errors.ts';
+import { INTERNAL_SERVER_ERROR, isClientError, type PublicErrorCode, toPublicError } from './errors.ts';
 
 export type OperationErrorLog = {
   plugin: Plugin;
@@ -36,43 +37,61 @@ function clientErrorFields(error: GraphQLError, code: string): Record<string, un
   return fields;
 }
 
+/**
+ * One line for one answer's client errors, in their public form (an invalid document can have dozens): the
+ * weightiest, and how many there were. Server faults (INTERNAL_SERVER_ERROR) are not this function's.
+ */
+export function logClientErrors(logger: Logger, errors: readonly GraphQLError[] | undefined): void {
+  const clientErrors = (errors ?? []).filter((error) => typeof error.extensions?.code === 'string' && error.extensions.code !== INTERNAL_SERVER_ERROR);
+  const levelOf = (error: GraphQLError) => LEVEL_BY_CODE[error.extensions.code as PublicErrorCode] ?? 'debug';
+  const first = clientErrors.find((error) => levelOf(error) === 'warn') ?? clientErrors.find((error) => levelOf(error) === 'info') ?? clientErrors[0];
+  if (!first) return;
+  const fields = clientErrorFields(first, first.extensions.code as string);
+  logger[levelOf(first)]('client error', clientErrors.length > 1 ? { ...fields, errors: clientErrors.length } : fields);
+}
+
+/** The context of an operation: over HTTP its Fetch request, over WebSocket (no `request`) the upgrade request. */
+type OperationContext = { request?: Request; req?: IncomingMessage };
+
 export function operationErrorLog(logger: Logger): OperationErrorLog {
   const written = new WeakSet<object>();
-  const scopedTo = (request: Request | undefined) => {
-    const requestId = request?.headers.get(REQUEST_ID_HEADER) ?? undefined;
-    return requestId ? withFields(logger, { requestId }) : logger;
+  const scopedTo = (context: OperationContext) => {
+    const header = context.request ? context.request.headers.get(REQUEST_ID_HEADER) : context.req?.headers[REQUEST_ID_HEADER];
+    return typeof header === 'string' ? withFields(logger, { requestId: header }) : logger;
   };
-  const logFaults = (request: Request | undefined, errors: readonly GraphQLError[] | undefined) => {
+  const logFaults = (context: OperationContext, errors: readonly GraphQLError[] | undefined) => {
     for (const error of errors ?? []) {
       if (isClientError(error)) continue;
       written.add(error);
-      scopedTo(request).error(error);
+      scopedTo(context).error(error);
     }
   };
-  /** One line per answer (an invalid document can have dozens of errors): its weightiest error, and how many. */
-  const logClientErrors = (request: Request, result: ExecutionResult) => {
-    const clientErrors = (result.errors ?? []).filter((error) => typeof error.extensions?.code === 'string' && error.extensions.code !== INTERNAL_SERVER_ERROR);
-    const levelOf = (error: GraphQLError) => LEVEL_BY_CODE[error.extensions.code as PublicErrorCode] ?? 'debug';
-    const first = clientErrors.find((error) => levelOf(error) === 'warn') ?? clientErrors.find((error) => levelOf(error) === 'info') ?? clientErrors[0];
-    if (!first) return;
-    const fields = clientErrorFields(first, first.extensions.code as string);
-    scopedTo(request)[levelOf(first)]('client error', clientErrors.length > 1 ? { ...fields, errors: clientErrors.length } : fields);
+  /** Over WebSocket no answer passes onResultProcess: an operation's first result is logged here (not yet masked). */
+  const logOverWebSocket = (context: OperationContext, result: unknown) => {
+    if (context.request || isAsyncIterable(result)) return;
+    const errors = (result as ExecutionResult).errors?.filter(isClientError).map((error) => toPublicError(error) as GraphQLError);
+    logClientErrors(scopedTo(context), errors);
   };
   return {
     plugin: {
       // Queries and mutations; a subscription's events (over WebSocket, no HTTP request) stay with Yoga's log,
       // so no hook runs per delivered event.
       onExecute: () => ({
-        onExecuteDone: (payload) =>
-          handleStreamOrSingleExecutionResult(payload, ({ args, result }) => {
-            logFaults((args.contextValue as { request?: Request }).request, result.errors);
-          }),
+        onExecuteDone: (payload) => {
+          const context = payload.args.contextValue as OperationContext;
+          logOverWebSocket(context, payload.result);
+          return handleStreamOrSingleExecutionResult(payload, ({ result }) => logFaults(context, result.errors));
+        },
+      }),
+      // A subscription refused before its stream starts (RATE_LIMITED, say), over WebSocket.
+      onSubscribe: () => ({
+        onSubscribeResult: ({ args, result }) => logOverWebSocket(args.contextValue as OperationContext, result),
       }),
       // Every HTTP answer, masked by now: refusals before execution (a request that is not GraphQL, parse and
       // validation errors, query limits) and the operation's own. An event stream's events are not looked at.
       onResultProcess: ({ request, result }) => {
         if (isAsyncIterable(result)) return;
-        for (const single of Array.isArray(result) ? result : [result]) logClientErrors(request, single as ExecutionResult);
+        for (const single of Array.isArray(result) ? result : [result]) logClientErrors(scopedTo({ request }), (single as ExecutionResult).errors);
       },
     },
     yogaLogger: {

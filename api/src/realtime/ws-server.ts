@@ -2,15 +2,16 @@
 // Yoga's getEnveloped, so it passes the same plugins, shield, context factory and validation as HTTP.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, type execute as graphqlExecute, type subscribe as graphqlSubscribe } from 'graphql';
+import { type DocumentNode, GraphQLError, type execute as graphqlExecute, type subscribe as graphqlSubscribe } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { YogaServerInstance } from 'graphql-yoga';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Context, ServerContext, ViewerResolver } from '../context.ts';
 import { DomainError } from '../domain/errors.ts';
+import { logClientErrors } from '../graphql/operation-error-log.ts';
 import { clientAddress } from '../http/client-address.ts';
-import { requestIdOf } from '../http/request-id.ts';
-import type { Logger } from '../logger.ts';
+import { REQUEST_ID_HEADER, requestIdOf } from '../http/request-id.ts';
+import { type Logger, withFields } from '../logger.ts';
 import type { EndedSessions } from '../services/ended-sessions.ts';
 import type { Listener } from './hub.ts';
 
@@ -25,6 +26,22 @@ type Enveloped = { execute: typeof graphqlExecute; subscribe: typeof graphqlSubs
 /** What this needs of the GraphQL server (graphql/yoga.ts). */
 type Yoga = Pick<YogaServerInstance<ServerContext, Context>, 'graphqlEndpoint' | 'getEnveloped'>;
 
+/**
+ * The errors a subscribe message is refused with, each with its code (and without Yoga's HTTP details, which mean
+ * nothing here), logged once as the client's doing.
+ */
+function refusal(errors: readonly GraphQLError[], defaultCode: string): GraphQLError[] {
+  return errors.map((error) => {
+    const { http: _http, ...extensions } = error.extensions ?? {};
+    return new GraphQLError(error.message, {
+      nodes: error.nodes,
+      source: error.source,
+      positions: error.positions,
+      extensions: { ...extensions, code: extensions.code ?? defaultCode },
+    });
+  });
+}
+
 export function attachGraphQLWebSocket(options: {
   server: Server;
   yoga: Yoga;
@@ -36,6 +53,12 @@ export function attachGraphQLWebSocket(options: {
   trustProxyHops: number;
 }) {
   const { yoga, resolveViewer, logger } = options;
+  const refuse = (request: IncomingMessage, errors: readonly GraphQLError[], defaultCode: string) => {
+    const refused = refusal(errors, defaultCode);
+    const requestId = request.headers[REQUEST_ID_HEADER];
+    logClientErrors(typeof requestId === 'string' ? withFields(logger, { requestId }) : logger, refused);
+    return refused;
+  };
   // noServer, with the upgrade wired by hand: given the HTTP server, ws re-emits that server's errors as its own,
   // and graphql-ws answers them with "Internal error emitted on the WebSocket server" (a busy port read so).
   // Listening errors stay the HTTP server's, where listen() reports them.
@@ -49,6 +72,8 @@ export function attachGraphQLWebSocket(options: {
   const connections = new WeakMap<WebSocket, ConnectionFields>();
   wsServer.on('connection', (socket: WebSocket, request: IncomingMessage) => {
     const fields: ConnectionFields = { requestId: requestIdOf(request), address: clientAddress(request, options.trustProxyHops) };
+    // The operations' lines find the connection's id where an HTTP request's are found (graphql/operation-error-log.ts).
+    request.headers[REQUEST_ID_HEADER] = fields.requestId;
     const openedAt = performance.now();
     connections.set(socket, fields);
     socket.once('close', (code: number, reason: Buffer) => {
@@ -104,9 +129,17 @@ export function attachGraphQLWebSocket(options: {
           socket: ctx.extra.socket,
           params: payload,
         });
-        const document = parse(payload.query);
+        // A document that is not GraphQL (or over the token limit, which the parser applies) is the client's
+        // mistake, answered like an invalid one: graphql-ws would close the socket with 4500 for a throw.
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          if (!(error instanceof GraphQLError)) throw error;
+          return refuse(ctx.extra.request, [error], 'GRAPHQL_PARSE_FAILED');
+        }
         const errors = validate(schema, document);
-        if (errors.length) return errors;
+        if (errors.length) return refuse(ctx.extra.request, errors, 'GRAPHQL_VALIDATION_FAILED');
         let contextValue: Context;
         try {
           contextValue = await contextFactory();
