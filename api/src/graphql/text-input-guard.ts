@@ -1,7 +1,8 @@
 // Refuses unstorable text (NUL, unpaired surrogates, beyond the ceiling length) anywhere in a request as the
 // client's mistake, BAD_USER_INPUT with the variable or argument named, before any resolver runs. Without it,
 // such text reached PostgreSQL and came back as a masked server error. Applies to HTTP and WebSocket alike
-// (both run through the same envelop hooks).
+// (both run through the same envelop hooks). The same walk refuses variables nested deeper than MAX_INPUT_DEPTH
+// (it is the first to walk them, before graphql-js coerces them) and never reads an uploaded file's bytes.
 import { type ASTNode, type ExecutionResult, GraphQLError, Kind, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { findTextProblem, textProblem } from '../domain/text.ts';

@@ -8,6 +8,7 @@ import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { ViewerResolver } from '../context.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { BadInputError, DomainError } from '../domain/errors.ts';
+import { textProblem } from '../domain/text.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { PRIORITIES, REQUEST_TYPE_NAMES, TICKET_STATUSES } from '../domain/vocabulary.ts';
 import type { Logger } from '../logger.ts';
@@ -57,6 +58,17 @@ function date(params: URLSearchParams, name: string): Date {
   const parsed = value ? new Date(value) : null;
   if (!parsed || Number.isNaN(parsed.getTime())) throw new BadInputError(`${name} must be a date-time (ISO 8601).`, name);
   return parsed;
+}
+
+/**
+ * Every query parameter is text the database may see: one PostgreSQL cannot store (a NUL in `search` failed
+ * as a Prisma 22021 error and an empty reply) is the caller's mistake, a 400 naming the parameter.
+ */
+function refuseUnstorableText(params: URLSearchParams): void {
+  for (const [name, value] of params) {
+    const problem = textProblem(value);
+    if (problem) throw new BadInputError(`${name} ${problem}.`, name);
+  }
 }
 
 /** The `tickets` list's filter, from query parameters. */
@@ -196,6 +208,7 @@ export function exportsEndpoint(deps: { prisma: PrismaClient; analytics: Analyti
     const url = new URL(req.url ?? '/', 'http://export');
     try {
       const viewer = await viewerOf(req);
+      refuseUnstorableText(url.searchParams);
       if (url.pathname === `${EXPORT_PATH}tickets.csv`) {
         // The filter is checked before the first byte: a bad one is a 400, not a broken file.
         return await stream(res, 'tickets.csv', ticketLines(viewer, ticketFilterOf(url.searchParams)));

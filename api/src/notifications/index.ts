@@ -5,7 +5,7 @@ import { Bot, webhookCallback } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import type { DailyReportSchedule } from '../domain/daily-report.ts';
-import type { Route } from '../http/router.ts';
+import { type Route, sendJson } from '../http/router.ts';
 import type { Logger } from '../logger.ts';
 import type { TelegramLinkService } from '../services/telegram-links.ts';
 import type { EffectsSink } from '../services/ticket-changes.ts';
@@ -86,7 +86,16 @@ export function createNoticeDelivery(deps: NoticeDeliveryDeps) {
         {
           path: TELEGRAM_WEBHOOK_PATH,
           methods: ['POST'],
-          handle: (req, res) => void webhook(req, res).catch((error) => logger.error('telegram webhook failed', error)),
+          handle: (req, res) =>
+            void webhook(req, res).catch((error: unknown) => {
+              // grammY rejects without answering (a body that is not JSON, a handler past its timeout): the
+              // caller must still hear back, or the connection hangs until it gives up.
+              if (error instanceof SyntaxError) logger.warn('telegram webhook: the update is not valid JSON');
+              else logger.error('telegram webhook failed', error);
+              if (res.headersSent) return void res.end();
+              if (error instanceof SyntaxError) sendJson(res, 400, { ok: false, description: 'The update is not valid JSON.' });
+              else sendJson(res, 500, { ok: false, description: 'The update could not be handled.' });
+            }),
         },
       ]
     : [];
