@@ -91,6 +91,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     throttle: auth.throttle,
     refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
     registrationApproval: config.registrationApproval,
+    registrationThrottle: auth.registrationThrottle,
+    pendingRegistrationDays: config.pendingRegistrationDays,
     stats,
     sink: realtime.sink,
     endSessions: realtime.endSessions,

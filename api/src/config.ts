@@ -77,6 +77,19 @@ const envSchema = z.object({
     .default(24),
   DEMO_PASSWORD: z.string().min(8).default('demo-password'),
   REGISTRATION_APPROVAL: flag(true),
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(5),
+  REGISTRATIONS_PER_HOUR: z.coerce.number().int().positive().default(60),
+  PENDING_REGISTRATION_DAYS: z.coerce.number().positive().max(3650).default(14),
+  UPLOAD_QUOTA_BYTES_PER_USER_PER_DAY: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(500 * 1024 * 1024),
+  UPLOAD_QUOTA_BYTES_PER_TICKET: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(200 * 1024 * 1024),
   SEED_DEMO_DATA: flag(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
@@ -161,6 +174,12 @@ export type Config = {
   deadlineReminderLeadMs: number;
   demoPassword: string;
   registrationApproval: boolean;
+  /** Self-registrations allowed per client address and in all per hour (auth/registration-throttle.ts). */
+  registrationLimits: { perAddress: number; global: number; windowSeconds: number };
+  /** A self-registered account nobody approved within this many days is deleted, freeing its name. */
+  pendingRegistrationDays: number;
+  /** Attachment bytes one user may upload per rolling day, and one ticket may hold (0: no quota). */
+  uploadQuota: { bytesPerUserPerDay: number; bytesPerTicket: number };
   /** Embedded mode seeds demo data into an empty database unless this is false. */
   seedDemoData: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -254,6 +273,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     deadlineReminderLeadMs: e.DEADLINE_REMINDER_HOURS * 3600_000,
     demoPassword: e.DEMO_PASSWORD,
     registrationApproval: e.REGISTRATION_APPROVAL,
+    registrationLimits: { perAddress: e.REGISTRATIONS_PER_ADDRESS_PER_HOUR, global: e.REGISTRATIONS_PER_HOUR, windowSeconds: 3600 },
+    pendingRegistrationDays: e.PENDING_REGISTRATION_DAYS,
+    uploadQuota: { bytesPerUserPerDay: e.UPLOAD_QUOTA_BYTES_PER_USER_PER_DAY, bytesPerTicket: e.UPLOAD_QUOTA_BYTES_PER_TICKET },
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',

@@ -2,13 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import { burnPasswordCheck, hashPassword, validateNewPassword, verifyPassword } from '../auth/passwords.ts';
+import type { RegistrationThrottle } from '../auth/registration-throttle.ts';
 import { hashRefreshToken, newRefreshToken, type TokenIssuer } from '../auth/tokens.ts';
 import type { PrismaClient, User } from '../db/generated/prisma/client.ts';
 import { BadInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/errors.ts';
 import { validateAccountFields } from '../domain/users.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import type { EndedSessionsSink } from './ended-sessions.ts';
-import { insertUser } from './users.ts';
+import { deleteExpiredRegistrations, insertUser } from './users.ts';
 
 export type ClientMeta = { address: string; userAgent?: string | undefined };
 
@@ -28,6 +29,8 @@ export type AuthServiceDeps = {
   throttle: LoginThrottle;
   refreshTokenTtlSeconds: number;
   registrationApproval: boolean;
+  registrationThrottle: RegistrationThrottle;
+  pendingRegistrationDays: number;
   endSessions: EndedSessionsSink;
 };
 
@@ -76,8 +79,12 @@ export function createAuthService(deps: AuthServiceDeps) {
     ): Promise<RegisterResult> {
       const account = validateAccountFields(input);
       validateNewPassword(input.password);
+      // Metered before the database and the password hash: each one that passes reserves a name.
+      await deps.registrationThrottle.spend(meta.address);
       const department = await prisma.department.findUnique({ where: { id: input.departmentId } });
       if (!department) throw new NotFoundError('Department');
+      // Names held by registrations nobody approved in time are free again.
+      await deleteExpiredRegistrations(prisma, deps.pendingRegistrationDays);
       const user = await insertUser(prisma, {
         ...account,
         passwordHash: await hashPassword(input.password),

@@ -2,6 +2,7 @@
 
 import type { FileLinkSigner } from '../auth/file-links.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
+import type { RegistrationThrottle } from '../auth/registration-throttle.ts';
 import type { TokenIssuer } from '../auth/tokens.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { DEFAULT_KPI_TARGETS, type KpiTargets } from '../domain/analytics.ts';
@@ -26,6 +27,9 @@ export type ServiceDeps = {
   throttle: LoginThrottle;
   refreshTokenTtlSeconds: number;
   registrationApproval: boolean;
+  registrationThrottle: RegistrationThrottle;
+  /** Pending self-registrations older than this are deleted (their names freed). */
+  pendingRegistrationDays: number;
   /** Receives what each committed change did (realtime delivery). */
   sink: EffectsSink;
   /** Told when sign-in sessions end, so their open sockets close everywhere. */

@@ -36,6 +36,13 @@ export async function insertUser(prisma: PrismaClient, data: Prisma.UserUnchecke
   }
 }
 
+/** Deletes self-registered accounts still awaiting approval after `days`; they never signed in, so own nothing. */
+export async function deleteExpiredRegistrations(prisma: PrismaClient, days: number, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - days * 86_400_000);
+  const deleted = await prisma.user.deleteMany({ where: { approvedAt: null, createdAt: { lt: cutoff } } });
+  return deleted.count;
+}
+
 function requireAdmin(viewer: Viewer): void {
   if (!isAdmin(viewer)) throw new ForbiddenError('Only admins can do this.');
 }
@@ -136,6 +143,20 @@ export function createUserService(prisma: PrismaClient, endSessions: EndedSessio
         if (approved.count === 0) throw new BadInputError('That account is already approved.', 'id');
         await announce(tx, { kind: 'ACCOUNT_APPROVED', actorId: viewer.id, ticket: null, recipientIds: [user.id], title: 'Your account was approved' });
         return user;
+      });
+    },
+
+    /** Refuses a self-registered account: it is deleted (it never signed in, so owns nothing) and its names freed. */
+    async declineRegistration(viewer: Viewer, id: string): Promise<{ id: string; username: string }> {
+      requireAdmin(viewer);
+      return prisma.$transaction(async (tx) => {
+        const user = await tx.user.findUnique({ where: { id }, select: { id: true, username: true, approvedAt: true } });
+        if (!user) throw new NotFoundError('User');
+        if (user.approvedAt) throw new BadInputError('Only an account awaiting approval can be declined; deactivate this one instead.', 'id');
+        // Conditional, so an approval that commits first wins and the account stays.
+        const deleted = await tx.user.deleteMany({ where: { id, approvedAt: null } });
+        if (deleted.count === 0) throw new BadInputError('That account was approved meanwhile.', 'id');
+        return { id: user.id, username: user.username };
       });
     },
 

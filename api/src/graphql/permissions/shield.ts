@@ -42,6 +42,7 @@ export const rootRules = {
     resetUserPassword: isAdmin,
     createDepartment: isAdmin,
     approveUser: isAdmin,
+    declineRegistration: isAdmin,
     createUser: isAdmin,
     setDepartmentManager: isAdmin,
     createProduct: isAdmin,

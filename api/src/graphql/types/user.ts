@@ -1,3 +1,4 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { isAdmin } from '../../domain/viewer.ts';
 import type { UserFilter as UserFilterValue } from '../../services/users.ts';
 import { builder } from '../builder.ts';
@@ -156,6 +157,30 @@ builder.mutationField('approveUser', (t) =>
     description: 'Admits a self-registered account (admins).',
     args: { input: t.arg({ type: ApproveUserInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({ user: await ctx.services.users.approveUser(requireViewer(ctx), input.id.id) }),
+  }),
+);
+
+const DeclineRegistrationInput = builder.inputType('DeclineRegistrationInput', {
+  fields: (t) => ({ id: t.globalID({ for: UserRef, required: true }) }),
+});
+
+const DeclineRegistrationPayload = builder.simpleObject('DeclineRegistrationPayload', {
+  fields: (t) => ({
+    declinedUserId: t.id({ nullable: false }),
+    username: t.string({ nullable: false, description: 'Free again for anyone to register.' }),
+  }),
+});
+
+builder.mutationField('declineRegistration', (t) =>
+  t.field({
+    type: DeclineRegistrationPayload,
+    nullable: false,
+    description: 'Refuses a self-registered account awaiting approval (admins): it is deleted and its username and email freed.',
+    args: { input: t.arg({ type: DeclineRegistrationInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const declined = await ctx.services.users.declineRegistration(requireViewer(ctx), input.id.id);
+      return { declinedUserId: encodeGlobalID('User', declined.id), username: declined.username };
+    },
   }),
 );
 

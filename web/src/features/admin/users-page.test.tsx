@@ -41,6 +41,8 @@ function answer(role: 'ADMIN' | 'MANAGER'): Responder {
         return { data: { resetUserPassword: { temporaryPassword: 'reset-Q9', user: person('u2', 'Ben Member', { mustChangePassword: true }) } } };
       case 'ApproveUser':
         return { data: { approveUser: { user: person('p1', 'Pia Pending') } } };
+      case 'DeclineRegistration':
+        return { data: { declineRegistration: { declinedUserId: 'p1', username: 'pia.pending' } } };
       case 'UpdateUserAdmin':
         return { data: { updateUser: { user: person('u2', 'Ben Member', { role: 'MANAGER' }) } } };
       default:
@@ -111,6 +113,13 @@ describe('UsersPage as an admin', () => {
     const { sent } = renderPage();
     fireEvent.click(await screen.findByRole('button', { name: 'Approve Pia Pending' }));
     await waitFor(() => expect(sent.find((operation) => operation.operationName === 'ApproveUser')?.variables).toEqual({ input: { id: 'p1' } }));
+  });
+
+  it('declines a pending registration', async () => {
+    const { sent } = renderPage();
+    fireEvent.click(await screen.findByRole('button', { name: 'Decline Pia Pending' }));
+    await waitFor(() => expect(sent.find((operation) => operation.operationName === 'DeclineRegistration')?.variables).toEqual({ input: { id: 'p1' } }));
+    expect(sent.some((operation) => operation.operationName === 'ApproveUser')).toBe(false);
   });
 
   it('resets a password only after confirming, and shows the one-time password', async () => {

@@ -109,7 +109,7 @@ export function UsersPage() {
           </Show>
           <Show when={isAdmin()}>
             <Show when={pending.error}>{(error) => <ErrorBanner message={describeError(error())} />}</Show>
-            <PendingUsers users={waiting()} onApproved={refresh} />
+            <PendingUsers users={waiting()} onDecided={refresh} />
           </Show>
           <form
             class="admin-toolbar"

@@ -57,6 +57,15 @@ export const approveUserMutation = graphql(`
   }
 `);
 
+export const declineRegistrationMutation = graphql(`
+  mutation DeclineRegistration($input: DeclineRegistrationInput!) {
+    declineRegistration(input: $input) {
+      declinedUserId
+      username
+    }
+  }
+`);
+
 export const createUserMutation = graphql(`
   mutation CreateUser($input: CreateUserInput!) {
     createUser(input: $input) {
