@@ -289,15 +289,24 @@ describe('attachments: rules, versions, limits and links (local disk)', () => {
     expect(await rowCount(t, ticket.id)).toBe(0);
   });
 
-  it('answers FORBIDDEN on upload and 404 on download to a user who may not read the ticket', async () => {
+  it('answers NOT_FOUND on upload, removal and download to a user who may not read the ticket', async () => {
     const ticket = await ticketAt(t, s, 'IN_PROGRESS');
     const objectsBefore = await backend.storedObjects();
     const { body } = await upload(t, s.seller.token, ticket.id, { name: 'sneaky.pdf', bytes: Buffer.concat([pdf(), Buffer.from('%unique-seller')]) });
-    expect(errorCodes(body)).toEqual(['FORBIDDEN']);
+    // A ticket you may not read does not exist to you: the same answer as for a ticket that does not exist.
+    expect(errorCodes(body)).toEqual(['NOT_FOUND']);
+    expect(body.errors?.[0]?.message).toBe('Ticket not found.');
     expect(await rowCount(t, ticket.id)).toBe(0);
     expect(await backend.storedObjects()).toBe(objectsBefore);
 
     const attachment = await uploadOk(t, s.designer.token, ticket.id, { name: 'brief.pdf', bytes: pdf() });
+    const removal = await t.gql(
+      'mutation ($input: DeleteAttachmentInput!) { deleteAttachment(input: $input) { deletedAttachmentId } }',
+      { input: { id: attachment.id } },
+      s.seller.token,
+    );
+    expect(errorCodes(removal)).toEqual(['NOT_FOUND']);
+    expect(removal.errors?.[0]?.message).toBe('Ticket not found.');
     const path = `/files/${rawId(attachment.id)}`;
     expect((await download(t, path, { authorization: `Bearer ${s.seller.token}` })).status).toBe(404);
     expect((await download(t, `/files/${crypto.randomUUID()}`, { authorization: `Bearer ${s.admin.token}` })).status).toBe(404);

@@ -214,6 +214,17 @@ describe('decide', () => {
       code: 'INVALID_TRANSITION',
       message: 'Assign the ticket before starting it.',
     });
+    // The actions open to every reader say so in words that read right (it was 'Only anyone who can read the
+    // ticket can attach this ticket now.').
+    expect(decide(ticketIn('IN_PROGRESS'), 'ATTACH', PERSONAS.OTH)).toEqual({
+      ok: false,
+      code: 'FORBIDDEN',
+      message: 'Only someone who can read the ticket can attach files to it.',
+    });
+    expect(decide(ticketIn('IN_PROGRESS'), 'REMOVE_ATTACHMENT', PERSONAS.OTH)).toMatchObject({
+      message: 'Only someone who can read the ticket can remove its files.',
+    });
+    expect(decide(ticketIn('IN_PROGRESS'), 'COMMENT', PERSONAS.OTH)).toMatchObject({ message: 'Only someone who can read the ticket can comment on it.' });
   });
   it('records its own history for removing a collaborator', () => {
     const decision = decide(ticketIn('IN_PROGRESS'), 'REMOVE_COLLABORATOR', PERSONAS.CM);

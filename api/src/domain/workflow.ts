@@ -39,7 +39,7 @@ export const CREATIVE_MANAGER = party('a Creative manager', (viewer) => isCreati
 export const MANAGER_WITH_AUTHORITY = party('a manager with authority over the ticket', hasManagerAuthority);
 export const REQUESTER = party('the requester', isRequester);
 export const MAKER = party('the assignee or a collaborator', isMaker);
-export const READER = party('anyone who can read the ticket', canReadTicket);
+export const READER = party('someone who can read the ticket', canReadTicket);
 
 /**
  * What the commit does to the ticket row: UPDATE it (guarded by version and status), DELETE it (purge),
@@ -183,6 +183,9 @@ export const WORKFLOW: readonly TransitionRule[] = [
     from: ALL,
     to: 'SAME',
     who: [READER],
+    // The composed 'Only … can <action> this ticket now.' reads wrong for these; the pipeline answers a
+    // non-reader NOT_FOUND before this is reached, so it is the wording for any other caller of decide().
+    forbidden: 'Only someone who can read the ticket can comment on it.',
     effects: { history: null, event: 'COMMENTED', stamps: [], write: 'NONE' },
   },
   {
@@ -190,6 +193,7 @@ export const WORKFLOW: readonly TransitionRule[] = [
     from: OPEN,
     to: 'SAME',
     who: [READER],
+    forbidden: 'Only someone who can read the ticket can attach files to it.',
     effects: { history: 'ATTACHMENT_ADDED', event: 'ATTACHMENT_ADDED', stamps: [], write: 'NONE' },
   },
   {
@@ -199,6 +203,7 @@ export const WORKFLOW: readonly TransitionRule[] = [
     from: OPEN,
     to: 'SAME',
     who: [READER],
+    forbidden: 'Only someone who can read the ticket can remove its files.',
     effects: { history: 'ATTACHMENT_REMOVED', event: 'ATTACHMENT_REMOVED', stamps: [], write: 'NONE' },
   },
   {

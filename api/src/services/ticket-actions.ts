@@ -475,6 +475,9 @@ export async function lockContent(tx: Tx, sha256: string): Promise<void> {
 
 export const ATTACH: ActionSpec<AttachInput, { version: number }> = {
   action: 'ATTACH',
+  // A ticket the uploader may not read does not exist to them (NOT_FOUND, as on removal and download), rather
+  // than FORBIDDEN, which told them it does.
+  hiddenFromNonReaders: true,
   async facts(tx, { before, input }) {
     await lockContent(tx, input.sha256);
     await input.ensureStored();
