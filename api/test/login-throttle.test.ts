@@ -87,7 +87,7 @@ describe('login throttling', () => {
 
   it('11 addresses × 5 wrong passwords do not lock the owner out: the right one from a 12th address signs in', async () => {
     const addresses = Array.from({ length: 11 }, (_, index) => `127.0.0.${101 + index}`);
-    const seen: string[] = [];
+    const seen: (string | undefined)[] = [];
     for (const from of addresses) {
       for (let attempt = 0; attempt < 5; attempt += 1) seen.push(...(await codesOf(loginFrom(from, 'designer2', 'wrong-password'))));
     }

@@ -4,6 +4,7 @@
 // memory without Redis, in Redis with it (the local Redis: both stores are tested whatever the suite runs on).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COST_PER_ANALYTICS_DAY } from '../src/domain/work-cost.ts';
 import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
 import { wsClient, wsQuery } from './support/ws.ts';
 
@@ -108,5 +109,47 @@ describe.each([
     } finally {
       await marketerClient.dispose();
     }
+  });
+});
+
+describe('analytics are priced by the range they cover', () => {
+  let t: TestApp;
+  let admin: string;
+  const range = (days: number) => ({ from: '2025-01-01T00:00:00Z', to: new Date(Date.parse('2025-01-01T00:00:00Z') + days * 86_400_000).toISOString() });
+  const analytics = (days: number, aliases = 1) => {
+    const fields = Array.from({ length: aliases }, (_, index) => `a${index}: analytics(range: ${rangeLiteral(days)}) { created }`);
+    return `{ ${fields.join(' ')} }`;
+  };
+  const rangeLiteral = (days: number) => {
+    const { from, to } = range(days);
+    return `{ from: "${from}", to: "${to}" }`;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { RATE_LIMIT_POINTS: '200000', RATE_LIMIT_WINDOW_SECONDS: '600' } });
+    admin = (await t.login('admin')).accessToken;
+  });
+  afterAll(() => t?.close());
+
+  it('400 days cost 400 times one day, from variables too; 15 aliases of it use most of a window, and a second is refused', async () => {
+    const spent = async (text: string, variables?: Record<string, unknown>) => {
+      const before = (await query(t, '{ __typename }', admin)).limits.remaining;
+      const result = await post(t, JSON.stringify({ query: text, variables }), admin);
+      expect(result.result.errors).toBeUndefined();
+      return before - 1 - result.limits.remaining;
+    };
+    const oneDay = await spent(analytics(1));
+    const fourHundredDays = await spent(analytics(400));
+    expect(fourHundredDays - oneDay).toBe(399 * COST_PER_ANALYTICS_DAY);
+    const byVariables = await spent('query ($range: AnalyticsRange!) { analytics(range: $range) { created } }', { range: range(400) });
+    expect(byVariables).toBeGreaterThanOrEqual(400 * COST_PER_ANALYTICS_DAY);
+    expect(await spent('{ monthlyReport(year: 2025, month: 3) { created } }')).toBeGreaterThanOrEqual(62 * COST_PER_ANALYTICS_DAY);
+
+    const aliased = await query(t, analytics(400, 15), admin);
+    expect(aliased.response.status).toBe(200);
+    expect(200_000 - aliased.limits.remaining).toBeGreaterThan(15 * 400 * COST_PER_ANALYTICS_DAY);
+    const again = await query(t, analytics(400, 15), admin);
+    expect(again.response.status).toBe(429);
+    expect(errorCodes(again.result as never)).toEqual(['RATE_LIMITED']);
   });
 });

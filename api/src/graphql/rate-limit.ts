@@ -1,11 +1,12 @@
 // Rate limiting on query cost, per caller: a signed-in user by id, an anonymous caller by address. Every
-// operation spends its cost (Armor's, recorded by armor.ts at validation) from the caller's budget before it
+// operation spends its cost (Armor's, recorded by armor.ts at validation, plus the days its analytics cover:
+// range-cost.ts) from the caller's budget before it
 // runs, over HTTP and over graphql-ws alike (a subscription spends once, when it is subscribed; the events
 // it then receives are free). Past the budget the operation is refused with RATE_LIMITED and, over HTTP,
 // status 429 and Retry-After. Every GraphQL HTTP response says where the caller stands, as GitHub's API
 // does: x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset (epoch seconds).
 import type { IncomingMessage } from 'node:http';
-import type { ExecutionResult, GraphQLError } from 'graphql';
+import type { DocumentNode, ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { QueryRateLimiter, RateLimitState } from '../auth/query-rate-limit.ts';
 import { bearerToken, type TokenIssuer } from '../auth/tokens.ts';
@@ -15,6 +16,7 @@ import { clientAddress } from '../http/client-address.ts';
 import type { Logger } from '../logger.ts';
 import type { QueryCosts } from './armor.ts';
 import { toPublicError } from './errors.ts';
+import { rangeCost } from './range-cost.ts';
 
 /** Who pays: the same key whether it comes from a resolved context or, for a peek, from the request. */
 export const callerKey = (viewerId: string | null | undefined, address: string) => (viewerId ? `user:${viewerId}` : `address:${address}`);
@@ -30,9 +32,19 @@ export function rateLimitPlugin(options: {
   /** Where the caller stood after the operation of each HTTP request spent its cost. */
   const spentBy = new WeakMap<Request, RateLimitState>();
 
-  async function spend(args: { document: unknown; contextValue: Context }, stop: (result: ExecutionResult) => void) {
+  async function spend(
+    args: {
+      document: DocumentNode;
+      contextValue: unknown;
+      variableValues?: Record<string, unknown> | null | undefined;
+      operationName?: string | null | undefined;
+    },
+    stop: (result: ExecutionResult) => void,
+  ) {
     const context = args.contextValue as Context & { request?: Request };
-    const cost = Math.max(1, Math.ceil(costs.get(args.document as never) ?? 1));
+    // The document's shape (Armor) plus the ranges its analytics cover, which the shape cannot show.
+    const shape = Math.ceil(costs.get(args.document) ?? 1);
+    const cost = Math.max(1, shape + rangeCost(args.document, args.variableValues, args.operationName));
     let outcome: Awaited<ReturnType<QueryRateLimiter['spend']>>;
     try {
       outcome = await limiter.spend(callerKey(context.viewer?.id, context.meta.address), cost);

@@ -1,0 +1,46 @@
+// The cost of the data an operation's arguments ask for, which Armor's cost (the shape of the document)
+// cannot see: `analytics` over 400 days does 400 times the work of one day, and 15 aliases of it 15 times
+// that. Priced by the days each top-level `analytics` or `monthlyReport` covers (domain/work-cost.ts), read
+// from the document and its variables before the operation runs, and added to what the rate limit charges.
+import { type ArgumentNode, type DocumentNode, getOperationAST, Kind, type SelectionSetNode, valueFromASTUntyped } from 'graphql';
+import { analyticsCost, COST_PER_ANALYTICS_DAY, MONTHLY_REPORT_DAYS } from '../domain/work-cost.ts';
+
+type Variables = Record<string, unknown> | null | undefined;
+
+export function rangeCost(document: DocumentNode, variables: Variables, operationName?: string | null): number {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  if (operation?.operation !== 'query') return 0;
+  const fragments = new Map(
+    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [])),
+  );
+  const seen = new Set<string>();
+
+  function costOf(selectionSet: SelectionSetNode): number {
+    let total = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) total += costOf(selection.selectionSet);
+      else if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        // Each fragment counted once per spread chain: a cycle is a validation error anyway.
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && !seen.has(fragment.name.value)) {
+          seen.add(fragment.name.value);
+          total += costOf(fragment.selectionSet);
+          seen.delete(fragment.name.value);
+        }
+      } else if (selection.name.value === 'analytics') {
+        const range = argument(selection.arguments, 'range', variables) as { from?: unknown; to?: unknown } | undefined;
+        total += analyticsCost(new Date(String(range?.from)), new Date(String(range?.to)));
+      } else if (selection.name.value === 'monthlyReport') {
+        total += MONTHLY_REPORT_DAYS * COST_PER_ANALYTICS_DAY;
+      }
+    }
+    return total;
+  }
+
+  return costOf(operation.selectionSet);
+}
+
+function argument(nodes: readonly ArgumentNode[] | undefined, name: string, variables: Variables): unknown {
+  const node = nodes?.find((candidate) => candidate.name.value === name);
+  return node ? valueFromASTUntyped(node.value, variables ?? undefined) : undefined;
+}
