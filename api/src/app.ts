@@ -9,6 +9,7 @@ import { type Database, openDatabase } from './db/client.ts';
 import { identifyCaller } from './graphql/rate-limit.ts';
 import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.ts';
 import { bodyLimit } from './http/body-limit.ts';
+import { exportBudget } from './http/export-budget.ts';
 import { EXPORT_PATH, exportsEndpoint } from './http/exports.ts';
 import { FILES_PATH, files } from './http/files.ts';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets, graphiqlOff } from './http/graphiql.ts';
@@ -139,7 +140,17 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       : [{ path: yoga.graphqlEndpoint, methods: ['GET'], handle: graphiqlOff }]),
     { path: yoga.graphqlEndpoint, handle: (req, res) => yoga(req, res) },
     { path: FILES_PATH, methods: ['GET', 'HEAD'], handle: files({ attachments: services.attachments, resolveViewer: routeViewer, logger }) },
-    { path: EXPORT_PATH, methods: ['GET'], handle: exportsEndpoint({ prisma, analytics: services.analytics, resolveViewer: routeViewer, logger }) },
+    {
+      path: EXPORT_PATH,
+      methods: ['GET'],
+      handle: exportsEndpoint({
+        prisma,
+        analytics: services.analytics,
+        resolveViewer: routeViewer,
+        logger,
+        budget: exportBudget({ limiter: auth.queryRateLimiter, trustProxyHops: config.trustProxyHops, logger }),
+      }),
+    },
     ...notices.routes,
     ...(web ? [{ path: '/', methods: ['GET', 'HEAD'], handle: web }] : []),
   ];

@@ -1,7 +1,8 @@
 // The CSV exports: the tickets export holds exactly the rows (and order) of the `tickets` list for the same filter
 // and viewer, across several batches; cells are quoted and defused; the analytics export is authorized like the
-// query.
+// query; every export pays for the rows or days it covers from the caller's query-cost budget.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyticsCost, COST_PER_ANALYTICS_DAY, ticketExportCost } from '../src/domain/work-cost.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { createTicket, type Sessions, signInEveryone, ticketMutationOk } from './support/tickets.ts';
 
@@ -167,5 +168,68 @@ describe('GET /export/analytics.csv', () => {
     const sales = departments.find((department: { name: string }) => department.name === 'Sales');
     expect((await download(`/export/analytics.csv?${range}&departmentId=${encodeURIComponent(sales.id)}`, s['marketing.manager'].token)).status).toBe(403);
     expect((await download('/export/analytics.csv?from=yesterday', s.admin.token)).status).toBe(400);
+  });
+});
+
+/** An export's status, rate-limit headers and body. */
+async function priced(app: TestApp, path: string, token: string) {
+  const response = await fetch(new URL(path, app.url), { headers: { authorization: `Bearer ${token}` } });
+  const header = (name: string) => response.headers.get(name);
+  return {
+    status: response.status,
+    remaining: Number(header('x-ratelimit-remaining')),
+    limit: Number(header('x-ratelimit-limit')),
+    reset: Number(header('x-ratelimit-reset')),
+    retryAfter: header('retry-after'),
+    text: await response.text(),
+  };
+}
+
+describe('exports spend the caller’s query-cost budget', () => {
+  it('a tickets export costs its rows, and says so in the x-ratelimit-* headers', async () => {
+    const first = await priced(t, '/export/tickets.csv', s.admin.token);
+    const second = await priced(t, '/export/tickets.csv', s.admin.token);
+    expect(second.status).toBe(200);
+    expect(second.limit).toBe(t.config.rateLimit.points);
+    expect(second.reset).toBeGreaterThan(Date.now() / 1000);
+    const rows = parseCsv(second.text).length - 1;
+    expect(rows).toBeGreaterThan(1_000);
+    expect(first.remaining - second.remaining).toBe(ticketExportCost(rows));
+    // A narrower filter costs less.
+    const narrow = await priced(t, '/export/tickets.csv?status=APPROVED&priority=HIGH', s.admin.token);
+    expect(second.remaining - narrow.remaining).toBe(ticketExportCost(parseCsv(narrow.text).length - 1));
+  });
+
+  describe('on a small budget', () => {
+    let small: TestApp;
+    let admin: string;
+    const days = (count: number) => `from=2026-01-01T00:00:00Z&to=${new Date(Date.UTC(2026, 0, 1) + count * 86_400_000).toISOString()}`;
+
+    beforeAll(async () => {
+      small = await startTestApp({ env: { RATE_LIMIT_POINTS: '500', RATE_LIMIT_WINDOW_SECONDS: '600' } });
+      admin = (await small.login('admin')).accessToken;
+    });
+    afterAll(() => small?.close());
+
+    it('an analytics export costs the days it covers; past the budget it is refused with 429 and RATE_LIMITED, spending nothing', async () => {
+      const big = await priced(small, `/export/analytics.csv?${days(400)}`, admin);
+      expect(big.status).toBe(429);
+      expect(Number(big.retryAfter)).toBeGreaterThan(0);
+      const refusal = JSON.parse(big.text).errors[0];
+      expect(refusal.extensions).toMatchObject({
+        code: 'RATE_LIMITED',
+        limit: 'rate',
+        max: 500,
+        cost: analyticsCost(new Date('2026-01-01'), new Date(Date.UTC(2026, 0, 401))),
+      });
+      expect(big.remaining).toBeGreaterThan(490);
+
+      const tenDays = await priced(small, `/export/analytics.csv?${days(10)}`, admin);
+      expect(tenDays.status).toBe(200);
+      expect(big.remaining - tenDays.remaining).toBe(10 * COST_PER_ANALYTICS_DAY);
+      const eleven = await priced(small, `/export/analytics.csv?${days(11)}`, admin);
+      expect(eleven.status).toBe(429);
+      expect(eleven.remaining).toBe(tenDays.remaining);
+    });
   });
 });

@@ -11,11 +11,13 @@ import { BadInputError, DomainError } from '../domain/errors.ts';
 import { textProblem } from '../domain/text.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { PRIORITIES, REQUEST_TYPE_NAMES, TICKET_STATUSES } from '../domain/vocabulary.ts';
+import { analyticsCost, ticketExportCost } from '../domain/work-cost.ts';
 import type { Logger } from '../logger.ts';
 import type { Analytics, AnalyticsService } from '../services/analytics.ts';
-import { exportTickets } from '../services/ticket-export.ts';
+import { countExportTickets, exportTickets } from '../services/ticket-export.ts';
 import type { TicketFilter } from '../services/ticket-queries.ts';
 import { type Cell, csvLine } from './csv.ts';
+import type { ExportBudget } from './export-budget.ts';
 import { type Handler, sendJson } from './router.ts';
 
 export const EXPORT_PATH = '/export/';
@@ -109,8 +111,15 @@ const TICKET_COLUMNS = [
   'confirmedAt',
 ] as const;
 
-export function exportsEndpoint(deps: { prisma: PrismaClient; analytics: AnalyticsService; resolveViewer: ViewerResolver; logger: Logger }): Handler {
-  const { prisma, analytics, resolveViewer, logger } = deps;
+export function exportsEndpoint(deps: {
+  prisma: PrismaClient;
+  analytics: AnalyticsService;
+  resolveViewer: ViewerResolver;
+  logger: Logger;
+  /** Each export pays for the rows or days it covers from the caller's query-cost budget (export-budget.ts). */
+  budget: ExportBudget;
+}): Handler {
+  const { prisma, analytics, resolveViewer, logger, budget } = deps;
 
   async function viewerOf(req: IncomingMessage): Promise<Viewer> {
     const resolved = await resolveViewer(req.headers.authorization);
@@ -211,12 +220,19 @@ export function exportsEndpoint(deps: { prisma: PrismaClient; analytics: Analyti
       refuseUnstorableText(url.searchParams);
       if (url.pathname === `${EXPORT_PATH}tickets.csv`) {
         // The filter is checked before the first byte: a bad one is a 400, not a broken file.
-        return await stream(res, 'tickets.csv', ticketLines(viewer, ticketFilterOf(url.searchParams)));
+        const filter = ticketFilterOf(url.searchParams);
+        // Paid by the rows it will write, counted first.
+        if (!(await budget.pay(req, res, viewer.id, ticketExportCost(await countExportTickets(prisma, viewer, filter))))) return;
+        return await stream(res, 'tickets.csv', ticketLines(viewer, filter));
       }
       if (url.pathname === `${EXPORT_PATH}analytics.csv`) {
         // Authorized and computed (a few SQL aggregates) before the first byte, so a refusal is an error status.
         const params = url.searchParams;
-        const result = await analytics.analytics(viewer, { from: date(params, 'from'), to: date(params, 'to') }, idOf(params, 'departmentId', 'Department'));
+        const range = { from: date(params, 'from'), to: date(params, 'to') };
+        const departmentId = idOf(params, 'departmentId', 'Department');
+        // Paid by the days it covers, as the analytics query is.
+        if (!(await budget.pay(req, res, viewer.id, analyticsCost(range.from, range.to)))) return;
+        const result = await analytics.analytics(viewer, range, departmentId);
         return await stream(res, 'analytics.csv', analyticsLines(result));
       }
       return sendJson(res, 404, { errors: [{ message: 'No such export.', extensions: { code: 'NOT_FOUND' } }] });

@@ -32,6 +32,11 @@ const EXPORT_SELECT = {
 
 export type ExportRow = Prisma.TicketGetPayload<{ select: typeof EXPORT_SELECT }>;
 
+/** How many rows an export of this filter writes (its price is counted in rows). */
+export function countExportTickets(prisma: PrismaClient, viewer: Viewer, filter: TicketFilter, now = new Date()): Promise<number> {
+  return prisma.ticket.count({ where: ticketsWhere(viewer, filter, now) });
+}
+
 export async function* exportTickets(prisma: PrismaClient, viewer: Viewer, filter: TicketFilter, now = new Date()) {
   // One instant for the whole export, so `overdue` means the same on its first and last row.
   const where = ticketsWhere(viewer, filter, now);
