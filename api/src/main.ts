@@ -2,11 +2,18 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { openPGlite } from './db/pglite.ts';
 import { ListenError } from './http/server.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, type Logger } from './logger.ts';
 import { decideStartup, StartupError } from './startup.ts';
+
+/**
+ * The process's own lines (the banner, shutdown, why it could not start), JSON like every other line. Written at
+ * any LOG_LEVEL but silent: they say that, and where, the server serves. Until the configuration is read, info.
+ */
+let lifecycle: Logger = createLogger('info');
 
 async function main() {
   const config = loadConfig();
+  lifecycle = createLogger(config.logLevel === 'silent' ? 'silent' : 'info');
   const policy = decideStartup(config);
   // Start the embedded database first and load the app meanwhile: on a new data directory both take
   // seconds, and together they decide how soon a first `npm start` serves.
@@ -21,15 +28,15 @@ async function main() {
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) {
-      console.error(`${signal} again: exiting without waiting`);
+      lifecycle.error(`${signal} again: exiting without waiting`);
       process.exit(1);
     }
     stopping = true;
-    console.log(`${signal}: shutting down (finishing requests in flight)`);
+    lifecycle.info(`${signal}: shutting down (finishing requests in flight)`);
     app.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error('shutdown failed', error);
+        lifecycle.error('shutdown failed', error);
         process.exit(1);
       },
     );
@@ -38,12 +45,10 @@ async function main() {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   // Announced only now: a supervisor that signals as soon as it reads this line must find the handlers in place
   // (without one, SIGTERM ends Node at once, requests in flight and all).
-  // JSON lines like every other, written at any LOG_LEVEL but silent: they say that (and where) the server serves.
-  const banner = createLogger(config.logLevel === 'silent' ? 'silent' : 'info');
-  banner.info(`Juan365 Ticketing API on ${url} (${app.db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
+  lifecycle.info(`Juan365 Ticketing API on ${url} (${app.db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
   if (policy.seedAccountsBeforeListening) {
-    banner.info(`Web app: ${url.replace(/\/graphql$/, '/')}${config.graphiql ? `   GraphiQL: ${url}` : ''}`);
-    banner.info(`Demo logins (password "${config.demoPassword}"): ${DEMO_USERS.map((user) => user.username).join(', ')}`);
+    lifecycle.info(`Web app: ${url.replace(/\/graphql$/, '/')}${config.graphiql ? `   GraphiQL: ${url}` : ''}`);
+    lifecycle.info(`Demo logins (password "${config.demoPassword}"): ${DEMO_USERS.map((user) => user.username).join(', ')}`);
   }
 }
 
@@ -51,6 +56,7 @@ main().catch((error: unknown) => {
   // What the operator must fix (a setting, the database, a busy port) reads as one message; anything else is a
   // bug and keeps its stack.
   const explained = error instanceof ConfigError || error instanceof StartupError || error instanceof ListenError;
-  console.error(explained ? error.message : error);
+  // Said even under LOG_LEVEL=silent: an exit needs its reason.
+  createLogger('error').error(explained ? (error as Error).message : error);
   process.exit(1);
 });
