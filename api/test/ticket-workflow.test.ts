@@ -165,6 +165,60 @@ describe('concurrency', () => {
   });
 });
 
+describe('one approval request approves one step', () => {
+  const approve = (id: string, token: string, extra: Record<string, unknown> = {}) =>
+    ticketMutation(t, 'approveTicket', 'ApproveTicketInput', { id, ...extra }, token);
+  const approvals = (ticketId: string) => t.db.prisma.ticketHistory.findMany({ where: { ticketId: rawId(ticketId), action: 'APPROVED' } });
+
+  it('50 parallel approvals by an admin without expectedVersion or step: exactly one transition and one history entry', async () => {
+    const ticket = await createTicket(t, s.marketer.token);
+    const results = await Promise.all(Array.from({ length: 50 }, () => approve(ticket.id, s.admin.token)));
+    expect(results.filter((result) => !result.errors?.length)).toHaveLength(1);
+    expect(new Set(results.flatMap((result) => errorCodes(result)))).toEqual(new Set(['CONFLICT']));
+    expect(await approvals(ticket.id)).toHaveLength(1);
+    const row = await t.db.prisma.ticket.findUniqueOrThrow({ where: { id: rawId(ticket.id) } });
+    expect(row).toMatchObject({ status: 'PENDING_CREATIVE', version: 2, deptApprovedById: s.admin.id, creativeApprovedById: null });
+
+    // A later repeat is the same intent: CONFLICT, saying how to approve the next step on purpose.
+    const repeat = await approve(ticket.id, s.admin.token);
+    expect(errorCodes(repeat)).toEqual(['CONFLICT']);
+    expect(repeat.errors?.[0]?.message).toBe(
+      'You approved the department step of this ticket already; to approve the Creative step as well, send step: CREATIVE.',
+    );
+    const creative = await approve(ticket.id, s.admin.token, { step: 'CREATIVE' });
+    expect(errorCodes(creative)).toEqual([]);
+    expect(creative.data?.approveTicket.ticket.status).toBe('APPROVED');
+  });
+
+  it('a named step approves that step or is a CONFLICT; 50 parallel CREATIVE approvals make one transition', async () => {
+    const ticket = await createTicket(t, s.marketer.token);
+    const early = await approve(ticket.id, s.admin.token, { step: 'CREATIVE' });
+    expect(errorCodes(early)).toEqual(['CONFLICT']);
+    expect(early.errors?.[0]?.message).toBe('The ticket is REQUESTED, not waiting for the Creative approval; reload and try again.');
+    expect(errorCodes(await approve(ticket.id, s.admin.token, { step: 'DEPARTMENT' }))).toEqual([]);
+    expect(errorCodes(await approve(ticket.id, s.admin.token, { step: 'DEPARTMENT' }))).toEqual(['CONFLICT']);
+
+    const results = await Promise.all(Array.from({ length: 50 }, () => approve(ticket.id, s.admin.token, { step: 'CREATIVE' })));
+    expect(results.filter((result) => !result.errors?.length)).toHaveLength(1);
+    expect(new Set(results.flatMap((result) => errorCodes(result)))).toEqual(new Set(['CONFLICT']));
+    expect(await approvals(ticket.id)).toHaveLength(2);
+  });
+
+  it('without a step, whoever did not approve the department step approves the Creative one (an admin after the manager)', async () => {
+    const ticket = await ticketAt(t, s, 'PENDING_CREATIVE');
+    const result = await approve(ticket.id, s.admin.token);
+    expect(errorCodes(result)).toEqual([]);
+    expect(result.data?.approveTicket.ticket.status).toBe('APPROVED');
+  });
+
+  it('with expectedVersion, the version names the step: an admin approves both steps one after the other', async () => {
+    const ticket = await createTicket(t, s.marketer.token);
+    const first = await ticketMutationOk(t, 'approveTicket', 'ApproveTicketInput', { id: ticket.id, expectedVersion: ticket.version }, s.admin.token);
+    const second = await ticketMutationOk(t, 'approveTicket', 'ApproveTicketInput', { id: ticket.id, expectedVersion: first.version }, s.admin.token);
+    expect([first.status, second.status]).toEqual(['PENDING_CREATIVE', 'APPROVED']);
+  });
+});
+
 describe('rollback', () => {
   it('restores the state right after the chosen entry, as a new ROLLBACK entry, deleting nothing', async () => {
     const ticket = await ticketAt(t, s, 'IN_PROGRESS');

@@ -8,6 +8,10 @@ export type Role = (typeof ROLES)[number];
 export const TICKET_STATUSES = ['REQUESTED', 'PENDING_CREATIVE', 'APPROVED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED', 'REJECTED'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
+/** The two approvals a request needs: its department's, then Creative's. */
+export const APPROVAL_STEPS = ['DEPARTMENT', 'CREATIVE'] as const;
+export type ApprovalStep = (typeof APPROVAL_STEPS)[number];
+
 export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
@@ -125,6 +129,7 @@ export const ERROR_CODES = [
   'INVALID_TRANSITION',
   'RATE_LIMITED',
   'PASSWORD_CHANGE_REQUIRED',
+  'QUOTA_EXCEEDED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
 import { TICKET_STATUSES, type TicketFacts, type TicketStatus } from './ticket-access.ts';
 import type { Viewer } from './viewer.ts';
-import { availableActions, creationRoute, decide, decideCreation, TICKET_ACTIONS, type TicketAction, transition, viewerCanEdit } from './workflow.ts';
+import {
+  approvalConflict,
+  availableActions,
+  creationRoute,
+  decide,
+  decideCreation,
+  TICKET_ACTIONS,
+  type TicketAction,
+  transition,
+  viewerCanEdit,
+} from './workflow.ts';
 
 // The expectations below are written out by hand from the contract's "Who may do what" table, not derived
 // from the workflow table, so a wrong row in the table fails here.
@@ -276,5 +286,23 @@ describe('creation routing', () => {
     expect(creationRoute(PERSONAS.REQ).status).toBe('REQUESTED');
     expect(creationRoute(PERSONAS.DM).status).toBe('REQUESTED');
     expect(creationRoute(PERSONAS.ADM).status).toBe('REQUESTED');
+  });
+});
+
+describe('approvalConflict: one approval request approves one step', () => {
+  const pending = (departmentApprovedById: string | null) => ({ ...ticketIn('PENDING_CREATIVE'), departmentApprovedById });
+  it('a named step must be the one the ticket waits for', () => {
+    expect(approvalConflict({ ...ticketIn('REQUESTED'), departmentApprovedById: null }, PERSONAS.ADM, { step: 'DEPARTMENT' })).toBeNull();
+    expect(approvalConflict(pending(PERSONAS.ADM.id), PERSONAS.ADM, { step: 'CREATIVE' })).toBeNull();
+    expect(approvalConflict(pending(PERSONAS.DM.id), PERSONAS.ADM, { step: 'DEPARTMENT' })).toMatch(
+      /PENDING_CREATIVE, not waiting for the department approval/,
+    );
+  });
+  it('without step or version, whoever approved the department step and may approve the next one must name it', () => {
+    expect(approvalConflict(pending(PERSONAS.ADM.id), PERSONAS.ADM, {})).toMatch(/send step: CREATIVE/);
+    expect(approvalConflict(pending(PERSONAS.ADM.id), PERSONAS.ADM, { expectedVersion: 2 })).toBeNull();
+    expect(approvalConflict(pending(PERSONAS.DM.id), PERSONAS.ADM, {})).toBeNull();
+    // The department manager cannot approve the Creative step anyway: decide() answers FORBIDDEN.
+    expect(approvalConflict(pending(PERSONAS.DM.id), PERSONAS.DM, {})).toBeNull();
   });
 });

@@ -13,9 +13,9 @@ import {
   type TicketStatus,
 } from './ticket-access.ts';
 import { isAdmin, type Viewer } from './viewer.ts';
-import { type HistoryAction, TICKET_ACTIONS, type TicketAction, type TicketEventType } from './vocabulary.ts';
+import { type ApprovalStep, type HistoryAction, TICKET_ACTIONS, type TicketAction, type TicketEventType } from './vocabulary.ts';
 
-export { type HistoryAction, TICKET_ACTIONS, type TicketAction, type TicketEventType };
+export { type ApprovalStep, type HistoryAction, TICKET_ACTIONS, type TicketAction, type TicketEventType };
 
 /** Timestamps a transition records on the ticket. */
 export type TicketStamp =
@@ -290,6 +290,33 @@ export function decide(ticket: TicketFacts, action: TicketAction, actor: Viewer)
     ok: true,
     transition: { action, from: ticket.status, to: allowed.to === 'SAME' ? ticket.status : allowed.to, effects: allowed.effects },
   };
+}
+
+/** The status each approval step is taken from (the APPROVE rows of the table). */
+export const APPROVAL_STEP_FROM = { DEPARTMENT: 'REQUESTED', CREATIVE: 'PENDING_CREATIVE' } as const satisfies Record<ApprovalStep, TicketStatus>;
+
+/**
+ * One approval request approves exactly one step. A request naming its step approves that step or is a
+ * conflict (the ticket moved on). One naming neither step nor version is taken as its sender's intent as of
+ * the ticket they saw, which the server can only guess: so when the ticket waits for Creative and this very
+ * actor approved the department step, the request is most likely a repeat of that one (a double click, a retry,
+ * 50 sent at once) and is a conflict too; before, an admin's repeats carried a ticket through both steps.
+ * Returns the conflict's message, or null.
+ */
+export function approvalConflict(
+  ticket: TicketFacts & { departmentApprovedById: string | null },
+  actor: Viewer,
+  request: { step?: ApprovalStep | null; expectedVersion?: number | null },
+): string | null {
+  if (request.step) {
+    if (ticket.status === APPROVAL_STEP_FROM[request.step]) return null;
+    const step = request.step === 'DEPARTMENT' ? 'department' : 'Creative';
+    return `The ticket is ${ticket.status}, not waiting for the ${step} approval; reload and try again.`;
+  }
+  if (request.expectedVersion != null || ticket.status !== APPROVAL_STEP_FROM.CREATIVE) return null;
+  // Only someone who may approve both steps can advance twice; anyone else hears FORBIDDEN from decide().
+  if (ticket.departmentApprovedById !== actor.id || !decide(ticket, 'APPROVE', actor).ok) return null;
+  return 'You approved the department step of this ticket already; to approve the Creative step as well, send step: CREATIVE.';
 }
 
 /** A refusal as the domain error the public contract reports. */

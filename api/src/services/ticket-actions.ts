@@ -23,6 +23,8 @@ import { type StepAction, stepSummary } from '../domain/step-summary.ts';
 import { canReadTicket, type TicketStatus } from '../domain/ticket-access.ts';
 import { rollbackChanges, type TicketSnapshot } from '../domain/ticket-snapshot.ts';
 import { type Viewer, viewerOf } from '../domain/viewer.ts';
+import type { ApprovalStep } from '../domain/vocabulary.ts';
+import { approvalConflict } from '../domain/workflow.ts';
 import { creativeManagerIds, departmentManagerIds, type Tx } from './notifications.ts';
 import type { ExtraWrite } from './ticket-changes.ts';
 import type { ActionSpec, CreationSpec, TicketTarget } from './ticket-pipeline.ts';
@@ -155,8 +157,10 @@ function fieldsOf(input: EditInput): RequestFields {
 
 // ——— The approval steps ———
 
-export const APPROVE: ActionSpec<TicketTarget & { note?: string | null }, { creativeManagerIds: string[] }> = {
+export const APPROVE: ActionSpec<TicketTarget & { note?: string | null; step?: ApprovalStep | null }, { creativeManagerIds: string[] }> = {
   action: 'APPROVE',
+  // One request approves one step: a repeat cannot carry the ticket through the next (domain/workflow.ts).
+  conflict: ({ viewer, before, input }) => approvalConflict({ ...factsOf(before), departmentApprovedById: before.deptApprovedById }, viewer, input),
   facts: async (tx) => ({ creativeManagerIds: await creativeManagerIds(tx) }),
   plan: ({ viewer, before, input, facts }) => ({
     // Who approved which step, for the record (the stamps say when).

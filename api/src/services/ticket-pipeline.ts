@@ -25,6 +25,11 @@ export type ActionSpec<I, F = undefined> = {
   wrongSideOfTrash?: () => DomainError;
   /** Whoever may not read the ticket learns nothing about it, not even that it exists: NOT_FOUND, not FORBIDDEN. */
   hiddenFromNonReaders?: boolean;
+  /**
+   * What the caller meant, checked against the loaded ticket before the workflow decides (which approval step):
+   * a message makes the request a CONFLICT, as a stale expectedVersion does.
+   */
+  conflict?: (at: { viewer: Viewer; before: TicketRow; input: I }) => string | null;
   plan: (at: PlanInput<I, F>) => Plan;
   // A plan that needs facts must say how they are loaded; one that needs none has none.
 } & (undefined extends F ? { facts?: FactsLoader<I, F> } : { facts: FactsLoader<I, F> });
@@ -58,6 +63,8 @@ export function createTicketPipeline(prisma: PrismaClient, sink: EffectsSink) {
         const before = await loadTicket(tx, input, spec.action, spec.wrongSideOfTrash);
         const ticketFacts = factsOf(before);
         if (spec.hiddenFromNonReaders && !canReadTicket(viewer, ticketFacts)) throw new NotFoundError('Ticket');
+        const conflict = spec.conflict?.({ viewer, before, input });
+        if (conflict) throw new ConflictError(conflict);
         const decision = decide(ticketFacts, spec.action, viewer);
         if (!decision.ok) throw refusalError(decision);
         const { transition } = decision;

@@ -4,6 +4,7 @@
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { BadInputError } from '../domain/errors.ts';
 import { isAdmin, type Viewer } from '../domain/viewer.ts';
+import type { ApprovalStep } from '../domain/vocabulary.ts';
 import type { RequestFields } from './ticket-actions.ts';
 import * as actions from './ticket-actions.ts';
 import type { EffectsSink } from './ticket-changes.ts';
@@ -77,7 +78,7 @@ export function createTicketService({ prisma, sink, releaseContent }: TicketServ
       return changed(pipeline.run(actions.EDIT, viewer, input));
     },
 
-    approve(viewer: Viewer, input: ActionInput & { note?: string | null }) {
+    approve(viewer: Viewer, input: ActionInput & { note?: string | null; step?: ApprovalStep | null }) {
       return changed(pipeline.run(actions.APPROVE, viewer, { ...input, note: reasonOptional(input.note, 'note') }));
     },
 

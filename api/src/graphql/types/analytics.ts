@@ -5,7 +5,7 @@ import type { Analytics, KpiResult, MemberWorkload, MonthlyReport, PendingApprov
 import { builder } from '../builder.ts';
 import { requireViewer } from '../viewer.ts';
 import { DepartmentRef } from './department.ts';
-import { CriteriaEnum, PriorityEnum, RequestTypeEnum } from './enums.ts';
+import { ApprovalStepEnum, CriteriaEnum, PriorityEnum, RequestTypeEnum } from './enums.ts';
 import { ProductRef } from './product.ts';
 import { StageEnum } from './ticket-stage-times.ts';
 import { UserRef } from './user.ts';
@@ -210,8 +210,6 @@ builder.queryField('teamWorkload', (t) =>
     resolve: (_root, _args, ctx) => ctx.services.analytics.teamWorkload(requireViewer(ctx)),
   }),
 );
-
-const ApprovalStepEnum = builder.enumType('ApprovalStep', { values: ['DEPARTMENT', 'CREATIVE'] as const });
 
 const PendingApprovalRef = builder.objectRef<PendingApproval>('PendingApproval').implement({
   fields: (t) => ({

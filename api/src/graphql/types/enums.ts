@@ -1,6 +1,7 @@
 // Enums of the public contract, built from the domain's vocabulary (one list per enum, written once).
 
 import {
+  APPROVAL_STEPS,
   COMPLEXITIES,
   CRITERIA,
   DELIVERED_EVENT_TYPES,
@@ -23,6 +24,11 @@ export const RoleEnum = builder.enumType('Role', { values: ROLES });
 export const TicketStatusEnum = builder.enumType('TicketStatus', { values: TICKET_STATUSES });
 
 export const PriorityEnum = builder.enumType('Priority', { values: PRIORITIES });
+
+export const ApprovalStepEnum = builder.enumType('ApprovalStep', {
+  description: "A request's two approvals: its department's (REQUESTED → PENDING_CREATIVE), then Creative's (→ APPROVED).",
+  values: APPROVAL_STEPS,
+});
 
 export const TicketActionEnum = builder.enumType('TicketAction', {
   description: 'What a viewer may do to a ticket; see Ticket.availableActions.',

@@ -7,7 +7,7 @@ import type { RequestFields } from '../../services/tickets.ts';
 import { type BuilderTypes, builder } from '../builder.ts';
 import { requireViewer } from '../viewer.ts';
 import { DepartmentRef } from './department.ts';
-import { ComplexityEnum, CriteriaEnum, FileFormatEnum, PriorityEnum, RequestTypeEnum } from './enums.ts';
+import { ApprovalStepEnum, ComplexityEnum, CriteriaEnum, FileFormatEnum, PriorityEnum, RequestTypeEnum } from './enums.ts';
 import { ProductRef } from './product.ts';
 import { TicketRef } from './ticket.ts';
 import { TicketHistoryEntryRef } from './ticket-history.ts';
@@ -145,7 +145,14 @@ function ticketInput<Fields extends InputFieldMap>(name: string, extra: (t: Poth
 }
 
 const TicketActionInput = ticketInput('TicketActionInput', () => ({}));
-const ApproveTicketInput = ticketInput('ApproveTicketInput', (t) => ({ note: t.string() }));
+const ApproveTicketInput = ticketInput('ApproveTicketInput', (t) => ({
+  note: t.string(),
+  step: t.field({
+    type: ApprovalStepEnum,
+    description:
+      'The step this request approves; CONFLICT if the ticket is not waiting for it. Without it (and without expectedVersion), the step the ticket waits for, except that whoever approved the department step must name CREATIVE to approve the next one too: a repeated request never approves two steps.',
+  }),
+}));
 const RejectTicketInput = ticketInput('RejectTicketInput', (t) => ({ reason: t.string({ required: true }) }));
 const AssignTicketInput = ticketInput('AssignTicketInput', (t) => ({ assigneeId: t.globalID({ for: UserRef, required: true }) }));
 const CompleteTicketInput = ticketInput('CompleteTicketInput', (t) => ({ actualHours: t.float() }));

@@ -32,13 +32,18 @@ describe('validateActionInput', () => {
 });
 
 describe('actionVariables', () => {
+  it('names the approval step the viewer saw, so a repeated approval never approves the next step', () => {
+    expect(actionVariables('APPROVE', { ...target, status: 'REQUESTED' }, EMPTY_INPUT)).toMatchObject({ step: 'DEPARTMENT' });
+    expect(actionVariables('APPROVE', { ...target, status: 'PENDING_CREATIVE' }, EMPTY_INPUT)).toMatchObject({ step: 'CREATIVE' });
+  });
+
   it('always sends the version the viewer saw', () => {
     expect(actionVariables('START', target, EMPTY_INPUT)).toEqual({ id: target.id, expectedVersion: 7 });
   });
 
   it('trims reasons, drops empty optional text and turns hours into a number', () => {
     expect(actionVariables('REJECT', target, { ...EMPTY_INPUT, reason: '  late  ' })).toMatchObject({ reason: 'late' });
-    expect(actionVariables('APPROVE', target, EMPTY_INPUT)).toEqual({ id: target.id, expectedVersion: 7, note: undefined });
+    expect(actionVariables('APPROVE', target, EMPTY_INPUT)).toEqual({ id: target.id, expectedVersion: 7, note: undefined, step: undefined });
     expect(actionVariables('COMPLETE', target, { ...EMPTY_INPUT, actualHours: '3.25' })).toMatchObject({ actualHours: 3.25 });
     expect(actionVariables('COMPLETE', target, EMPTY_INPUT)).toMatchObject({ actualHours: undefined });
   });

@@ -1,7 +1,7 @@
 // What each runnable ticket action asks of the person before it can be sent, and how their answers become
 // the mutation's input. Pure: the dialog renders from `ACTION_INPUTS`, and `validateActionInput` /
 // `actionVariables` are the only places the rules live (tested in action-rules.test.ts).
-import type { TicketAction } from '../../gql/graphql';
+import type { ApprovalStep, TicketAction, TicketStatus } from '../../gql/graphql';
 
 /** Actions this module runs. EDIT, COMMENT, ATTACH and ROLLBACK need their own editors (the workspace's). */
 export const RUNNABLE_ACTIONS = [
@@ -110,15 +110,26 @@ export function validateActionInput(action: RunnableAction, input: ActionInput):
   return errors;
 }
 
-export type ActionTarget = { id: string; version: number };
+/** The ticket as the viewer saw it: its version, and its status when known (which approval step to send). */
+export type ActionTarget = { id: string; version: number; status?: TicketStatus };
 
-/** The mutation input for the action: always with `expectedVersion`, so a stale write is refused. */
+/** The approval step a ticket in this status waits for. */
+function approvalStepOf(status: TicketStatus | undefined): ApprovalStep | undefined {
+  if (status === 'REQUESTED') return 'DEPARTMENT';
+  if (status === 'PENDING_CREATIVE') return 'CREATIVE';
+  return undefined;
+}
+
+/**
+ * The mutation input for the action: always with `expectedVersion`, so a stale write is refused, and an
+ * approval names the step the viewer saw, so it never approves another.
+ */
 export function actionVariables(action: RunnableAction, target: ActionTarget, input: ActionInput) {
   const base = { id: target.id, expectedVersion: target.version };
   const text = (value: string) => (value.trim() === '' ? undefined : value.trim());
   switch (action) {
     case 'APPROVE':
-      return { ...base, note: text(input.note) };
+      return { ...base, note: text(input.note), step: approvalStepOf(target.status) };
     case 'REJECT':
     case 'REQUEST_REVISION':
       return { ...base, reason: input.reason.trim() };

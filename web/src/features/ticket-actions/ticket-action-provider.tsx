@@ -1,6 +1,7 @@
 import type { OperationResult } from '@urql/core';
 import { useClient } from '@urql/solid';
 import { createContext, createSignal, lazy, onCleanup, type ParentProps, Show, Suspense, useContext } from 'solid-js';
+import type { TicketStatus } from '../../gql/graphql';
 import { errorCode } from '../../lib/graphql-errors';
 import { ACTION_DONE, ACTION_LABELS, type ActionInput, EMPTY_INPUT, explainRefusal, needsDialog, type RunnableAction } from './action-rules';
 import './ticket-actions.css';
@@ -13,8 +14,8 @@ const loadRunner = () => import('./run-action');
 /** Long enough to read the confirmation, short enough not to linger over the next thing. */
 const DONE_VISIBLE_MS = 4000;
 
-/** What the runner needs to know about the ticket: who it is, and the version the viewer saw. */
-export type ActionTicket = { id: string; number: number; title: string; version: number };
+/** What the runner needs to know about the ticket: who it is, and the version (and status) the viewer saw. */
+export type ActionTicket = { id: string; number: number; title: string; version: number; status?: TicketStatus };
 
 export type ActionOutcome = 'done' | 'cancelled' | 'failed';
 

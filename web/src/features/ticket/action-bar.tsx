@@ -20,8 +20,8 @@ export function ActionBar(props: { ticket: ActionTicket & { availableActions: re
   const runner = useTicketAction();
   const actions = () => barActions(props.ticket.availableActions);
   const run = async (action: RunnableAction) => {
-    const { id, number, title, version } = props.ticket;
-    const outcome = await runner.run({ id, number, title, version }, action);
+    const { id, number, title, version, status } = props.ticket;
+    const outcome = await runner.run({ id, number, title, version, status }, action);
     if (outcome !== 'cancelled') props.onDone?.();
   };
   return (
