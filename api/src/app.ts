@@ -17,6 +17,7 @@ import { createReadinessCheck, health, readiness } from './http/health.ts';
 import { metricsEndpoint } from './http/metrics.ts';
 import { requestId } from './http/request-id.ts';
 import { createRouter, type Route } from './http/router.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { closeServer, createHttpServer, listen } from './http/server.ts';
 import { uploadAuthentication } from './http/upload-auth.ts';
 import { uploadLimit } from './http/upload-limit.ts';
@@ -25,6 +26,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createNoticeDelivery, type NoticeDelivery, type NoticeDeliveryTuning } from './notifications/index.ts';
 import { createRealtime } from './realtime/index.ts';
+import type { EventLoader } from './realtime/ticket-event-stream.ts';
 import { attachGraphQLWebSocket } from './realtime/ws-server.ts';
 import { openRedis } from './redis/connections.ts';
 import { createServices, type Services } from './services/index.ts';
@@ -40,6 +42,8 @@ export type AppOptions = {
   loginLimits?: LoginThrottleLimits;
   /** How often a dashboard scope may be recomputed while changes stream in (tests shorten it). */
   statsIntervalMs?: number;
+  /** Wraps the realtime hub's shared per-event loader (tests inject load failures there). */
+  wrapEventLoader?: (load: EventLoader) => EventLoader;
   logger?: Logger;
   /** Telegram delivery and deadline reminder timings (tests shorten them, and turn off polling). */
   notices?: NoticeDeliveryTuning;
@@ -84,6 +88,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     redisPrefix: config.redisPrefix,
     logger,
     statsIntervalMs: options.statsIntervalMs,
+    wrapEventLoader: options.wrapEventLoader,
     onEventDelivered: (event) => metrics.eventLag.observe((Date.now() - event.at.getTime()) / 1000),
   });
   const services = createServices({
@@ -99,6 +104,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     endSessions: realtime.endSessions,
     store,
     uploadMaxBytes: config.uploadMaxBytes,
+    uploadQuota: config.uploadQuota,
     fileLinks: auth.fileLinks,
     kpiTargets: config.kpiTargets,
     telegramBotUsername: () => notices.botUsername(),
@@ -128,6 +134,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const web = webApp(config.webDistDir);
   const routes: Route[] = [
     { path: '/', handle: requestId(logger, { trustProxyHops: config.trustProxyHops }) },
+    { path: '/', handle: securityHeaders({ trustProxyHops: config.trustProxyHops }) },
     { path: '/health', handle: health },
     { path: '/ready', handle: readiness(createReadinessCheck({ db: prisma, redis, blobStore: store, logger }), () => draining) },
     { path: '/metrics', methods: ['GET'], handle: metricsEndpoint(metrics.registry, config.metricsToken, logger) },

@@ -5,6 +5,7 @@ import { bearerToken, type TokenIssuer } from './auth/tokens.ts';
 import type { PrismaClient } from './db/generated/prisma/client.ts';
 import { PasswordChangeRequiredError, UnauthenticatedError } from './domain/errors.ts';
 import { type Viewer, viewerOf } from './domain/viewer.ts';
+import { createRefreshCookie, NO_REFRESH_COOKIE, type RefreshCookie } from './graphql/refresh-cookie.ts';
 import { clientAddress } from './http/client-address.ts';
 import type { Realtime } from './realtime/index.ts';
 import type { ClientMeta } from './services/auth.ts';
@@ -25,6 +26,8 @@ export type Context = {
   viewerExpiresAt: Date | null;
   /** The sign-in session (refresh-token family) of that access token: download links are bound to it. */
   viewerSessionId: string | null;
+  /** The browser's refresh-token cookie (HTTP only; over graphql-ws it reads and writes nothing). */
+  refreshCookie: RefreshCookie;
 };
 
 /** What Yoga receives from node:http (req) or from graphql-ws (connectionParams, extra). */
@@ -94,6 +97,7 @@ export function createContextFactory(deps: Pick<Context, 'prisma' | 'services' |
       mustChangePassword: resolved?.mustChangePassword ?? false,
       viewerExpiresAt: resolved?.expiresAt ?? null,
       viewerSessionId: resolved?.sessionId ?? null,
+      refreshCookie: wsParams ? NO_REFRESH_COOKIE : createRefreshCookie(initial.request, initial.req, trustProxyHops),
       meta: { address: clientAddress(request, trustProxyHops), userAgent: request?.headers['user-agent'] },
     };
   };

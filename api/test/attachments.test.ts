@@ -346,7 +346,9 @@ describe('attachments: rules, versions, limits and links (local disk)', () => {
     const whole = await download(t, attachment.url);
     expect(whole.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(whole.headers.get('content-disposition')).toBe('attachment; filename=notes.txt');
-    expect(whole.headers.get('content-security-policy')).toContain('sandbox');
+    expect(whole.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'self'; sandbox");
+    // The app's PDF preview frames a file; nobody else may (every other answer says DENY).
+    expect(whole.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   });
 
   it('records uploads and removals in the history, notifies participants, and removes only where allowed', async () => {

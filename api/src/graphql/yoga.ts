@@ -16,6 +16,7 @@ import { accessFields } from './access-fields.ts';
 import { anonymousInProduction } from './anonymous-in-production.ts';
 import { armorPlugin, type QueryCosts } from './armor.ts';
 import { pageSizeMiddleware } from './connection-args.ts';
+import { corsFor } from './cors.ts';
 import { csrfPrevention } from './csrf-prevention.ts';
 import { isClientError, toPublicError } from './errors.ts';
 import { metricsPlugins } from './metrics-plugin.ts';
@@ -24,6 +25,7 @@ import { operationErrorLog } from './operation-error-log.ts';
 import { passwordChangeGate } from './password-change-gate.ts';
 import { buildPermissions } from './permissions/shield.ts';
 import { rateLimitPlugin } from './rate-limit.ts';
+import { refreshCookiePlugin } from './refresh-cookie.ts';
 import { schema } from './schema.ts';
 import { useSharedSubscriptionExecution } from './shared-subscription-execution.ts';
 import { textInputGuard } from './text-input-guard.ts';
@@ -52,7 +54,7 @@ export function createGraphQLServer(options: {
     graphiql: options.config.graphiql && { title: 'Juan365 Ticketing', subscriptionsProtocol: 'WS' },
     renderGraphiQL: graphiqlPage,
     landingPage: false,
-    cors: options.config.corsOrigins.length ? { origin: options.config.corsOrigins, credentials: true, exposedHeaders: EXPOSED_HEADERS } : false,
+    cors: corsFor(options.config.corsOrigins, EXPOSED_HEADERS),
     logging: errorLog.yogaLogger,
     // Counted while the body streams in: a chunked upload (no Content-Length for http/upload-limit.ts to
     // judge) is cut off once it passes the largest file plus the form around it. JSON bodies have their own,
@@ -66,6 +68,8 @@ export function createGraphQLServer(options: {
       accessFields(),
       // Before anything reads a multipart body, refuse it without the CSRF header.
       csrfPrevention(),
+      // The refresh-token cookie that login, refreshToken and logout set (graphql/refresh-cookie.ts).
+      refreshCookiePlugin(),
       // Uploads are read here (file names as sent, the size held while streaming), then Yoga maps the files.
       multipartForm({ uploadMaxBytes: options.config.uploadMaxBytes, fieldMaxBytes: MULTIPART_ALLOWANCE_BYTES, maxFiles: MAX_FILES_PER_REQUEST }),
       armorPlugin(costs),

@@ -81,8 +81,13 @@ export function files(deps: { attachments: AttachmentService; resolveViewer: Vie
     res.setHeader('content-disposition', contentDisposition(attachment.fileName, { type: type?.inline ? 'inline' : 'attachment' }));
     res.setHeader('x-content-type-options', 'nosniff');
     // Opened on its own, a file can run nothing and load nothing. Chromium's PDF viewer does not run in a
-    // sandboxed document, so a PDF gets the rest of the policy without the sandbox.
-    res.setHeader('content-security-policy', attachment.mimeType === 'application/pdf' ? "default-src 'none'" : "default-src 'none'; sandbox");
+    // sandboxed document, so a PDF gets the rest of the policy without the sandbox. Only the app itself may
+    // frame it (its PDF preview), in place of the DENY every other answer carries (http/security-headers.ts).
+    res.setHeader(
+      'content-security-policy',
+      attachment.mimeType === 'application/pdf' ? "default-src 'none'; frame-ancestors 'self'" : "default-src 'none'; frame-ancestors 'self'; sandbox",
+    );
+    res.setHeader('x-frame-options', 'SAMEORIGIN');
     res.setHeader('cross-origin-resource-policy', 'same-origin');
     res.setHeader('referrer-policy', 'no-referrer');
     // The bytes under an id never change; the link's token does, so caches keep it per URL and briefly.

@@ -1,3 +1,5 @@
+import type { Context } from '../../context.ts';
+import { UnauthenticatedError } from '../../domain/errors.ts';
 import type { Session } from '../../services/auth.ts';
 import { builder } from '../builder.ts';
 import { markSignedIn, requireViewer } from '../viewer.ts';
@@ -5,6 +7,15 @@ import { DepartmentRef } from './department.ts';
 import { UserRef } from './user.ts';
 
 type AuthResult = Partial<Omit<Session, 'user'>> & { user: Session['user']; pendingApproval: boolean };
+
+/**
+ * A new session's refresh token also goes into the browser's HttpOnly cookie (graphql/refresh-cookie.ts); the
+ * web client never selects it from the payload. Third-party tools read it from the payload as before.
+ */
+function withCookie<T extends Pick<Session, 'refreshToken' | 'refreshTokenExpiresAt'>>(ctx: Context, session: T): T {
+  ctx.refreshCookie.set(session.refreshToken, session.refreshTokenExpiresAt);
+  return session;
+}
 
 const AuthPayload = builder.objectRef<AuthResult>('AuthPayload').implement({
   description: 'A new session. Tokens are null only when a self-registered account awaits approval.',
@@ -21,7 +32,9 @@ const AuthPayload = builder.objectRef<AuthResult>('AuthPayload').implement({
     accessTokenExpiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (result) => result.accessTokenExpiresAt ?? null }),
     refreshToken: t.string({
       nullable: true,
-      description: 'Single use: refreshToken returns a new one; presenting a spent one ends the session family.',
+      description:
+        'Single use: refreshToken returns a new one; presenting a spent one ends the session family. ' +
+        'Also set as an HttpOnly cookie for browsers; null when refreshToken was called with that cookie (the new one is in the cookie only).',
       resolve: (result) => result.refreshToken ?? null,
     }),
     refreshTokenExpiresAt: t.field({ type: 'DateTime', nullable: true, resolve: (result) => result.refreshTokenExpiresAt ?? null }),
@@ -49,7 +62,10 @@ builder.mutationField('register', (t) =>
   t.field({
     type: AuthPayload,
     args: { input: t.arg({ type: RegisterInput, required: true }) },
-    resolve: (_root, { input }, ctx) => ctx.services.auth.register({ ...input, departmentId: input.departmentId.id }, ctx.meta),
+    resolve: async (_root, { input }, ctx) => {
+      const result = await ctx.services.auth.register({ ...input, departmentId: input.departmentId.id }, ctx.meta);
+      return result.pendingApproval ? result : withCookie(ctx, result);
+    },
   }),
 );
 
@@ -65,30 +81,42 @@ builder.mutationField('login', (t) =>
     type: AuthPayload,
     args: { input: t.arg({ type: LoginInput, required: true }) },
     resolve: async (_root, { input }, ctx) => ({
-      ...(await ctx.services.auth.login(input, ctx.meta)),
+      ...withCookie(ctx, await ctx.services.auth.login(input, ctx.meta)),
       pendingApproval: false,
     }),
   }),
 );
 
+const COOKIE_FORM = 'Without it, the HttpOnly cookie set at sign-in is used (browsers; needs the x-graphql-yoga-csrf header).';
+
 const RefreshTokenInput = builder.inputType('RefreshTokenInput', {
-  fields: (t) => ({ refreshToken: t.string({ required: true }) }),
+  fields: (t) => ({ refreshToken: t.string({ description: `The refresh token. ${COOKIE_FORM}` }) }),
 });
 
 builder.mutationField('refreshToken', (t) =>
   t.field({
     type: AuthPayload,
-    args: { input: t.arg({ type: RefreshTokenInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => ({
-      ...(await ctx.services.auth.refresh(input.refreshToken, ctx.meta)),
-      pendingApproval: false,
-    }),
+    description: 'Rotates the refresh token. One passed in input comes back in the payload; one from the cookie goes back into the cookie only.',
+    args: { input: t.arg({ type: RefreshTokenInput }) },
+    resolve: async (_root, { input }, ctx) => {
+      const presented = input?.refreshToken ?? undefined;
+      if (presented) return { ...(await ctx.services.auth.refresh(presented, ctx.meta)), pendingApproval: false };
+      const fromCookie = ctx.refreshCookie.read();
+      if (!fromCookie) throw new UnauthenticatedError('No refresh token: pass input.refreshToken, or sign in again.');
+      const session = await ctx.services.auth.refresh(fromCookie, ctx.meta).catch((error: unknown) => {
+        // A refused token is worth nothing to keep; a server failure (a database hiccup) may pass on a retry.
+        if (error instanceof UnauthenticatedError) ctx.refreshCookie.clear();
+        throw error;
+      });
+      ctx.refreshCookie.set(session.refreshToken, session.refreshTokenExpiresAt);
+      return { ...session, refreshToken: undefined, pendingApproval: false };
+    },
   }),
 );
 
 const LogoutInput = builder.inputType('LogoutInput', {
   fields: (t) => ({
-    refreshToken: t.string({ required: true }),
+    refreshToken: t.string({ description: `The refresh token of the session to end. ${COOKIE_FORM}` }),
     allDevices: t.boolean({ description: 'End every session of the signed-in user (needs an access token).' }),
   }),
 });
@@ -100,9 +128,13 @@ const LogoutPayload = builder.simpleObject('LogoutPayload', {
 builder.mutationField('logout', (t) =>
   t.field({
     type: LogoutPayload,
-    args: { input: t.arg({ type: LogoutInput, required: true }) },
+    description: 'The cookie, if any, is cleared in any case.',
+    args: { input: t.arg({ type: LogoutInput }) },
     resolve: async (_root, { input }, ctx) => {
-      await ctx.services.auth.logout(input, ctx.viewer);
+      const refreshToken = input?.refreshToken ?? ctx.refreshCookie.read();
+      ctx.refreshCookie.clear();
+      if (refreshToken) await ctx.services.auth.logout({ refreshToken, allDevices: input?.allDevices }, ctx.viewer);
+      else if (input?.allDevices) throw new UnauthenticatedError('No refresh token: pass input.refreshToken to end all sessions.');
       return { success: true };
     },
   }),
@@ -130,6 +162,6 @@ builder.mutationField('changePassword', (t) =>
   t.field({
     type: ChangePasswordPayload,
     args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
-    resolve: (_root, { input }, ctx) => ctx.services.auth.changePassword(requireViewer(ctx), input, ctx.meta),
+    resolve: async (_root, { input }, ctx) => withCookie(ctx, await ctx.services.auth.changePassword(requireViewer(ctx), input, ctx.meta)),
   }),
 );
