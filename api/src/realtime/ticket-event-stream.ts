@@ -1,12 +1,15 @@
 // One subscriber's ticket events: first what it missed (from the durable activity log), then live events,
-// each delivered only if the subscriber may read the ticket as it is now.
+// each delivered only if the subscriber may read the ticket as it is now, always in eventId order.
 import { Repeater } from 'graphql-yoga';
 import type { PrismaClient, User } from '../db/generated/prisma/client.ts';
 import { canReadTicket, type TicketFacts } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import type { TicketEventType } from '../domain/workflow.ts';
+import type { Logger } from '../logger.ts';
 import { factsOf, TICKET_WITH_COLLABORATORS, type TicketRow } from '../services/ticket-rows.ts';
-import type { RealtimeHub, TicketEventMessage } from './hub.ts';
+import type { OrderedTicketEvent, OrderedTicketEvents } from './event-order.ts';
+import type { TicketEventMessage } from './hub.ts';
+import { retryOnce } from './retry-once.ts';
 
 /** Past this many missed events, the subscriber gets one REFETCH event instead of a replay. */
 export const CATCH_UP_LIMIT = 500;
@@ -65,14 +68,23 @@ export type PreparedEvent = { event: DeliveredTicketEvent & { ticket: TicketRow 
  * subscription's selection is shared per event object (graphql/shared-subscription-execution.ts), so this
  * identity is what lets 5,000 boards cost one execution. Keyed by the message itself: once every
  * subscriber's inbox is past it, both are garbage.
+ *
+ * Never rejects: every local subscriber waits on this one promise, so a failure here would end all their
+ * streams. A load that fails is tried once more; if that fails too the event is skipped (null, as for a
+ * ticket that is gone), logged once with its id, and the streams go on with the next event.
  */
-export function createEventPreparer(load: EventLoader) {
+export function createEventPreparer(load: EventLoader, logger: Logger) {
   const prepared = new WeakMap<TicketEventMessage, Promise<PreparedEvent | null>>();
   return (message: TicketEventMessage): Promise<PreparedEvent | null> => {
     let value = prepared.get(message);
     if (!value) {
-      value = load(message).then(({ ticket, actor }) =>
-        ticket ? { event: { eventId: message.eventId, type: message.type, ticket, actor, at: new Date(message.at) }, facts: factsOf(ticket) } : null,
+      value = retryOnce(() => load(message)).then(
+        ({ ticket, actor }) =>
+          ticket ? { event: { eventId: message.eventId, type: message.type, ticket, actor, at: new Date(message.at) }, facts: factsOf(ticket) } : null,
+        (error: unknown) => {
+          logger.warn(`realtime: ticket event ${message.eventId} skipped: loading its ticket failed twice`, error, { eventId: message.eventId });
+          return null;
+        },
       );
       prepared.set(message, value);
     }
@@ -96,7 +108,7 @@ function passes(viewer: Viewer, message: TicketEventMessage, ticket: TicketRow, 
   return true;
 }
 
-export type TicketEventStreamDeps = { prisma: PrismaClient; hub: RealtimeHub; prepare: EventPreparer };
+export type TicketEventStreamDeps = { prisma: PrismaClient; events: OrderedTicketEvents; prepare: EventPreparer };
 
 export function ticketEventStream(
   deps: TicketEventStreamDeps,
@@ -105,13 +117,16 @@ export function ticketEventStream(
   afterEventId: string | null | undefined,
 ): Repeater<DeliveredTicketEvent> {
   return new Repeater<DeliveredTicketEvent>(async (push, stop) => {
-    // Listen before reading the backlog: an event committed meanwhile is in the inbox, and the seam check
-    // below drops what the backlog already delivered. No gap, no duplicate.
-    const inbox: TicketEventMessage[] = [];
+    // Listen before reading the backlog: an event committed meanwhile is in the inbox, and what the backlog
+    // already delivered is skipped below. No gap, no duplicate.
+    const inbox: OrderedTicketEvent[] = [];
     let wake: (() => void) | undefined;
     let stopped = false;
-    const unlisten = deps.hub.onTicketEvent((message) => {
-      inbox.push(message);
+    const unlisten = deps.events.onTicketEvent((event) => {
+      inbox.push(event);
+      // Start loading now: the loads of queued events run side by side, and delivery still waits for
+      // each in turn, so the order stays the order of the inbox.
+      if (event.kind === 'event') void deps.prepare(event.message);
       wake?.();
     });
     void stop.then(() => {
@@ -119,19 +134,24 @@ export function ticketEventStream(
       wake?.();
     });
 
+    /** Everything up to this id was delivered, skipped or covered by a REFETCH: later arrivals at or below it are not sent. */
+    let through = afterEventId != null ? BigInt(afterEventId) : null;
     const deliver = async (message: TicketEventMessage) => {
+      through = BigInt(message.eventId);
       const prepared = await deps.prepare(message);
       if (!prepared || !passes(viewer, message, prepared.event.ticket, prepared.facts, filter)) return;
       await push(prepared.event);
     };
-    const refetch = (eventId: string) => push({ eventId, type: 'REFETCH', ticket: null, actor: null, at: new Date() });
+    const refetch = (eventId: string) => {
+      through = BigInt(eventId);
+      return push({ eventId, type: 'REFETCH', ticket: null, actor: null, at: new Date() });
+    };
 
     try {
       // The client already has everything up to afterEventId; the backlog query may deliver more, which
-      // the live inbox then also holds: those ids are remembered and skipped once.
-      const known = afterEventId != null ? BigInt(afterEventId) : null;
-      const replayed = new Set<string>();
-      if (known !== null) {
+      // the live inbox then also holds.
+      if (through !== null) {
+        const known = through;
         const missed = await deps.prisma.activityLog.findMany({
           where: { id: { gt: known }, ticketId: { not: null }, eventType: { not: null } },
           orderBy: { id: 'asc' },
@@ -140,18 +160,14 @@ export function ticketEventStream(
         });
         if (missed.length > CATCH_UP_LIMIT) {
           const newest = await deps.prisma.activityLog.aggregate({ _max: { id: true } });
-          const through = (newest._max.id ?? known).toString();
           // Everything up to here is covered by the refetch.
-          for (const message of inbox) if (BigInt(message.eventId) <= BigInt(through)) replayed.add(message.eventId);
-          await refetch(through);
+          await refetch((newest._max.id ?? known).toString());
         } else {
           for (const { id, ticketId, eventType, actorId, createdAt } of missed) {
             if (stopped) return;
             // The query leaves out rows without them; this check only tells TypeScript so.
             if (ticketId === null || eventType === null) continue;
-            const eventId = id.toString();
-            replayed.add(eventId);
-            await deliver({ eventId, ticketId, type: eventType, actorId, at: createdAt.toISOString() });
+            await deliver({ eventId: id.toString(), ticketId, type: eventType, actorId, at: createdAt.toISOString() });
           }
         }
       }
@@ -160,18 +176,19 @@ export function ticketEventStream(
         if (newest) {
           // Too far behind to catch up event by event: one REFETCH stands for all of them.
           inbox.length = 0;
-          await refetch(newest.eventId);
+          await refetch(newest.kind === 'event' ? newest.message.eventId : newest.throughEventId);
           continue;
         }
-        const message = inbox.shift();
-        if (!message) {
+        const next = inbox.shift();
+        if (!next) {
           await new Promise<void>((resolve) => (wake = resolve));
           wake = undefined;
           continue;
         }
-        if (replayed.delete(message.eventId)) continue;
-        if (known !== null && BigInt(message.eventId) <= known) continue;
-        await deliver(message);
+        const id = next.kind === 'event' ? next.message.eventId : next.throughEventId;
+        if (through !== null && BigInt(id) <= through) continue;
+        if (next.kind === 'missed') await refetch(next.throughEventId);
+        else await deliver(next.message);
       }
     } catch (error) {
       stop(error);
