@@ -58,6 +58,13 @@ export class RateLimitedError extends DomainError {
   }
 }
 
+/** An upload that would pass a byte quota (per user per day, or per ticket). */
+export class QuotaExceededError extends DomainError {
+  constructor(limit: 'uploadBytesPerUserPerDay' | 'uploadBytesPerTicket', max: number, used: number, message: string) {
+    super('QUOTA_EXCEEDED', message, { field: 'file', limit, max, used });
+  }
+}
+
 /** A one-time password (an admin's reset, create-admin's) opens nothing but its own replacement. */
 export class PasswordChangeRequiredError extends DomainError {
   constructor(message = 'Change your one-time password first: nothing else is available until then.') {

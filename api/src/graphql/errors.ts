@@ -34,6 +34,8 @@ export const ERROR_CODE_MEANINGS = {
   RATE_LIMITED: 'Too many attempts; `extensions.retryAfterSeconds` says when to retry.',
   PASSWORD_CHANGE_REQUIRED:
     'The session signed in with a one-time password: only viewer, changePassword, logout, login and refreshToken answer until it is changed.',
+  QUOTA_EXCEEDED:
+    'An upload would pass a byte quota: `extensions.limit` names it (uploadBytesPerUserPerDay, uploadBytesPerTicket), `extensions.max` is its value and `extensions.used` what is already spent.',
   BAD_REQUEST: 'Not a GraphQL request this server takes: malformed JSON, no query, a mutation over GET, an unsupported method or media type.',
   GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax.',
   GRAPHQL_VALIDATION_FAILED: 'The document does not fit the schema (an unknown field, a missing argument, an unused variable).',

@@ -1,13 +1,13 @@
 // Attachments: validated before anything is kept, stored by content, recorded through the ticket pipeline.
 // Upload order: the name, the size and the type (from the bytes) are checked, then whether the viewer may
-// attach at all; only then are the bytes stored (under their SHA-256), and the row commits with its history
+// attach at all, then the uploader's and the ticket's byte quotas; only then are the bytes stored (under their SHA-256), and the row commits with its history
 // entry, event and notifications. If the commit fails, bytes that no row refers to are removed again.
 import { createHash } from 'node:crypto';
 import type { FileLinkSigner, LinkSession } from '../auth/file-links.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Attachment, PrismaClient } from '../db/generated/prisma/client.ts';
 import { type AllowedType, decideType, displayFileName } from '../domain/attachments.ts';
-import { BadInputError, NotFoundError } from '../domain/errors.ts';
+import { BadInputError, NotFoundError, QuotaExceededError } from '../domain/errors.ts';
 import { canReadTicket } from '../domain/ticket-access.ts';
 import { type Viewer, viewerOf } from '../domain/viewer.ts';
 import type { BlobStore, ByteRange } from '../storage/index.ts';
@@ -19,7 +19,17 @@ import { FACTS_SELECTION, factsOf } from './ticket-rows.ts';
 /** What a multipart upload hands over: Yoga's File (a WHATWG File). */
 export type UploadedFile = { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> };
 
-export type AttachmentDeps = { prisma: PrismaClient; sink: EffectsSink; store: BlobStore; maxBytes: number; links: FileLinkSigner };
+/** Attachment bytes one user may upload per rolling day, and one ticket may hold; 0 turns a quota off. */
+export type UploadQuota = { bytesPerUserPerDay: number; bytesPerTicket: number };
+
+export type AttachmentDeps = {
+  prisma: PrismaClient;
+  sink: EffectsSink;
+  store: BlobStore;
+  maxBytes: number;
+  links: FileLinkSigner;
+  quota: UploadQuota;
+};
 
 /** Same-name uploads racing for one version number: the loser takes the next one. */
 const VERSION_ATTEMPTS = 3;
@@ -41,8 +51,31 @@ function pixelSize(
   }
 }
 
-export function createAttachmentService({ prisma, sink, store, maxBytes, links }: AttachmentDeps) {
+export function createAttachmentService({ prisma, sink, store, maxBytes, links, quota }: AttachmentDeps) {
   const pipeline = createTicketPipeline(prisma, sink);
+
+  /**
+   * Refuses an upload that would pass a quota, from the sizes of the rows already recorded (deleted ones too:
+   * their bytes stay for the history). Two uploads at the same instant may both pass; the quota bounds
+   * sustained use, not one burst.
+   */
+  async function assertWithinQuota(uploaderId: string, ticketId: string, size: number): Promise<void> {
+    const since = new Date(Date.now() - 86_400_000);
+    const [byUser, byTicket] = await Promise.all([
+      quota.bytesPerUserPerDay > 0 ? prisma.attachment.aggregate({ _sum: { size: true }, where: { uploaderId, createdAt: { gte: since } } }) : null,
+      quota.bytesPerTicket > 0 ? prisma.attachment.aggregate({ _sum: { size: true }, where: { ticketId } }) : null,
+    ]);
+    const usedByUser = byUser?._sum.size ?? 0;
+    if (byUser && usedByUser + size > quota.bytesPerUserPerDay) {
+      const message = `You have uploaded ${usedByUser} of your ${quota.bytesPerUserPerDay} bytes for the last 24 hours; this file (${size} bytes) does not fit.`;
+      throw new QuotaExceededError('uploadBytesPerUserPerDay', quota.bytesPerUserPerDay, usedByUser, message);
+    }
+    const usedByTicket = byTicket?._sum.size ?? 0;
+    if (byTicket && usedByTicket + size > quota.bytesPerTicket) {
+      const message = `This ticket holds ${usedByTicket} of its ${quota.bytesPerTicket} bytes of attachments; this file (${size} bytes) does not fit.`;
+      throw new QuotaExceededError('uploadBytesPerTicket', quota.bytesPerTicket, usedByTicket, message);
+    }
+  }
 
   /** Removes stored bytes that no attachment row refers to (under the content's lock, see ATTACH). */
   async function release(keys: readonly string[]): Promise<void> {
@@ -88,6 +121,8 @@ export function createAttachmentService({ prisma, sink, store, maxBytes, links }
       const type = decideType((await fileTypeFromBuffer(bytes))?.mime, bytes);
       const { width, height } = pixelSize(imageSize, bytes, type);
       await pipeline.check(ATTACH, viewer, { id: input.ticketId });
+      // After the permission check (a quota says nothing to who may not attach), before any byte is stored.
+      await assertWithinQuota(viewer.id, input.ticketId, bytes.byteLength);
 
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const ensureStored = async () => {

@@ -8,7 +8,7 @@ import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { DEFAULT_KPI_TARGETS, type KpiTargets } from '../domain/analytics.ts';
 import type { BlobStore } from '../storage/index.ts';
 import { createAnalyticsService } from './analytics.ts';
-import { createAttachmentService } from './attachments.ts';
+import { createAttachmentService, type UploadQuota } from './attachments.ts';
 import { createAuthService } from './auth.ts';
 import { createCommentService } from './comments.ts';
 import type { EndedSessionsSink } from './ended-sessions.ts';
@@ -37,6 +37,8 @@ export type ServiceDeps = {
   /** Where attachment bytes are kept, and the largest one accepted. */
   store: BlobStore;
   uploadMaxBytes: number;
+  /** Attachment byte quotas per user per day and per ticket (0: none). */
+  uploadQuota: UploadQuota;
   fileLinks: FileLinkSigner;
   /** The app makes it first, because the realtime hub (the sink) pushes dashboards with it. */
   stats?: StatsService;
@@ -52,6 +54,7 @@ export function createServices(deps: ServiceDeps) {
     sink: deps.sink,
     store: deps.store,
     maxBytes: deps.uploadMaxBytes,
+    quota: deps.uploadQuota,
     links: deps.fileLinks,
   });
   return {
