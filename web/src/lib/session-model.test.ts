@@ -28,7 +28,6 @@ function payload(options: { lifetimeS: number; serverNow: number; refreshLifetim
     __typename: 'AuthPayload' as const,
     accessToken: jwt({ sub: 'u1', iat, exp: iat + options.lifetimeS }),
     accessTokenExpiresAt: new Date(iat * 1000 + options.lifetimeS * 1000).toISOString(),
-    refreshToken: 'refresh-1',
     refreshTokenExpiresAt: new Date(iat * 1000 + (options.refreshLifetimeMs ?? 7 * 86_400_000)).toISOString(),
     pendingApproval: false,
     user: { __typename: 'User' as const, ...user },
@@ -36,7 +35,7 @@ function payload(options: { lifetimeS: number; serverNow: number; refreshLifetim
 }
 
 function session(overrides: Partial<Session> = {}): Session {
-  return { accessToken: 'a', refreshToken: 'r', accessExpiresAt: 900_000, refreshAt: 840_000, refreshExpiresAt: 5_000_000, user, ...overrides };
+  return { accessToken: 'a', accessExpiresAt: 900_000, refreshAt: 840_000, refreshExpiresAt: 5_000_000, user, mustChangePassword: false, ...overrides };
 }
 
 describe('token timing', () => {
@@ -102,6 +101,13 @@ describe('stored form', () => {
     expect(parseSession(serializeSession(current))).toEqual(current);
   });
 
+  it('drops a refresh token an earlier version stored (it lives in an HttpOnly cookie now)', () => {
+    const legacy = JSON.stringify({ ...session(), refreshToken: 'r' });
+    const parsed = parseSession(legacy);
+    expect(parsed).toEqual(session());
+    expect(serializeSession(parsed as Session)).not.toContain('refreshToken');
+  });
+
   it('treats malformed or partial storage as signed out', () => {
     expect(parseSession(null)).toBeNull();
     expect(parseSession('{')).toBeNull();
@@ -119,18 +125,18 @@ describe('stored form', () => {
 describe('cross-tab adoption', () => {
   const mine = session();
   it('adopts what another tab rotated or signed in, ends on sign-out, reloads for another user', () => {
-    expect(adoptionDecision(mine, session({ refreshToken: 'r2' }))).toBe('adopt');
+    expect(adoptionDecision(mine, session({ accessToken: 'a2' }))).toBe('adopt');
     expect(adoptionDecision(null, mine)).toBe('adopt');
     expect(adoptionDecision(mine, null)).toBe('end');
     expect(adoptionDecision(null, null)).toBe('nothing');
     expect(adoptionDecision(mine, session({ user: { ...user, id: 'u2' } }))).toBe('reload');
   });
 
-  it('rotates only the token this tab saw, and only while it is valid', () => {
-    expect(rotationDecision(session({ refreshToken: 'newer' }), 'r', 0)).toBe('follow');
-    expect(rotationDecision(null, 'r', 0)).toBe('follow');
-    expect(rotationDecision(session({ refreshExpiresAt: 10 }), 'r', 10)).toBe('expired');
-    expect(rotationDecision(session(), 'r', 0)).toBe('rotate');
+  it('refreshes only the session this tab saw (by its access token), and only while the refresh token is valid', () => {
+    expect(rotationDecision(session({ accessToken: 'newer' }), 'a', 0)).toBe('follow');
+    expect(rotationDecision(null, 'a', 0)).toBe('follow');
+    expect(rotationDecision(session({ refreshExpiresAt: 10 }), 'a', 10)).toBe('expired');
+    expect(rotationDecision(session(), 'a', 0)).toBe('rotate');
   });
 });
 

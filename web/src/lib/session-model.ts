@@ -7,13 +7,13 @@ import type { SessionFieldsFragment as SessionFields } from '../gql/graphql';
 export type SessionUser = SessionFields['user'];
 
 /** What any payload that starts a session carries (sign-in, refresh, password change). */
-export type SessionPayload = Pick<SessionFields, 'accessToken' | 'accessTokenExpiresAt' | 'refreshToken' | 'refreshTokenExpiresAt' | 'user'> & {
+export type SessionPayload = Pick<SessionFields, 'accessToken' | 'accessTokenExpiresAt' | 'refreshTokenExpiresAt' | 'user'> & {
   mustChangePassword?: boolean;
 };
 
+/** The refresh token is not here: it is in an HttpOnly cookie only the server reads (sent to /graphql). */
 export type Session = {
   accessToken: string;
-  refreshToken: string;
   /** When the access token stops working, in this browser's clock (corrected for the server's). */
   accessExpiresAt: number;
   /** When to refresh: a little before the access token expires. */
@@ -38,8 +38,8 @@ const FINAL_REFUSALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT'
  * token's lifetime comes from its own `iat`/`exp`, so a wrong clock here cannot cause a refresh loop.
  */
 export function sessionFromPayload(payload: SessionPayload, receivedAt: number): Session | null {
-  const { accessToken, refreshToken, accessTokenExpiresAt, refreshTokenExpiresAt } = payload;
-  if (!accessToken || !refreshToken || !accessTokenExpiresAt || !refreshTokenExpiresAt) return null;
+  const { accessToken, accessTokenExpiresAt, refreshTokenExpiresAt } = payload;
+  if (!accessToken || !accessTokenExpiresAt || !refreshTokenExpiresAt) return null;
   const serverAccessExpiry = Date.parse(accessTokenExpiresAt);
   const lifetime = tokenLifetimeMs(accessToken) ?? serverAccessExpiry - receivedAt;
   if (!(lifetime > 0)) return null;
@@ -47,7 +47,6 @@ export function sessionFromPayload(payload: SessionPayload, receivedAt: number):
   const clockOffset = Number.isFinite(serverAccessExpiry) ? accessExpiresAt - serverAccessExpiry : 0;
   return {
     accessToken,
-    refreshToken,
     accessExpiresAt,
     refreshAt: accessExpiresAt - Math.min(REFRESH_AHEAD_MS, lifetime / 4),
     refreshExpiresAt: Date.parse(refreshTokenExpiresAt) + clockOffset,
@@ -99,19 +98,23 @@ export function serializeSession(session: Session): string {
   return JSON.stringify(session);
 }
 
-/** Reads a stored session; anything malformed (another version, hand-edited, truncated) counts as none. */
+/**
+ * Reads a stored session; anything malformed (another version, hand-edited, truncated) counts as none. Only the
+ * session's own fields are kept, so a refresh token an earlier version stored is dropped when it is written back.
+ */
 export function parseSession(raw: string | null): Session | null {
   if (!raw) return null;
   try {
     const value = JSON.parse(raw) as Partial<Session> | null;
     const valid =
       typeof value?.accessToken === 'string' &&
-      typeof value.refreshToken === 'string' &&
       typeof value.accessExpiresAt === 'number' &&
       typeof value.refreshAt === 'number' &&
       typeof value.refreshExpiresAt === 'number' &&
       typeof value.user?.id === 'string';
-    return valid ? (value as Session) : null;
+    if (!valid) return null;
+    const { accessToken, accessExpiresAt, refreshAt, refreshExpiresAt, user, mustChangePassword } = value as Session;
+    return { accessToken, accessExpiresAt, refreshAt, refreshExpiresAt, user, mustChangePassword: mustChangePassword === true };
   } catch {
     return null;
   }
@@ -136,11 +139,12 @@ export function adoptionDecision(current: Session | null, stored: Session | null
 }
 
 /**
- * Before rotating the token this tab saw: `follow` when another tab rotated or ended it meanwhile (its
- * result is in storage), `expired` when the refresh token is past use, else `rotate`.
+ * Before refreshing the session this tab saw (known by its access token: each refresh issues a new one):
+ * `follow` when another tab refreshed or ended it meanwhile (its result is in storage), `expired` when the
+ * refresh token is past use, else `rotate`.
  */
-export function rotationDecision(stored: Session | null, seenRefreshToken: string, now: number): 'follow' | 'expired' | 'rotate' {
-  if (stored?.refreshToken !== seenRefreshToken) return 'follow';
+export function rotationDecision(stored: Session | null, seenAccessToken: string, now: number): 'follow' | 'expired' | 'rotate' {
+  if (stored?.accessToken !== seenAccessToken) return 'follow';
   if (stored.refreshExpiresAt <= now) return 'expired';
   return 'rotate';
 }

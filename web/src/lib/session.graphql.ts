@@ -1,11 +1,13 @@
 import { graphql } from '../gql';
 
-/** What a new session carries: both tokens, their expiries and who signed in. */
+/**
+ * What a new session carries: the access token, both expiries and who signed in. The refresh token is never
+ * selected: it lives in the HttpOnly cookie the server sets, out of this script's reach.
+ */
 export const sessionFieldsFragment = graphql(`
   fragment SessionFields on AuthPayload {
     accessToken
     accessTokenExpiresAt
-    refreshToken
     refreshTokenExpiresAt
     pendingApproval
     mustChangePassword
@@ -19,16 +21,16 @@ export const sessionFieldsFragment = graphql(`
 `);
 
 export const refreshTokenMutation = graphql(`
-  mutation RefreshToken($input: RefreshTokenInput!) {
-    refreshToken(input: $input) {
+  mutation RefreshToken {
+    refreshToken {
       ...SessionFields
     }
   }
 `);
 
 export const logoutMutation = graphql(`
-  mutation Logout($input: LogoutInput!) {
-    logout(input: $input) {
+  mutation Logout {
+    logout {
       success
     }
   }

@@ -1,10 +1,11 @@
-// The signed-in session (tokens, their expiries, who) as a small Solid store, persisted in localStorage and
-// shared by every tab of the app.
+// The signed-in session (the access token, the expiries, who) as a small Solid store, persisted in localStorage
+// and shared by every tab of the app. The refresh token is not in it: the server keeps it in an HttpOnly cookie
+// (sent only to /graphql), which no script can read, and refreshToken and logout use it when called without one.
 //
 // The access token is refreshed shortly before it expires. Refresh tokens rotate, and presenting a spent
 // one again ends the whole session, so exactly one refresh may run at a time: one promise per tab, one
-// lock across tabs (tab-lock.ts), and a tab that finds the stored token already rotated by another tab
-// adopts the stored session instead of refreshing. Tabs follow each other through the `storage` event.
+// lock across tabs (tab-lock.ts), and a tab that finds the stored session already refreshed by another tab
+// adopts it instead of refreshing. Tabs follow each other through the `storage` event.
 //
 // Whenever the session ends (sign-out, refresh refused, signed out in another tab) the page reloads at
 // /login: a fresh page drops every cached query, open socket and view state of the previous user.
@@ -50,8 +51,15 @@ export const session = {
   mustChangePassword: (): boolean => state.current?.mustChangePassword === true,
 };
 
-/** Refresh and logout go out on a bare client: no bearer token, no cache, no dependency on the app client. */
-const authClient = new Client({ url: graphqlUrl, exchanges: [fetchExchange] });
+/**
+ * Refresh and logout go out on a bare client: no bearer token, no cache, no dependency on the app client. The
+ * browser adds the refresh cookie; the server reads it only from requests with the CSRF header.
+ */
+const authClient = new Client({
+  url: graphqlUrl,
+  exchanges: [fetchExchange],
+  fetchOptions: { headers: { 'x-graphql-yoga-csrf': '1' }, credentials: 'same-origin' },
+});
 
 let inFlight: Promise<boolean> | undefined;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -61,8 +69,10 @@ let failedAttempts = 0;
 export function initSession(): void {
   const stored = readStored();
   const usable = usableAtStart(stored, Date.now());
-  if (usable) apply(usable);
-  else if (stored) writeStored(null);
+  if (usable) {
+    writeStored(usable); // rewritten in today's form: a refresh token an earlier version stored is dropped
+    apply(usable);
+  } else if (stored) writeStored(null);
 
   window.addEventListener('storage', (event) => {
     if (event.key === STORAGE_KEY || event.key === null) followStored();
@@ -114,7 +124,7 @@ export async function freshAccessToken(): Promise<string | null> {
  * A refusal ends the session (and leaves for /login); a transport failure keeps it and retries later.
  */
 export function refreshSession(): Promise<boolean> {
-  const seen = state.current?.refreshToken;
+  const seen = state.current?.accessToken;
   if (!seen) return Promise.resolve(false);
   inFlight ??= withTabLock(LOCK_NAME, () => rotate(seen)).finally(() => {
     inFlight = undefined;
@@ -127,9 +137,10 @@ export async function signOut(): Promise<void> {
   clearTimeout(refreshTimer);
   await inFlight?.catch(() => undefined);
   await withTabLock(LOCK_NAME, async () => {
-    const stored = readStored(); // the newest refresh token, whichever tab rotated it last
+    const stored = readStored();
     if (stored) {
-      const logout = authClient.mutation(logoutMutation, { input: { refreshToken: stored.refreshToken } }).toPromise();
+      // The cookie holds the newest refresh token, whichever tab rotated it last; the answer clears it.
+      const logout = authClient.mutation(logoutMutation, {}).toPromise();
       await Promise.race([logout, sleep(1_500)]);
     }
     writeStored(null);
@@ -143,7 +154,7 @@ async function rotate(seen: string): Promise<boolean> {
   if (decision === 'follow') return followStored();
   if (decision === 'expired') return end();
 
-  const result = await authClient.mutation(refreshTokenMutation, { input: { refreshToken: seen } }).toPromise();
+  const result = await authClient.mutation(refreshTokenMutation, {}).toPromise();
   const next = result.data ? sessionFromPayload(getFragmentData(sessionFieldsFragment, result.data.refreshToken), Date.now()) : null;
   if (next) {
     failedAttempts = 0;

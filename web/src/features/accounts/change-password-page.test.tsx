@@ -26,7 +26,6 @@ function signInWithOneTimePassword() {
     STORAGE_KEY,
     JSON.stringify({
       accessToken: jwt(900),
-      refreshToken: 'refresh-old',
       accessExpiresAt: now + 900_000,
       refreshAt: now + 840_000,
       refreshExpiresAt: now + 86_400_000,
@@ -37,13 +36,15 @@ function signInWithOneTimePassword() {
   initSession();
 }
 
+/** The new session's access token (another lifetime, so it differs from the one-time password's). */
+const newAccessToken = jwt(899);
+
 const changed = () => ({
   data: {
     changePassword: {
       __typename: 'ChangePasswordPayload',
-      accessToken: jwt(900),
-      accessTokenExpiresAt: new Date(Date.now() + 900_000).toISOString(),
-      refreshToken: 'refresh-new',
+      accessToken: newAccessToken,
+      accessTokenExpiresAt: new Date(Date.now() + 899_000).toISOString(),
       refreshTokenExpiresAt: new Date(Date.now() + 86_400_000).toISOString(),
       user: { __typename: 'User', ...user },
     },
@@ -101,7 +102,9 @@ describe('ChangePasswordPage', () => {
       input: { currentPassword: 'one-time-pass', newPassword: 'my-own-password' },
     });
     const stored = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
-    expect(stored.refreshToken).toBe('refresh-new');
+    expect(stored.accessToken).toBe(newAccessToken);
+    // The new refresh token is in the server's HttpOnly cookie, never in storage.
+    expect(stored).not.toHaveProperty('refreshToken');
     expect(stored.mustChangePassword).toBe(false);
   });
 

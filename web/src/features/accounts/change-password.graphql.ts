@@ -5,7 +5,6 @@ export const changedPasswordSessionFragment = graphql(`
   fragment ChangedPasswordSession on ChangePasswordPayload {
     accessToken
     accessTokenExpiresAt
-    refreshToken
     refreshTokenExpiresAt
     user {
       id

@@ -14,7 +14,6 @@ const pendingPayload = {
   __typename: 'AuthPayload',
   accessToken: null,
   accessTokenExpiresAt: null,
-  refreshToken: null,
   refreshTokenExpiresAt: null,
   pendingApproval: true,
   mustChangePassword: false,
