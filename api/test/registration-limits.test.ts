@@ -1,6 +1,7 @@
 // Self-registration is metered per address and in all (each pending account reserves a username and an
 // email), pending accounts expire, and an admin can decline one, freeing its names. Client addresses come
 // from X-Forwarded-For (TRUST_PROXY), so one test plays many clients.
+import { randomUUID } from 'node:crypto';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, type GraphQLResponse, startTestApp, type TestApp } from './support/app.ts';
@@ -21,16 +22,20 @@ beforeAll(async () => {
       PENDING_REGISTRATION_DAYS: '7',
     },
   });
-  const { departments } = await t.ok<{ departments: { id: string; name: string }[] }>(`{ departments { id name } }`);
-  salesId = departments.find((department) => department.name === 'Sales')!.id;
+  salesId = await salesOf(t);
 });
+
+async function salesOf(app: TestApp): Promise<string> {
+  const { departments } = await app.ok<{ departments: { id: string; name: string }[] }>(`{ departments { id name } }`);
+  return departments.find((department) => department.name === 'Sales')!.id;
+}
 afterAll(() => t.close());
 
 type Registered = { register: { pendingApproval: boolean; user: { id: string; username: string } } };
 
-async function registerFrom(address: string, username: string): Promise<GraphQLResponse<Registered>> {
-  const input = { username, email: `${username}@example.com`, password: 'a-long-password', displayName: username, departmentId: salesId };
-  const response = await fetch(t.url, {
+async function registerFrom(address: string, username: string, app = t, departmentId = salesId): Promise<GraphQLResponse<Registered>> {
+  const input = { username, email: `${username}@example.com`, password: 'a-long-password', displayName: username, departmentId };
+  const response = await fetch(app.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
     body: JSON.stringify({ query: REGISTER, variables: { input } }),
@@ -94,5 +99,31 @@ describe('registration limits', () => {
       expect(errorCodes(await registerFrom(address, `spread${address.split('.').pop()}`))).toEqual([]);
     }
     expect(errorCodes(await registerFrom('198.51.100.3', 'spread3'))).toEqual(['RATE_LIMITED']);
+  });
+});
+
+describe('registration limits in Redis (shared by every instance)', () => {
+  const env = { TRUST_PROXY: 'true', REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: `registration-${randomUUID()}:` };
+  let one: TestApp;
+  let two: TestApp;
+  const departmentOf = new Map<TestApp, string>();
+
+  beforeAll(async () => {
+    [one, two] = await Promise.all([startTestApp({ env }), startTestApp({ env })]);
+    for (const app of [one, two]) departmentOf.set(app, await salesOf(app));
+  });
+  afterAll(async () => {
+    await Promise.all([one?.close(), two?.close()]);
+  });
+
+  it('one address spread over two instances still gets only its handful', async () => {
+    const codes: (string | undefined)[] = [];
+    for (let index = 0; index < 20; index += 1) {
+      const app = index % 2 ? two : one;
+      const result = await registerFrom('203.0.113.99', `spread.flood${index}`, app, departmentOf.get(app));
+      codes.push(errorCodes(result)[0] ?? 'OK');
+    }
+    expect(codes.filter((code) => code === 'OK')).toHaveLength(5);
+    expect(codes.slice(5)).toEqual(Array(15).fill('RATE_LIMITED'));
   });
 });
