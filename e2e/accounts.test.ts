@@ -268,6 +268,58 @@ describe('profile', () => {
     expect(new URL(page.url()).pathname).toBe('/tickets');
   });
 
+  it('keeps the refresh token out of script reach: an HttpOnly cookie, nothing in storage; a reload and a refresh keep the session', async () => {
+    const person = await browser.newUser({ label: 'designer session' });
+    const { page, context } = person;
+    await signIn(page, 'designer', '/board');
+    const stored = () => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    const refreshCookie = async () => (await context.cookies()).find((cookie) => cookie.name === 'juan365_refresh');
+
+    const first = await refreshCookie();
+    expect(first).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/graphql' });
+    expect(JSON.stringify(await stored())).not.toMatch(/refresh_?token"/i);
+    expect(JSON.stringify(await stored())).not.toContain(first?.value);
+    expect(await page.evaluate(() => document.cookie)).not.toContain('juan365_refresh');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Board' }).first().waitFor({ timeout: WAIT_MS });
+    expect(new URL(page.url()).pathname).toBe('/board');
+
+    // An access token past its time: the reload refreshes it through the cookie, and the cookie rotates.
+    const before = JSON.parse((await stored())['juan365.session'] ?? 'null');
+    await page.evaluate(
+      (session) => localStorage.setItem('juan365.session', JSON.stringify({ ...session, accessExpiresAt: Date.now() - 1, refreshAt: Date.now() - 1 })),
+      before,
+    );
+    await page.reload();
+    await eventually('the session is refreshed through the cookie', async () => {
+      const after = JSON.parse((await stored())['juan365.session'] ?? 'null');
+      expect(after?.accessToken).toBeTruthy();
+      expect(after.accessToken).not.toBe(before.accessToken);
+      expect(after).not.toHaveProperty('refreshToken');
+    });
+    expect((await refreshCookie())?.value).not.toBe(first?.value);
+    await page.getByRole('heading', { name: 'Board' }).first().waitFor({ timeout: WAIT_MS });
+    expect(new URL(page.url()).pathname).toBe('/board');
+
+    await page.getByRole('button', { name: /^Account:/ }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/login'), { timeout: WAIT_MS });
+    await eventually('signing out clears the cookie', async () => expect(await refreshCookie()).toBeUndefined());
+  });
+
+  it('cannot be framed by another page', async () => {
+    const person = await browser.newUser({ label: 'framing' });
+    // A page of its own, outside the error tracking: Chromium reports the refused frame as a console error.
+    const framing = await person.context.newPage();
+    await framing.setContent(`<iframe src="${inject('baseUrl')}/login" title="app"></iframe>`);
+    const frame = framing.frames()[1];
+    await eventually('the frame settled', async () => expect(frame?.url()).toBeTruthy());
+    await framing.waitForTimeout(500);
+    expect(await frame?.locator('#root').count()).toBe(0);
+    await framing.close();
+  });
+
   it.each(widths)('shows the profile page accessibly at %s width', async (width, viewport) => {
     const person = await browser.newUser({ viewport, label: `marketer profile (${width})` });
     await signIn(person.page, 'marketer', '/profile');
