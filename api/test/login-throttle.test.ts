@@ -1,9 +1,10 @@
 // Login throttling protects without letting anyone lock a user out (OWASP): guesses are locked out per
 // (username, address) and per address, and slowed down (never locked) per username across addresses. Requests come from
 // distinct loopback addresses (127.0.0.x) so the server sees several real clients.
+import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slowdownMs } from '../src/auth/login-throttle.ts';
+import { DEFAULT_LOGIN_LIMITS, slowdownMs } from '../src/auth/login-throttle.ts';
 import { DEMO_PASSWORD, errorCodes, type GraphQLResponse, startTestApp, type TestApp } from './support/app.ts';
 
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`;
@@ -26,8 +27,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A login sent from the given local address. */
-function loginFrom(localAddress: string, username: string, password: string): Promise<GraphQLResponse> {
-  const url = new URL(t.url);
+function loginFrom(localAddress: string, username: string, password: string, app = t): Promise<GraphQLResponse> {
+  const url = new URL(app.url);
   const body = JSON.stringify({ query: LOGIN, variables: { input: { username, password } } });
   return new Promise((resolve, reject) => {
     const req = request(
@@ -108,5 +109,31 @@ describe('login throttling', () => {
     expect(slowdownMs(LIMITS, 7)).toBe(50);
     expect(slowdownMs(LIMITS, 8)).toBe(100);
     expect(slowdownMs(LIMITS, 1_000)).toBe(200);
+  });
+});
+
+describe('login throttling in Redis, with the default lockout numbers', () => {
+  // The defaults' pair (5) and address (30) limits and slowdown threshold (20); shorter waits.
+  const limits = { ...DEFAULT_LOGIN_LIMITS, slowdownStepMs: 10, maxSlowdownMs: 100 };
+  let redisApp: TestApp;
+
+  beforeAll(async () => {
+    const env = { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: `login-${randomUUID()}:` };
+    redisApp = await startTestApp({ env, app: { loginLimits: limits } });
+  });
+  afterAll(() => redisApp?.close());
+
+  it('11 addresses × 5 wrong passwords, then the right one from a 12th address: signed in', async () => {
+    for (let address = 0; address < 11; address += 1) {
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        expect(await codesOf(loginFrom(`127.0.1.${10 + address}`, 'designer', 'wrong-password', redisApp))).toEqual(['UNAUTHENTICATED']);
+      }
+    }
+    // Each of those addresses is now locked out of this account, the right password too.
+    expect(await codesOf(loginFrom('127.0.1.10', 'designer', DEMO_PASSWORD, redisApp))).toEqual(['RATE_LIMITED']);
+    const started = performance.now();
+    expect(await codesOf(loginFrom('127.0.1.30', 'designer', DEMO_PASSWORD, redisApp))).toEqual([]);
+    // 55 failures: the slowdown's maximum, shared through Redis.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(limits.maxSlowdownMs - 5);
   });
 });
