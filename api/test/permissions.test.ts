@@ -210,7 +210,8 @@ describe('query limits', () => {
     const deep = `{ tickets(first: 1) { nodes { comments(first: 1) { nodes { replies { author { department { members { department { members { username } } } } } } } } } } }`;
     const result = await t.gql(deep, {}, admin);
     expect(result.data ?? null).toBeNull();
-    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(result)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(result.errors?.[0]?.message).toMatch(/depth/i);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ limit: 'depth' });
   });
 });
