@@ -28,7 +28,9 @@ export default async function setup(project: TestProject) {
   }
 
   // Always embedded, whatever DATABASE_URL the shell has: the e2e tests read the demo month.
-  const server = await startBuiltServer({ embedded: true });
+  // Every browser comes from one address here: the per-address registration limit (5 an hour) would refuse the
+  // accounts the tests register, so the end-to-end server allows more.
+  const server = await startBuiltServer({ embedded: true, env: { REGISTRATIONS_PER_ADDRESS_PER_HOUR: '1000', REGISTRATIONS_PER_HOUR: '1000' } });
   try {
     // A new data directory adopts the demo template before listening; a start without one seeds the tickets after.
     await waitForOutput(server, 'seeded demo tickets', SEED_TIMEOUT_MS);
