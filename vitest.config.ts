@@ -21,7 +21,13 @@ export default defineConfig({
         // Each project takes the root options above (timeouts, pool) and adds its own.
         extends: true,
         resolve: { alias: graphqlAlias },
-        test: { name: 'api', include: ['api/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'api',
+          include: ['api/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'],
+          environment: 'node',
+          // The web vocabulary's test reads the colour tokens the charts take from styles.css (`?raw`).
+          css: { include: [/web\/src\/styles\.css/] },
+        },
       },
       {
         extends: true,

@@ -1,5 +1,5 @@
 import type { Priority } from '../gql/graphql';
-import { PRIORITY_LABELS } from '../lib/ticket-labels';
+import { PRIORITY_LABELS } from '../lib/vocabulary';
 import './priority-pill.css';
 
 /** A ticket's priority in a word, with a colour that grows louder with urgency. */

@@ -5,6 +5,6 @@ import { StatusBadge } from './status-badge';
 describe('StatusBadge', () => {
   it('names the status in words', () => {
     render(() => <StatusBadge status="PENDING_CREATIVE" />);
-    expect(screen.getByText('Creative approval').className).toContain('badge-status-pending-creative');
+    expect(screen.getByText('For Creative approval').className).toContain('badge-status-pending-creative');
   });
 });

@@ -1,7 +1,7 @@
 import { createQuery } from '@urql/solid';
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import { type FilterValues, hasFilters } from '../lib/ticket-filters';
-import { PRIORITY_LABELS, PRIORITY_ORDER, REQUEST_TYPE_LABELS, REQUEST_TYPE_ORDER, STATUS_ORDER, STATUS_TITLES } from '../lib/ticket-labels';
+import { PRIORITY_LABELS, PRIORITY_ORDER, REQUEST_TYPE_LABELS, REQUEST_TYPE_ORDER, STATUS_LABELS, STATUS_ORDER } from '../lib/vocabulary';
 import { filterOptionsQuery } from './ticket-filter-bar.graphql';
 import './ticket-filter-bar.css';
 
@@ -58,7 +58,7 @@ export function TicketFilterBar(props: {
           onChange={(value) => props.onChange({ status: value ? [value as FilterValues['status'][number]] : [] })}
         >
           <option value="">Any status</option>
-          <For each={STATUS_ORDER}>{(status) => <option value={status}>{STATUS_TITLES[status]}</option>}</For>
+          <For each={STATUS_ORDER}>{(status) => <option value={status}>{STATUS_LABELS[status]}</option>}</For>
         </Select>
       </Show>
       <Select

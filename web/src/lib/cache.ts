@@ -7,6 +7,7 @@
 
 import { type Cache, cacheExchange, type KeyingConfig } from '@urql/exchange-graphcache';
 import { createSignal } from 'solid-js';
+import type { Mutation, TicketPayload } from '../gql/schema-types';
 import { type FilterArgs, type TicketFacts, ticketMatchesFilter } from './ticket-filter-match';
 
 /** Types without an id of their own: stored inside their parent instead of as entities. */
@@ -109,23 +110,29 @@ function listNodes(cache: Cache, fieldKey: string): { connection: string; nodes:
   return { connection, nodes: nodes as string[] };
 }
 
-/** Every mutation that answers `{ ticket }` after a workflow step. */
-const TICKET_MUTATIONS = [
-  'approveTicket',
-  'rejectTicket',
-  'assignTicket',
-  'startTicket',
-  'completeTicket',
-  'confirmTicket',
-  'requestRevision',
-  'addCollaborator',
-  'removeCollaborator',
-  'deleteTicket',
-  'restoreTicket',
-  'rollbackTicket',
-  'updateTicket',
-  'createTicket',
-];
+/** The mutations that answer `{ ticket }`, from the generated `Mutation` type. */
+export type TicketMutation = { [Field in keyof Mutation]-?: NonNullable<Mutation[Field]> extends TicketPayload ? Field : never }[keyof Mutation];
+
+/**
+ * After each mutation that answers `{ ticket }`, how the lists take it. Keyed by every such mutation of the
+ * schema: one it adds does not compile until it is here, so no ticket write leaves the lists stale.
+ */
+const TICKET_MUTATIONS = {
+  createTicket: 'CREATED',
+  updateTicket: 'UPDATED',
+  approveTicket: 'UPDATED',
+  rejectTicket: 'UPDATED',
+  assignTicket: 'UPDATED',
+  startTicket: 'UPDATED',
+  completeTicket: 'UPDATED',
+  confirmTicket: 'UPDATED',
+  requestRevision: 'UPDATED',
+  addCollaborator: 'UPDATED',
+  removeCollaborator: 'UPDATED',
+  deleteTicket: 'UPDATED',
+  restoreTicket: 'UPDATED',
+  rollbackTicket: 'UPDATED',
+} satisfies Record<TicketMutation, 'CREATED' | 'UPDATED'>;
 
 type Payload = { ticket?: TicketLike | null } | null | undefined;
 
@@ -137,11 +144,11 @@ export const appCacheExchange = cacheExchange({
   },
   updates: {
     Mutation: Object.fromEntries(
-      TICKET_MUTATIONS.map((name) => [
+      Object.entries(TICKET_MUTATIONS).map(([name, event]) => [
         name,
         (result: Record<string, unknown>, _args: unknown, cache: Cache) => {
           const ticket = (result[name] as Payload)?.ticket;
-          if (ticket) reconcileLists(cache, name === 'createTicket' ? 'CREATED' : 'UPDATED', ticket);
+          if (ticket) reconcileLists(cache, event, ticket);
         },
       ]),
     ),

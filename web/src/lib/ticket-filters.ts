@@ -1,8 +1,8 @@
 // The ticket filters that the board and the list keep in the URL, and how they become the API's
 // TicketFilter. One definition, so a board column's "more" link opens the list with the same filters.
 import type { TicketFilter, TicketOrder } from '../gql/graphql';
-import { PRIORITY_ORDER, REQUEST_TYPE_ORDER, STATUS_ORDER } from './ticket-labels';
 import { flagField, listField, oneOfField, textField, type UrlValues } from './url-state';
+import { PRIORITY_ORDER, REQUEST_TYPE_ORDER, STATUS_ORDER } from './vocabulary';
 
 export const MINE_OPTIONS = ['', 'assigned', 'requested'] as const;
 

@@ -1,4 +1,5 @@
 // How analytics figures read: rates as percentages, durations in hours or days, nothing for "no data".
+import { CRITERIA_LABELS, PRIORITY_LABELS, REQUEST_TYPE_LABELS } from '../../lib/vocabulary';
 
 const NONE = '—';
 
@@ -22,21 +23,8 @@ export function decimal(value: number | null | undefined, digits = 1): string {
   return value === null || value === undefined ? NONE : value.toFixed(digits);
 }
 
-const LABELS: Record<string, string> = {
-  SOCMED_POSTING: 'Social media posting',
-  WEBSITE_BANNER: 'Website banner',
-  PHOTOSHOOT: 'Photoshoot',
-  VIDEOSHOOT: 'Videoshoot',
-  LIVE_PRODUCTION: 'Live production',
-  ADS: 'Ads',
-  TELEGRAM_CHANNEL: 'Telegram channel',
-  IMAGE: 'Image',
-  VIDEO: 'Video',
-  LOW: 'Low',
-  MEDIUM: 'Medium',
-  HIGH: 'High',
-  URGENT: 'Urgent',
-};
+/** The enums analytics groups by (request type, criteria, priority), in their words. */
+const LABELS: Record<string, string> = { ...REQUEST_TYPE_LABELS, ...CRITERIA_LABELS, ...PRIORITY_LABELS };
 
 /** An enum value as words ("SOCMED_POSTING" → "Social media posting"). */
 export function label(value: string | null | undefined): string {

@@ -1,8 +1,8 @@
 import { A } from '@solidjs/router';
 import { createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
 import type { TicketStatus } from '../../gql/graphql';
-import { STATUS_TITLES } from '../../lib/ticket-labels';
-import { ACTION_LABELS, useTicketAction } from '../ticket-actions';
+import { STATUS_LABELS } from '../../lib/vocabulary';
+import { ACTIONS, useTicketAction } from '../ticket-actions';
 import { BoardCard } from './board-card';
 import { type BoardTicket, draggedTicket, isCardDragData } from './board-dnd';
 import { moveAction } from './board-moves';
@@ -55,7 +55,7 @@ export function BoardColumn(props: { status: TicketStatus; tickets: BoardTicket[
       <header class="board-column-header">
         <span class={`board-column-dot status-dot-${props.status.toLowerCase().replaceAll('_', '-')}`} aria-hidden="true" />
         <h2 class="board-column-title" id={`${id}-title`}>
-          {STATUS_TITLES[props.status]}
+          {STATUS_LABELS[props.status]}
         </h2>
         <Show when={!props.loading}>
           <span class="board-column-count">
@@ -67,7 +67,7 @@ export function BoardColumn(props: { status: TicketStatus; tickets: BoardTicket[
       <Show when={dropAction()}>
         {(action) => (
           <p class="board-column-drop-hint" aria-hidden="true">
-            Drop to {ACTION_LABELS[action()].toLowerCase()}
+            Drop to {ACTIONS[action()].label.toLowerCase()}
           </p>
         )}
       </Show>

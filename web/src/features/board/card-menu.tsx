@@ -1,6 +1,6 @@
 import { createSignal, For, onCleanup, Show } from 'solid-js';
-import { STATUS_TITLES } from '../../lib/ticket-labels';
-import { ACTION_LABELS, type RunnableAction, useTicketAction } from '../ticket-actions';
+import { STATUS_LABELS } from '../../lib/vocabulary';
+import { ACTIONS, type RunnableAction, useTicketAction } from '../ticket-actions';
 import type { BoardTicket } from './board-dnd';
 import { allowedMoves } from './board-moves';
 
@@ -76,9 +76,9 @@ export function CardMenu(props: { ticket: BoardTicket; ref?: (open: () => void) 
           <For each={moves()}>
             {(move) => (
               <button type="button" class="card-menu-item" onClick={() => run(move.action)} onKeyDown={onKeyDown}>
-                {ACTION_LABELS[move.action]}
+                {ACTIONS[move.action].label}
                 <span class="card-menu-to" aria-hidden="true">
-                  → {STATUS_TITLES[move.to]}
+                  → {STATUS_LABELS[move.to]}
                 </span>
               </button>
             )}
@@ -86,7 +86,7 @@ export function CardMenu(props: { ticket: BoardTicket; ref?: (open: () => void) 
           <For each={others()}>
             {(action) => (
               <button type="button" class="card-menu-item" onClick={() => run(action)} onKeyDown={onKeyDown}>
-                {ACTION_LABELS[action]}
+                {ACTIONS[action].label}
                 <span class="card-menu-to" aria-hidden="true">
                   …
                 </span>

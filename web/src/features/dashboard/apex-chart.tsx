@@ -21,6 +21,14 @@ function loadApexCharts(): Promise<typeof ApexCharts> {
 /** Colours and mode from the page's CSS tokens, so charts follow the light and dark themes. */
 export type ChartTheme = { muted: string; border: string; accent: string; text: string; dark: boolean };
 
+/**
+ * The value of one of the page's colour tokens (styles.css), e.g. a status's from `colorToken('status', …)`:
+ * the charts read the same value the page's theme holds, never a copy.
+ */
+export function tokenColor(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+}
+
 function themeOf(host: HTMLElement): ChartTheme {
   const style = getComputedStyle(host);
   const token = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;

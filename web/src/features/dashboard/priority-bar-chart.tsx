@@ -1,13 +1,10 @@
 import { useNavigate } from '@solidjs/router';
-import type { DashboardStatsFieldsFragment as DashboardStats, Priority } from '../../gql/graphql';
-import { PRIORITY_LABELS } from '../request-form/request-vocabulary';
-import { ApexChartPanel, baseOptions } from './apex-chart';
+import type { DashboardStatsFieldsFragment as DashboardStats } from '../../gql/graphql';
+import { colorToken, PRIORITY_LABELS, PRIORITY_ORDER } from '../../lib/vocabulary';
+import { ApexChartPanel, baseOptions, tokenColor } from './apex-chart';
 import { priorityHref } from './dashboard-links';
 
 type PriorityCount = DashboardStats['byPriority'][number];
-
-const PRIORITY_ORDER: readonly Priority[] = ['URGENT', 'HIGH', 'MEDIUM', 'LOW'];
-const PRIORITY_COLORS: Record<Priority, string> = { URGENT: '#e5484d', HIGH: '#f59e0b', MEDIUM: '#7a6cf0', LOW: '#94a3b8' };
 
 const countsOf = (entries: readonly PriorityCount[]) => PRIORITY_ORDER.map((priority) => entries.find((entry) => entry.priority === priority)?.count ?? 0);
 
@@ -33,7 +30,7 @@ export function PriorityBarChart(props: { byPriority: readonly PriorityCount[]; 
           },
         },
         series: [{ name: 'Tickets', data: countsOf(entries) }],
-        colors: PRIORITY_ORDER.map((priority) => PRIORITY_COLORS[priority]),
+        colors: PRIORITY_ORDER.map((priority) => tokenColor(colorToken('priority', priority))),
         plotOptions: { bar: { horizontal: true, distributed: true, barHeight: '58%', borderRadius: 4 } },
         dataLabels: { enabled: true, style: { fontSize: '12px', fontWeight: 600 } },
         legend: { show: false },

@@ -1,22 +1,13 @@
 import { useNavigate } from '@solidjs/router';
-import { statusLabel } from '../../components/status-badge';
 import type { DashboardStatsFieldsFragment as DashboardStats, TicketStatus } from '../../gql/graphql';
-import { ApexChartPanel, baseOptions } from './apex-chart';
+import { colorToken, STATUS_LABELS, STATUS_ORDER } from '../../lib/vocabulary';
+import { ApexChartPanel, baseOptions, tokenColor } from './apex-chart';
 import { statusHref } from './dashboard-links';
 
 type StatusCount = DashboardStats['byStatus'][number];
 
-/** One colour per status, in the flow's order (the badges' hues). */
-const STATUS_ORDER: readonly TicketStatus[] = ['REQUESTED', 'PENDING_CREATIVE', 'APPROVED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED', 'REJECTED'];
-const STATUS_COLORS: Record<TicketStatus, string> = {
-  REQUESTED: '#f5b84d',
-  PENDING_CREATIVE: '#e08a00',
-  APPROVED: '#4d8ff0',
-  IN_PROGRESS: '#7a6cf0',
-  COMPLETED: '#2fbf71',
-  CLOSED: '#117a45',
-  REJECTED: '#e5484d',
-};
+/** One colour per status (the page's `--status-*` tokens). */
+const colorOf = (status: TicketStatus) => tokenColor(colorToken('status', status));
 
 const ordered = (entries: readonly StatusCount[]) =>
   STATUS_ORDER.map((status) => ({ status, count: entries.find((entry) => entry.status === status)?.count ?? 0 })).filter((entry) => entry.count > 0);
@@ -26,7 +17,7 @@ export function StatusDonutChart(props: { byStatus: readonly StatusCount[]; depa
   const navigate = useNavigate();
   const summary = () =>
     ordered(props.byStatus)
-      .map((entry) => `${statusLabel(entry.status)}: ${entry.count}`)
+      .map((entry) => `${STATUS_LABELS[entry.status]}: ${entry.count}`)
       .join(', ') || 'No tickets.';
   return (
     <ApexChartPanel
@@ -38,8 +29,8 @@ export function StatusDonutChart(props: { byStatus: readonly StatusCount[]; depa
       options={(entries, theme) => ({
         ...baseOptions(theme, 'donut', 280),
         series: entries.map((entry) => entry.count),
-        labels: entries.map((entry) => statusLabel(entry.status)),
-        colors: entries.map((entry) => STATUS_COLORS[entry.status]),
+        labels: entries.map((entry) => STATUS_LABELS[entry.status]),
+        colors: entries.map((entry) => colorOf(entry.status)),
         stroke: { width: 2, colors: [theme.dark ? '#171c24' : '#ffffff'] },
         legend: { position: 'bottom', fontSize: '13px' },
         plotOptions: {
@@ -66,8 +57,8 @@ export function StatusDonutChart(props: { byStatus: readonly StatusCount[]; depa
       })}
       update={(entries) => ({
         series: entries.map((entry) => entry.count),
-        labels: entries.map((entry) => statusLabel(entry.status)),
-        colors: entries.map((entry) => STATUS_COLORS[entry.status]),
+        labels: entries.map((entry) => STATUS_LABELS[entry.status]),
+        colors: entries.map((entry) => colorOf(entry.status)),
       })}
     />
   );

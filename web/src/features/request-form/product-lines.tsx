@@ -2,7 +2,8 @@ import { For, Index, Show } from 'solid-js';
 import { Field } from '../../components/field';
 import type { Criteria, ProductCategory } from '../../gql/graphql';
 import './product-lines.css';
-import { CRITERIA, CRITERIA_LABELS, type FieldErrors, MAX_QUANTITY, type ProductLine, productTotal } from './request-rules';
+import { CRITERIA, CRITERIA_LABELS } from '../../lib/vocabulary';
+import { type FieldErrors, MAX_QUANTITY, type ProductLine, productTotal } from './request-rules';
 
 export type ProductOption = { id: string; name: string; category: ProductCategory };
 

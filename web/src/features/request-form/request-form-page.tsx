@@ -6,29 +6,22 @@ import { Field } from '../../components/field';
 import type { Complexity, Criteria, FileFormat, Priority, RequestType } from '../../gql/graphql';
 import { describeError } from '../../lib/graphql-errors';
 import { session } from '../../lib/session';
-import { ProductLines } from './product-lines';
-import { clearDraft, isDraftTouched, loadDraft, saveDraft } from './request-draft';
-import { createTicketMutation, requestProductsQuery } from './request-form.graphql';
 import {
   COMPLEXITIES,
   COMPLEXITY_LABELS,
   CRITERIA,
   CRITERIA_LABELS,
-  criteriaOf,
-  deadlinePreview,
-  emptyDraft,
   FILE_FORMAT_LABELS,
   FILE_FORMATS,
-  fieldsFor,
-  MAX_QUANTITY,
-  PRIORITIES,
+  PRIORITIES_LEAST_URGENT_FIRST,
   PRIORITY_LABELS,
   REQUEST_TYPE_LABELS,
-  REQUEST_TYPES,
-  type RequestDraft,
-  toCreateInput,
-  validateDraft,
-} from './request-rules';
+  REQUEST_TYPE_ORDER,
+} from '../../lib/vocabulary';
+import { ProductLines } from './product-lines';
+import { clearDraft, isDraftTouched, loadDraft, saveDraft } from './request-draft';
+import { createTicketMutation, requestProductsQuery } from './request-form.graphql';
+import { criteriaOf, deadlinePreview, emptyDraft, fieldsFor, MAX_QUANTITY, type RequestDraft, toCreateInput, validateDraft } from './request-rules';
 import './request-form.css';
 
 /**
@@ -135,7 +128,7 @@ export function RequestFormPage() {
                 value={draft().requestType}
                 onChange={(event) => set('requestType', event.currentTarget.value as RequestType)}
               >
-                <For each={REQUEST_TYPES}>
+                <For each={REQUEST_TYPE_ORDER}>
                   {(type) => (
                     <option value={type} selected={draft().requestType === type}>
                       {REQUEST_TYPE_LABELS[type]}
@@ -251,7 +244,7 @@ export function RequestFormPage() {
           <Field label="Priority">
             {(control) => (
               <select class="field-input" {...control} value={draft().priority} onChange={(event) => set('priority', event.currentTarget.value as Priority)}>
-                <For each={PRIORITIES}>
+                <For each={PRIORITIES_LEAST_URGENT_FIRST}>
                   {(priority) => (
                     <option value={priority} selected={draft().priority === priority}>
                       {PRIORITY_LABELS[priority]}

@@ -2,7 +2,8 @@
 // Pure (no Solid, no GraphQL client): the same rules the server enforces in domain/creative-request.ts,
 // stated here so a person learns what is missing before sending rather than after.
 import type { Complexity, CreateTicketInput, Criteria, FileFormat, Priority, RequestType } from '../../gql/graphql';
-import { fieldsFor, MAX_QUANTITY, PRIORITY_LABELS, parseWholeNumber } from './request-vocabulary';
+import { PRIORITY_LABELS } from '../../lib/vocabulary';
+import { fieldsFor, MAX_QUANTITY, parseWholeNumber } from './request-vocabulary';
 
 // The vocabulary, for the form's parts that import it from here.
 export * from './request-vocabulary';

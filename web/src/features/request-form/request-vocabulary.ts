@@ -1,39 +1,9 @@
-// The request vocabulary the web shows: labels and orders of the request types, formats, priorities, criteria
-// and complexities, which parts of the form each request type has, and how a quantity is read. Apart from the
-// form's rules (request-rules.ts) so the ticket page's first load carries only these.
-import type { Complexity, Criteria, FileFormat, Priority, ProductCategory, RequestType } from '../../gql/graphql';
+// Which parts of the form each request type has, and how a quantity is read (the words for the enums are in
+// lib/vocabulary.ts). Apart from the form's rules (request-rules.ts) so the ticket page's first load carries
+// only these.
+import type { Criteria, ProductCategory, RequestType } from '../../gql/graphql';
 
 export const MAX_QUANTITY = 1000;
-
-export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
-  SOCMED_POSTING: 'Social media posting',
-  WEBSITE_BANNER: 'Website banner',
-  PHOTOSHOOT: 'Photoshoot',
-  VIDEOSHOOT: 'Videoshoot',
-  LIVE_PRODUCTION: 'Live production',
-  ADS: 'Ads',
-  TELEGRAM_CHANNEL: 'Telegram channel',
-};
-
-/** The request types in the order people pick them: the order of the labels above. */
-export const REQUEST_TYPES = Object.keys(REQUEST_TYPE_LABELS) as RequestType[];
-
-export const FILE_FORMATS: readonly FileFormat[] = ['STILL', 'GIF', 'VIDEO_LANDSCAPE', 'VIDEO_PORTRAIT'];
-export const FILE_FORMAT_LABELS: Record<FileFormat, string> = {
-  STILL: 'Still image',
-  GIF: 'GIF',
-  VIDEO_LANDSCAPE: 'Video, landscape',
-  VIDEO_PORTRAIT: 'Video, portrait',
-};
-
-export const PRIORITIES: readonly Priority[] = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'];
-export const PRIORITY_LABELS: Record<Priority, string> = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High', URGENT: 'Urgent' };
-
-export const CRITERIA: readonly Criteria[] = ['IMAGE', 'VIDEO'];
-export const CRITERIA_LABELS: Record<Criteria, string> = { IMAGE: 'Image', VIDEO: 'Video' };
-
-export const COMPLEXITIES: readonly Complexity[] = ['LOW', 'MEDIUM', 'HIGH'];
-export const COMPLEXITY_LABELS: Record<Complexity, string> = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' };
 
 /** Which parts of the form a request type shows. */
 export type TypeFields = {

@@ -2,7 +2,7 @@ import { createSignal, createUniqueId, onCleanup, onMount, Show } from 'solid-js
 import { ErrorBanner } from '../../components/error-banner';
 import { Field } from '../../components/field';
 import '../../components/dialog.css';
-import { ACTION_INPUTS, ACTION_LABELS, type ActionInput, EMPTY_INPUT, type InputErrors, type RunnableAction, validateActionInput } from './action-rules';
+import { ACTIONS, type ActionInput, EMPTY_INPUT, type InputErrors, type RunnableAction, validateActionInput } from './action-rules';
 import { PersonPicker } from './person-picker';
 import './ticket-actions.css';
 
@@ -20,8 +20,8 @@ export type ActionDialogProps = {
  */
 export function ActionDialog(props: ActionDialogProps) {
   const id = createUniqueId();
-  const needs = () => ACTION_INPUTS[props.action];
-  const label = () => ACTION_LABELS[props.action];
+  const needs = () => ACTIONS[props.action].inputs;
+  const label = () => ACTIONS[props.action].label;
   const [input, setInput] = createSignal<ActionInput>({ ...EMPTY_INPUT });
   const [errors, setErrors] = createSignal<InputErrors>({});
   const [failure, setFailure] = createSignal<string>();

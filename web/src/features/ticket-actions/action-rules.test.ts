@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionVariables, EMPTY_INPUT, explainRefusal, isRunnableAction, needsDialog, validateActionInput } from './action-rules';
+import { actionVariables, EMPTY_INPUT, isRunnableAction, needsDialog, validateActionInput } from './action-rules';
 
 const target = { id: 'VGlja2V0OjE=', version: 7 };
 
@@ -69,18 +69,5 @@ describe('which actions ask first', () => {
     expect(isRunnableAction('COMMENT')).toBe(false);
     expect(isRunnableAction('ROLLBACK')).toBe(false);
     expect(isRunnableAction('APPROVE')).toBe(true);
-  });
-});
-
-describe('explainRefusal', () => {
-  it('explains a stale write and asks for a reload', () => {
-    const conflict = explainRefusal('CONFLICT', 'Version mismatch');
-    expect(conflict.reload).toBe(true);
-    expect(conflict.message).toMatch(/changed this ticket/);
-  });
-
-  it('keeps the server words for invalid input and hides internal ones', () => {
-    expect(explainRefusal('BAD_USER_INPUT', 'Assignee is not active').message).toBe('Assignee is not active');
-    expect(explainRefusal('INTERNAL_SERVER_ERROR', undefined).message).toMatch(/went wrong/);
   });
 });

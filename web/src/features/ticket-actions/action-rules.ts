@@ -1,55 +1,21 @@
-// What each runnable ticket action asks of the person before it can be sent, and how their answers become
-// the mutation's input. Pure: the dialog renders from `ACTION_INPUTS`, and `validateActionInput` /
-// `actionVariables` are the only places the rules live (tested in action-rules.test.ts).
+// The ticket action registry: for each action the web runs, its words, what its dialog asks, the mutation it
+// sends and that mutation's input: one row per action in `ACTIONS`, nothing else to keep in step. Pure: the
+// dialog renders from `inputs`, the runner (run-action.ts) sends `document` with `variables`, and the cache
+// (lib/cache.ts) updates the lists after every mutation that answers `{ ticket }` (`TicketMutation`, from the
+// generated `Mutation` type): a row can only send one of those.
+import type { TypedDocumentNode } from '@urql/core';
 import type { ApprovalStep, TicketAction, TicketStatus } from '../../gql/graphql';
+import type { TicketMutation } from '../../lib/cache';
+import type * as Documents from './action-mutations.graphql';
 
-/** Actions this module runs. EDIT, COMMENT, ATTACH and ROLLBACK need their own editors (the workspace's). */
-export const RUNNABLE_ACTIONS = [
-  'APPROVE',
-  'REJECT',
-  'ASSIGN',
-  'START',
-  'COMPLETE',
-  'CONFIRM',
-  'REQUEST_REVISION',
-  'ADD_COLLABORATOR',
-  'DELETE',
-  'RESTORE',
-] as const satisfies readonly TicketAction[];
+/**
+ * Actions the web does not run from a button: the workspace has their editors (EDIT, COMMENT, ATTACH,
+ * REMOVE_ATTACHMENT, ROLLBACK, REMOVE_COLLABORATOR) and PURGE is the trash page's. A TicketAction the schema
+ * adds is in neither list and `ACTIONS` does not compile until it is placed.
+ */
+type EditorAction = 'EDIT' | 'COMMENT' | 'ATTACH' | 'REMOVE_ATTACHMENT' | 'ROLLBACK' | 'REMOVE_COLLABORATOR' | 'PURGE';
 
-export type RunnableAction = (typeof RUNNABLE_ACTIONS)[number];
-
-/** The verb on buttons, menus and dialog titles (the e2e tests find buttons by these names). */
-export const ACTION_LABELS: Record<RunnableAction, string> = {
-  APPROVE: 'Approve',
-  REJECT: 'Reject',
-  ASSIGN: 'Assign',
-  START: 'Start',
-  COMPLETE: 'Complete',
-  CONFIRM: 'Confirm',
-  REQUEST_REVISION: 'Request revision',
-  ADD_COLLABORATOR: 'Add collaborator',
-  DELETE: 'Delete',
-  RESTORE: 'Restore',
-};
-
-/** What the person reads once an action went through: the badge changing alone is easy to miss. */
-export const ACTION_DONE: Record<RunnableAction, (ticketNumber: number) => string> = {
-  APPROVE: (n) => `Approved #${n}.`,
-  REJECT: (n) => `Rejected #${n}; the requester is told why.`,
-  ASSIGN: (n) => `Assigned #${n}.`,
-  START: (n) => `Started work on #${n}.`,
-  COMPLETE: (n) => `Completed #${n}; the requester is asked to confirm.`,
-  CONFIRM: (n) => `Confirmed #${n}; it is closed.`,
-  REQUEST_REVISION: (n) => `Sent #${n} back for revision.`,
-  ADD_COLLABORATOR: (n) => `Added a collaborator to #${n}.`,
-  DELETE: (n) => `Moved #${n} to the trash.`,
-  RESTORE: (n) => `Restored #${n}.`,
-};
-
-export function isRunnableAction(action: TicketAction): action is RunnableAction {
-  return (RUNNABLE_ACTIONS as readonly TicketAction[]).includes(action);
-}
+export type RunnableAction = Exclude<TicketAction, EditorAction>;
 
 type Need = 'required' | 'optional';
 
@@ -62,24 +28,6 @@ export type ActionInputs = {
   /** Asks "are you sure" in words: the action is hard to undo. */
   confirm?: string;
 };
-
-export const ACTION_INPUTS: Record<RunnableAction, ActionInputs> = {
-  APPROVE: { note: 'optional' },
-  REJECT: { reason: 'required' },
-  ASSIGN: { person: 'assignee' },
-  START: {},
-  COMPLETE: { actualHours: 'optional' },
-  CONFIRM: {},
-  REQUEST_REVISION: { reason: 'required' },
-  ADD_COLLABORATOR: { person: 'collaborator' },
-  DELETE: { reason: 'optional', confirm: 'The ticket moves to the trash. A manager or an admin can restore it.' },
-  RESTORE: {},
-};
-
-/** Whether running the action first needs a dialog. */
-export function needsDialog(action: RunnableAction): boolean {
-  return Object.keys(ACTION_INPUTS[action]).length > 0;
-}
 
 /** What a person typed or picked in the dialog, as text (empty = not given). */
 export type ActionInput = { reason: string; note: string; personId: string; actualHours: string };
@@ -99,7 +47,7 @@ const MISSING_REASON: Partial<Record<RunnableAction, string>> = {
 
 /** Field by field, what keeps the action from being sent; empty when it can go. */
 export function validateActionInput(action: RunnableAction, input: ActionInput): InputErrors {
-  const needs = ACTION_INPUTS[action];
+  const needs = ACTIONS[action].inputs;
   const errors: InputErrors = {};
   if (needs.reason === 'required' && input.reason.trim() === '') errors.reason = MISSING_REASON[action] ?? 'Say why.';
   if (needs.person && input.personId === '') errors.personId = `Pick the ${needs.person === 'assignee' ? 'person to assign' : 'collaborator'}.`;
@@ -120,55 +68,120 @@ function approvalStepOf(status: TicketStatus | undefined): ApprovalStep | undefi
   return undefined;
 }
 
-/**
- * The mutation input for the action: always with `expectedVersion`, so a stale write is refused, and an
- * approval names the step the viewer saw, so it never approves another.
- */
-export function actionVariables(action: RunnableAction, target: ActionTarget, input: ActionInput) {
-  const base = { id: target.id, expectedVersion: target.version };
-  const text = (value: string) => (value.trim() === '' ? undefined : value.trim());
-  switch (action) {
-    case 'APPROVE':
-      return { ...base, note: text(input.note), step: approvalStepOf(target.status) };
-    case 'REJECT':
-    case 'REQUEST_REVISION':
-      return { ...base, reason: input.reason.trim() };
-    case 'ASSIGN':
-      return { ...base, assigneeId: input.personId };
-    case 'ADD_COLLABORATOR':
-      return { ...base, userId: input.personId };
-    case 'COMPLETE':
-      return { ...base, actualHours: input.actualHours.trim() === '' ? undefined : Number(input.actualHours) };
-    case 'DELETE':
-      return { ...base, reason: text(input.reason) };
-    case 'START':
-    case 'CONFIRM':
-    case 'RESTORE':
-      return base;
-  }
-}
+/** One row of the registry, as the runner and the views read it. */
+export type ActionDef = {
+  /** The verb on buttons, menus and dialog titles (the e2e tests find buttons by these names). */
+  label: string;
+  /** What the person reads once the action went through: the badge changing alone is easy to miss. */
+  done: (ticketNumber: number) => string;
+  inputs: ActionInputs;
+  /** The mutation, picked from action-mutations.graphql (loaded with the first action run, not with every page). */
+  document: (documents: typeof Documents) => TypedDocumentNode<unknown, { input: unknown }>;
+  /** The mutation's input: always with `expectedVersion`, so a stale write is refused. */
+  variables: (target: ActionTarget, input: ActionInput) => unknown;
+};
 
 /**
- * The refusal in words a person understands, by `extensions.code`; `reload` says the ticket changed or
- * moved on, so the view should fetch it again before another try.
+ * A row, checked where it is written: the document must be a mutation that answers `{ ticket }` and the
+ * variables must be exactly that mutation's input type.
  */
-export function explainRefusal(code: string | undefined, serverMessage: string | undefined): { message: string; reload: boolean } {
-  switch (code) {
-    case 'CONFLICT':
-      return { message: 'Someone changed this ticket meanwhile; it has been reloaded. Check it and try again — what you typed is kept.', reload: true };
-    case 'INVALID_TRANSITION':
-      return { message: 'This step is no longer possible: the ticket has moved on. It has been reloaded.', reload: true };
-    case 'FORBIDDEN':
-      return { message: 'You are not allowed to do this on this ticket.', reload: true };
-    case 'NOT_FOUND':
-      return { message: 'This ticket no longer exists, or you can no longer see it.', reload: false };
-    case 'UNAUTHENTICATED':
-      return { message: 'Your session ended. Sign in again to continue.', reload: false };
-    case 'RATE_LIMITED':
-      return { message: 'Too many requests at once. Wait a moment and try again.', reload: false };
-    case 'BAD_USER_INPUT':
-      return { message: serverMessage ?? 'Some of what was entered is not valid.', reload: false };
-    default:
-      return { message: serverMessage ?? 'Something went wrong on our side. Please try again.', reload: false };
-  }
+function action<Data extends { [Field in keyof Data]: Field extends TicketMutation ? unknown : never }, Input>(row: {
+  label: string;
+  done: (ticketNumber: number) => string;
+  inputs: ActionInputs;
+  document: (documents: typeof Documents) => TypedDocumentNode<Data, { input: Input }>;
+  variables: (target: ActionTarget, input: ActionInput) => NoInfer<Input>;
+}): ActionDef {
+  return row as ActionDef;
+}
+
+const base = (target: ActionTarget) => ({ id: target.id, expectedVersion: target.version });
+const optionalText = (value: string) => (value.trim() === '' ? undefined : value.trim());
+
+export const ACTIONS = {
+  APPROVE: action({
+    label: 'Approve',
+    done: (n) => `Approved #${n}.`,
+    inputs: { note: 'optional' },
+    document: (documents) => documents.approveTicketMutation,
+    // The step the viewer saw, so a repeated approval never approves the next step too.
+    variables: (target, input) => ({ ...base(target), note: optionalText(input.note), step: approvalStepOf(target.status) }),
+  }),
+  REJECT: action({
+    label: 'Reject',
+    done: (n) => `Rejected #${n}; the requester is told why.`,
+    inputs: { reason: 'required' },
+    document: (documents) => documents.rejectTicketMutation,
+    variables: (target, input) => ({ ...base(target), reason: input.reason.trim() }),
+  }),
+  ASSIGN: action({
+    label: 'Assign',
+    done: (n) => `Assigned #${n}.`,
+    inputs: { person: 'assignee' },
+    document: (documents) => documents.assignTicketMutation,
+    variables: (target, input) => ({ ...base(target), assigneeId: input.personId }),
+  }),
+  START: action({
+    label: 'Start',
+    done: (n) => `Started work on #${n}.`,
+    inputs: {},
+    document: (documents) => documents.startTicketMutation,
+    variables: base,
+  }),
+  COMPLETE: action({
+    label: 'Complete',
+    done: (n) => `Completed #${n}; the requester is asked to confirm.`,
+    inputs: { actualHours: 'optional' },
+    document: (documents) => documents.completeTicketMutation,
+    variables: (target, input) => ({ ...base(target), actualHours: input.actualHours.trim() === '' ? undefined : Number(input.actualHours) }),
+  }),
+  CONFIRM: action({
+    label: 'Confirm',
+    done: (n) => `Confirmed #${n}; it is closed.`,
+    inputs: {},
+    document: (documents) => documents.confirmTicketMutation,
+    variables: base,
+  }),
+  REQUEST_REVISION: action({
+    label: 'Request revision',
+    done: (n) => `Sent #${n} back for revision.`,
+    inputs: { reason: 'required' },
+    document: (documents) => documents.requestRevisionMutation,
+    variables: (target, input) => ({ ...base(target), reason: input.reason.trim() }),
+  }),
+  ADD_COLLABORATOR: action({
+    label: 'Add collaborator',
+    done: (n) => `Added a collaborator to #${n}.`,
+    inputs: { person: 'collaborator' },
+    document: (documents) => documents.addCollaboratorMutation,
+    variables: (target, input) => ({ ...base(target), userId: input.personId }),
+  }),
+  DELETE: action({
+    label: 'Delete',
+    done: (n) => `Moved #${n} to the trash.`,
+    inputs: { reason: 'optional', confirm: 'The ticket moves to the trash. A manager or an admin can restore it.' },
+    document: (documents) => documents.deleteTicketMutation,
+    variables: (target, input) => ({ ...base(target), reason: optionalText(input.reason) }),
+  }),
+  RESTORE: action({
+    label: 'Restore',
+    done: (n) => `Restored #${n}.`,
+    inputs: {},
+    document: (documents) => documents.restoreTicketMutation,
+    variables: base,
+  }),
+} satisfies Record<RunnableAction, ActionDef>;
+
+export function isRunnableAction(action: TicketAction): action is RunnableAction {
+  return Object.hasOwn(ACTIONS, action);
+}
+
+/** Whether running the action first needs a dialog. */
+export function needsDialog(action: RunnableAction): boolean {
+  return Object.keys(ACTIONS[action].inputs).length > 0;
+}
+
+/** The mutation input for the action (see each row's `variables`). */
+export function actionVariables(action: RunnableAction, target: ActionTarget, input: ActionInput): unknown {
+  return ACTIONS[action].variables(target, input);
 }

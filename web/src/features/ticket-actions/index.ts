@@ -3,7 +3,7 @@
 // Use:
 //   const actions = useTicketAction();             // inside <TicketActionProvider> (the signed-in shell has one)
 //   <For each={ticket.availableActions.filter(isRunnableAction)}>
-//     {(action) => <button onClick={() => actions.run(ticket, action)}>{ACTION_LABELS[action]}</button>}
+//     {(action) => <button onClick={() => actions.run(ticket, action)}>{ACTIONS[action].label}</button>}
 //   </For>
 //
 // `run(ticket, action)` takes `{ id, number, title, version }` and resolves 'done' | 'cancelled' | 'failed'.
@@ -13,7 +13,7 @@
 //   "Assignee" of active Creative members (name + avatar) · ADD_COLLABORATOR: radio group "Collaborator" ·
 //   COMPLETE: "Actual hours" (optional, positive number) · DELETE: "Reason" (optional) and a warning.
 //   The dialog's submit button is named like the action ("Approve", "Reject", "Assign", …).
-// - Every mutation carries `expectedVersion`. A refusal is explained from `extensions.code`; on CONFLICT
+// - Every mutation carries `expectedVersion`. A refusal is explained from `extensions.code` (lib/ticket-refusals.ts); on CONFLICT
 //   (or INVALID_TRANSITION/FORBIDDEN) the ticket is reloaded into the cache, the dialog keeps what was
 //   typed, and the next try sends the new version. Actions without a dialog show the reason in an alert.
 // - An action that went through is confirmed for 4 s in a polite status line ("Started work on #12.").
@@ -23,13 +23,10 @@
 // The dialog and the mutations are not exported here: the signed-in shell imports this module, and whatever it
 // re-exports is loaded with every page. The provider loads them when the first action runs.
 export {
-  ACTION_INPUTS,
-  ACTION_LABELS,
+  ACTIONS,
   type ActionInput,
-  explainRefusal,
   isRunnableAction,
   needsDialog,
-  RUNNABLE_ACTIONS,
   type RunnableAction,
   validateActionInput,
 } from './action-rules';

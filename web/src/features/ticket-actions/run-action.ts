@@ -1,57 +1,17 @@
-// Sends the mutation an action means: the one place that maps a TicketAction to its mutation document.
-import type { Client, OperationResult, TypedDocumentNode } from '@urql/core';
+// Sends the mutation an action means, as its row in the registry (action-rules.ts) says. Loaded with the first
+// action run: the documents it imports are not part of any page's first load.
+import type { Client, OperationResult } from '@urql/core';
 import { getFragmentData } from '../../gql';
-import type {
-  ApproveTicketInput,
-  AssignTicketInput,
-  CollaboratorInput,
-  CompleteTicketInput,
-  DeleteTicketInput,
-  RejectTicketInput,
-  RequestRevisionInput,
-  TicketActionInput,
-} from '../../gql/graphql';
-import { type ActionInput, type ActionTarget, actionVariables, type RunnableAction } from './action-rules';
-import {
-  addCollaboratorMutation,
-  approveTicketMutation,
-  assignTicketMutation,
-  completeTicketMutation,
-  confirmTicketMutation,
-  deleteTicketMutation,
-  rejectTicketMutation,
-  reloadTicketQuery,
-  requestRevisionMutation,
-  restoreTicketMutation,
-  startTicketMutation,
-  ticketActionResultFragment,
-} from './ticket-actions.graphql';
+import * as documents from './action-mutations.graphql';
+import { ACTIONS, type ActionInput, type ActionTarget, type RunnableAction } from './action-rules';
+import { reloadTicketQuery, ticketActionResultFragment } from './ticket-actions.graphql';
+
+// Refusals are explained from here, so their words load with the runner, not with every page.
+export { explainTicketError } from '../../lib/ticket-refusals';
 
 export function runActionMutation(client: Client, action: RunnableAction, target: ActionTarget, input: ActionInput): Promise<OperationResult> {
-  const send = <Data, Input>(document: TypedDocumentNode<Data, { input: Input }>) =>
-    client.mutation(document, { input: actionVariables(action, target, input) as Input }).toPromise() as Promise<OperationResult>;
-  switch (action) {
-    case 'APPROVE':
-      return send<unknown, ApproveTicketInput>(approveTicketMutation);
-    case 'REJECT':
-      return send<unknown, RejectTicketInput>(rejectTicketMutation);
-    case 'REQUEST_REVISION':
-      return send<unknown, RequestRevisionInput>(requestRevisionMutation);
-    case 'ASSIGN':
-      return send<unknown, AssignTicketInput>(assignTicketMutation);
-    case 'ADD_COLLABORATOR':
-      return send<unknown, CollaboratorInput>(addCollaboratorMutation);
-    case 'COMPLETE':
-      return send<unknown, CompleteTicketInput>(completeTicketMutation);
-    case 'DELETE':
-      return send<unknown, DeleteTicketInput>(deleteTicketMutation);
-    case 'START':
-      return send<unknown, TicketActionInput>(startTicketMutation);
-    case 'CONFIRM':
-      return send<unknown, TicketActionInput>(confirmTicketMutation);
-    case 'RESTORE':
-      return send<unknown, TicketActionInput>(restoreTicketMutation);
-  }
+  const row = ACTIONS[action];
+  return client.mutation(row.document(documents), { input: row.variables(target, input) }).toPromise();
 }
 
 /** Fetches the ticket anew (the cache then updates every view of it); resolves with its new version. */

@@ -2,8 +2,7 @@ import type { OperationResult } from '@urql/core';
 import { useClient } from '@urql/solid';
 import { createContext, createSignal, lazy, onCleanup, type ParentProps, Show, Suspense, useContext } from 'solid-js';
 import type { TicketStatus } from '../../gql/graphql';
-import { errorCode } from '../../lib/graphql-errors';
-import { ACTION_DONE, ACTION_LABELS, type ActionInput, EMPTY_INPUT, explainRefusal, needsDialog, type RunnableAction } from './action-rules';
+import { ACTIONS, type ActionInput, EMPTY_INPUT, needsDialog, type RunnableAction } from './action-rules';
 import './ticket-actions.css';
 
 // The dialog and the mutations (eleven documents) load when the first action runs, not with every page: the
@@ -44,7 +43,7 @@ export function TicketActionProvider(props: ParentProps) {
   /** Says for a few seconds that the action went through (politely: it does not interrupt). */
   const confirmDone = (ticket: ActionTicket, action: RunnableAction) => {
     clearTimeout(doneTimer);
-    setDone(ACTION_DONE[action](ticket.number));
+    setDone(ACTIONS[action].done(ticket.number));
     doneTimer = setTimeout(() => setDone(undefined), DONE_VISIBLE_MS);
   };
   onCleanup(() => clearTimeout(doneTimer));
@@ -63,10 +62,9 @@ export function TicketActionProvider(props: ParentProps) {
       confirmDone(ticket, action);
       return undefined;
     }
-    if (result.error.networkError) return 'Cannot reach the server. Check your connection and try again.';
-    const explained = explainRefusal(errorCode(result.error), result.error.graphQLErrors[0]?.message);
+    const { explainTicketError, reloadTicket } = await loadRunner();
+    const explained = explainTicketError(result.error);
     if (explained.reload) {
-      const { reloadTicket } = await loadRunner();
       const version = await reloadTicket(client, ticket.id);
       // The dialog keeps what was typed; the next try carries the version just loaded.
       if (version !== undefined) ticket.version = version;
@@ -81,7 +79,7 @@ export function TicketActionProvider(props: ParentProps) {
     if (!needsDialog(action)) {
       return send(target, action, EMPTY_INPUT).then((message) => {
         if (!message) return 'done';
-        setNotice(`${ACTION_LABELS[action]} #${ticket.number}: ${message}`);
+        setNotice(`${ACTIONS[action].label} #${ticket.number}: ${message}`);
         return 'failed';
       });
     }

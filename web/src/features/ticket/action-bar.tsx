@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { TicketAction } from '../../gql/graphql';
-import { ACTION_LABELS, type ActionTicket, isRunnableAction, type RunnableAction, useTicketAction } from '../ticket-actions';
+import { ACTIONS, type ActionTicket, isRunnableAction, type RunnableAction, useTicketAction } from '../ticket-actions';
 
 /** The order buttons appear in: the step forward first, then the way back, then the rare ones. */
 const BAR_ORDER: readonly RunnableAction[] = ['APPROVE', 'ASSIGN', 'START', 'COMPLETE', 'CONFIRM', 'REJECT', 'REQUEST_REVISION', 'RESTORE', 'DELETE'];
@@ -40,7 +40,7 @@ export function ActionBar(props: { ticket: ActionTicket & { availableActions: re
               disabled={runner.pendingTicketId() === props.ticket.id}
               onClick={() => void run(action)}
             >
-              {ACTION_LABELS[action]}
+              {ACTIONS[action].label}
             </button>
           )}
         </For>

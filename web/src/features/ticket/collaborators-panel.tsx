@@ -1,7 +1,6 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { Avatar } from '../../components/avatar';
-import { describeError, errorCode } from '../../lib/graphql-errors';
 import { type ActionTicket, useTicketAction } from '../ticket-actions';
 import { removeCollaboratorMutation } from '../ticket-actions/ticket-actions.graphql';
 
@@ -24,9 +23,9 @@ export function CollaboratorsPanel(props: { ticket: ActionTicket & { collaborato
     setError(undefined);
     const result = await remove({ input: { id: props.ticket.id, userId: person.id, expectedVersion: props.ticket.version } });
     if (result.error) {
-      setError(
-        errorCode(result.error) === 'CONFLICT' ? 'Someone changed this ticket meanwhile; it has been reloaded. Try again.' : describeError(result.error),
-      );
+      // The words for refusals load with the first one, not with the page.
+      const { explainTicketError } = await import('../../lib/ticket-refusals');
+      setError(explainTicketError(result.error).message);
     }
     props.onChanged();
   };

@@ -1,9 +1,8 @@
 // How history entries read for people: field names, changed values (enum names in words, people by name)
 // and what each action did. Only the ticket's history (loaded after the ticket) needs it.
 
-import { statusLabel } from '../../components/status-badge';
 import type { HistoryAction } from '../../gql/graphql';
-import { COMPLEXITY_LABELS, CRITERIA_LABELS, FILE_FORMAT_LABELS, PRIORITY_LABELS, REQUEST_TYPE_LABELS } from '../request-form/request-vocabulary';
+import { COMPLEXITY_LABELS, CRITERIA_LABELS, FILE_FORMAT_LABELS, PRIORITY_LABELS, REQUEST_TYPE_LABELS, STATUS_LABELS } from '../../lib/vocabulary';
 import { formatDateTime } from './ticket-format';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -37,6 +36,7 @@ export function fieldLabel(field: string): string {
 }
 
 const ENUM_WORDS: Record<string, Record<string, string>> = {
+  status: STATUS_LABELS,
   priority: PRIORITY_LABELS,
   requestType: REQUEST_TYPE_LABELS,
   fileFormat: FILE_FORMAT_LABELS,
@@ -69,7 +69,6 @@ export function formatChangeValue(field: string, value: string | null | undefine
       .map((id) => people.get(id.trim()) ?? 'a former member')
       .join(', ');
   }
-  if (field === 'status') return statusLabel(value as Parameters<typeof statusLabel>[0]) ?? value;
   const words = ENUM_WORDS[field]?.[value];
   if (words) return words;
   if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);

@@ -5,7 +5,8 @@ import { Field } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { StatusBadge } from '../../components/status-badge';
 import type { TicketStatus } from '../../gql/graphql';
-import { describeError, errorCode } from '../../lib/graphql-errors';
+import { describeError } from '../../lib/graphql-errors';
+import { explainTicketError } from '../../lib/ticket-refusals';
 import { creativeMembersQuery } from '../ticket-actions/ticket-actions.graphql';
 import { fieldLabel, formatChangeValue, historyActionWords, rawIdOf } from './history-format';
 import { rollbackTicketMutation, ticketHistoryQuery } from './ticket.graphql';
@@ -152,10 +153,9 @@ function RollbackForm(props: {
       input: { id: props.ticket.id, historyEntryId: props.entryId, reason: reason().trim(), expectedVersion: props.ticket.version },
     });
     if (!result.error) return props.onDone();
-    if (errorCode(result.error) === 'CONFLICT') {
-      props.onReload();
-      setError('Someone changed this ticket meanwhile; it has been reloaded. Check the history and roll back again — your reason is kept.');
-    } else setError(describeError(result.error));
+    const refusal = explainTicketError(result.error);
+    if (refusal.reload) props.onReload();
+    setError(refusal.message);
   };
 
   return (

@@ -2,9 +2,10 @@ import { createQuery } from '@urql/solid';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { Field } from '../../components/field';
 import type { FileFormat, RequestType, TicketWorkspaceFieldsFragment as Ticket } from '../../gql/graphql';
+import { FILE_FORMAT_LABELS, FILE_FORMATS, REQUEST_TYPE_LABELS, REQUEST_TYPE_ORDER } from '../../lib/vocabulary';
 import { ProductLines } from '../request-form/product-lines';
 import { requestProductsQuery } from '../request-form/request-form.graphql';
-import { FILE_FORMAT_LABELS, FILE_FORMATS, type FieldErrors, fieldsFor, REQUEST_TYPE_LABELS, REQUEST_TYPES } from '../request-form/request-rules';
+import { type FieldErrors, fieldsFor } from '../request-form/request-rules';
 import { type RequestFields, requestEdit } from './request-edit';
 import type { EditResult } from './ticket-edits';
 import { toLocalInput } from './ticket-format';
@@ -98,7 +99,7 @@ export function RequestEditor(props: {
             value={fields().requestType}
             onChange={(event) => change({ requestType: event.currentTarget.value as RequestType })}
           >
-            <For each={REQUEST_TYPES}>
+            <For each={REQUEST_TYPE_ORDER}>
               {(value) => (
                 <option value={value} selected={value === fields().requestType}>
                   {REQUEST_TYPE_LABELS[value]}

@@ -2,7 +2,7 @@
 // words are in history-format.ts, which loads with the (lazy) history.
 
 import type { Complexity, Criteria, FileFormat, Priority, RequestType } from '../../gql/graphql';
-import { COMPLEXITY_LABELS, CRITERIA_LABELS, FILE_FORMAT_LABELS, PRIORITY_LABELS, REQUEST_TYPE_LABELS } from '../request-form/request-vocabulary';
+import { COMPLEXITY_LABELS, CRITERIA_LABELS, FILE_FORMAT_LABELS, PRIORITY_LABELS, REQUEST_TYPE_LABELS } from '../../lib/vocabulary';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -4,7 +4,8 @@ import { Avatar } from '../../components/avatar';
 import { PriorityPill } from '../../components/priority-pill';
 import { StatusBadge } from '../../components/status-badge';
 import type { TicketSummaryFragment } from '../../gql/graphql';
-import { formatDue, REQUEST_TYPE_LABELS, sinceText } from '../../lib/ticket-labels';
+import { formatDue, sinceText } from '../../lib/ticket-dates';
+import { REQUEST_TYPE_LABELS } from '../../lib/vocabulary';
 
 /** Tickets as rows: number and title (the link), status, priority, type, assignee, due date, last change. */
 export function TicketTable(props: { tickets: readonly TicketSummaryFragment[]; caption: string }) {
