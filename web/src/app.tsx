@@ -3,6 +3,7 @@ import { Provider } from '@urql/solid';
 import { lazy, type ParentProps, Suspense } from 'solid-js';
 import { Loading } from './components/loading';
 import { client } from './lib/client';
+import { MANAGE_PATHS } from './routes/manage-pages';
 import { SignedInLayout } from './routes/signed-in-layout';
 
 // Pages load on demand so the first paint only carries what it shows.
@@ -40,7 +41,7 @@ export function App() {
           <Route path="/tickets/:number" component={TicketPage} />
           <Route path="/analytics" component={AnalyticsPage} />
           <Route path="/reports/monthly" component={MonthlyReportPage} />
-          <Route path={['/admin/users', '/admin/departments', '/admin/products', '/trash', '/activity']} component={ManagePage} />
+          <Route path={MANAGE_PATHS} component={ManagePage} />
           <Route path="/notifications" component={NotificationsPage} />
           <Route path="/profile" component={ProfilePage} />
           <Route path="*" component={NotFoundPage} />

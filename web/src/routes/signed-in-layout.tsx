@@ -1,6 +1,6 @@
 import { Navigate, type RouteSectionProps } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { AppShell } from '../components/app-shell';
+import { AppShell } from '../layout/app-shell';
 import { loginHref, session } from '../lib/session';
 
 /**
