@@ -136,8 +136,9 @@ describe('the cost of an upload', () => {
     const elapsedMs = performance.now() - started;
     expect(errorCodes(result.body)).toEqual([]);
     expect(result.body.data?.uploadAttachment).toMatchObject({ attachment: { fileName: 'big.pdf', size: 10 * MIB } });
-    // Generous bounds for a busy machine: before the fix this took 21 s and /health waited 18.8 s.
-    expect(elapsedMs).toBeLessThan(6000);
-    expect(slowestMs).toBeLessThan(1000);
+    // Generous bounds for a busy shared machine that still fail before the fix: walking the file's bytes took
+    // 7 s here (21 s on the machine) and held every other request 4.7 s (18.8 s there).
+    expect(elapsedMs).toBeLessThan(10_000);
+    expect(slowestMs).toBeLessThan(1500);
   }, 30_000);
 });
