@@ -3,7 +3,9 @@
 
 export type DeadlineNoticeKind = 'DEADLINE_REMINDER' | 'TICKET_OVERDUE';
 
-const FINISHED = new Set(['COMPLETED', 'CLOSED', 'REJECTED']);
+import { DONE_STATUSES } from './vocabulary.ts';
+
+const FINISHED: ReadonlySet<string> = new Set(DONE_STATUSES);
 
 export function dueNotice(
   ticket: { status: string; dueDate: Date | null; deletedAt: Date | null },

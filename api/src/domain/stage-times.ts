@@ -3,7 +3,8 @@
 // directly. Two rules keep them true: a revision clears `completedAt` (the work is not done any more), and a
 // rollback sets every stamp to what it was right after the entry it returns to (stampsAfterRollback).
 import type { TicketStatus } from './ticket-access.ts';
-import type { HistoryAction } from './vocabulary.ts';
+import { HISTORY_ACTIONS, type HistoryAction, TICKET_STATUSES } from './vocabulary.ts';
+import { CREATION_ROUTES, DEFAULT_ROUTE, STATUS_MOVES, stampsOfHistory, type TicketStamp, WORKFLOW } from './workflow.ts';
 
 /** The stamps of the stages, in the order a ticket passes them. */
 export const STAGE_STAMPS = ['deptApprovedAt', 'creativeApprovedAt', 'assignedAt', 'startedAt', 'completedAt', 'closedAt', 'rejectedAt'] as const;
@@ -39,42 +40,40 @@ export function stageDurations(ticket: StageStamps & { createdAt: Date }): Stage
   return { ...durations, cycle: hoursBetween(ticket.createdAt, ticket.completedAt), processing: hoursBetween(ticket.startedAt, ticket.completedAt) };
 }
 
-/** The stamps a ticket in each status carries (assignedAt follows the assignee instead). */
-const REACHED: Record<TicketStatus, readonly StageStamp[]> = {
-  REQUESTED: [],
-  PENDING_CREATIVE: ['deptApprovedAt'],
-  APPROVED: ['deptApprovedAt', 'creativeApprovedAt'],
-  IN_PROGRESS: ['deptApprovedAt', 'creativeApprovedAt', 'startedAt'],
-  COMPLETED: ['deptApprovedAt', 'creativeApprovedAt', 'startedAt', 'completedAt'],
-  CLOSED: ['deptApprovedAt', 'creativeApprovedAt', 'startedAt', 'completedAt', 'closedAt'],
-  // A ticket is rejected at one of the two approval steps; the first may have passed.
-  REJECTED: ['deptApprovedAt', 'rejectedAt'],
-};
+const isStageStamp = (stamp: TicketStamp): stamp is StageStamp => (STAGE_STAMPS as readonly string[]).includes(stamp);
+
+/**
+ * The stamps a ticket in each status may carry, from the workflow table: those recorded along any way from a
+ * creation route to the status that passes no status twice (a revision's way back to IN_PROGRESS clears
+ * completedAt). A rejected ticket may have passed the department step. assignedAt follows the assignee instead.
+ */
+export const REACHED: Record<TicketStatus, readonly StageStamp[]> = (() => {
+  const carried = Object.fromEntries(TICKET_STATUSES.map((status) => [status, new Set<TicketStamp>()])) as Record<TicketStatus, Set<TicketStamp>>;
+  const walk = (status: TicketStatus, passed: readonly TicketStatus[], stamps: readonly TicketStamp[]) => {
+    for (const stamp of stamps) carried[status].add(stamp);
+    for (const move of STATUS_MOVES) {
+      if (move.from === status && !passed.includes(move.to)) walk(move.to, [...passed, move.to], [...stamps, ...move.stamps]);
+    }
+  };
+  for (const route of [DEFAULT_ROUTE, ...CREATION_ROUTES.map((entry) => entry.route)]) walk(route.status, [route.status], route.stamps);
+  const reached = (status: TicketStatus): readonly StageStamp[] => STAGE_STAMPS.filter((stamp) => stamp !== 'assignedAt' && carried[status].has(stamp));
+  return Object.fromEntries(TICKET_STATUSES.map((status) => [status, reached(status)] as const)) as Record<TicketStatus, readonly StageStamp[]>;
+})();
 
 /** A history entry as the stamps see it: which step it recorded, into which status, when. */
 export type StampEntry = { action: HistoryAction; toStatus: TicketStatus | null; createdAt: Date };
 
-/** The stamps a history entry sets (a creation routed past an approval step sets that step's stamps). */
+/** The stage stamps a history entry sets: its workflow rule's (a creation routed past an approval step sets that step's). */
 export function stampsOfEntry(entry: Pick<StampEntry, 'action' | 'toStatus'>): StageStamp[] {
-  switch (entry.action) {
-    case 'CREATED':
-      return entry.toStatus === 'APPROVED' ? ['deptApprovedAt', 'creativeApprovedAt'] : entry.toStatus === 'PENDING_CREATIVE' ? ['deptApprovedAt'] : [];
-    case 'APPROVED':
-      return entry.toStatus === 'APPROVED' ? ['creativeApprovedAt'] : ['deptApprovedAt'];
-    case 'ASSIGNED':
-      return ['assignedAt'];
-    case 'STARTED':
-      return ['startedAt'];
-    case 'COMPLETED':
-      return ['completedAt'];
-    case 'CONFIRMED':
-      return ['closedAt'];
-    case 'REJECTED':
-      return ['rejectedAt'];
-    default:
-      return [];
-  }
+  return stampsOfHistory(entry.action, entry.toStatus).filter(isStageStamp);
 }
+
+/** The history actions whose entries set stage stamps: the entries a rollback reads to restore them. */
+export const STAMPING_HISTORY_ACTIONS: readonly HistoryAction[] = HISTORY_ACTIONS.filter((action) =>
+  action === 'CREATED'
+    ? CREATION_ROUTES.some((entry) => entry.route.stamps.some(isStageStamp))
+    : WORKFLOW.some((rule) => rule.effects.history === action && rule.effects.stamps.some(isStageStamp)),
+);
 
 /**
  * The stamps right after a rollback to a history entry: the stages the restored status has passed, each at the

@@ -1,12 +1,13 @@
 // Who stands in what relation to a ticket. Pure: the same answers decide reads, actions and subscriptions.
 import { isAdmin, type Viewer } from './viewer.ts';
 
-import { TICKET_STATUSES, type TicketStatus } from './vocabulary.ts';
+import { DONE_STATUSES, TICKET_STATUSES, type TicketStatus } from './vocabulary.ts';
 
-export { TICKET_STATUSES, type TicketStatus };
+export { DONE_STATUSES, TICKET_STATUSES, type TicketStatus };
 
-/** Statuses in which work is finished or abandoned: never overdue. */
-export const DONE_STATUSES: readonly TicketStatus[] = ['COMPLETED', 'CLOSED', 'REJECTED'];
+/** Past its due date with the work not done (DONE_STATUSES are never overdue). */
+export const isOverdue = (ticket: { status: TicketStatus; dueDate: Date | null }, now: Date) =>
+  ticket.dueDate !== null && ticket.dueDate.getTime() < now.getTime() && !DONE_STATUSES.includes(ticket.status);
 
 /** What the rules need to know about a ticket; services fill it from the row. */
 export type TicketFacts = {

@@ -8,6 +8,27 @@ export type Role = (typeof ROLES)[number];
 export const TICKET_STATUSES = ['REQUESTED', 'PENDING_CREATIVE', 'APPROVED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED', 'REJECTED'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
+// The status sets, each written once here; everything else imports them (or their SQL form below). Which
+// status a workflow action leads to is the workflow table's (domain/workflow.ts), not a set's.
+
+/** Statuses the workflow ends in: only a rollback takes a ticket out of them. */
+export const FINAL_STATUSES: readonly TicketStatus[] = ['CLOSED', 'REJECTED'];
+/** Statuses a ticket still changes in (files may be attached): every status but the final ones. */
+export const OPEN_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter((status) => !FINAL_STATUSES.includes(status));
+/** Statuses in which the work is finished or abandoned: never overdue, never reminded of, not open work. */
+export const DONE_STATUSES: readonly TicketStatus[] = ['COMPLETED', 'CLOSED', 'REJECTED'];
+/** Statuses whose work was delivered (done and not rejected): what "completed" counts. */
+export const DELIVERED_STATUSES: readonly TicketStatus[] = ['COMPLETED', 'CLOSED'];
+
+/**
+ * A status set in SQL: an array literal of the enum type, `ARRAY['COMPLETED'::"TicketStatus", …]`, for
+ * `= ANY (…)` and `<> ALL (…)` (the form of the open-work partial index's predicate, which the planner must
+ * see verbatim to use it). The values are this file's constants, never input.
+ */
+export function statusArraySql(statuses: readonly TicketStatus[]): string {
+  return `ARRAY[${statuses.map((status) => `'${status}'::"TicketStatus"`).join(', ')}]`;
+}
+
 /** The two approvals a request needs: its department's, then Creative's. */
 export const APPROVAL_STEPS = ['DEPARTMENT', 'CREATIVE'] as const;
 export type ApprovalStep = (typeof APPROVAL_STEPS)[number];

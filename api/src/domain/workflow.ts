@@ -13,9 +13,19 @@ import {
   type TicketStatus,
 } from './ticket-access.ts';
 import { isAdmin, type Viewer } from './viewer.ts';
-import { type ApprovalStep, type HistoryAction, TICKET_ACTIONS, type TicketAction, type TicketEventType } from './vocabulary.ts';
+import {
+  type ApprovalStep,
+  type HistoryAction,
+  OPEN_STATUSES,
+  ROLES,
+  type Role,
+  TICKET_ACTIONS,
+  TICKET_STATUSES,
+  type TicketAction,
+  type TicketEventType,
+} from './vocabulary.ts';
 
-export { type ApprovalStep, type HistoryAction, TICKET_ACTIONS, type TicketAction, type TicketEventType };
+export { type ApprovalStep, type HistoryAction, ROLES, TICKET_ACTIONS, type TicketAction, type TicketEventType };
 
 /** Timestamps a transition records on the ticket. */
 export type TicketStamp =
@@ -28,18 +38,21 @@ export type TicketStamp =
   | 'closedAt'
   | 'rejectedAt';
 
-/** A named test of the actor against the ticket: the "who" column. */
-export type Party = { name: string; test: (viewer: Viewer, ticket: TicketFacts) => boolean };
+/**
+ * A named test of the actor against the ticket: the "who" column. `roles` are the roles that can pass the
+ * test at all (shield's coarse rule for an action is derived from them: rolesThatMay).
+ */
+export type Party = { name: string; roles: readonly Role[]; test: (viewer: Viewer, ticket: TicketFacts) => boolean };
 
-const party = (name: string, test: Party['test']): Party => ({ name, test });
+const party = (name: string, roles: readonly Role[], test: Party['test']): Party => ({ name, roles, test });
 
-export const ADMIN = party('an admin', (viewer) => isAdmin(viewer));
-export const DEPARTMENT_MANAGER = party("the ticket's department manager", isDepartmentManagerOf);
-export const CREATIVE_MANAGER = party('a Creative manager', (viewer) => isCreativeManager(viewer));
-export const MANAGER_WITH_AUTHORITY = party('a manager with authority over the ticket', hasManagerAuthority);
-export const REQUESTER = party('the requester', isRequester);
-export const MAKER = party('the assignee or a collaborator', isMaker);
-export const READER = party('someone who can read the ticket', canReadTicket);
+export const ADMIN = party('an admin', ['ADMIN'], (viewer) => isAdmin(viewer));
+export const DEPARTMENT_MANAGER = party("the ticket's department manager", ['MANAGER'], isDepartmentManagerOf);
+export const CREATIVE_MANAGER = party('a Creative manager', ['MANAGER'], (viewer) => isCreativeManager(viewer));
+export const MANAGER_WITH_AUTHORITY = party('a manager with authority over the ticket', ['MANAGER'], hasManagerAuthority);
+export const REQUESTER = party('the requester', ROLES, isRequester);
+export const MAKER = party('the assignee or a collaborator', ROLES, isMaker);
+export const READER = party('someone who can read the ticket', ROLES, canReadTicket);
 
 /**
  * What the commit does to the ticket row: UPDATE it (guarded by version and status), DELETE it (purge),
@@ -73,8 +86,8 @@ export type TransitionRule = {
   effects: Effects;
 };
 
-const OPEN: readonly TicketStatus[] = ['REQUESTED', 'PENDING_CREATIVE', 'APPROVED', 'IN_PROGRESS', 'COMPLETED'];
-const ALL: readonly TicketStatus[] = [...OPEN, 'CLOSED', 'REJECTED'];
+const OPEN = OPEN_STATUSES;
+const ALL = TICKET_STATUSES;
 const hasAssignee = { test: (ticket: TicketFacts) => ticket.assigneeId !== null, message: 'Assign the ticket before starting it.' };
 
 export const WORKFLOW: readonly TransitionRule[] = [
@@ -336,6 +349,56 @@ export function availableActions(ticket: TicketFacts, viewer: Viewer): TicketAct
   return TICKET_ACTIONS.filter((action) => decide(ticket, action, viewer).ok);
 }
 
+// ——— Derived from the table: every other module asks these instead of keeping a copy ———
+
+const isFixedStatus = (to: TransitionRule['to']): to is TicketStatus => to !== 'SAME' && to !== 'FROM_SNAPSHOT';
+
+/** A move between two statuses the table allows, with the stamps it records. */
+export type StatusMove = { action: TicketAction; from: TicketStatus; to: TicketStatus; stamps: readonly TicketStamp[] };
+
+/**
+ * Every move from one status to another fixed status, outside the trash, in table order: the board's legal
+ * moves. Rollback's target is the history entry's status, so it is no move of its own.
+ */
+export const STATUS_MOVES: readonly StatusMove[] = WORKFLOW.flatMap((rule) => {
+  const to = rule.to;
+  if (rule.inTrash || !isFixedStatus(to)) return [];
+  return rule.from.filter((from) => from !== to).map((from) => ({ action: rule.action, from, to, stamps: rule.effects.stamps }));
+});
+
+/** The statuses (outside the trash) from which someone may take the action, in vocabulary order. */
+export function statusesAllowing(action: TicketAction): TicketStatus[] {
+  return TICKET_STATUSES.filter((status) => WORKFLOW.some((rule) => rule.action === action && !rule.inTrash && rule.from.includes(status)));
+}
+
+/** The statuses the action moves a ticket into, in vocabulary order. */
+export function statusesReachedBy(action: TicketAction): TicketStatus[] {
+  return TICKET_STATUSES.filter((status) => STATUS_MOVES.some((move) => move.action === action && move.to === status));
+}
+
+/** The roles whose holders can take the action on some ticket: its rules' parties' roles, in vocabulary order. */
+export function rolesThatMay(action: TicketAction): Role[] {
+  return ROLES.filter((role) => WORKFLOW.some((rule) => rule.action === action && rule.who.some((who) => who.roles.includes(role))));
+}
+
+/** The stamps a history entry's transition set: its rule's, or for a creation its route's (the entry's toStatus). */
+export function stampsOfHistory(action: HistoryAction, toStatus: TicketStatus | null): readonly TicketStamp[] {
+  if (action === 'CREATED') return [DEFAULT_ROUTE, ...CREATION_ROUTES.map((entry) => entry.route)].find((route) => route.status === toStatus)?.stamps ?? [];
+  const rule = WORKFLOW.find((entry) => entry.effects.history === action && (!isFixedStatus(entry.to) || entry.to === toStatus));
+  return rule?.effects.stamps ?? [];
+}
+
+export type AvailableTransition = { action: TicketAction; to: TicketStatus };
+
+/** The status changes the viewer may make now: the STATUS_MOVES from here that decide() allows. */
+export function availableTransitions(ticket: TicketFacts, viewer: Viewer): AvailableTransition[] {
+  return STATUS_MOVES.filter((move) => {
+    if (move.from !== ticket.status) return false;
+    const decision = decide(ticket, move.action, viewer);
+    return decision.ok && decision.transition.to === move.to;
+  }).map(({ action, to }) => ({ action, to }));
+}
+
 /** Whether the viewer may edit the ticket's fields now: the EDIT rule, nothing else. */
 export function viewerCanEdit(ticket: TicketFacts, viewer: Viewer): boolean {
   return decide(ticket, 'EDIT', viewer).ok;
@@ -349,16 +412,17 @@ export type CreationRoute = { status: TicketStatus; reachedCreative: boolean; st
  */
 export const CREATION_ROUTES: readonly { who: Party; route: CreationRoute }[] = [
   {
-    who: party('a Creative manager', (viewer) => isCreativeManager(viewer)),
+    who: CREATIVE_MANAGER,
     route: { status: 'APPROVED', reachedCreative: true, stamps: ['reachedCreativeAt', 'deptApprovedAt', 'creativeApprovedAt'] },
   },
   {
-    who: party('a Creative department member', (viewer) => viewer.inCreativeDepartment),
+    who: party('a Creative department member', ROLES, (viewer) => viewer.inCreativeDepartment),
     route: { status: 'PENDING_CREATIVE', reachedCreative: true, stamps: ['reachedCreativeAt', 'deptApprovedAt'] },
   },
 ];
 
-const DEFAULT_ROUTE: CreationRoute = { status: 'REQUESTED', reachedCreative: false, stamps: [] };
+/** Where every other request starts. */
+export const DEFAULT_ROUTE: CreationRoute = { status: 'REQUESTED', reachedCreative: false, stamps: [] };
 
 export function creationRoute(requester: Viewer): CreationRoute {
   const ticket: TicketFacts = {

@@ -9,6 +9,7 @@ import type { ViewerResolver } from '../context.ts';
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { BadInputError, DomainError } from '../domain/errors.ts';
 import { textProblem } from '../domain/text.ts';
+import { isOverdue } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { PRIORITIES, REQUEST_TYPE_NAMES, TICKET_STATUSES } from '../domain/vocabulary.ts';
 import { analyticsCost, ticketExportCost } from '../domain/work-cost.ts';
@@ -147,7 +148,7 @@ export function exportsEndpoint(deps: {
     for await (const batch of exportTickets(prisma, viewer, filter, now)) {
       let chunk = '';
       for (const row of batch) {
-        const overdue = row.dueDate !== null && row.dueDate < now && !['COMPLETED', 'CLOSED', 'REJECTED'].includes(row.status);
+        const overdue = isOverdue(row, now);
         chunk += csvLine([
           row.number,
           row.title,

@@ -4,6 +4,7 @@
 // the others find nothing to do, and a moved due date is a new key, so its notices are due again.
 import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { dueNotice } from '../domain/deadline-notices.ts';
+import { DONE_STATUSES } from '../domain/vocabulary.ts';
 import type { Logger } from '../logger.ts';
 import { announce } from '../services/notifications.ts';
 import { createTransactionRunner, type EffectsSink } from '../services/ticket-changes.ts';
@@ -17,7 +18,6 @@ export type DeadlineSchedulerDeps = {
   intervalMs?: number;
 };
 
-const FINISHED = ['COMPLETED', 'CLOSED', 'REJECTED'] as const;
 const HOUR_MS = 3600_000;
 
 export function createDeadlineScheduler({ prisma, sink, logger, reminderLeadMs, intervalMs = 60_000 }: DeadlineSchedulerDeps) {
@@ -26,7 +26,7 @@ export function createDeadlineScheduler({ prisma, sink, logger, reminderLeadMs, 
   /** Sends every notice that is due now and was not sent for this due date; returns how many were sent. */
   async function runOnce(now = new Date()): Promise<number> {
     const candidates = await prisma.ticket.findMany({
-      where: { dueDate: { lte: new Date(now.getTime() + reminderLeadMs) }, status: { notIn: [...FINISHED] }, deletedAt: null },
+      where: { dueDate: { lte: new Date(now.getTime() + reminderLeadMs) }, status: { notIn: [...DONE_STATUSES] }, deletedAt: null },
       select: {
         id: true,
         number: true,

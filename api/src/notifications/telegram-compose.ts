@@ -3,15 +3,19 @@
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { NotificationOutbox, PrismaClient } from '../db/generated/prisma/client.ts';
 import { approvalCallbackData, type NoticePayload, renderNotice } from '../domain/telegram-notice.ts';
+import { statusesAllowing, statusesReachedBy } from '../domain/workflow.ts';
 
 export type ComposedMessage = { text: string; replyMarkup?: InlineKeyboardMarkup };
 
 type StoredPayload = NoticePayload & { mentionUserIds?: string[] };
 
-/** The statuses at which a notice of this kind asks someone to approve (and so carries the buttons). */
+/**
+ * The statuses at which a notice of this kind asks someone to approve (and so carries the buttons), from the
+ * workflow table: a new request at any status an approval is taken from, an approval that led to another step.
+ */
 const ASKS_APPROVAL: Partial<Record<NotificationOutbox['kind'], readonly string[]>> = {
-  TICKET_CREATED: ['REQUESTED', 'PENDING_CREATIVE'],
-  TICKET_APPROVED: ['PENDING_CREATIVE'],
+  TICKET_CREATED: statusesAllowing('APPROVE'),
+  TICKET_APPROVED: statusesReachedBy('APPROVE').filter((status) => statusesAllowing('APPROVE').includes(status)),
 };
 
 export async function composeMessage(

@@ -3,6 +3,7 @@
 // the trend, one for the queue now.
 import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
 import { assembleFigures, type DailyReportFigures, type DayFigures, type LocalDay, type QueueFigures, reportDays } from '../domain/daily-report.ts';
+import { DELIVERED_STATUSES, DONE_STATUSES, statusArraySql } from '../domain/vocabulary.ts';
 
 type DayRow = { day: string; created: bigint; completed: bigint; image: bigint; video: bigint; other: bigint };
 type QueueRow = Record<keyof QueueFigures, bigint>;
@@ -30,7 +31,7 @@ export function dailyCountsSql(days: readonly { day: LocalDay; start: Date; end:
       SELECT t."id", t."completedAt", t."criteria", t."quantity"
       FROM "Ticket" t
       WHERE t."completedAt" >= (SELECT min(s) FROM days) AND t."completedAt" < (SELECT max(e) FROM days)
-        AND t."status" IN ('COMPLETED', 'CLOSED') AND t."deletedAt" IS NULL
+        AND t."status" = ANY (${Prisma.raw(statusArraySql(DELIVERED_STATUSES))}) AND t."deletedAt" IS NULL
     ),
     output AS (
       SELECT done."id", done."completedAt" AS at,
@@ -58,7 +59,7 @@ export const queueSql = Prisma.sql`
          count(*) FILTER (WHERE t."status" = 'IN_PROGRESS') AS "inProgress",
          count(*) FILTER (WHERE t."dueDate" < now()) AS overdue
   FROM "Ticket" t
-  WHERE t."status" IN ('REQUESTED', 'PENDING_CREATIVE', 'APPROVED', 'IN_PROGRESS') AND t."deletedAt" IS NULL`;
+  WHERE t."status" <> ALL (${Prisma.raw(statusArraySql(DONE_STATUSES))}) AND t."deletedAt" IS NULL`;
 
 /** The figures of the report about `day` (a calendar day in timeZone), the queue as it is now. */
 export async function dailyReportFigures(prisma: PrismaClient, day: LocalDay, timeZone: string): Promise<DailyReportFigures> {

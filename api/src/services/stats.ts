@@ -10,6 +10,7 @@ import type { Priority } from '../domain/creative-request.ts';
 import { BadInputError } from '../domain/errors.ts';
 import { TICKET_STATUSES, type TicketStatus } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
+import { DELIVERED_STATUSES, DONE_STATUSES, statusArraySql } from '../domain/vocabulary.ts';
 import { authorityCellsSql, type CellColumns, personalTicketsSql, ticketCellColumns } from './ticket-visibility.ts';
 
 export const PRIORITIES: readonly Priority[] = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'];
@@ -32,7 +33,7 @@ export type WeekPoint = { weekStart: Date; created: number; completed: number };
 type CountsRow = Record<string, bigint | number | null>;
 
 /** Open work (domain DONE_STATUSES excluded): written as the partial index's predicate, so the planner uses it. */
-const OPEN_SQL = Prisma.sql`t."deletedAt" IS NULL AND t."status" <> ALL (ARRAY['COMPLETED'::"TicketStatus", 'CLOSED'::"TicketStatus", 'REJECTED'::"TicketStatus"])`;
+const OPEN_SQL = Prisma.sql`t."deletedAt" IS NULL AND t."status" <> ALL (${Prisma.raw(statusArraySql(DONE_STATUSES))})`;
 
 /** A counter table's cell columns under the alias c. */
 const COUNTER_CELL: CellColumns = { departmentId: Prisma.sql`c."departmentId"`, reachedCreative: Prisma.sql`c."reachedCreative"` };
@@ -140,7 +141,7 @@ export function createStatsService(prisma: PrismaClient) {
         creativeApproval: status('PENDING_CREATIVE'),
         approved: status('APPROVED'),
         inProgress: status('IN_PROGRESS'),
-        completed: status('COMPLETED') + status('CLOSED'),
+        completed: DELIVERED_STATUSES.reduce((sum, delivered) => sum + status(delivered), 0),
         rejected: status('REJECTED'),
         overdue: n('overdue'),
         byStatus,

@@ -18,7 +18,7 @@ import {
 } from '../domain/creative-request.ts';
 import { BadInputError, ForbiddenError, NotFoundError } from '../domain/errors.ts';
 import { mentionedUsernames } from '../domain/mentions.ts';
-import { type StampEntry, stampsAfterRollback } from '../domain/stage-times.ts';
+import { STAMPING_HISTORY_ACTIONS, type StampEntry, stampsAfterRollback } from '../domain/stage-times.ts';
 import { type StepAction, stepSummary } from '../domain/step-summary.ts';
 import { canReadTicket, type TicketStatus } from '../domain/ticket-access.ts';
 import { rollbackChanges, type TicketSnapshot } from '../domain/ticket-snapshot.ts';
@@ -327,7 +327,7 @@ export const ROLLBACK: ActionSpec<Reasoned & { historyEntryId: string }, { entry
             where: {
               ticketId: before.id,
               createdAt: { lte: entry.createdAt },
-              action: { in: ['CREATED', 'APPROVED', 'ASSIGNED', 'STARTED', 'COMPLETED', 'CONFIRMED', 'REJECTED'] },
+              action: { in: [...STAMPING_HISTORY_ACTIONS] },
             },
             select: { action: true, toStatus: true, createdAt: true },
           })

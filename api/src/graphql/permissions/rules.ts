@@ -3,6 +3,7 @@
 import { allow, deny, rule } from 'graphql-shield';
 import type { Context } from '../../context.ts';
 import { ForbiddenError, UnauthenticatedError } from '../../domain/errors.ts';
+import { ROLES, rolesThatMay, type TicketAction } from '../../domain/workflow.ts';
 
 export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) => (ctx.viewer ? true : new UnauthenticatedError()));
 
@@ -15,5 +16,17 @@ export const isManagerOrAdmin = rule({ cache: 'contextual' })((_parent, _args, c
   if (!ctx.viewer) return new UnauthenticatedError();
   return ctx.viewer.role === 'MEMBER' ? new ForbiddenError('Only managers and admins can do this.') : true;
 });
+
+/**
+ * The coarse rule for a workflow action, from the roles its parties can hold (domain/workflow.ts rolesThatMay):
+ * the table stays the one place that says who may act; the domain then decides the ticket itself.
+ */
+export function workflowRule(action: TicketAction) {
+  const roles = rolesThatMay(action);
+  if (ROLES.every((role) => roles.includes(role))) return isAuthenticated;
+  if (roles.length === 1 && roles[0] === 'ADMIN') return isAdmin;
+  if (roles.length === 2 && roles.includes('ADMIN') && roles.includes('MANAGER')) return isManagerOrAdmin;
+  throw new Error(`No shield rule admits exactly the roles ${roles.join(', ')} (action ${action}).`);
+}
 
 export { allow, deny };

@@ -7,7 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { IMiddlewareTypeMap } from 'graphql-middleware';
 import { type IRules, shield } from 'graphql-shield';
 import { ForbiddenError } from '../../domain/errors.ts';
-import { allow, deny, isAdmin, isAuthenticated, isManagerOrAdmin } from './rules.ts';
+import { allow, deny, isAdmin, isAuthenticated, isManagerOrAdmin, workflowRule } from './rules.ts';
 
 export const rootRules = {
   Query: {
@@ -61,8 +61,9 @@ export const rootRules = {
     addCollaborator: isAuthenticated,
     removeCollaborator: isAuthenticated,
     deleteTicket: isAuthenticated,
-    restoreTicket: isManagerOrAdmin,
-    purgeTicket: isAdmin,
+    // The trash's actions refuse members before any ticket is read: the roles the workflow table admits.
+    restoreTicket: workflowRule('RESTORE'),
+    purgeTicket: workflowRule('PURGE'),
     addComment: isAuthenticated,
     uploadAttachment: isAuthenticated,
     deleteAttachment: isAuthenticated,
