@@ -325,3 +325,23 @@ describe('comments', () => {
     expect(errorCodes(result)).toEqual(['NOT_FOUND']);
   });
 });
+
+describe('Ticket.availableTransitions', () => {
+  const TRANSITIONS = `query ($id: ID!) { ticket(id: $id) { status availableTransitions { action to } } }`;
+
+  it('tells each viewer the status changes they may make now, as the board offers them', async () => {
+    const created = await createTicket(t, s.marketer.token);
+    const asViewer = async (who: keyof Sessions) => (await t.ok(TRANSITIONS, { id: created.id }, s[who].token)).ticket.availableTransitions;
+    expect(await asViewer('marketer')).toEqual([]);
+    expect(await asViewer('marketing.manager')).toEqual([
+      { action: 'APPROVE', to: 'PENDING_CREATIVE' },
+      { action: 'REJECT', to: 'REJECTED' },
+    ]);
+    await ticketMutationOk(t, 'approveTicket', 'ApproveTicketInput', { id: created.id }, s['marketing.manager'].token);
+    expect(await asViewer('marketing.manager')).toEqual([]);
+    expect(await asViewer('creative.manager')).toEqual([
+      { action: 'APPROVE', to: 'APPROVED' },
+      { action: 'REJECT', to: 'REJECTED' },
+    ]);
+  });
+});

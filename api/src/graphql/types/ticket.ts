@@ -1,5 +1,5 @@
-import { DONE_STATUSES } from '../../domain/ticket-access.ts';
-import { availableActions, viewerCanEdit } from '../../domain/workflow.ts';
+import { isOverdue } from '../../domain/ticket-access.ts';
+import { type AvailableTransition, availableActions, availableTransitions, viewerCanEdit } from '../../domain/workflow.ts';
 import type { TicketFilter } from '../../services/ticket-queries.ts';
 import { MY_TASKS_ORDER, myTasksWhere, ticketsOrderBy, ticketsWhere } from '../../services/ticket-queries.ts';
 import { FACTS_SELECTION, factsOf } from '../../services/ticket-rows.ts';
@@ -19,6 +19,14 @@ import {
   TicketStatusEnum,
 } from './enums.ts';
 import { UserRef } from './user.ts';
+
+const AvailableTransitionRef = builder.objectRef<AvailableTransition>('AvailableTransition').implement({
+  description: 'A status change the viewer may make: running `action` moves the ticket to `to`.',
+  fields: (t) => ({
+    action: t.expose('action', { type: TicketActionEnum }),
+    to: t.expose('to', { type: TicketStatusEnum }),
+  }),
+});
 
 export const TicketRef = builder.prismaNode('Ticket', {
   id: { field: 'id' },
@@ -40,7 +48,7 @@ export const TicketRef = builder.prismaNode('Ticket', {
     isOverdue: t.boolean({
       description: 'dueDate is in the past and the ticket is not COMPLETED, CLOSED or REJECTED.',
       select: { dueDate: true, status: true },
-      resolve: (ticket) => ticket.dueDate !== null && ticket.dueDate.getTime() < Date.now() && !DONE_STATUSES.includes(ticket.status),
+      resolve: (ticket) => isOverdue(ticket, new Date()),
     }),
     version: t.exposeInt('version', { description: 'Increments on every change; pass it as expectedVersion to refuse stale writes.' }),
     requester: t.relation('requester'),
@@ -99,6 +107,13 @@ export const TicketRef = builder.prismaNode('Ticket', {
       description: 'What the viewer may do now, from the same workflow table the server enforces.',
       select: FACTS_SELECTION,
       resolve: (ticket, _args, ctx) => (ctx.viewer ? availableActions(factsOf(ticket), ctx.viewer) : []),
+    }),
+    availableTransitions: t.field({
+      type: [AvailableTransitionRef],
+      description:
+        'The status changes the viewer may make now (each an action and the status it leads to), from the same workflow table: the moves a board may offer.',
+      select: FACTS_SELECTION,
+      resolve: (ticket, _args, ctx) => (ctx.viewer ? availableTransitions(factsOf(ticket), ctx.viewer) : []),
     }),
     viewerCanEdit: t.boolean({
       select: FACTS_SELECTION,
