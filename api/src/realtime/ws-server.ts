@@ -118,7 +118,11 @@ export function attachGraphQLWebSocket(options: {
           });
           return true;
         } catch (error) {
-          if (!(error instanceof DomainError)) logger.error('websocket authentication failed', error);
+          if (error instanceof DomainError) return false;
+          // Not a refusal: the token could not be checked (the database dropped the connection, say). 4403
+          // would tell the client its session ended; 1011 says the server failed, and the client reconnects.
+          logger.error('websocket authentication failed', error);
+          ctx.extra.socket.close(1011, 'Internal error: try again');
           return false;
         }
       },
@@ -144,9 +148,12 @@ export function attachGraphQLWebSocket(options: {
         try {
           contextValue = await contextFactory();
         } catch (error) {
+          if (!(error instanceof GraphQLError)) throw error;
           // The session ended between connecting and subscribing: the same 4403 as when it ends later.
-          if (!(error instanceof GraphQLError) || error.extensions.code !== 'UNAUTHENTICATED') throw error;
-          ctx.extra.socket.close(WS_FORBIDDEN, 'Forbidden: session ended');
+          if (error.extensions.code === 'UNAUTHENTICATED') ctx.extra.socket.close(WS_FORBIDDEN, 'Forbidden: session ended');
+          // Anything else (masked and logged already; the database dropped the connection, say) fails this
+          // operation alone: a throw here makes graphql-ws close the socket with 4500, which ends the client's
+          // other live streams too and which its client never retries.
           return [error];
         }
         return {
