@@ -194,6 +194,35 @@ describe('notificationAdded', () => {
     await t.ok(`mutation { updateNotificationPreferences(input: { clearQuietHours: true }) { preferences { quietHoursEnd } } }`, {}, s.designer.token);
     await client.dispose();
   });
+
+  it("pushes an account approval to another admin's open subscription (accounts announce through the same commit path)", async () => {
+    await t.ok(
+      `mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`,
+      { input: { username: 'second.admin', email: 'second.admin@example.com', displayName: 'Second Admin', role: 'ADMIN', password: 'a-long-password' } },
+      s.admin.token,
+    );
+    const { accessToken } = await t.login('second.admin', 'a-long-password');
+    const client = wsClient(t.wsUrl, accessToken);
+    const pushes = collect<{ notificationAdded: { kind: string; title: string; actor: { username: string } | null } }>(
+      client,
+      `subscription { notificationAdded { kind title actor { username } } }`,
+    );
+    await sleep(300);
+    const { departments } = await t.ok(`{ departments { id name } }`);
+    const sales = departments.find((department: { name: string }) => department.name === 'Sales').id;
+    const registered = await t.ok(`mutation ($input: RegisterInput!) { register(input: $input) { pendingApproval user { id } } }`, {
+      input: { username: 'live.rep', email: 'live.rep@example.com', password: 'a-long-password', displayName: 'Live Rep', departmentId: sales },
+    });
+    expect(registered.register.pendingApproval).toBe(true);
+    await t.ok(`mutation ($id: ID!) { approveUser(input: { id: $id }) { user { id } } }`, { id: registered.register.user.id }, s.admin.token);
+    const [pushed] = await pushes.until(1);
+    expect(pushed!.notificationAdded).toEqual({
+      kind: 'ACCOUNT_APPROVED',
+      title: 'Live Rep (@live.rep) was approved and can sign in',
+      actor: { username: 'admin' },
+    });
+    await client.dispose();
+  });
 });
 
 describe('dashboardStatsChanged', () => {

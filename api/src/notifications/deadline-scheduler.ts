@@ -6,8 +6,7 @@ import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { dueNotice } from '../domain/deadline-notices.ts';
 import { DONE_STATUSES } from '../domain/vocabulary.ts';
 import type { Logger } from '../logger.ts';
-import { announce } from '../services/notifications.ts';
-import { createTransactionRunner, type EffectsSink } from '../services/ticket-changes.ts';
+import { announceIn, createTransactionRunner, type EffectsSink } from '../services/ticket-changes.ts';
 import { createTimerLoop } from './timer-loop.ts';
 
 export type DeadlineSchedulerDeps = {
@@ -54,8 +53,9 @@ export function createDeadlineScheduler({ prisma, sink, logger, reminderLeadMs, 
       const wrote = await inTransaction(async (tx, effects) => {
         const claimed = await tx.deadlineNotice.createMany({ data: [{ ticketId: ticket.id, dueDate, kind }], skipDuplicates: true });
         if (claimed.count !== 1) return false;
-        const announced = await announce(
+        await announceIn(
           tx,
+          effects,
           {
             kind,
             actorId: null,
@@ -67,10 +67,6 @@ export function createDeadlineScheduler({ prisma, sink, logger, reminderLeadMs, 
           },
           now,
         );
-        announced.notificationIds.forEach((id, index) => {
-          const recipientId = announced.recipientIds[index];
-          if (recipientId) effects.notifications.push({ id, recipientId });
-        });
         return true;
       });
       if (wrote) sent += 1;

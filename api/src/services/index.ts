@@ -59,7 +59,7 @@ export function createServices(deps: ServiceDeps) {
   });
   return {
     auth: createAuthService(deps),
-    users: createUserService(deps.prisma, deps.endSessions),
+    users: createUserService(deps.prisma, deps.endSessions, deps.sink),
     // A purged ticket's attachment rows go with it; their bytes go when nothing else refers to them.
     tickets: createTicketService({ ...deps, releaseContent: attachments.release }),
     attachments,

@@ -36,8 +36,14 @@ export function stampsData(stamps: readonly TicketStamp[], now: Date): Partial<R
   return Object.fromEntries(stamps.map((stamp) => [stamp, now]));
 }
 
+/**
+ * The one "commit and announce" path: every write that records events or notifications runs in here (tickets,
+ * accounts, deadline notices), so whatever it announced is published live once it committed, and never before.
+ */
+export type TransactionRunner = <T>(work: (tx: Tx, effects: CommittedEffects) => Promise<T>) => Promise<T>;
+
 /** Runs `work` in one transaction and hands its effects to the sink only once it committed. */
-export function createTransactionRunner(prisma: PrismaClient, sink: EffectsSink) {
+export function createTransactionRunner(prisma: PrismaClient, sink: EffectsSink): TransactionRunner {
   return async function inTransaction<T>(work: (tx: Tx, effects: CommittedEffects) => Promise<T>): Promise<T> {
     const effects: CommittedEffects = { ticketEvents: [], notifications: [] };
     // Generous waits: under a burst of concurrent writers the pool queues, and a loser must get CONFLICT,
@@ -46,6 +52,16 @@ export function createTransactionRunner(prisma: PrismaClient, sink: EffectsSink)
     sink(effects);
     return result;
   };
+}
+
+/** Writes an announcement's notifications inside the transaction and lists them for the live push after commit. */
+export async function announceIn(tx: Tx, effects: CommittedEffects, announcement: Announcement, now?: Date): Promise<void> {
+  const announced = await announce(tx, announcement, now);
+  // announce() returns the two lists in step: the i-th notification went to the i-th recipient.
+  announced.notificationIds.forEach((id, index) => {
+    const recipientId = announced.recipientIds[index];
+    if (recipientId) effects.notifications.push({ id, recipientId });
+  });
 }
 
 /** Rows besides the ticket's own that belong to a change; written after the guarded row write passed. */
@@ -187,12 +203,7 @@ export async function commitChange(tx: Tx, effects: CommittedEffects, change: Ch
   });
 
   for (const message of plan.announcements?.(after) ?? []) {
-    const announced = await announce(tx, { ...message, actorId: viewer.id, ticket: { id: after.id, number: after.number, title: after.title } });
-    // announce() returns the two lists in step: the i-th notification went to the i-th recipient.
-    announced.notificationIds.forEach((id, index) => {
-      const recipientId = announced.recipientIds[index];
-      if (recipientId) effects.notifications.push({ id, recipientId });
-    });
+    await announceIn(tx, effects, { ...message, actorId: viewer.id, ticket: { id: after.id, number: after.number, title: after.title } });
   }
   return { ticket: after, historyId, changes, comments, attachments };
 }

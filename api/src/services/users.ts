@@ -16,7 +16,7 @@ import {
 } from '../domain/users.ts';
 import { isAdmin, type Role, type Viewer } from '../domain/viewer.ts';
 import type { EndedSessionsSink } from './ended-sessions.ts';
-import { announce } from './notifications.ts';
+import { announceIn, createTransactionRunner, type EffectsSink } from './ticket-changes.ts';
 
 export type UserFilter = {
   role?: Role[] | null;
@@ -47,7 +47,9 @@ function requireAdmin(viewer: Viewer): void {
   if (!isAdmin(viewer)) throw new ForbiddenError('Only admins can do this.');
 }
 
-export function createUserService(prisma: PrismaClient, endSessions: EndedSessionsSink) {
+export function createUserService(prisma: PrismaClient, endSessions: EndedSessionsSink, sink: EffectsSink) {
+  // Writes that announce go through the one commit-and-announce path, so their notifications are pushed live.
+  const inTransaction = createTransactionRunner(prisma, sink);
   return {
     /** Every signed-in user may look people up (assignment, @mentions); pending accounts only admins see. */
     usersWhere(viewer: Viewer, filter: UserFilter | null | undefined): Prisma.UserWhereInput {
@@ -136,12 +138,27 @@ export function createUserService(prisma: PrismaClient, endSessions: EndedSessio
     async approveUser(viewer: Viewer, id: string): Promise<User> {
       requireAdmin(viewer);
       if (viewer.id === id) throw new ForbiddenError('Nobody approves their own account.');
-      return prisma.$transaction(async (tx) => {
+      return inTransaction(async (tx, effects) => {
         const approved = await tx.user.updateMany({ where: { id, approvedAt: null }, data: { approvedAt: new Date(), approvedById: viewer.id } });
         const user = await tx.user.findUnique({ where: { id } });
         if (!user) throw new NotFoundError('User');
         if (approved.count === 0) throw new BadInputError('That account is already approved.', 'id');
-        await announce(tx, { kind: 'ACCOUNT_APPROVED', actorId: viewer.id, ticket: null, recipientIds: [user.id], title: 'Your account was approved' });
+        await announceIn(tx, effects, {
+          kind: 'ACCOUNT_APPROVED',
+          actorId: viewer.id,
+          ticket: null,
+          recipientIds: [user.id],
+          title: 'Your account was approved',
+        });
+        // The other admins hear of it too, live: an account awaiting approval on their open page is dealt with.
+        const admins = await tx.user.findMany({ where: { role: 'ADMIN', isActive: true, id: { not: viewer.id } }, select: { id: true } });
+        await announceIn(tx, effects, {
+          kind: 'ACCOUNT_APPROVED',
+          actorId: viewer.id,
+          ticket: null,
+          recipientIds: admins.map((admin) => admin.id),
+          title: `${user.displayName} (@${user.username}) was approved and can sign in`,
+        });
         return user;
       });
     },
