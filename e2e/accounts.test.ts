@@ -2,29 +2,17 @@
 // waits), a one-time password is replaced before anything else, the bell counts a mention live, and the
 // profile. Every new page is scanned with axe and photographed at desktop and phone width.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { assertAccessible } from './support/a11y.ts';
 import { graphql, someTicket, tokenFor } from './support/api.ts';
 import { signIn } from './support/auth.ts';
-import { DESKTOP, type E2EBrowser, launchBrowser, PHONE, type Viewport } from './support/browser.ts';
+import { DESKTOP, PHONE, useBrowser, type Viewport } from './support/browser.ts';
 import { eventually } from './support/live.ts';
 import { screenshot } from './support/screenshots.ts';
 
 const WAIT_MS = 15_000;
 
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(() => {
-  browser.assertNoErrors();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const widths: [string, Viewport][] = [
   ['desktop', DESKTOP],

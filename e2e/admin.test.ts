@@ -3,30 +3,18 @@
 // from the trash and finds it on the board. Then every administration page at desktop and phone width:
 // axe finds nothing serious or critical, the console stays clean, a screenshot lands in e2e/screenshots/.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertAccessible } from './support/a11y.ts';
 import { graphql, tokenFor } from './support/api.ts';
 import { signIn } from './support/auth.ts';
 import { COLUMNS, card, column } from './support/board.ts';
-import { DESKTOP, type E2EBrowser, launchBrowser, PHONE, type UserPage, type Viewport } from './support/browser.ts';
+import { DESKTOP, PHONE, type UserPage, useBrowser, type Viewport } from './support/browser.ts';
 import { screenshot } from './support/screenshots.ts';
 
 const WAIT_MS = 15_000;
 const NEW_PASSWORD = 'a-new-password-42';
 
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(() => {
-  browser.assertNoErrors();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** A REQUESTED ticket of Marketing, requested by the marketer. */
 async function newTicket(title: string): Promise<{ id: string; number: number; title: string }> {

@@ -3,28 +3,16 @@
 // clean, and screenshots land in e2e/screenshots/. A member sees no link to either.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { assertAccessible } from './support/a11y.ts';
 import { graphql, tokenFor } from './support/api.ts';
 import { signIn } from './support/auth.ts';
-import { DESKTOP, type E2EBrowser, launchBrowser, PHONE, type UserPage, type Viewport } from './support/browser.ts';
+import { DESKTOP, PHONE, type UserPage, useBrowser, type Viewport } from './support/browser.ts';
 import { screenshot } from './support/screenshots.ts';
 
 const WAIT_MS = 20_000;
 
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(() => {
-  browser.assertNoErrors();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Waits until the page shows its figures and every chart on it has drawn (no skeleton left). */
 async function settled(page: Page, tiles: string) {

@@ -2,23 +2,22 @@
 // appears, live, in the department manager's open workspace in another browser context. The panel with files
 // is checked with axe and photographed at desktop and phone width.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { png } from '../api/test/support/files.ts';
 import { assertAccessible } from './support/a11y.ts';
 import { graphql, tokenFor } from './support/api.ts';
 import { signIn } from './support/auth.ts';
-import { DESKTOP, type E2EBrowser, launchBrowser, PHONE } from './support/browser.ts';
+import { DESKTOP, PHONE, useBrowser } from './support/browser.ts';
 import { eventually } from './support/live.ts';
 import { screenshot } from './support/screenshots.ts';
 
 const WAIT_MS = 15_000;
 const IMAGE = 'e2e-hero-proof.png';
 
-let browser: E2EBrowser;
+const browser = useBrowser();
 let ticket: { number: number; title: string };
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   // Set-up only: a fresh request of the marketer's, which the marketing manager may read.
   const created = await graphql<{ createTicket: { ticket: { number: number; title: string } } }>(
     'mutation ($input: CreateTicketInput!) { createTicket(input: $input) { ticket { number title } } }',
@@ -26,14 +25,6 @@ beforeAll(async () => {
     await tokenFor('marketer'),
   );
   ticket = created.createTicket.ticket;
-});
-
-afterEach(() => {
-  browser.assertNoErrors();
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 async function openWorkspace(page: Page) {

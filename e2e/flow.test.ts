@@ -3,10 +3,10 @@
 // and assigns to designer; designer starts and completes; marketer confirms. Every change must reach the
 // other people's open board and dashboard without a reload.
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { signIn } from './support/auth.ts';
 import { COLUMNS, type ColumnTitle, cardBody, column, columnOf } from './support/board.ts';
-import { type E2EBrowser, launchBrowser, type UserPage } from './support/browser.ts';
+import { type UserPage, useBrowser } from './support/browser.ts';
 import { type Counts, readByStatus, readCounts } from './support/dashboard.ts';
 import { eventually } from './support/live.ts';
 
@@ -16,7 +16,7 @@ type Person = (typeof PEOPLE)[number];
 
 type Desk = { board: UserPage; dashboard: UserPage };
 
-let browser: E2EBrowser;
+const browser = useBrowser();
 const desks = {} as Record<Person, Desk>;
 const title = `Launch banner ${Date.now().toString(36)}`;
 let number = 0;
@@ -86,7 +86,6 @@ async function completeDialog(page: Page, submit: string, fill: (dialog: Locator
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   for (const person of PEOPLE) {
     const board = await browser.newUser({ label: `${person} (board)` });
     // The real login page, in every context; the dashboard tab shares the session through storage.
@@ -97,15 +96,6 @@ beforeAll(async () => {
     await dashboard.page.getByRole('list', { name: 'Ticket counts' }).waitFor({ timeout: PAGE_TIMEOUT_MS });
     desks[person] = { board, dashboard };
   }
-});
-
-// The step that made a browser log an error or throw is the one that fails.
-afterEach(() => {
-  browser.assertNoErrors();
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe.sequential('a request from form to confirmation, live in four browsers', () => {

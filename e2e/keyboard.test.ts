@@ -1,28 +1,16 @@
 // The board without a mouse: marketing.manager focuses a card waiting for department approval, opens its
 // Move menu with "M", picks Reject with the arrow keys, types the required reason and sends it, all from the
 // keyboard; the card moves to Rejected and the dashboard in another tab counts it.
-import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
+import { expect, inject, it } from 'vitest';
 import { signIn } from './support/auth.ts';
 import { COLUMNS, card, column, columnOf } from './support/board.ts';
-import { type E2EBrowser, launchBrowser } from './support/browser.ts';
+import { useBrowser } from './support/browser.ts';
 import { readCounts } from './support/dashboard.ts';
 import { eventually } from './support/live.ts';
 
 const WAIT_MS = 15_000;
 
-let browser: E2EBrowser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterEach(() => {
-  browser.assertNoErrors();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 it('rejects a request from the board with the keyboard alone', async () => {
   const board = await browser.newUser({ label: 'marketing.manager (board)' });

@@ -1,30 +1,21 @@
 // Each page a person opens, at desktop and phone width: it renders, axe finds nothing serious or critical,
 // the console stays clean, and a screenshot lands in e2e/screenshots/.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { assertAccessible } from './support/a11y.ts';
 import { someTicket } from './support/api.ts';
 import { signIn } from './support/auth.ts';
 import { COLUMNS, column } from './support/board.ts';
-import { DESKTOP, type E2EBrowser, launchBrowser, PHONE, type UserPage, type Viewport } from './support/browser.ts';
+import { DESKTOP, PHONE, type UserPage, useBrowser, type Viewport } from './support/browser.ts';
 import { screenshot } from './support/screenshots.ts';
 
 const WAIT_MS = 15_000;
 
-let browser: E2EBrowser;
+const browser = useBrowser();
 let ticket: { number: number; title: string };
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   ticket = await someTicket('creative.manager');
-});
-
-afterEach(() => {
-  browser.assertNoErrors();
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** Path, and what shows that the page has rendered its content (not only its loading state). */

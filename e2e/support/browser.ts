@@ -1,6 +1,7 @@
 // Debian's Chromium (apt, /usr/bin/chromium) driven by playwright-core: never a downloaded browser. Every page
 // records its console errors and uncaught exceptions, and tests prove there were none.
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -85,5 +86,32 @@ export async function launchBrowser(): Promise<E2EBrowser> {
     async close() {
       await browser.close();
     },
+  };
+}
+
+/**
+ * The test file's Chromium: launched before its first test (and before the file's own `beforeAll`, when called
+ * at the top of the file), closed after its last. After each test, the errors its pages logged fail that test:
+ * the step that made a browser log an error or throw is the one that fails.
+ */
+export function useBrowser(): E2EBrowser {
+  let launched: E2EBrowser | undefined;
+  const current = () => {
+    if (!launched) throw new Error('useBrowser(): the browser is launched in beforeAll; use it inside hooks and tests.');
+    return launched;
+  };
+  beforeAll(async () => {
+    launched = await launchBrowser();
+  });
+  afterEach(() => {
+    launched?.assertNoErrors();
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+  return {
+    newUser: (options) => current().newUser(options),
+    assertNoErrors: () => current().assertNoErrors(),
+    close: () => current().close(),
   };
 }

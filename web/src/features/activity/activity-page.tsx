@@ -104,8 +104,8 @@ export function ActivityPage() {
       </form>
       <Switch>
         <Match when={ticketUnknown()}>
-          <div class="admin-empty">
-            <p class="admin-empty-title">No ticket #{values().ticket} that you can read.</p>
+          <div class="empty-state">
+            <p class="empty-state-title">No ticket #{values().ticket} that you can read.</p>
             <p class="muted">Check the number, or clear the ticket filter.</p>
           </div>
         </Match>
@@ -116,8 +116,8 @@ export function ActivityPage() {
           <Loading label="Loading activity…" />
         </Match>
         <Match when={entries().length === 0}>
-          <div class="admin-empty">
-            <p class="admin-empty-title">{hasActivityFilters(values()) ? 'Nothing matches these filters.' : 'No activity yet.'}</p>
+          <div class="empty-state">
+            <p class="empty-state-title">{hasActivityFilters(values()) ? 'Nothing matches these filters.' : 'No activity yet.'}</p>
             <p class="muted">{hasActivityFilters(values()) ? 'Try a wider range, or clear the filters.' : 'Changes to tickets appear here as they happen.'}</p>
           </div>
         </Match>

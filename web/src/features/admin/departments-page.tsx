@@ -31,8 +31,8 @@ export function DepartmentsPage() {
           <Loading label="Loading departments…" />
         </Match>
         <Match when={data.data?.departments.length === 0}>
-          <div class="admin-empty">
-            <p class="admin-empty-title">No departments yet.</p>
+          <div class="empty-state">
+            <p class="empty-state-title">No departments yet.</p>
             <p class="muted">Add the first one above.</p>
           </div>
         </Match>

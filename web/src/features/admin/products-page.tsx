@@ -44,13 +44,13 @@ export function ProductsPage() {
           <Loading label="Loading products…" />
         </Match>
         <Match when={data.data?.products.length === 0}>
-          <div class="admin-empty">
-            <p class="admin-empty-title">No products yet.</p>
+          <div class="empty-state">
+            <p class="empty-state-title">No products yet.</p>
             <p class="muted">Ads and Telegram requests pick from this list; add the first one above.</p>
           </div>
         </Match>
         <Match when={data.data}>
-          <table class="admin-table">
+          <table class="data-table admin-table">
             <caption class="visually-hidden">Products</caption>
             <thead>
               <tr>

@@ -85,8 +85,8 @@ export function UsersPage() {
           <Loading label="Loading people…" />
         </Match>
         <Match when={viewer()?.role === 'MEMBER' || (!isAdmin() && !viewer()?.department)}>
-          <div class="admin-empty">
-            <p class="admin-empty-title">Only admins and department managers can see this page.</p>
+          <div class="empty-state">
+            <p class="empty-state-title">Only admins and department managers can see this page.</p>
           </div>
         </Match>
         <Match when={viewer()}>
@@ -139,14 +139,14 @@ export function UsersPage() {
               <Loading label="Loading people…" />
             </Match>
             <Match when={listed().length === 0}>
-              <div class="admin-empty">
-                <p class="admin-empty-title">{values().q ? 'Nobody matches this search.' : 'Nobody here yet.'}</p>
+              <div class="empty-state">
+                <p class="empty-state-title">{values().q ? 'Nobody matches this search.' : 'Nobody here yet.'}</p>
               </div>
             </Match>
             <Match when={list.data}>
               {(data) => (
                 <div class="admin-results" aria-busy={list.fetching}>
-                  <table class="admin-table">
+                  <table class="data-table admin-table">
                     <caption class="visually-hidden">People</caption>
                     <thead>
                       <tr>

@@ -10,7 +10,7 @@ import { REQUEST_TYPE_LABELS } from '../../lib/vocabulary';
 /** Tickets as rows: number and title (the link), status, priority, type, assignee, due date, last change. */
 export function TicketTable(props: { tickets: readonly TicketSummaryFragment[]; caption: string }) {
   return (
-    <table class="ticket-table">
+    <table class="data-table ticket-table">
       <caption class="visually-hidden">{props.caption}</caption>
       <thead>
         <tr>

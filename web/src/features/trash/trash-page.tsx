@@ -71,13 +71,13 @@ export function TrashPage() {
           <Loading label="Loading the trash…" />
         </Match>
         <Match when={data.data?.trash.nodes.length === 0}>
-          <div class="admin-empty">
-            <p class="admin-empty-title">The trash is empty.</p>
+          <div class="empty-state">
+            <p class="empty-state-title">The trash is empty.</p>
             <p class="muted">Deleted tickets you may restore appear here.</p>
           </div>
         </Match>
         <Match when={data.data}>
-          <table class="admin-table" aria-busy={data.fetching}>
+          <table class="data-table admin-table" aria-busy={data.fetching}>
             <caption class="visually-hidden">Deleted tickets</caption>
             <thead>
               <tr>
