@@ -107,6 +107,15 @@ describe('deny fallback', () => {
     }
   });
 
+  it('the ticket action mutations get their rules from their list: a session, and for the trash the roles the workflow admits', async () => {
+    const { isAdmin, isAuthenticated, isManagerOrAdmin } = await import('../src/graphql/permissions/rules.ts');
+    const mutation: Record<string, unknown> = rootRules.Mutation;
+    const live = ['approveTicket', 'rejectTicket', 'assignTicket', 'startTicket', 'completeTicket', 'confirmTicket', 'requestRevision'];
+    for (const name of [...live, 'rollbackTicket', 'addCollaborator', 'removeCollaborator', 'deleteTicket']) expect(mutation[name], name).toBe(isAuthenticated);
+    expect(mutation.restoreTicket).toBe(isManagerOrAdmin);
+    expect(mutation.purgeTicket).toBe(isAdmin);
+  });
+
   it('a field without a shield rule is denied with FORBIDDEN', async () => {
     const schema = createSchema({
       typeDefs: /* GraphQL */ `

@@ -3,7 +3,7 @@
 import { allow, deny, rule } from 'graphql-shield';
 import type { Context } from '../../context.ts';
 import { ForbiddenError, UnauthenticatedError } from '../../domain/errors.ts';
-import { ROLES, rolesThatMay, type TicketAction } from '../../domain/workflow.ts';
+import { actsInTrash, ROLES, rolesThatMay, type TicketAction } from '../../domain/workflow.ts';
 
 export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) => (ctx.viewer ? true : new UnauthenticatedError()));
 
@@ -27,6 +27,15 @@ export function workflowRule(action: TicketAction) {
   if (roles.length === 1 && roles[0] === 'ADMIN') return isAdmin;
   if (roles.length === 2 && roles.includes('ADMIN') && roles.includes('MANAGER')) return isManagerOrAdmin;
   throw new Error(`No shield rule admits exactly the roles ${roles.join(', ')} (action ${action}).`);
+}
+
+/**
+ * Shield's rule for a ticket action's mutation. On live tickets only a session: the domain decides the ticket
+ * itself (a non-reader hears NOT_FOUND, anyone else the workflow's own refusal). The trash's actions (restore,
+ * purge) refuse, before any ticket is read, the roles the workflow table does not admit to them.
+ */
+export function ticketActionRule(action: TicketAction) {
+  return actsInTrash(action) ? workflowRule(action) : isAuthenticated;
 }
 
 export { allow, deny };

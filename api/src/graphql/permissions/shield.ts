@@ -7,7 +7,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { IMiddlewareTypeMap } from 'graphql-middleware';
 import { type IRules, shield } from 'graphql-shield';
 import { ForbiddenError } from '../../domain/errors.ts';
-import { allow, deny, isAdmin, isAuthenticated, isManagerOrAdmin, workflowRule } from './rules.ts';
+import { TICKET_ACTION_MUTATIONS } from '../types/ticket-mutations.ts';
+import { allow, deny, isAdmin, isAuthenticated, isManagerOrAdmin, ticketActionRule } from './rules.ts';
 
 export const rootRules = {
   Query: {
@@ -47,23 +48,12 @@ export const rootRules = {
     setDepartmentManager: isAdmin,
     createProduct: isAdmin,
     updateProduct: isAdmin,
-    // Who may act on which ticket is the workflow table's decision (domain); shield only asks for a session.
+    // Who may act on which ticket is the workflow table's decision (domain); shield only asks for a session,
+    // except on the trash (ticketActionRule). The action mutations' rules come from their list.
     createTicket: isAuthenticated,
     updateTicket: isAuthenticated,
-    approveTicket: isAuthenticated,
-    rejectTicket: isAuthenticated,
-    assignTicket: isAuthenticated,
-    startTicket: isAuthenticated,
-    completeTicket: isAuthenticated,
-    confirmTicket: isAuthenticated,
-    requestRevision: isAuthenticated,
-    rollbackTicket: isAuthenticated,
-    addCollaborator: isAuthenticated,
-    removeCollaborator: isAuthenticated,
-    deleteTicket: isAuthenticated,
-    // The trash's actions refuse members before any ticket is read: the roles the workflow table admits.
-    restoreTicket: workflowRule('RESTORE'),
-    purgeTicket: workflowRule('PURGE'),
+    ...Object.fromEntries(Object.entries(TICKET_ACTION_MUTATIONS).map(([name, mutation]) => [name, ticketActionRule(mutation.action)])),
+    purgeTicket: ticketActionRule('PURGE'),
     addComment: isAuthenticated,
     uploadAttachment: isAuthenticated,
     deleteAttachment: isAuthenticated,

@@ -3,6 +3,7 @@ import type { InputFieldMap, InputObjectRef } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from '../../context.ts';
 import type { Viewer } from '../../domain/viewer.ts';
+import type { TicketAction } from '../../domain/vocabulary.ts';
 import type { RequestFields } from '../../services/tickets.ts';
 import { type BuilderTypes, builder } from '../builder.ts';
 import { requireViewer } from '../viewer.ts';
@@ -164,75 +165,92 @@ const RollbackTicketInput = ticketInput('RollbackTicketInput', (t) => ({
 const CollaboratorInput = ticketInput('CollaboratorInput', (t) => ({ userId: t.globalID({ for: UserRef, required: true }) }));
 const DeleteTicketInput = ticketInput('DeleteTicketInput', (t) => ({ reason: t.string() }));
 
-/** A workflow action mutation: `input` in, `{ ticket }` out; the service does the rest. */
-function actionMutation<Input extends { id: { id: string } }>(
-  name: string,
-  input: InputObjectRef<BuilderTypes, Input>,
-  run: (ctx: Context, viewer: Viewer, input: Input, id: string) => Promise<{ id: string }>,
-  description?: string,
-) {
+/**
+ * A workflow action's mutation: `input` in, `{ ticket }` out; the service does the rest. `action` is the
+ * workflow table's action it runs, from which shield's rule for the mutation follows (permissions/shield.ts).
+ */
+type ActionMutation<Input extends { id: { id: string } }> = {
+  action: TicketAction;
+  input: InputObjectRef<BuilderTypes, Input>;
+  run: (ctx: Context, viewer: Viewer, input: Input, id: string) => Promise<{ id: string }>;
+  description?: string;
+};
+type AnyActionMutation = ActionMutation<{ id: { id: string } }>;
+
+/** One entry of the list, typed against its own input; the list holds entries of every input. */
+const entry = <Input extends { id: { id: string } }>(mutation: ActionMutation<Input>) => mutation as unknown as AnyActionMutation;
+
+const tickets = (ctx: Context) => ctx.services.tickets;
+
+/** The ticket action mutations, each once: registered below and given its shield rule from here. */
+export const TICKET_ACTION_MUTATIONS = {
+  approveTicket: entry({
+    action: 'APPROVE',
+    input: ApproveTicketInput,
+    run: (ctx, viewer, input, id) => tickets(ctx).approve(viewer, { ...input, id }),
+    description: "REQUESTED → PENDING_CREATIVE (the department's manager), PENDING_CREATIVE → APPROVED (a Creative manager).",
+  }),
+  rejectTicket: entry({
+    action: 'REJECT',
+    input: RejectTicketInput,
+    run: (ctx, viewer, input, id) => tickets(ctx).reject(viewer, { ...input, id }),
+    description: 'REQUESTED or PENDING_CREATIVE → REJECTED, by whoever may approve that step; reason required.',
+  }),
+  assignTicket: entry({
+    action: 'ASSIGN',
+    input: AssignTicketInput,
+    run: (ctx, viewer, input, id) => tickets(ctx).assign(viewer, { ...input, id, assigneeId: input.assigneeId.id }),
+    description: 'Sets or changes the assignee (APPROVED or IN_PROGRESS); without a due date, sets the deadline by priority.',
+  }),
+  startTicket: entry({ action: 'START', input: TicketActionInput, run: (ctx, viewer, input, id) => tickets(ctx).start(viewer, { ...input, id }) }),
+  completeTicket: entry({ action: 'COMPLETE', input: CompleteTicketInput, run: (ctx, viewer, input, id) => tickets(ctx).complete(viewer, { ...input, id }) }),
+  confirmTicket: entry({ action: 'CONFIRM', input: TicketActionInput, run: (ctx, viewer, input, id) => tickets(ctx).confirm(viewer, { ...input, id }) }),
+  requestRevision: entry({
+    action: 'REQUEST_REVISION',
+    input: RequestRevisionInput,
+    run: (ctx, viewer, input, id) => tickets(ctx).requestRevision(viewer, { ...input, id }),
+    description: 'COMPLETED → IN_PROGRESS with a reason; counts the revision and posts the reason as a comment.',
+  }),
+  rollbackTicket: entry({
+    action: 'ROLLBACK',
+    input: RollbackTicketInput,
+    run: (ctx, viewer, input, id) => tickets(ctx).rollback(viewer, { ...input, id, historyEntryId: input.historyEntryId.id }),
+    description:
+      'Restores status, assignee, collaborators and editable fields to what they were right after the entry, as a new ROLLBACK entry. The due date and revision count are kept.',
+  }),
+  addCollaborator: entry({
+    action: 'ADD_COLLABORATOR',
+    input: CollaboratorInput,
+    run: (ctx, viewer, input, id) => tickets(ctx).addCollaborator(viewer, { ...input, id, userId: input.userId.id }),
+  }),
+  removeCollaborator: entry({
+    action: 'REMOVE_COLLABORATOR',
+    input: CollaboratorInput,
+    run: (ctx, viewer, input, id) => tickets(ctx).removeCollaborator(viewer, { ...input, id, userId: input.userId.id }),
+  }),
+  deleteTicket: entry({
+    action: 'DELETE',
+    input: DeleteTicketInput,
+    run: (ctx, viewer, input, id) => tickets(ctx).softDelete(viewer, { ...input, id }),
+    description: 'Moves the ticket to the trash (restoreTicket brings it back).',
+  }),
+  restoreTicket: entry({ action: 'RESTORE', input: TicketActionInput, run: (ctx, viewer, input, id) => tickets(ctx).restore(viewer, { ...input, id }) }),
+} satisfies Record<string, AnyActionMutation>;
+
+for (const [name, { input, run, description }] of Object.entries(TICKET_ACTION_MUTATIONS) as [string, AnyActionMutation][]) {
   builder.mutationField(name, (t) =>
     t.field({
       type: TicketPayload,
       ...(description ? { description } : {}),
       args: { input: t.arg({ type: input, required: true }) },
       resolve: async (_root, args, ctx) => {
-        // Pothos cannot infer the argument shape through the generic input ref; it is `Input` by construction.
-        const value = (args as unknown as { input: Input }).input;
+        // Pothos cannot infer the argument shape through the generic input ref; it is the entry's by construction.
+        const value = (args as unknown as { input: { id: { id: string } } }).input;
         return { ticket: await run(ctx, requireViewer(ctx), value, value.id.id) };
       },
     }),
   );
 }
-
-const tickets = (ctx: Context) => ctx.services.tickets;
-
-actionMutation(
-  'approveTicket',
-  ApproveTicketInput,
-  (ctx, viewer, input, id) => tickets(ctx).approve(viewer, { ...input, id }),
-  "REQUESTED → PENDING_CREATIVE (the department's manager), PENDING_CREATIVE → APPROVED (a Creative manager).",
-);
-actionMutation(
-  'rejectTicket',
-  RejectTicketInput,
-  (ctx, viewer, input, id) => tickets(ctx).reject(viewer, { ...input, id }),
-  'REQUESTED or PENDING_CREATIVE → REJECTED, by whoever may approve that step; reason required.',
-);
-actionMutation(
-  'assignTicket',
-  AssignTicketInput,
-  (ctx, viewer, input, id) => tickets(ctx).assign(viewer, { ...input, id, assigneeId: input.assigneeId.id }),
-  'Sets or changes the assignee (APPROVED or IN_PROGRESS); without a due date, sets the deadline by priority.',
-);
-actionMutation('startTicket', TicketActionInput, (ctx, viewer, input, id) => tickets(ctx).start(viewer, { ...input, id }));
-actionMutation('completeTicket', CompleteTicketInput, (ctx, viewer, input, id) => tickets(ctx).complete(viewer, { ...input, id }));
-actionMutation('confirmTicket', TicketActionInput, (ctx, viewer, input, id) => tickets(ctx).confirm(viewer, { ...input, id }));
-actionMutation(
-  'requestRevision',
-  RequestRevisionInput,
-  (ctx, viewer, input, id) => tickets(ctx).requestRevision(viewer, { ...input, id }),
-  'COMPLETED → IN_PROGRESS with a reason; counts the revision and posts the reason as a comment.',
-);
-actionMutation(
-  'rollbackTicket',
-  RollbackTicketInput,
-  (ctx, viewer, input, id) => tickets(ctx).rollback(viewer, { ...input, id, historyEntryId: input.historyEntryId.id }),
-  'Restores status, assignee, collaborators and editable fields to what they were right after the entry, as a new ROLLBACK entry. The due date and revision count are kept.',
-);
-actionMutation('addCollaborator', CollaboratorInput, (ctx, viewer, input, id) =>
-  tickets(ctx).addCollaborator(viewer, { ...input, id, userId: input.userId.id }),
-);
-actionMutation('removeCollaborator', CollaboratorInput, (ctx, viewer, input, id) =>
-  tickets(ctx).removeCollaborator(viewer, { ...input, id, userId: input.userId.id }),
-);
-actionMutation(
-  'deleteTicket',
-  DeleteTicketInput,
-  (ctx, viewer, input, id) => tickets(ctx).softDelete(viewer, { ...input, id }),
-  'Moves the ticket to the trash (restoreTicket brings it back).',
-);
-actionMutation('restoreTicket', TicketActionInput, (ctx, viewer, input, id) => tickets(ctx).restore(viewer, { ...input, id }));
 
 const PurgeTicketInput = builder.inputType('PurgeTicketInput', {
   fields: (t) => ({ id: t.globalID({ for: TicketRef, required: true }) }),
