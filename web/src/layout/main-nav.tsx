@@ -2,7 +2,7 @@ import { A, useMatch } from '@solidjs/router';
 import { For } from 'solid-js';
 import type { Role } from '../gql/graphql';
 import { session } from '../lib/session';
-import { MANAGE_PAGES, MANAGE_PATHS } from '../routes/manage-pages';
+import { MANAGE_PAGES, MANAGE_PATHS, MANAGERS } from '../routes/manage-pages';
 
 type NavLink = {
   href: string;
@@ -15,8 +15,6 @@ type NavLink = {
   /** Starts the group of management sections (a divider before it). */
   group?: boolean;
 };
-
-const MANAGERS: readonly Role[] = ['ADMIN', 'MANAGER'];
 
 const LINKS: readonly NavLink[] = [
   { href: '/', label: 'Dashboard', end: true },

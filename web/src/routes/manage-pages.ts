@@ -11,7 +11,8 @@ export type ManagePage = {
   roles: readonly Role[];
 };
 
-const MANAGERS: readonly Role[] = ['ADMIN', 'MANAGER'];
+/** Admins and department managers: who sees Manage (and, in the nav, Reports). */
+export const MANAGERS: readonly Role[] = ['ADMIN', 'MANAGER'];
 const ADMINS: readonly Role[] = ['ADMIN'];
 
 /** In the tabs' order; the first is where the nav's Manage link leads. */
