@@ -21,6 +21,10 @@ export const ticketSummaryFragment = graphql(`
     createdAt
     updatedAt
     availableActions
+    availableTransitions {
+      action
+      to
+    }
     department {
       id
       name

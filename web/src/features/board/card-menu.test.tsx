@@ -12,7 +12,8 @@ afterEach(cleanup);
 /** Never reached: opening the menu sends nothing. */
 const client = new Client({ url: 'http://127.0.0.1:9/graphql', exchanges: [] });
 
-function ticket(status: TicketStatus, availableActions: TicketAction[]): BoardTicket {
+/** A card as the server describes it: what the viewer may do, and which of those change its status to what. */
+function ticket(status: TicketStatus, availableActions: TicketAction[], availableTransitions: { action: TicketAction; to: TicketStatus }[] = []): BoardTicket {
   return {
     __typename: 'Ticket',
     id: 'T1',
@@ -30,6 +31,7 @@ function ticket(status: TicketStatus, availableActions: TicketAction[]): BoardTi
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     availableActions,
+    availableTransitions: availableTransitions.map((transition) => ({ __typename: 'AvailableTransition', ...transition })),
     department: { __typename: 'Department', id: 'D1', name: 'Marketing' },
     requester: { __typename: 'User', id: 'U1', displayName: 'Mia Marketer' },
     assignee: null,
@@ -48,8 +50,17 @@ function renderMenu(value: BoardTicket) {
 }
 
 describe('CardMenu', () => {
-  it('lists exactly the moves availableActions allows, named by their action', () => {
-    renderMenu(ticket('REQUESTED', ['APPROVE', 'REJECT', 'EDIT', 'COMMENT']));
+  it('lists exactly the moves availableTransitions allows, named by their action', () => {
+    renderMenu(
+      ticket(
+        'REQUESTED',
+        ['APPROVE', 'REJECT', 'EDIT', 'COMMENT'],
+        [
+          { action: 'APPROVE', to: 'PENDING_CREATIVE' },
+          { action: 'REJECT', to: 'REJECTED' },
+        ],
+      ),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Move #12' }));
     expect(screen.getByRole('button', { name: 'Approve' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reject' })).toBeTruthy();
@@ -58,7 +69,7 @@ describe('CardMenu', () => {
   });
 
   it('offers Assign beside the moves when the viewer may assign', () => {
-    renderMenu(ticket('APPROVED', ['ASSIGN', 'START']));
+    renderMenu(ticket('APPROVED', ['ASSIGN', 'START'], [{ action: 'START', to: 'IN_PROGRESS' }]));
     fireEvent.click(screen.getByRole('button', { name: 'Move #12' }));
     expect(screen.getByRole('button', { name: 'Start' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Assign' })).toBeTruthy();
@@ -70,7 +81,16 @@ describe('CardMenu', () => {
   });
 
   it('opens the action dialog for a move that needs input', async () => {
-    renderMenu(ticket('REQUESTED', ['APPROVE', 'REJECT']));
+    renderMenu(
+      ticket(
+        'REQUESTED',
+        ['APPROVE', 'REJECT'],
+        [
+          { action: 'APPROVE', to: 'PENDING_CREATIVE' },
+          { action: 'REJECT', to: 'REJECTED' },
+        ],
+      ),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Move #12' }));
     fireEvent.click(screen.getByRole('button', { name: 'Reject' }));
     expect(await screen.findByText('Reject #12', undefined, { timeout: 5000 })).toBeTruthy();
