@@ -2,6 +2,7 @@
 // Days are the report time zone's calendar days (REPORT_TIMEZONE); instants are computed with Intl, so the
 // rules hold across daylight-saving changes without a time-zone library.
 import { escapeHtml } from './telegram-html.ts';
+import { zonedFormat } from './zoned-format.ts';
 
 /** A calendar day, YYYY-MM-DD. */
 export type LocalDay = string;
@@ -30,23 +31,18 @@ export const TREND_DAYS = 14;
 
 type LocalParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const localPartsFormat = zonedFormat('en-US', {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
 
 function localParts(at: Date, timeZone: string): LocalParts {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, format);
-  }
+  const format = localPartsFormat(timeZone);
   const parts = Object.fromEntries(format.formatToParts(at).map((part) => [part.type, part.value]));
   return {
     year: Number(parts.year),
@@ -139,10 +135,10 @@ function outputText(output: CriteriaOutput): string {
 
 /** "Sunday, 29 November 2026": the day named in the report (a calendar day, so formatted as UTC). */
 export function dayTitle(day: LocalDay): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(utcMidnight(day)),
-  );
+  return dayTitleFormat('UTC').format(new Date(utcMidnight(day)));
 }
+
+const dayTitleFormat = zonedFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
 /** The photo's caption (Telegram HTML, well under the 1,024-character limit). */
 export function dailyReportCaption(figures: DailyReportFigures, frontendUrl?: string): string {

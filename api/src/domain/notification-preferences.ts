@@ -1,5 +1,7 @@
 // Quiet hours in the user's own time zone. Pure date arithmetic, tested on its own.
 
+import { zonedFormat } from './zoned-format.ts';
+
 export type QuietHours = {
   /** Minutes after local midnight when quiet starts. */
   start: number;
@@ -10,9 +12,11 @@ export type QuietHours = {
 
 const MINUTES_PER_DAY = 24 * 60;
 
+const clockFormat = zonedFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
 /** Minutes after local midnight of `at` in the time zone. */
 export function localMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = clockFormat(timeZone).formatToParts(at);
   const hour = Number(parts.find((part) => part.type === 'hour')?.value ?? 0);
   const minute = Number(parts.find((part) => part.type === 'minute')?.value ?? 0);
   return hour * 60 + minute;

@@ -2,6 +2,7 @@
 // Every user-supplied text (titles, reasons, comments, names) is escaped here; nothing else builds markup.
 import { escapeHtml, type MentionTarget, mention, ticketLink } from './telegram-html.ts';
 import type { NotificationKind } from './vocabulary.ts';
+import { zonedFormat } from './zoned-format.ts';
 
 export type NoticePayload = {
   title: string;
@@ -45,7 +46,15 @@ export type NoticeParts = {
 };
 
 const ISO_INSTANT = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})\b/g;
-const instantFormats = new Map<string, Intl.DateTimeFormat>();
+const instantFormat = zonedFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
 
 /**
  * Notice texts carry instants as ISO 8601 ("Due 2026-11-30T20:01:10.000Z") so each reader sees their own
@@ -57,16 +66,6 @@ function teamTimes(text: string, timeZone: string): string {
     const date = new Date(iso);
     return Number.isNaN(date.getTime()) ? iso : format.format(date);
   });
-}
-
-function instantFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = instantFormats.get(timeZone);
-  if (!format) {
-    const parts = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, ...parts });
-    instantFormats.set(timeZone, format);
-  }
-  return format;
 }
 
 export function renderNotice({ kind, payload, actor, mentions, frontendUrl, timeZone }: NoticeParts): string {
