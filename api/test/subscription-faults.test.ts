@@ -9,7 +9,7 @@ import { loadConfig } from '../src/config.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
 import { createLogger } from '../src/logger.ts';
 import { seedDemoAccounts } from '../src/seed/demo.ts';
-import { DEMO_PASSWORD, type GraphQLClient, type GraphQLResponse, startTestApp, type TestApp } from './support/app.ts';
+import { DEMO_PASSWORD, type GraphQLClient, graphqlClient, startTestApp, type TestApp } from './support/app.ts';
 import { createTestDatabase, postgresServerUrl } from './support/database.ts';
 import { createTicket, type DemoPerson, type Sessions, signInEveryone, ticketMutationOk } from './support/tickets.ts';
 import { collect, sleep, wsClient } from './support/ws.ts';
@@ -401,31 +401,5 @@ async function terminateBackends(url: string): Promise<number> {
 
 /** gql/ok/login against an app built here (startTestApp builds only one). */
 async function testClient(app: App): Promise<GraphQLClient> {
-  const { url } = await app.start();
-  async function gql<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphQLResponse<T>;
-  }
-  async function ok<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> {
-    const result = await gql<T>(query, variables, token);
-    if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-    return result.data;
-  }
-  return {
-    url,
-    wsUrl: url.replace(/^http/, 'ws'),
-    gql,
-    ok,
-    async login(username, password = DEMO_PASSWORD) {
-      const data = await ok<{ login: { accessToken: string; refreshToken: string; user: { id: string } } }>(
-        `mutation ($input: LoginInput!) { login(input: $input) { accessToken refreshToken user { id } } }`,
-        { input: { username, password } },
-      );
-      return { accessToken: data.login.accessToken, refreshToken: data.login.refreshToken, userId: data.login.user.id };
-    },
-  };
+  return graphqlClient((await app.start()).url);
 }

@@ -49,38 +49,11 @@ export async function startTestApp(
   const notices = { deadlineScheduler: false, dailyReportScheduler: false, polling: false, ...options.app?.notices };
   const app = await buildApp(config, { ...options.app, notices, database: db });
   const { url } = await app.start();
-  const wsUrl = url.replace(/^http/, 'ws');
-
-  async function gql<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphQLResponse<T>;
-  }
-
-  async function ok<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> {
-    const result = await gql<T>(query, variables, token);
-    if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-    return result.data;
-  }
-
   return {
     app,
     db,
-    url,
-    wsUrl,
     config,
-    gql,
-    ok,
-    async login(username, password = DEMO_PASSWORD) {
-      const data = await ok<{ login: { accessToken: string; refreshToken: string; user: { id: string } } }>(
-        `mutation ($input: LoginInput!) { login(input: $input) { accessToken refreshToken user { id } } }`,
-        { input: { username, password } },
-      );
-      return { accessToken: data.login.accessToken, refreshToken: data.login.refreshToken, userId: data.login.user.id };
-    },
+    ...graphqlClient(url),
     async close() {
       await app.stop();
       await db.drop();
@@ -90,6 +63,36 @@ export async function startTestApp(
 
 /** What a test needs to talk to a server over HTTP: the in-process app above or the built one (built-server.ts). */
 export type GraphQLClient = Pick<TestApp, 'url' | 'wsUrl' | 'gql' | 'ok' | 'login'>;
+
+/** gql/ok/login against the GraphQL endpoint at `url`, whatever runs it. */
+export function graphqlClient(url: string, demoPassword = DEMO_PASSWORD): GraphQLClient {
+  async function gql<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<T>;
+  }
+  async function ok<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> {
+    const result = await gql<T>(query, variables, token);
+    if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data;
+  }
+  return {
+    url,
+    wsUrl: url.replace(/^http/, 'ws'),
+    gql,
+    ok,
+    async login(username, password = demoPassword) {
+      const data = await ok<{ login: { accessToken: string; refreshToken: string; user: { id: string } } }>(
+        `mutation ($input: LoginInput!) { login(input: $input) { accessToken refreshToken user { id } } }`,
+        { input: { username, password } },
+      );
+      return { accessToken: data.login.accessToken, refreshToken: data.login.refreshToken, userId: data.login.user.id };
+    },
+  };
+}
 
 export function errorCodes(result: GraphQLResponse<unknown>): (string | undefined)[] {
   return (result.errors ?? []).map((error) => error.extensions?.code);

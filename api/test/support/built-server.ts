@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemoAccounts } from '../../src/seed/demo.ts';
-import type { GraphQLClient, GraphQLResponse } from './app.ts';
+import { type GraphQLClient, graphqlClient } from './app.ts';
 import { createTestDatabase, type TestDatabase, testEngine } from './database.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -155,37 +155,13 @@ export async function startBuiltServer(options: BuiltServerOptions = {}): Promis
     throw error;
   });
 
-  async function gql<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphQLResponse<T>;
-  }
-  async function ok<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> {
-    const result = await gql<T>(query, variables, token);
-    if (result.errors?.length || !result.data) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-    return result.data;
-  }
-
   let stopped: Promise<{ code: number | null; signal: NodeJS.Signals | null }> | undefined;
   return {
+    ...graphqlClient(url, BUILT_DEMO_PASSWORD),
     child,
-    url,
-    wsUrl: url.replace(/^http/, 'ws'),
     origin: new URL(url).origin,
     output: () => output,
     database,
-    gql,
-    ok,
-    async login(username, password = BUILT_DEMO_PASSWORD) {
-      const data = await ok<{ login: { accessToken: string; refreshToken: string; user: { id: string } } }>(
-        `mutation ($input: LoginInput!) { login(input: $input) { accessToken refreshToken user { id } } }`,
-        { input: { username, password } },
-      );
-      return { accessToken: data.login.accessToken, refreshToken: data.login.refreshToken, userId: data.login.user.id };
-    },
     stop() {
       stopped ??= (async () => {
         const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
