@@ -7,10 +7,9 @@
 //   npm run bench:fault-soak                                   # 60 s, 5 cuts, 4 writers, 6 subscribers
 //   npm run bench:fault-soak -- --seconds 120 --cuts 10 --writers 8
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { seedDemoAccounts } from '../api/src/seed/demo.ts';
 import { BUILT_DEMO_PASSWORD, type BuiltServer, cleanUpBuiltServers, startBuiltServer } from '../api/test/support/built-server.ts';
-import { createTestDatabase } from '../api/test/support/database.ts';
+import { createTestDatabase, terminateBackends } from '../api/test/support/database.ts';
 import { rawId } from '../api/test/support/tickets.ts';
 import { collect, sleep, wsClient } from '../api/test/support/ws.ts';
 
@@ -90,16 +89,13 @@ async function writer(index: number) {
 }
 const writing = Array.from({ length: WRITERS }, (_, index) => writer(index));
 
-// The cuts: every backend of the servers' database, from a connection of our own to another database.
-const admin = new pg.Client({ connectionString: new URL('/postgres', databaseUrl).href });
-admin.on('error', () => {});
-await admin.connect();
+// The cuts: every backend of the servers' database.
 let ended = 0;
 for (let cut = 1; cut <= CUTS; cut += 1) {
   await sleep((SECONDS * 1000) / (CUTS + 1));
-  const result = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [databaseName]);
-  ended += result.rowCount ?? 0;
-  console.log(`cut ${cut}: ended ${result.rowCount} connections`);
+  const count = await terminateBackends(databaseUrl);
+  ended += count;
+  console.log(`cut ${cut}: ended ${count} connections`);
 }
 await sleep((SECONDS * 1000) / (CUTS + 1));
 running = false;
@@ -148,7 +144,6 @@ console.log(
 );
 for (const problem of problems.slice(0, 30)) console.log(`- ${problem}`);
 
-await admin.end();
 for (const subscriber of subscribers) await subscriber.client.dispose();
 await Promise.all(servers.map((server) => server.stop()));
 await database.drop();

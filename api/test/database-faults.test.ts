@@ -3,14 +3,13 @@
 // INTERNAL_SERVER_ERROR and no SQL or driver text; the process stays up, the lost connections are logged, and
 // the requests after succeed on new connections. Needs the machine's PostgreSQL whatever engine the rest of
 // the suite runs on (PGlite has no backends to end), as scale-out.test.ts does.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { seedDemoAccounts } from '../src/seed/demo.ts';
 import { DEMO_PASSWORD, type GraphQLResponse } from './support/app.ts';
-import { createTestDatabase, postgresServerUrl, type TestDatabase } from './support/database.ts';
+import { createTestDatabase, type TestDatabase, terminateBackends } from './support/database.ts';
 import { sleep } from './support/ws.ts';
 
 let db: TestDatabase;
@@ -25,22 +24,6 @@ async function post(query: string, variables: Record<string, unknown> = {}, toke
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLResponse;
-}
-
-/** Ends every connection to the test's database but this one; returns how many. */
-async function terminateBackends(): Promise<number> {
-  const admin = new pg.Client({ connectionString: postgresServerUrl() });
-  admin.on('error', () => {});
-  await admin.connect();
-  try {
-    const result = await admin.query<{ ended: boolean }>(
-      'SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-      [new URL(db.url!).pathname.slice(1)],
-    );
-    return result.rows.filter((row) => row.ended).length;
-  } finally {
-    await admin.end();
-  }
 }
 
 const CREATE = `mutation ($title: String!) { createTicket(input: { title: $title }) { ticket { id } } }`;
@@ -89,9 +72,9 @@ describe('PostgreSQL ending the connections', () => {
     const ended: number[] = [];
     try {
       await sleep(500);
-      ended.push(await terminateBackends());
+      ended.push(await terminateBackends(db.url!));
       await sleep(500);
-      ended.push(await terminateBackends());
+      ended.push(await terminateBackends(db.url!));
       await sleep(500);
     } finally {
       running = false;
@@ -123,7 +106,7 @@ describe('PostgreSQL ending the connections', () => {
     await Promise.all(Array.from({ length: 4 }, () => post(LIST, {}, token)));
     logLines.length = 0;
 
-    expect(await terminateBackends()).toBeGreaterThan(0);
+    expect(await terminateBackends(db.url!)).toBeGreaterThan(0);
     await sleep(200);
     expect(logLines.filter((line) => line.msg.startsWith('database connection lost')).length).toBeGreaterThan(0);
 

@@ -10,7 +10,7 @@ import { type Database, openDatabase } from '../src/db/client.ts';
 import { createLogger } from '../src/logger.ts';
 import { seedDemoAccounts } from '../src/seed/demo.ts';
 import { DEMO_PASSWORD, type GraphQLClient, graphqlClient, startTestApp, type TestApp } from './support/app.ts';
-import { createTestDatabase, postgresServerUrl } from './support/database.ts';
+import { createTestDatabase, terminateBackends } from './support/database.ts';
 import { createTicket, type DemoPerson, type Sessions, signInEveryone, ticketMutationOk } from './support/tickets.ts';
 import { collect, sleep, wsClient } from './support/ws.ts';
 
@@ -378,22 +378,6 @@ async function failViewerRead(url: string, start: () => void, failed: () => bool
     for (const pid of waiting) await admin.query('SELECT pg_terminate_backend($1)', [pid]);
     await admin.query('ROLLBACK');
     await until(failed, 10_000);
-  } finally {
-    await admin.end();
-  }
-}
-
-/** Ends every connection to the database at `url` but this one (as database-faults.test.ts does); returns how many. */
-async function terminateBackends(url: string): Promise<number> {
-  const admin = new pg.Client({ connectionString: postgresServerUrl() });
-  admin.on('error', () => {});
-  await admin.connect();
-  try {
-    const result = await admin.query<{ ended: boolean }>(
-      'SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-      [new URL(url).pathname.slice(1)],
-    );
-    return result.rows.filter((row) => row.ended).length;
   } finally {
     await admin.end();
   }
