@@ -9,7 +9,7 @@ import { Prisma } from '../db/generated/prisma/client.ts';
 import type { Priority } from '../domain/creative-request.ts';
 import { canReadTicket, DONE_STATUSES, TICKET_STATUSES, type TicketStatus } from '../domain/ticket-access.ts';
 import { type Viewer, viewerOf } from '../domain/viewer.ts';
-import { createStatsService, PRIORITIES } from './stats.ts';
+import { createStatsService, PRIORITIES, visibleTicketTotalSql } from './stats.ts';
 import { visibleTicketsSql } from './ticket-visibility.ts';
 import { createTicketService } from './tickets.ts';
 
@@ -182,7 +182,30 @@ describe('dashboard figures on a fixed data set', () => {
   it('the counters hold what a recount of the tickets gives', async () => {
     await expectCountersRecounted('the fixed data set');
   });
+
+  it('the visible total (counter cells plus personal ties outside them) is count(*) over the read rule, for every viewer', async () => {
+    // What would break a sum of cells plus a personal count: a manager's own tickets outside the cells they read
+    // whole (counted once, by the personal part), inside them (counted once, by the cells), and trashed ones.
+    for (const { label, viewer } of viewers.filter(({ viewer }) => viewer.role === 'MANAGER')) {
+      const personal = rows.filter((row) => row.requesterId === viewer.id || row.assigneeId === viewer.id || row.collaboratorIds.includes(viewer.id));
+      const inCells = (row: Row) => row.departmentId === viewer.departmentId || (viewer.inCreativeDepartment && row.reachedCreativeAt !== null);
+      expect(personal.filter((row) => !row.deletedAt && !inCells(row)).length, `${label}: personal tickets outside the cells`).toBeGreaterThan(0);
+      expect(personal.filter((row) => !row.deletedAt && inCells(row)).length, `${label}: personal tickets inside the cells`).toBeGreaterThan(0);
+      expect(personal.filter((row) => row.deletedAt).length, `${label}: trashed personal tickets`).toBeGreaterThan(0);
+    }
+    await expectTotals('the fixed data set');
+  });
 });
+
+/** visibleTicketTotalSql against count(*) of visibleTicketsSql and the domain rule's oracle, for every viewer. */
+async function expectTotals(step: string): Promise<void> {
+  for (const { label, viewer } of viewers) {
+    const [fromCounters] = await db.prisma.$queryRaw<{ total: number }[]>(visibleTicketTotalSql(viewer));
+    const [counted] = await db.prisma.$queryRaw<{ n: bigint }[]>(Prisma.sql`SELECT count(*) AS n FROM "Ticket" t WHERE ${visibleTicketsSql(viewer, 't')}`);
+    expect(fromCounters?.total, `${step}: ${label}, visibleTicketTotalSql against count(*)`).toBe(Number(counted?.n));
+    expect(fromCounters?.total, `${step}: ${label}, visibleTicketTotalSql against the read rule`).toBe(readable(viewer, null).length);
+  }
+}
 
 async function expectCards(step: string): Promise<void> {
   const stats = createStatsService(db.prisma);
@@ -249,6 +272,7 @@ async function expectFiguresRight(step: string): Promise<void> {
   now = clock?.now ?? now;
   await expectCountersRecounted(step);
   await expectCards(step);
+  await expectTotals(step);
   await expectTrend(step);
 }
 
