@@ -19,41 +19,45 @@ export type Announcement = {
   groupMessage?: boolean;
 };
 
-export type Announced = { notificationIds: string[]; recipientIds: string[] };
+/** A notification written by announceAll: its id and whom it is for (the realtime push after commit). */
+export type AnnouncedNotification = { id: string; recipientId: string };
 
 /**
  * Writes one Notification per recipient who has not muted this kind (never to the actor), a Telegram direct
  * message outbox row for those who asked for one (held until their quiet hours end), and one group message
- * outbox row for the event.
+ * outbox row for the event. Any number of announcements in a fixed number of statements (one per table), so a
+ * batch (the deadline scheduler's page) costs what one does.
  */
-export async function announce(tx: Tx, announcement: Announcement, now = new Date()): Promise<Announced> {
-  const candidates = [...new Set(announcement.recipientIds)].filter((id) => id !== announcement.actorId);
-  const users = candidates.length
+export async function announceAll(tx: Tx, announcements: readonly Announcement[], now = new Date()): Promise<AnnouncedNotification[]> {
+  const candidatesOf = announcements.map((announcement) => new Set(announcement.recipientIds.filter((id) => id !== announcement.actorId)));
+  const everyone = [...new Set(candidatesOf.flatMap((candidates) => [...candidates]))];
+  const users = everyone.length
     ? await tx.user.findMany({
-        where: { id: { in: candidates }, isActive: true },
+        where: { id: { in: everyone }, isActive: true },
         select: { id: true, timeZone: true, telegramChatId: true, preferences: true },
       })
     : [];
-  const recipients = users.filter((user) => !user.preferences?.mutedKinds.includes(announcement.kind));
-  const notificationIds: string[] = [];
-  for (const recipient of recipients) {
-    const row = await tx.notification.create({
-      data: {
-        recipientId: recipient.id,
-        actorId: announcement.actorId,
-        ticketId: announcement.ticket?.id ?? null,
-        kind: announcement.kind,
-        title: announcement.title,
-        body: announcement.body ?? '',
-      },
-      select: { id: true },
-    });
-    notificationIds.push(row.id);
-  }
-  const direct = recipients.filter((user) => user.preferences?.telegramDm && user.telegramChatId);
-  if (direct.length) {
-    await tx.notificationOutbox.createMany({
-      data: direct.map((user) => ({
+  const recipientsOf = announcements.map((announcement, index) =>
+    users.filter((user) => candidatesOf[index]?.has(user.id) && !user.preferences?.mutedKinds.includes(announcement.kind)),
+  );
+  const each = <T>(rowsOf: (announcement: Announcement, recipients: typeof users) => T[]) =>
+    announcements.flatMap((announcement, index) => rowsOf(announcement, recipientsOf[index] ?? []));
+
+  const notifications = each((announcement, recipients) =>
+    recipients.map((recipient) => ({
+      recipientId: recipient.id,
+      actorId: announcement.actorId,
+      ticketId: announcement.ticket?.id ?? null,
+      kind: announcement.kind,
+      title: announcement.title,
+      body: announcement.body ?? '',
+    })),
+  );
+  const written = notifications.length ? await tx.notification.createManyAndReturn({ data: notifications, select: { id: true, recipientId: true } }) : [];
+  const direct = each((announcement, recipients) =>
+    recipients
+      .filter((user) => user.preferences?.telegramDm && user.telegramChatId)
+      .map((user) => ({
         channel: 'TELEGRAM_DM' as const,
         kind: announcement.kind,
         ticketId: announcement.ticket?.id ?? null,
@@ -61,26 +65,29 @@ export async function announce(tx: Tx, announcement: Announcement, now = new Dat
         payload: { title: announcement.title, body: announcement.body ?? '', ticketNumber: announcement.ticket?.number ?? null },
         nextAttemptAt: quietUntil(user, now),
       })),
-    });
-  }
-  if (announcement.ticket && announcement.groupMessage !== false) {
-    await tx.notificationOutbox.create({
-      data: {
-        channel: 'TELEGRAM_GROUP',
-        kind: announcement.kind,
-        ticketId: announcement.ticket.id,
-        payload: {
-          title: announcement.title,
-          body: announcement.body ?? '',
-          ticketNumber: announcement.ticket.number,
-          ticketTitle: announcement.ticket.title,
-          actorId: announcement.actorId,
-          mentionUserIds: [...new Set([...(announcement.mentionUserIds ?? []), ...recipients.map((user) => user.id)])],
-        },
-      },
-    });
-  }
-  return { notificationIds, recipientIds: recipients.map((user) => user.id) };
+  );
+  if (direct.length) await tx.notificationOutbox.createMany({ data: direct });
+  const group = each((announcement, recipients) =>
+    announcement.ticket && announcement.groupMessage !== false
+      ? [
+          {
+            channel: 'TELEGRAM_GROUP' as const,
+            kind: announcement.kind,
+            ticketId: announcement.ticket.id,
+            payload: {
+              title: announcement.title,
+              body: announcement.body ?? '',
+              ticketNumber: announcement.ticket.number,
+              ticketTitle: announcement.ticket.title,
+              actorId: announcement.actorId,
+              mentionUserIds: [...new Set([...(announcement.mentionUserIds ?? []), ...recipients.map((user) => user.id)])],
+            },
+          },
+        ]
+      : [],
+  );
+  if (group.length) await tx.notificationOutbox.createMany({ data: group });
+  return written;
 }
 
 function quietUntil(user: { timeZone: string; preferences: { quietHoursStart: number | null; quietHoursEnd: number | null } | null }, now: Date): Date {

@@ -9,7 +9,7 @@ import type { TicketStatus } from '../domain/ticket-access.ts';
 import { diffSnapshots, type FieldChange } from '../domain/ticket-snapshot.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import type { Creation, RowWrite, TicketEventType, TicketStamp, Transition } from '../domain/workflow.ts';
-import { type Announcement, announce, type Tx } from './notifications.ts';
+import { type Announcement, announceAll, type Tx } from './notifications.ts';
 import { snapshotOfRow, TICKET_WITH_COLLABORATORS, type TicketRow } from './ticket-rows.ts';
 
 /** Advisory lock key that serializes event id allocation with commit (see recordTicketEvent). */
@@ -55,13 +55,13 @@ export function createTransactionRunner(prisma: PrismaClient, sink: EffectsSink)
 }
 
 /** Writes an announcement's notifications inside the transaction and lists them for the live push after commit. */
-export async function announceIn(tx: Tx, effects: CommittedEffects, announcement: Announcement, now?: Date): Promise<void> {
-  const announced = await announce(tx, announcement, now);
-  // announce() returns the two lists in step: the i-th notification went to the i-th recipient.
-  announced.notificationIds.forEach((id, index) => {
-    const recipientId = announced.recipientIds[index];
-    if (recipientId) effects.notifications.push({ id, recipientId });
-  });
+export function announceIn(tx: Tx, effects: CommittedEffects, announcement: Announcement, now?: Date): Promise<void> {
+  return announceAllIn(tx, effects, [announcement], now);
+}
+
+/** announceIn for a batch, in the same few statements as one (the deadline scheduler's pages). */
+export async function announceAllIn(tx: Tx, effects: CommittedEffects, announcements: readonly Announcement[], now?: Date): Promise<void> {
+  effects.notifications.push(...(await announceAll(tx, announcements, now)));
 }
 
 /** Rows besides the ticket's own that belong to a change; written after the guarded row write passed. */
