@@ -2,11 +2,27 @@
 // (through announce, like every other notice). A DeadlineNotice row per (ticket, due date, kind) is written in
 // the same transaction as the notice, with ON CONFLICT DO NOTHING: whichever instance writes it first sends,
 // the others find nothing to do, and a moved due date is a new key, so its notices are due again.
-import type { PrismaClient } from '../db/generated/prisma/client.ts';
-import { dueNotice } from '../domain/deadline-notices.ts';
-import { DONE_STATUSES } from '../domain/vocabulary.ts';
+//
+// A pass runs in SQL: it pages through the open tickets whose due date lies in the notice window (the
+// partial index "Ticket_open_dueDate_idx" serves the range) and that have no notice yet for that due date and
+// kind (NOT EXISTS on the notice's primary key), and claims and announces each page in one transaction of a
+// fixed number of statements. A pass with nothing to send is one statement that returns no rows. Deadlines
+// that passed more than `catchUpMs` ago are never announced (see domain/deadline-notices.ts): a fresh or
+// restored database is not flooded with old news.
+import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
+import {
+  DEFAULT_CATCH_UP_MS,
+  type DeadlineNoticeKind,
+  type DeadlineTicket,
+  deadlineMessage,
+  deadlineRecipients,
+  type NoticeTiming,
+  noticeWindow,
+} from '../domain/deadline-notices.ts';
+import { DONE_STATUSES, statusArraySql } from '../domain/vocabulary.ts';
 import type { Logger } from '../logger.ts';
-import { announceIn, createTransactionRunner, type EffectsSink } from '../services/ticket-changes.ts';
+import type { Announcement } from '../services/notifications.ts';
+import { announceAllIn, createTransactionRunner, type EffectsSink } from '../services/ticket-changes.ts';
 import { createTimerLoop } from './timer-loop.ts';
 
 export type DeadlineSchedulerDeps = {
@@ -14,62 +30,96 @@ export type DeadlineSchedulerDeps = {
   sink: EffectsSink;
   logger: Logger;
   reminderLeadMs: number;
+  /** How long after a due date its overdue notice may still go out; older deadlines are left alone. */
+  catchUpMs?: number;
   intervalMs?: number;
+  /** Tickets claimed and announced per transaction. */
+  pageSize?: number;
 };
 
-const HOUR_MS = 3600_000;
+// The open-work partial index's predicate, verbatim, so the planner can use "Ticket_open_dueDate_idx".
+const OPEN_TICKET = Prisma.raw(`t."deletedAt" IS NULL AND t."status" <> ALL (${statusArraySql(DONE_STATUSES)})`);
 
-export function createDeadlineScheduler({ prisma, sink, logger, reminderLeadMs, intervalMs = 60_000 }: DeadlineSchedulerDeps) {
+/** An instant as the `timestamp` (UTC, no zone) Prisma stores, so the comparison stays on the index. */
+const utc = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+type ClaimedRow = Omit<DeadlineTicket, 'collaboratorIds'> & { id: string; kind: DeadlineNoticeKind; collaboratorIds: string[] | null };
+
+/** The statements of a pass at `now` (exported for bench/deadline-sweep.ts, which EXPLAINs the page query). */
+export function deadlineSweepSql(now: Date, timing: NoticeTiming) {
+  const { from, until } = noticeWindow(now, timing);
+  // The notice a ticket in the window is due: overdue once the due date passed, the reminder before.
+  const kind = Prisma.sql`(CASE WHEN t."dueDate" <= ${utc(now)} THEN 'TICKET_OVERDUE' ELSE 'DEADLINE_REMINDER' END)::"NotificationKind"`;
+  const inWindow = Prisma.sql`${OPEN_TICKET} AND t."dueDate" > ${utc(from)} AND t."dueDate" <= ${utc(until)}`;
+  return {
+    /** The next page of tickets in the window without their notice, after `after` in (due date, id) order. */
+    page(after: { dueDate: Date; id: string } | undefined, limit: number): Prisma.Sql {
+      // Keyset paging: a page whose claims all went to another instance (or to nobody, because the ticket
+      // changed meanwhile) is not read again. The plain `>=` lets the index start the range there.
+      const keyset = after
+        ? Prisma.sql`AND t."dueDate" >= ${utc(after.dueDate)} AND (t."dueDate", t."id") > (${utc(after.dueDate)}, ${after.id}::uuid)`
+        : Prisma.empty;
+      return Prisma.sql`
+        SELECT t."id", t."dueDate" FROM "Ticket" t
+        WHERE ${inWindow} ${keyset}
+          AND NOT EXISTS (SELECT 1 FROM "DeadlineNotice" n WHERE n."ticketId" = t."id" AND n."dueDate" = t."dueDate" AND n."kind" = ${kind})
+        ORDER BY t."dueDate", t."id"
+        LIMIT ${limit}`;
+    },
+    /**
+     * Claims the notices of these tickets, each checked again as it is now, and returns what the notices of the
+     * claims this instance won need. The claims are inserted in id order, so two instances claiming overlapping
+     * pages wait for each other instead of deadlocking.
+     */
+    claim(ids: readonly string[]): Prisma.Sql {
+      return Prisma.sql`
+        WITH claimed AS (
+          INSERT INTO "DeadlineNotice" ("ticketId", "dueDate", "kind")
+          SELECT t."id", t."dueDate", ${kind} FROM "Ticket" t
+          WHERE t."id" = ANY (${ids}::uuid[]) AND ${inWindow}
+          ORDER BY t."id"
+          ON CONFLICT DO NOTHING
+          RETURNING "ticketId", "dueDate", "kind"
+        )
+        SELECT t."id", t."number", t."title", t."requesterId", t."assigneeId", t."collaboratorIds", c."dueDate", c."kind"::text AS "kind"
+        FROM claimed c JOIN "Ticket" t ON t."id" = c."ticketId"
+        ORDER BY c."dueDate", t."id"`;
+    },
+  };
+}
+
+export function createDeadlineScheduler({
+  prisma,
+  sink,
+  logger,
+  reminderLeadMs,
+  catchUpMs = DEFAULT_CATCH_UP_MS,
+  intervalMs = 60_000,
+  pageSize = 200,
+}: DeadlineSchedulerDeps) {
   const inTransaction = createTransactionRunner(prisma, sink);
 
   /** Sends every notice that is due now and was not sent for this due date; returns how many were sent. */
   async function runOnce(now = new Date()): Promise<number> {
-    const candidates = await prisma.ticket.findMany({
-      where: { dueDate: { lte: new Date(now.getTime() + reminderLeadMs) }, status: { notIn: [...DONE_STATUSES] }, deletedAt: null },
-      select: {
-        id: true,
-        number: true,
-        title: true,
-        status: true,
-        dueDate: true,
-        deletedAt: true,
-        requesterId: true,
-        assigneeId: true,
-        collaborators: { select: { userId: true } },
-        deadlineNotices: { select: { dueDate: true, kind: true } },
-      },
-      orderBy: { dueDate: 'asc' },
-    });
+    const sql = deadlineSweepSql(now, { reminderLeadMs, catchUpMs });
     let sent = 0;
-    for (const ticket of candidates) {
-      const kind = dueNotice(ticket, now, reminderLeadMs);
-      const dueDate = ticket.dueDate;
-      if (!kind || !dueDate) continue;
-      if (ticket.deadlineNotices.some((notice) => notice.kind === kind && notice.dueDate.getTime() === dueDate.getTime())) continue;
-      const makers = [ticket.assigneeId, ...ticket.collaborators.map((c) => c.userId)].filter((id): id is string => id !== null);
-      // The makers are reminded; once it is late the requester hears about it too (or first, with no makers yet).
-      const recipientIds = kind === 'TICKET_OVERDUE' || makers.length === 0 ? [...makers, ticket.requesterId] : makers;
-      const hoursLeft = Math.max(1, Math.round((dueDate.getTime() - now.getTime()) / HOUR_MS));
-      const wrote = await inTransaction(async (tx, effects) => {
-        const claimed = await tx.deadlineNotice.createMany({ data: [{ ticketId: ticket.id, dueDate, kind }], skipDuplicates: true });
-        if (claimed.count !== 1) return false;
-        await announceIn(
+    let after: { dueDate: Date; id: string } | undefined;
+    for (;;) {
+      const page = await prisma.$queryRaw<{ id: string; dueDate: Date }[]>(sql.page(after, pageSize));
+      if (page.length === 0) break;
+      // One transaction per page: the claims, then the notices of the claims this instance won.
+      sent += await inTransaction(async (tx, effects) => {
+        const claimed = await tx.$queryRaw<ClaimedRow[]>(sql.claim(page.map((row) => row.id)));
+        await announceAllIn(
           tx,
           effects,
-          {
-            kind,
-            actorId: null,
-            ticket: { id: ticket.id, number: ticket.number, title: ticket.title },
-            recipientIds,
-            mentionUserIds: recipientIds,
-            title: kind === 'TICKET_OVERDUE' ? `#${ticket.number} is overdue: ${ticket.title}` : `#${ticket.number} is due in ${hoursLeft} h: ${ticket.title}`,
-            body: `Due ${dueDate.toISOString()}`,
-          },
+          claimed.map((row) => deadlineAnnouncement(row, now)),
           now,
         );
-        return true;
+        return claimed.length;
       });
-      if (wrote) sent += 1;
+      if (page.length < pageSize) break;
+      after = page[page.length - 1];
     }
     return sent;
   }
@@ -81,6 +131,19 @@ export function createDeadlineScheduler({ prisma, sink, logger, reminderLeadMs, 
   });
 
   return { runOnce, start: loop.start, stop: loop.stop };
+}
+
+function deadlineAnnouncement(row: ClaimedRow, now: Date): Announcement {
+  const ticket: DeadlineTicket = { ...row, dueDate: new Date(row.dueDate), collaboratorIds: row.collaboratorIds ?? [] };
+  const recipientIds = deadlineRecipients(row.kind, ticket);
+  return {
+    kind: row.kind,
+    actorId: null,
+    ticket: { id: row.id, number: row.number, title: row.title },
+    recipientIds,
+    mentionUserIds: recipientIds,
+    ...deadlineMessage(row.kind, ticket, now),
+  };
 }
 
 export type DeadlineScheduler = ReturnType<typeof createDeadlineScheduler>;
