@@ -1,9 +1,19 @@
 // The world both database benchmarks describe (bench/board.ts, bench/dashboard-stats.ts): three departments,
 // 28 users, and N tickets shaped like real traffic with ~10% collaborators, built with set-based SQL (seconds
-// at 100,000). One definition, so the board's and the dashboard's numbers are about the same data.
+// at 100,000). One definition, so the board's and the dashboard's numbers are about the same data. Every
+// statement goes through a plain `Sql` executor, so a seed can run on Prisma (triggers keep the counters) or
+// on one node-postgres session inside a transaction (bench/board-data.ts, with the triggers off).
 import { hashPassword } from '../api/src/auth/passwords.ts';
 import type { PrismaClient } from '../api/src/db/generated/prisma/client.ts';
 import type { Role } from '../api/src/domain/viewer.ts';
+
+/** Runs one statement; answers how many rows it wrote. */
+export type Sql = (text: string, params?: readonly unknown[]) => Promise<number>;
+
+export const prismaSql =
+  (prisma: PrismaClient): Sql =>
+  (text, params = []) =>
+    prisma.$executeRawUnsafe(text, ...params);
 
 export const BENCH_PASSWORD = 'bench-password-123';
 
@@ -82,11 +92,12 @@ timed AS (
   FROM shaped sh
 )
 INSERT INTO "Ticket" (
-  "id", "title", "description", "status", "priority", "dueDate", "requesterId", "departmentId", "assigneeId",
+  "id", "number", "title", "description", "status", "priority", "dueDate", "requesterId", "departmentId", "assigneeId",
   "requestType", "reachedCreativeAt", "deptApprovedAt", "creativeApprovedAt", "assignedAt", "startedAt",
   "completedAt", "closedAt", "rejectedAt", "rejectionReason", "deletedAt", "deletedById", "createdAt", "updatedAt"
 )
 SELECT gen_random_uuid(),
+       t.i,
        'Benchmark ticket ' || t.i,
        '',
        t.st::"TicketStatus",
@@ -106,7 +117,7 @@ SELECT gen_random_uuid(),
        CASE WHEN t.st = 'REJECTED' THEN t.created + interval '3 hours' END,
        CASE WHEN t.st = 'REJECTED' THEN 'Out of scope' END,
        CASE WHEN t.trash = 0 THEN least(t.created + interval '1 day', t.now_utc) END,
-       CASE WHEN t.trash = 0 THEN $4::uuid END,
+       CASE WHEN t.trash = 0 THEN (SELECT id FROM "User" WHERE username = 'admin') END,
        t.created,
        coalesce(t.completed, t.created)
 FROM timed t
@@ -114,13 +125,16 @@ JOIN people r ON r.k = t.i % $3::int
 JOIN depts d ON d.k = t.i % 3
 JOIN makers m ON m.k = t.mk`;
 
-// ~10% of tickets get one collaborator, half of those a second one (never the requester).
+/** The sequence behind Ticket.number continues after the seeded numbers (1..N, written explicitly). */
+const CONTINUE_TICKET_NUMBERS_SQL = `SELECT setval(pg_get_serial_sequence('"Ticket"', 'number'), greatest((SELECT max("number") FROM "Ticket"), 1))`;
+
+// ~10% of tickets get one collaborator, half of those a second one an hour later (never the requester).
 export const SEED_COLLABORATORS_SQL = `
 WITH people AS (
   SELECT u.id, (row_number() OVER (ORDER BY u.username) - 1)::int AS k FROM "User" u
 )
 INSERT INTO "TicketCollaborator" ("ticketId", "userId", "addedById", "createdAt")
-SELECT t.id, p.id, t."requesterId", t."createdAt" + interval '1 hour'
+SELECT t.id, p.id, t."requesterId", t."createdAt" + n * interval '1 hour'
 FROM "Ticket" t
 CROSS JOIN generate_series(1, 2) AS n
 JOIN people p ON p.k = ${h("t.number || '/' || n", 'collaborator', '$1::int')}
@@ -129,26 +143,26 @@ WHERE ${h('t.number', 'collaborated', 100)} < 10
   AND p.id <> t."requesterId"
 ON CONFLICT DO NOTHING`;
 
+const SEED_DEPARTMENTS_SQL = `
+INSERT INTO "Department" ("id", "name", "isCreative", "createdAt", "updatedAt")
+SELECT gen_random_uuid(), d.name, d.creative, now(), now()
+FROM unnest($1::text[], $2::boolean[]) AS d(name, creative)`;
+
+const SEED_USERS_SQL = `
+INSERT INTO "User" ("id", "username", "email", "passwordHash", "displayName", "role", "departmentId", "approvedAt", "createdAt", "updatedAt")
+SELECT gen_random_uuid(), u.username, u.username || '@bench.example', $4, u.username, u.role::"Role", d.id, now(), now(), now()
+FROM unnest($1::text[], $2::text[], $3::text[]) AS u(username, role, department)
+LEFT JOIN "Department" d ON d.name = u.department`;
+
 /** The departments and users (password BENCH_PASSWORD), then the tickets and their collaborators. */
-export async function seedBenchWorld(prisma: PrismaClient, tickets: number): Promise<{ users: SeedUser[]; tickets: number; collaborators: number }> {
-  for (const department of DEPARTMENTS) await prisma.department.create({ data: department });
-  const departments = new Map((await prisma.department.findMany()).map((row) => [row.name, row.id]));
-  const passwordHash = await hashPassword(BENCH_PASSWORD);
+export async function seedBenchWorld(target: PrismaClient | Sql, tickets: number): Promise<{ users: SeedUser[]; tickets: number; collaborators: number }> {
+  const sql = typeof target === 'function' ? target : prismaSql(target);
+  await sql(SEED_DEPARTMENTS_SQL, [DEPARTMENTS.map((d) => d.name), DEPARTMENTS.map((d) => d.isCreative)]);
   const users = seedUsers();
-  await prisma.user.createMany({
-    data: users.map((user) => ({
-      username: user.username,
-      email: `${user.username}@bench.example`,
-      passwordHash,
-      displayName: user.username,
-      role: user.role,
-      departmentId: user.department ? (departments.get(user.department) ?? null) : null,
-      approvedAt: new Date(),
-    })),
-  });
-  const admin = await prisma.user.findUniqueOrThrow({ where: { username: 'admin' } });
+  await sql(SEED_USERS_SQL, [users.map((u) => u.username), users.map((u) => u.role), users.map((u) => u.department), await hashPassword(BENCH_PASSWORD)]);
   const makers = users.filter((user) => user.department === 'Creative' && user.role === 'MEMBER').length;
-  const ticketCount = await prisma.$executeRawUnsafe(SEED_TICKETS_SQL, tickets, makers, users.length, admin.id);
-  const collaborators = await prisma.$executeRawUnsafe(SEED_COLLABORATORS_SQL, users.length);
+  const ticketCount = await sql(SEED_TICKETS_SQL, [tickets, makers, users.length]);
+  await sql(CONTINUE_TICKET_NUMBERS_SQL);
+  const collaborators = await sql(SEED_COLLABORATORS_SQL, [users.length]);
   return { users, tickets: ticketCount, collaborators };
 }
