@@ -3,12 +3,12 @@
 // the same transaction as the notice, with ON CONFLICT DO NOTHING: whichever instance writes it first sends,
 // the others find nothing to do, and a moved due date is a new key, so its notices are due again.
 //
-// A pass runs in SQL: it pages through the open tickets whose due date lies in the notice window (the
-// partial index "Ticket_open_dueDate_idx" serves the range) and that have no notice yet for that due date and
-// kind (NOT EXISTS on the notice's primary key), and claims and announces each page in one transaction of a
-// fixed number of statements. A pass with nothing to send is one statement that returns no rows. Deadlines
-// that passed more than `catchUpMs` ago are never announced (see domain/deadline-notices.ts): a fresh or
-// restored database is not flooded with old news.
+// A pass runs in SQL: it pages through the open tickets whose due date lies in the notice window and that have
+// no notice yet for that due date and kind (NOT EXISTS; the two indexes of the migration deadline_sweep_indexes
+// let PostgreSQL merge the window's tickets with the window's notices, from the indexes alone), and claims and
+// announces each page in one transaction of a fixed number of statements. A pass with nothing to send is one
+// statement that returns no rows. Deadlines that passed more than `catchUpMs` ago are never announced (see
+// domain/deadline-notices.ts): a fresh or restored database is not flooded with old news.
 import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
 import {
   DEFAULT_CATCH_UP_MS,
@@ -37,7 +37,7 @@ export type DeadlineSchedulerDeps = {
   pageSize?: number;
 };
 
-// The open-work partial index's predicate, verbatim, so the planner can use "Ticket_open_dueDate_idx".
+// The open-work partial indexes' predicate, verbatim, so the planner can use "Ticket_open_dueDate_id_idx".
 const OPEN_TICKET = Prisma.raw(`t."deletedAt" IS NULL AND t."status" <> ALL (${statusArraySql(DONE_STATUSES)})`);
 
 /** An instant as the `timestamp` (UTC, no zone) Prisma stores, so the comparison stays on the index. */
@@ -51,6 +51,9 @@ export function deadlineSweepSql(now: Date, timing: NoticeTiming) {
   // The notice a ticket in the window is due: overdue once the due date passed, the reminder before.
   const kind = Prisma.sql`(CASE WHEN t."dueDate" <= ${utc(now)} THEN 'TICKET_OVERDUE' ELSE 'DEADLINE_REMINDER' END)::"NotificationKind"`;
   const inWindow = Prisma.sql`${OPEN_TICKET} AND t."dueDate" > ${utc(from)} AND t."dueDate" <= ${utc(until)}`;
+  // Implied by n."dueDate" = t."dueDate", and said so the planner reads only the window's notices: it merges
+  // the index-only scans of Ticket_open_dueDate_id_idx and DeadlineNotice_dueDate_ticketId_kind_idx.
+  const noticeInWindow = Prisma.sql`n."dueDate" > ${utc(from)} AND n."dueDate" <= ${utc(until)}`;
   return {
     /** The next page of tickets in the window without their notice, after `after` in (due date, id) order. */
     page(after: { dueDate: Date; id: string } | undefined, limit: number): Prisma.Sql {
@@ -62,7 +65,9 @@ export function deadlineSweepSql(now: Date, timing: NoticeTiming) {
       return Prisma.sql`
         SELECT t."id", t."dueDate" FROM "Ticket" t
         WHERE ${inWindow} ${keyset}
-          AND NOT EXISTS (SELECT 1 FROM "DeadlineNotice" n WHERE n."ticketId" = t."id" AND n."dueDate" = t."dueDate" AND n."kind" = ${kind})
+          AND NOT EXISTS (
+            SELECT 1 FROM "DeadlineNotice" n
+            WHERE n."ticketId" = t."id" AND n."dueDate" = t."dueDate" AND n."kind" = ${kind} AND ${noticeInWindow})
         ORDER BY t."dueDate", t."id"
         LIMIT ${limit}`;
     },
