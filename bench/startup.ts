@@ -35,7 +35,9 @@ async function startCommand(root: string): Promise<string[]> {
   const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string | undefined> };
   const start = manifest.scripts.start;
   if (!start) throw new Error('package.json has no start script');
-  return start.split(/\s+/).filter(Boolean);
+  // `exec node …` (npm's shell hands its signals to node): spawned without a shell, `exec` is not a program.
+  const words = start.split(/\s+/).filter(Boolean);
+  return words[0] === 'exec' ? words.slice(1) : words;
 }
 
 /** A port nobody listens on right now (the server is told it, so the benchmark needs no log parsing). */

@@ -7,7 +7,6 @@ import type { NotificationOutbox, Prisma, PrismaClient } from '../db/generated/p
 import { type DailyReportFigures, type DailyReportSchedule, dailyReportCaption, dayTitle, dueReportDay } from '../domain/daily-report.ts';
 import type { Logger } from '../logger.ts';
 import { dailyReportFigures } from '../services/daily-report.ts';
-import { renderDailyReportChart } from './report-chart.ts';
 import { createTimerLoop } from './timer-loop.ts';
 
 export type DailyReportSchedulerDeps = {
@@ -51,9 +50,10 @@ export function createDailyReportScheduler({ prisma, logger, schedule, intervalM
 
 export type DailyReportScheduler = ReturnType<typeof createDailyReportScheduler>;
 
-/** The photo and caption of a DAILY_REPORT outbox row. */
-export function composeDailyReport(row: NotificationOutbox, frontendUrl: string | undefined, fontFiles: readonly string[]) {
+/** The photo and caption of a DAILY_REPORT outbox row. The chart's module (ECharts) loads on the first report, not at start-up. */
+export async function composeDailyReport(row: NotificationOutbox, frontendUrl: string | undefined, fontFiles: readonly string[]) {
   const figures = row.payload as unknown as DailyReportFigures;
+  const { renderDailyReportChart } = await import('./report-chart.ts');
   return {
     fileName: `daily-report-${figures.day}.png`,
     photo: renderDailyReportChart(figures, fontFiles),

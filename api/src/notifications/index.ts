@@ -10,10 +10,10 @@ import type { Logger } from '../logger.ts';
 import type { TelegramLinkService } from '../services/telegram-links.ts';
 import type { EffectsSink } from '../services/ticket-changes.ts';
 import type { TicketService } from '../services/tickets.ts';
+import { findChartFonts } from './chart-fonts.ts';
 import { createDailyReportScheduler } from './daily-report.ts';
 import { createDeadlineScheduler } from './deadline-scheduler.ts';
 import { createOutboxWorker, type OutboxTuning } from './outbox-worker.ts';
-import { findChartFonts } from './report-chart.ts';
 import { registerUpdateHandlers } from './telegram-updates.ts';
 
 export const TELEGRAM_WEBHOOK_PATH = '/telegram/webhook';

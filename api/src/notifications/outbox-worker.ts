@@ -139,7 +139,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
 
   async function send(chatId: string, row: NotificationOutbox) {
     if (row.kind === 'DAILY_REPORT') {
-      const report = composeDailyReport(row, deps.frontendUrl, deps.chartFonts ?? []);
+      const report = await composeDailyReport(row, deps.frontendUrl, deps.chartFonts ?? []);
       return api.sendPhoto(chatId, new InputFile(report.photo, report.fileName), { caption: report.caption, parse_mode: 'HTML' });
     }
     const message = await composeMessage(prisma, row, { frontendUrl: deps.frontendUrl, timeZone: deps.timeZone });

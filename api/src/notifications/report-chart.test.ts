@@ -2,7 +2,8 @@ import { Resvg } from '@resvg/resvg-js';
 import { imageSize } from 'image-size';
 import { describe, expect, it } from 'vitest';
 import { assembleFigures, reportDays } from '../domain/daily-report.ts';
-import { CHART_HEIGHT, CHART_WIDTH, dailyReportSvg, findChartFonts, fontOptions, renderDailyReportChart } from './report-chart.ts';
+import { findChartFonts, fontOptions } from './chart-fonts.ts';
+import { CHART_HEIGHT, CHART_WIDTH, dailyReportSvg, renderDailyReportChart } from './report-chart.ts';
 
 const days = reportDays('2026-11-29', 'UTC');
 const figures = assembleFigures(

@@ -1,45 +1,20 @@
 // The daily report's chart as a PNG, drawn without a browser: ECharts renders SVG on the server (SSR mode) and
 // resvg rasterizes it. resvg draws text only with a font it has loaded, and a fresh server (a slim container)
 // may have none installed: REPORT_FONT_FILE, or else the first font found in the usual places, is loaded
-// explicitly; with none at all the chart is still sent, without its words (the caption carries every figure).
-import { existsSync } from 'node:fs';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+// explicitly (chart-fonts.ts); with none at all the chart is still sent, without its words (the caption carries every
+// figure). ECharts costs ≈1 s of CPU to load, so this module is imported only when a report is drawn (daily-report.ts).
+import { Resvg } from '@resvg/resvg-js';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { type DailyReportFigures, dayTitle } from '../domain/daily-report.ts';
+import { fontOptions } from './chart-fonts.ts';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
 
 export const CHART_WIDTH = 960;
 export const CHART_HEIGHT = 540;
-
-/**
- * Where common systems keep a sans-serif font (Debian/Ubuntu, Fedora/Alpine, Arch, macOS, Windows), regular
- * then bold: the title is bold, and resvg would otherwise draw it in the regular face.
- */
-const FONT_CANDIDATES: readonly (readonly [string, string])[] = [
-  ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
-  ['/usr/share/fonts/dejavu/DejaVuSans.ttf', '/usr/share/fonts/dejavu/DejaVuSans-Bold.ttf'],
-  ['/usr/share/fonts/TTF/DejaVuSans.ttf', '/usr/share/fonts/TTF/DejaVuSans-Bold.ttf'],
-  ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'],
-  ['/usr/share/fonts/liberation-sans/LiberationSans-Regular.ttf', '/usr/share/fonts/liberation-sans/LiberationSans-Bold.ttf'],
-  ['/System/Library/Fonts/Supplemental/Arial.ttf', '/System/Library/Fonts/Supplemental/Arial Bold.ttf'],
-  ['C:\\Windows\\Fonts\\arial.ttf', 'C:\\Windows\\Fonts\\arialbd.ttf'],
-];
-
-/** The font files the chart's text is drawn with (REPORT_FONT_FILE, else the first found); empty when none is. */
-export function findChartFonts(configured: string | undefined): string[] {
-  if (configured) return existsSync(configured) ? [configured] : [];
-  const found = FONT_CANDIDATES.find(([regular]) => existsSync(regular));
-  return found ? found.filter((file) => existsSync(file)) : [];
-}
-
-/** Font options for resvg: those files only (fast, and any family name falls back to them), else whatever the system has. */
-export function fontOptions(fontFiles: readonly string[]): ResvgRenderOptions['font'] {
-  return fontFiles.length ? { loadSystemFonts: false, fontFiles: [...fontFiles] } : { loadSystemFonts: true };
-}
 
 const shortDay = (day: string) => `${Number(day.slice(8, 10))}/${Number(day.slice(5, 7))}`;
 
