@@ -58,16 +58,17 @@ export function deadlineSweepSql(now: Date, timing: NoticeTiming) {
     /** The next page of tickets in the window without their notice, after `after` in (due date, id) order. */
     page(after: { dueDate: Date; id: string } | undefined, limit: number): Prisma.Sql {
       // Keyset paging: a page whose claims all went to another instance (or to nobody, because the ticket
-      // changed meanwhile) is not read again. The plain `>=` lets the index start the range there.
+      // changed meanwhile) is not read again. The plain `>=`s let both index scans start there.
       const keyset = after
         ? Prisma.sql`AND t."dueDate" >= ${utc(after.dueDate)} AND (t."dueDate", t."id") > (${utc(after.dueDate)}, ${after.id}::uuid)`
         : Prisma.empty;
+      const noticeKeyset = after ? Prisma.sql`AND n."dueDate" >= ${utc(after.dueDate)}` : Prisma.empty;
       return Prisma.sql`
         SELECT t."id", t."dueDate" FROM "Ticket" t
         WHERE ${inWindow} ${keyset}
           AND NOT EXISTS (
             SELECT 1 FROM "DeadlineNotice" n
-            WHERE n."ticketId" = t."id" AND n."dueDate" = t."dueDate" AND n."kind" = ${kind} AND ${noticeInWindow})
+            WHERE n."ticketId" = t."id" AND n."dueDate" = t."dueDate" AND n."kind" = ${kind} AND ${noticeInWindow} ${noticeKeyset})
         ORDER BY t."dueDate", t."id"
         LIMIT ${limit}`;
     },
