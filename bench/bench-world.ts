@@ -1,5 +1,5 @@
 // The world both database benchmarks describe (bench/board.ts, bench/dashboard-stats.ts): three departments,
-// 28 users, and N tickets shaped like real traffic with ~10% collaborators, built with set-based SQL (seconds
+// 30 users, and N tickets shaped like real traffic with ~10% collaborators, built with set-based SQL (seconds
 // at 100,000). One definition, so the board's and the dashboard's numbers are about the same data. Every
 // statement goes through a plain `Sql` executor, so a seed can run on Prisma (triggers keep the counters) or
 // on one node-postgres session inside a transaction (bench/board-data.ts, with the triggers off).

@@ -1,5 +1,5 @@
 // The board and detail benchmarks' data: the world of bench/bench-world.ts (the one bench/dashboard-stats.ts
-// seeds too: departments, 28 users with password BENCH_PASSWORD, N tickets, ~10% with collaborators) plus ~3
+// seeds too: departments, 30 users with password BENCH_PASSWORD, N tickets, ~10% with collaborators) plus ~3
 // comments a ticket and, on a fraction of the tickets, what the ticket page shows besides: replies to comments,
 // attachments (rows only), history entries with their changes, and the deadline notices a running system would
 // have sent already (so the API's deadline sweep starts with nothing to catch up on).
