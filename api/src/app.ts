@@ -122,10 +122,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     tuning: options.notices,
   });
 
-  const resolveViewer = createViewerResolver(prisma, auth.tokens);
+  const resolveViewer = createViewerResolver(db.sql, auth.tokens);
   // GraphQL refuses a one-time password's operations itself (graphql/password-change-gate.ts); the side routes here.
   const routeViewer = refuseOneTimePasswords(resolveViewer);
-  const context = createContextFactory({ prisma, services, realtime, resolveViewer, trustProxyHops: config.trustProxyHops });
+  const context = createContextFactory({ prisma, sql: db.sql, services, realtime, resolveViewer, trustProxyHops: config.trustProxyHops });
   const rateLimit = auth.queryRateLimiter && { limiter: auth.queryRateLimiter, identify: identifyCaller(auth.tokens, config.trustProxyHops) };
   const yoga = createGraphQLServer({ config, logger, context, metrics, rateLimit });
 

@@ -2,7 +2,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { YogaInitialContext } from 'graphql-yoga';
 import { bearerToken, type TokenIssuer } from './auth/tokens.ts';
-import type { PrismaClient } from './db/generated/prisma/client.ts';
+import { Prisma, type PrismaClient, type Role } from './db/generated/prisma/client.ts';
+import type { SqlReader } from './db/sql-reader.ts';
 import { PasswordChangeRequiredError, UnauthenticatedError } from './domain/errors.ts';
 import { type Viewer, viewerOf } from './domain/viewer.ts';
 import { createRefreshCookie, NO_REFRESH_COOKIE, type RefreshCookie } from './graphql/refresh-cookie.ts';
@@ -13,6 +14,8 @@ import type { Services } from './services/index.ts';
 
 export type Context = {
   prisma: PrismaClient;
+  /** Hand-written reads for the hottest paths (db/sql-reader.ts); everything else goes through prisma. */
+  sql: SqlReader;
   services: Services;
   realtime: Realtime;
   viewer: Viewer | null;
@@ -44,27 +47,26 @@ export type ViewerResolver = (authorization: string | null | undefined) => Promi
  * No credentials → anonymous (null). Credentials that do not check out → UNAUTHENTICATED, never a silent
  * downgrade to anonymous: a client with a stale token must learn it, not see an empty world.
  */
-export function createViewerResolver(prisma: PrismaClient, tokens: TokenIssuer): ViewerResolver {
+type SessionRow = { id: string; username: string; role: Role; departmentId: string | null; isCreative: boolean | null; mustChangePassword: boolean };
+
+export function createViewerResolver(sql: SqlReader, tokens: TokenIssuer): ViewerResolver {
   return async (authorization) => {
     if (!authorization) return null;
     const token = bearerToken(authorization);
     if (!token) throw new UnauthenticatedError('Authorization must be "Bearer <accessToken>".');
     const claims = await tokens.verifyAccessToken(token);
-    // One statement: the user as the token knew them (same token version, still active and approved), with
-    // the token's sign-in session still alive (a token of its refresh family not revoked), so a logout or a
-    // detected refresh-token reuse ends its access tokens at once, not when they expire.
-    const user = await prisma.user.findFirst({
-      where: {
-        id: claims.userId,
-        tokenVersion: claims.tokenVersion,
-        isActive: true,
-        approvedAt: { not: null },
-        refreshTokens: { some: { familyId: claims.sessionId, revokedAt: null } },
-      },
-      select: { id: true, username: true, role: true, departmentId: true, department: { select: { isCreative: true } }, mustChangePassword: true },
-    });
+    // One statement, on every request: the user as the token knew them (same token version, still active and
+    // approved), with the token's sign-in session still alive (a token of its refresh family not revoked), so a
+    // logout or a detected refresh-token reuse ends its access tokens at once, not when they expire.
+    const [user] = await sql.rows<SessionRow>(Prisma.sql`
+      SELECT u."id", u."username", u."role", u."departmentId", d."isCreative", u."mustChangePassword"
+      FROM "User" u
+      LEFT JOIN "Department" d ON d."id" = u."departmentId"
+      WHERE u."id" = ${claims.userId}::uuid AND u."tokenVersion" = ${claims.tokenVersion}::int AND u."isActive" AND u."approvedAt" IS NOT NULL
+        AND EXISTS (SELECT 1 FROM "RefreshToken" rt WHERE rt."userId" = u."id" AND rt."familyId" = ${claims.sessionId}::uuid AND rt."revokedAt" IS NULL)`);
     if (!user) throw new UnauthenticatedError('Invalid or expired access token.');
-    return { viewer: viewerOf(user), expiresAt: claims.expiresAt, sessionId: claims.sessionId, mustChangePassword: user.mustChangePassword };
+    const viewer = viewerOf({ ...user, department: user.departmentId ? { isCreative: user.isCreative ?? false } : null });
+    return { viewer, expiresAt: claims.expiresAt, sessionId: claims.sessionId, mustChangePassword: user.mustChangePassword };
   };
 }
 
@@ -84,7 +86,9 @@ export function refuseOneTimePasswords(resolveViewer: ViewerResolver): ViewerRes
  * One factory for both transports: over HTTP the token is the Authorization header, over WebSocket the
  * connection's `authorization` parameter (already checked once at connection_init).
  */
-export function createContextFactory(deps: Pick<Context, 'prisma' | 'services' | 'realtime'> & { resolveViewer: ViewerResolver; trustProxyHops: number }) {
+export function createContextFactory(
+  deps: Pick<Context, 'prisma' | 'sql' | 'services' | 'realtime'> & { resolveViewer: ViewerResolver; trustProxyHops: number },
+) {
   const { resolveViewer, trustProxyHops, ...shared } = deps;
   return async (initial: ServerContext & YogaInitialContext): Promise<Context> => {
     const wsParams = initial.connectionParams;

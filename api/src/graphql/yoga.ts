@@ -82,7 +82,7 @@ export function createGraphQLServer(options: {
       useGraphQLMiddleware([buildPermissions(schema), pageSizeMiddleware(schema)]),
       // One execution per event for every subscriber who would get the same answer (realtime fan-out).
       useSharedSubscriptionExecution({
-        sharedContextKeys: ['prisma', 'services', 'realtime'] satisfies (keyof Context)[],
+        sharedContextKeys: ['prisma', 'sql', 'services', 'realtime'] satisfies (keyof Context)[],
         viewerKey: 'viewer' satisfies keyof Context,
         eventOnlyRootFields: ['ticketEvents'],
       }),
