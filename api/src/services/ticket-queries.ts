@@ -27,6 +27,11 @@ const overdueWhere = (now: Date): Prisma.TicketWhereInput => ({
   status: { notIn: [...DONE_STATUSES] },
 });
 
+/** What a person typed, as a LIKE pattern's inside: `%` and `_` are letters, not wildcards (Prisma's `contains` passes them on). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
 export function ticketsWhere(viewer: Viewer, filter: TicketFilter | null | undefined, now = new Date()): Prisma.TicketWhereInput {
   const and: Prisma.TicketWhereInput[] = [visibleTicketsWhere(viewer)];
   if (filter?.status?.length) and.push({ status: { in: filter.status } });
@@ -37,7 +42,8 @@ export function ticketsWhere(viewer: Viewer, filter: TicketFilter | null | undef
   if (filter?.requesterId) and.push({ requesterId: filter.requesterId });
   if (filter?.collaboratorId) and.push({ collaboratorIds: { has: filter.collaboratorId } });
   if (filter?.overdue === true) and.push(overdueWhere(now));
-  if (filter?.overdue === false) and.push({ NOT: overdueWhere(now) });
+  // Spelled out: `NOT: overdueWhere` is NOT (dueDate < now AND …), which is NULL, so false, without a due date.
+  if (filter?.overdue === false) and.push({ OR: [{ dueDate: null }, { dueDate: { gte: now } }, { status: { in: [...DONE_STATUSES] } }] });
   if (filter?.dueBefore) and.push({ dueDate: { lt: filter.dueBefore } });
   if (filter?.dueAfter) and.push({ dueDate: { gt: filter.dueAfter } });
   const search = filter?.search?.trim();
@@ -45,8 +51,8 @@ export function ticketsWhere(viewer: Viewer, filter: TicketFilter | null | undef
     const number = /^#?(\d{1,9})$/.exec(search)?.[1];
     and.push({
       OR: [
-        { title: { contains: search, mode: 'insensitive' } },
-        { description: { contains: search, mode: 'insensitive' } },
+        { title: { contains: escapeLike(search), mode: 'insensitive' } },
+        { description: { contains: escapeLike(search), mode: 'insensitive' } },
         ...(number ? [{ number: Number(number) }] : []),
       ],
     });

@@ -1,0 +1,245 @@
+// The ticket lists' hot path in hand-written SQL: the filters and orders of services/ticket-queries.ts as SQL
+// (tests hold the two to the same answers), and one statement for a page of tickets with the to-one relations a
+// card shows (requester, assignee, department, deleted by) joined in and the comment count beside each row,
+// reading only the columns the request asks for. The read rule is services/ticket-visibility.ts's, as
+// everywhere. It answers the Pothos query of a connection (services/ticket-queries.ts's Prisma form) when that
+// query is one it knows; any other shape (nested lists, a cursor on a nullable order) is left to Prisma.
+import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { getDatamodel } from '../db/generated/pothos-types.ts';
+import { Prisma } from '../db/generated/prisma/client.ts';
+import type { SqlReader } from '../db/sql-reader.ts';
+import type { Viewer } from '../domain/viewer.ts';
+import { DONE_STATUSES, statusArraySql } from '../domain/vocabulary.ts';
+import { escapeLike, type TicketFilter, type TicketOrder } from './ticket-queries.ts';
+import { visibleTicketsSql } from './ticket-visibility.ts';
+
+const at = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp(3)`;
+const NOT_DONE = Prisma.sql`t."status" <> ALL (${Prisma.raw(statusArraySql(DONE_STATUSES))})`;
+const enumList = (values: readonly string[], type: string) => Prisma.join(values.map((value) => Prisma.sql`${value}::${Prisma.raw(`"${type}"`)}`));
+
+/** services/ticket-queries.ts ticketsWhere as SQL over the alias t. */
+export function ticketsWhereSql(viewer: Viewer, filter: TicketFilter | null | undefined, now = new Date()): Prisma.Sql {
+  const and: Prisma.Sql[] = [visibleTicketsSql(viewer, 't')];
+  if (filter?.status?.length) and.push(Prisma.sql`t."status" IN (${enumList(filter.status, 'TicketStatus')})`);
+  if (filter?.priority?.length) and.push(Prisma.sql`t."priority" IN (${enumList(filter.priority, 'Priority')})`);
+  if (filter?.requestType?.length) and.push(Prisma.sql`t."requestType" IN (${enumList(filter.requestType, 'RequestType')})`);
+  if (filter?.departmentId) and.push(Prisma.sql`t."departmentId" = ${filter.departmentId}::uuid`);
+  if (filter?.assigneeId) and.push(Prisma.sql`t."assigneeId" = ${filter.assigneeId}::uuid`);
+  if (filter?.requesterId) and.push(Prisma.sql`t."requesterId" = ${filter.requesterId}::uuid`);
+  if (filter?.collaboratorId) and.push(Prisma.sql`t."collaboratorIds" @> ARRAY[${filter.collaboratorId}::uuid]`);
+  const overdue = Prisma.sql`(t."dueDate" < ${at(now)} AND ${NOT_DONE})`;
+  if (filter?.overdue === true) and.push(overdue);
+  // A ticket without a due date is not overdue (a bare NOT would drop it: NOT NULL is NULL).
+  if (filter?.overdue === false) and.push(Prisma.sql`NOT coalesce(${overdue}, false)`);
+  if (filter?.dueBefore) and.push(Prisma.sql`t."dueDate" < ${at(filter.dueBefore)}`);
+  if (filter?.dueAfter) and.push(Prisma.sql`t."dueDate" > ${at(filter.dueAfter)}`);
+  const search = filter?.search?.trim();
+  if (search) {
+    const number = /^#?(\d{1,9})$/.exec(search)?.[1];
+    const pattern = `%${escapeLike(search)}%`;
+    and.push(
+      Prisma.sql`(t."title" ILIKE ${pattern} OR t."description" ILIKE ${pattern}${number ? Prisma.sql` OR t."number" = ${Number(number)}::int` : Prisma.empty})`,
+    );
+  }
+  return Prisma.join(and, ' AND ');
+}
+
+type OrderColumn = { column: string; nullable: boolean };
+
+/** services/ticket-queries.ts ticketsOrderBy as columns; every order ends on the unique number. */
+function orderColumns(order: TicketOrder | null | undefined): { columns: OrderColumn[]; descending: boolean } {
+  const descending = order?.direction !== 'ASC';
+  const number = { column: 'number', nullable: false };
+  switch (order?.field ?? 'CREATED_AT') {
+    case 'UPDATED_AT':
+      return { columns: [{ column: 'updatedAt', nullable: false }, number], descending };
+    case 'DUE_DATE':
+      return { columns: [{ column: 'dueDate', nullable: true }, number], descending };
+    case 'PRIORITY':
+      return { columns: [{ column: 'priority', nullable: false }, number], descending };
+    case 'NUMBER':
+      return { columns: [number], descending };
+    case 'CREATED_AT':
+      return { columns: [{ column: 'createdAt', nullable: false }, number], descending };
+  }
+}
+
+// --- the page ---------------------------------------------------------------------------------------------
+
+const datamodel = getDatamodel().datamodel.models;
+const scalarFields = (model: 'Ticket' | 'User' | 'Department') =>
+  new Set((datamodel[model]?.fields ?? []).filter((field) => field.kind === 'scalar' || field.kind === 'enum').map((field) => field.name));
+const TICKET_COLUMNS = scalarFields('Ticket');
+const USER_COLUMNS = scalarFields('User');
+const DEPARTMENT_COLUMNS = scalarFields('Department');
+
+/** The to-one relations a page joins in: the foreign key on Ticket and the model it leads to. */
+const TO_ONE = {
+  requester: { key: 'requesterId', table: 'User', columns: USER_COLUMNS, required: true },
+  assignee: { key: 'assigneeId', table: 'User', columns: USER_COLUMNS, required: false },
+  deletedBy: { key: 'deletedById', table: 'User', columns: USER_COLUMNS, required: false },
+  department: { key: 'departmentId', table: 'Department', columns: DEPARTMENT_COLUMNS, required: true },
+} as const;
+type ToOneName = keyof typeof TO_ONE;
+
+/**
+ * Columns behind the Ticket fields that are not columns of their own (graphql/types/ticket.ts): the facts the
+ * workflow table reads, a due date's status. A field in neither this nor the columns makes the page read all.
+ */
+const FACTS_COLUMNS = ['status', 'requesterId', 'departmentId', 'assigneeId', 'reachedCreativeAt', 'deletedAt', 'collaboratorIds'];
+const DERIVED_FIELD_COLUMNS: Record<string, readonly string[]> = {
+  __typename: [],
+  commentCount: [],
+  isOverdue: ['dueDate', 'status'],
+  availableActions: FACTS_COLUMNS,
+  availableTransitions: FACTS_COLUMNS,
+  viewerCanEdit: FACTS_COLUMNS,
+  requester: ['requesterId'],
+  assignee: ['assigneeId'],
+  department: ['departmentId'],
+  deletedBy: ['deletedById'],
+};
+
+/** The Ticket fields a connection's selection asks for (nodes and edges.node), fragments included; null: unknown. */
+export function selectedTicketFields(info: GraphQLResolveInfo): Set<string> {
+  const fields = new Set<string>();
+  const visit = (selectionSet: SelectionSetNode | undefined, depth: 'connection' | 'edge' | 'ticket') => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === 'InlineFragment') visit(selection.selectionSet, depth);
+      else if (selection.kind === 'FragmentSpread') {
+        const fragment: FragmentDefinitionNode | undefined = info.fragments[selection.name.value];
+        visit(fragment?.selectionSet, depth);
+      } else if (depth === 'ticket') fields.add(selection.name.value);
+      else if (depth === 'connection' && selection.name.value === 'nodes') visit(selection.selectionSet, 'ticket');
+      else if (depth === 'connection' && selection.name.value === 'edges') visit(selection.selectionSet, 'edge');
+      else if (depth === 'edge' && selection.name.value === 'node') visit(selection.selectionSet, 'ticket');
+    }
+  };
+  for (const node of info.fieldNodes as readonly FieldNode[]) visit(node.selectionSet, 'connection');
+  return fields;
+}
+
+function ticketColumnsFor(fields: Set<string>): string[] {
+  const columns = new Set(['id', 'number']);
+  for (const field of fields) {
+    if (TICKET_COLUMNS.has(field)) columns.add(field);
+    else {
+      const derived = DERIVED_FIELD_COLUMNS[field];
+      if (!derived) return [...TICKET_COLUMNS];
+      for (const column of derived) columns.add(column);
+    }
+  }
+  return [...columns];
+}
+
+/** The part of a Pothos connection query (Prisma findMany arguments) a page statement can answer. */
+type PageQuery = {
+  take?: number;
+  skip?: number;
+  cursor?: { id?: string };
+  include?: Record<string, unknown>;
+  select?: unknown;
+};
+
+type Plan = { relations: { name: ToOneName; columns: string[] }[]; commentCount: boolean };
+
+/** How to answer the query with one statement, or null when it asks for something only Prisma answers. */
+function planOf(query: PageQuery): Plan | null {
+  if (query.select !== undefined) return null;
+  for (const key of Object.keys(query)) if (!['take', 'skip', 'cursor', 'include'].includes(key)) return null;
+  const plan: Plan = { relations: [], commentCount: false };
+  for (const [name, value] of Object.entries(query.include ?? {})) {
+    if (name === '_count') {
+      const counted = (value as { select?: Record<string, unknown> } | undefined)?.select;
+      if (!counted || Object.keys(counted).length !== 1 || counted.comments !== true) return null;
+      plan.commentCount = true;
+      continue;
+    }
+    const relation = TO_ONE[name as ToOneName];
+    if (!relation) return null;
+    if (value === true) {
+      plan.relations.push({ name: name as ToOneName, columns: [...relation.columns] });
+      continue;
+    }
+    const select = (value as { select?: Record<string, unknown> } | undefined)?.select;
+    const keys = Object.keys(value as object);
+    if (!select || keys.length !== 1) return null;
+    const columns = Object.keys(select);
+    if (columns.some((column) => select[column] !== true || !relation.columns.has(column))) return null;
+    plan.relations.push({ name: name as ToOneName, columns });
+  }
+  return plan;
+}
+
+const quoted = (name: string) => Prisma.raw(`"${name}"`);
+
+export type TicketPage = { where: Prisma.Sql; order: TicketOrder | null | undefined; query: PageQuery; fields: Set<string> };
+
+/**
+ * A page of tickets shaped as Prisma would return it for `query` (relations as nested objects, the comment
+ * count as _count.comments), or null when the query is not one this statement answers.
+ */
+export function readTicketPage(sql: SqlReader, page: TicketPage): Promise<Record<string, unknown>[]> | null {
+  const plan = planOf(page.query);
+  const take = page.query.take ?? 50;
+  const skip = page.query.skip ?? 0;
+  const { columns: order, descending } = orderColumns(page.order);
+  const cursorId = page.query.cursor?.id;
+  // Backwards pages (negative take) and cursors on an order with nulls are Prisma's.
+  if (!plan || take < 0 || (page.query.cursor && (!cursorId || order.some((column) => column.nullable)))) return null;
+
+  const direction = Prisma.raw(descending ? 'DESC' : 'ASC');
+  const orderBy = Prisma.join(
+    order.map(({ column, nullable }) => Prisma.sql`t.${quoted(column)} ${direction}${nullable ? Prisma.raw(' NULLS LAST') : Prisma.empty}`),
+  );
+  // A cursor names the first row of the page (Prisma's meaning; skip 1 then steps over it): every row at or
+  // after its place in the order, found from its own key.
+  const afterCursor = cursorId
+    ? Prisma.sql` AND (${Prisma.join(order.map(({ column }) => Prisma.sql`t.${quoted(column)}`))}) ${Prisma.raw(descending ? '<=' : '>=')} (SELECT ${Prisma.join(
+        order.map(({ column }) => Prisma.sql`c.${quoted(column)}`),
+      )} FROM "Ticket" c WHERE c."id" = ${cursorId}::uuid)`
+    : Prisma.empty;
+
+  const select: Prisma.Sql[] = ticketColumnsFor(page.fields).map((column) => Prisma.sql`t.${quoted(column)}`);
+  const joins: Prisma.Sql[] = [];
+  for (const [index, { name, columns }] of plan.relations.entries()) {
+    const relation = TO_ONE[name];
+    const alias = Prisma.raw(`r${index}`);
+    // The key is always read: it tells a missing optional relation (null) from a row.
+    select.push(Prisma.sql`t.${quoted(relation.key)}`);
+    for (const column of columns) select.push(Prisma.sql`${alias}.${quoted(column)} AS ${quoted(`${name}.${column}`)}`);
+    joins.push(Prisma.sql`LEFT JOIN ${quoted(relation.table)} ${alias} ON ${alias}."id" = t.${quoted(relation.key)}`);
+  }
+  if (plan.commentCount) select.push(Prisma.sql`(SELECT count(*)::int FROM "Comment" cc WHERE cc."ticketId" = t."id") AS "_count.comments"`);
+
+  const statement = Prisma.sql`
+    SELECT ${Prisma.join(select)}
+    FROM "Ticket" t ${joins.length ? Prisma.join(joins, ' ') : Prisma.empty}
+    WHERE ${page.where}${afterCursor}
+    ORDER BY ${orderBy}
+    LIMIT ${take}::int OFFSET ${skip}::int`;
+  return sql.rows<Record<string, unknown>>(statement).then((rows) => rows.map((row) => shape(row, plan)));
+}
+
+/** Flat "relation.column" keys into nested objects, as Prisma returns them. */
+function shape(row: Record<string, unknown>, plan: Plan): Record<string, unknown> {
+  const ticket: Record<string, unknown> = {};
+  const nested: Record<string, Record<string, unknown>> = {};
+  for (const [key, value] of Object.entries(row)) {
+    const dot = key.indexOf('.');
+    if (dot < 0) ticket[key] = value;
+    else {
+      const owner = key.slice(0, dot);
+      nested[owner] ??= {};
+      nested[owner][key.slice(dot + 1)] = value;
+    }
+  }
+  for (const { name } of plan.relations) ticket[name] = ticket[TO_ONE[name].key] === null ? null : (nested[name] ?? null);
+  if (plan.commentCount) ticket._count = { comments: nested._count?.comments ?? 0 };
+  return ticket;
+}
+
+/** How many tickets match: one plain count(*) PostgreSQL can run in parallel workers. */
+export function countTicketsSql(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS "count" FROM "Ticket" t WHERE ${where}`;
+}
