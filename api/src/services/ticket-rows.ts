@@ -16,7 +16,10 @@ export const FACTS_SELECTION = {
   assigneeId: true,
   reachedCreativeAt: true,
   deletedAt: true,
-  collaborators: { select: { userId: true } },
+  // The column the database keeps equal to TicketCollaborator (trigger; collaborator-ids.test.ts), not the
+  // relation: a column merges with whatever else a query selects, where a second selection of the
+  // collaborators relation (the ticket page's collaborators field) made Pothos read the ticket a second time.
+  collaboratorIds: true,
 } as const satisfies Prisma.TicketSelect;
 
 export function factsOf(row: Prisma.TicketGetPayload<{ select: typeof FACTS_SELECTION }>): TicketFacts {
@@ -25,7 +28,7 @@ export function factsOf(row: Prisma.TicketGetPayload<{ select: typeof FACTS_SELE
     requesterId: row.requesterId,
     departmentId: row.departmentId,
     assigneeId: row.assigneeId,
-    collaboratorIds: row.collaborators.map((collaborator) => collaborator.userId),
+    collaboratorIds: row.collaboratorIds,
     reachedCreative: row.reachedCreativeAt !== null,
     deleted: row.deletedAt !== null,
   };
