@@ -9,7 +9,7 @@ import type { Priority } from '../domain/creative-request.ts';
 import { TICKET_STATUSES } from '../domain/ticket-access.ts';
 import { type Viewer, viewerOf } from '../domain/viewer.ts';
 import type { TicketOrderField } from '../domain/vocabulary.ts';
-import { countTicketsSql, readTicketPage, ticketsWhereSql } from './ticket-list-sql.ts';
+import { countFromCountersSql, countTicketsSql, readTicketPage, ticketsWhereSql } from './ticket-list-sql.ts';
 import { type TicketFilter, type TicketOrder, ticketsOrderBy, ticketsWhere } from './ticket-queries.ts';
 
 const DAY = 86_400_000;
@@ -162,6 +162,34 @@ describe('ticket lists in SQL answer as the Prisma form does', () => {
     }
     expect(compared).toBe(viewers.length * (ORDERS.length + (FILTERS.length - 1) * 5));
   }, 240_000);
+
+  it('totals filtered by status, priority and department come from the counters and equal a count', async () => {
+    const keyed: (TicketFilter | null)[] = [
+      null,
+      { status: ['REQUESTED'] },
+      { status: ['APPROVED', 'IN_PROGRESS'], priority: ['HIGH'] },
+      { departmentId: ids.marketing },
+      { departmentId: ids.creative, status: ['COMPLETED', 'CLOSED'], priority: ['LOW', 'URGENT'] },
+    ];
+    let fromCounters = 0;
+    for (const { label, viewer } of viewers) {
+      for (const filter of keyed) {
+        const statement = countFromCountersSql(viewer, filter);
+        if (viewer.role === 'MEMBER') {
+          expect(statement, `${label}: a member reads no whole cell`).toBeNull();
+          continue;
+        }
+        expect(statement, label).not.toBeNull();
+        const [row] = await db.sql.rows<{ count: number }>(statement as NonNullable<typeof statement>);
+        expect(row?.count, `${label}, ${JSON.stringify(filter)}`).toBe(await db.prisma.ticket.count({ where: ticketsWhere(viewer, filter, now) }));
+        fromCounters += 1;
+      }
+    }
+    expect(fromCounters).toBe(viewers.filter(({ viewer }) => viewer.role !== 'MEMBER').length * keyed.length);
+    // Any other filter is counted from the tickets.
+    expect(countFromCountersSql(viewers[0]?.viewer as Viewer, { status: ['REQUESTED'], search: 'banner' })).toBeNull();
+    expect(countFromCountersSql(viewers[0]?.viewer as Viewer, { overdue: true })).toBeNull();
+  });
 
   it('reads only the columns the request needs, and all of them for a field it does not know', async () => {
     const viewer = viewers[0]?.viewer as Viewer;

@@ -11,7 +11,7 @@ import type { SqlReader } from '../db/sql-reader.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { DONE_STATUSES, statusArraySql } from '../domain/vocabulary.ts';
 import { escapeLike, type TicketFilter, type TicketOrder } from './ticket-queries.ts';
-import { visibleTicketsSql } from './ticket-visibility.ts';
+import { authorityCellsSql, type CellColumns, personalTicketsSql, ticketCellColumns, visibleTicketsSql } from './ticket-visibility.ts';
 
 const at = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp(3)`;
 const NOT_DONE = Prisma.sql`t."status" <> ALL (${Prisma.raw(statusArraySql(DONE_STATUSES))})`;
@@ -242,4 +242,45 @@ function shape(row: Record<string, unknown>, plan: Plan): Record<string, unknown
 /** How many tickets match: one plain count(*) PostgreSQL can run in parallel workers. */
 export function countTicketsSql(where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`SELECT count(*)::int AS "count" FROM "Ticket" t WHERE ${where}`;
+}
+
+/** The filters the dashboard's counters are keyed by (TicketCounter: department, Creative queue, status, priority). */
+const COUNTER_KEYED_FILTERS: ReadonlySet<string> = new Set(['status', 'priority', 'departmentId']);
+const COUNTER_CELL: CellColumns = { departmentId: Prisma.sql`c."departmentId"`, reachedCreative: Prisma.sql`c."reachedCreative"` };
+
+/** The filter's conditions on the counter keys, over the alias (c or t). */
+function keyConditions(filter: TicketFilter | null | undefined, alias: 'c' | 't'): Prisma.Sql[] {
+  const column = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  const conditions: Prisma.Sql[] = [];
+  if (filter?.status?.length) conditions.push(Prisma.sql`${column('status')} IN (${enumList(filter.status, 'TicketStatus')})`);
+  if (filter?.priority?.length) conditions.push(Prisma.sql`${column('priority')} IN (${enumList(filter.priority, 'Priority')})`);
+  if (filter?.departmentId) conditions.push(Prisma.sql`${column('departmentId')} = ${filter.departmentId}::uuid`);
+  return conditions;
+}
+
+/**
+ * The total of an admin's or a manager's list filtered at most by status, priority and department (the web
+ * board's seven columns, the dashboard's links), from the counters the database keeps: the sum of the cells the
+ * viewer reads whole, plus a count of the tickets read through a personal tie outside them (the dashboard's own
+ * split, services/stats.ts). Null when the counters cannot answer: another filter, or a member (who reads no
+ * whole cell, so the count is all personal and countTicketsSql's is as good).
+ */
+export function countFromCountersSql(viewer: Viewer, filter: TicketFilter | null | undefined): Prisma.Sql | null {
+  for (const [key, value] of Object.entries(filter ?? {})) {
+    const set = value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
+    if (set && !COUNTER_KEYED_FILTERS.has(key)) return null;
+  }
+  const cells = authorityCellsSql(viewer, COUNTER_CELL);
+  const cellTickets = authorityCellsSql(viewer, ticketCellColumns('t'));
+  if (!cells || !cellTickets) return null;
+  const cellSum = Prisma.sql`(SELECT coalesce(sum(c."count"), 0) FROM "TicketCounter" c WHERE ${Prisma.join([cells, ...keyConditions(filter, 'c')], ' AND ')})`;
+  // An admin's cells are every ticket: nothing is left to read personally.
+  const personal =
+    viewer.role === 'ADMIN'
+      ? Prisma.sql`0`
+      : Prisma.sql`(SELECT count(*) FROM "Ticket" t WHERE ${Prisma.join(
+          [Prisma.sql`t."deletedAt" IS NULL`, personalTicketsSql(viewer, 't'), Prisma.sql`NOT ${cellTickets}`, ...keyConditions(filter, 't')],
+          ' AND ',
+        )})`;
+  return Prisma.sql`SELECT (${cellSum} + ${personal})::int AS "count"`;
 }
