@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createTokenIssuer, hashRefreshToken, newRefreshToken } from '../api/src/auth/tokens.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../api/src/db/scratch-database.ts';
 import { seedDemoData } from '../api/src/seed/demo.ts';
-import type { ProbeReply, ProbeRequest } from './fanout-probe.ts';
+import type { GcTotals, ProbeReply, ProbeRequest } from './fanout-probe.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PROBE = pathToFileURL(fileURLToPath(new URL('./fanout-probe.ts', import.meta.url))).href;
@@ -25,6 +25,8 @@ export type MemorySample = {
   external: number;
   arrayBuffers: number;
   heapUsedAfterGc: number | null;
+  /** The child's garbage-collection pauses so far. */
+  gc: GcTotals;
 };
 
 export type ServerLogLine = { stream: 'stdout' | 'stderr'; at: number; text: string };
@@ -61,6 +63,8 @@ export type StartOptions = {
   verbose: boolean;
   /** Write a V8 CPU profile of the child into this directory (on exit). */
   cpuProfileDir?: string;
+  /** More flags for the child's node (V8 heap sizes, say). */
+  nodeFlags?: readonly string[];
   signal: AbortSignal;
 };
 
@@ -97,14 +101,18 @@ export async function startServer(options: StartOptions): Promise<ServerHandle> 
   });
 
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', ...profiling, '--import', 'tsx', '--import', PROBE, 'api/src/main.ts'], {
-    cwd: options.apiRoot ?? REPO_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    // Its own process group: a terminal's Ctrl-C reaches only the bench, which then stops the server itself
-    // (and if the bench dies outright, the probe stops the server when the IPC channel closes).
-    detached: true,
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--expose-gc', ...profiling, ...(options.nodeFlags ?? []), '--import', 'tsx', '--import', PROBE, 'api/src/main.ts'],
+    {
+      cwd: options.apiRoot ?? REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      // Its own process group: a terminal's Ctrl-C reaches only the bench, which then stops the server itself
+      // (and if the bench dies outright, the probe stops the server when the IPC channel closes).
+      detached: true,
+    },
+  );
   const pid = child.pid;
   if (pid === undefined) throw new Error('could not start the API child process');
 
@@ -177,7 +185,7 @@ export async function startServer(options: StartOptions): Promise<ServerHandle> 
         });
       });
       const { heapUsed, heapTotal, external, arrayBuffers } = reply.memory;
-      return { rssBytes, peakRssBytes, heapUsed, heapTotal, external, arrayBuffers, heapUsedAfterGc: reply.heapUsedAfterGc };
+      return { rssBytes, peakRssBytes, heapUsed, heapTotal, external, arrayBuffers, heapUsedAfterGc: reply.heapUsedAfterGc, gc: reply.gc };
     },
     cpuSeconds() {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -11,6 +11,7 @@
 //   npm run bench:fanout -- --api-root /path/to/checkout   # run another checkout's API (a baseline), same bench
 //   npm run bench:fanout -- --verbose                      # echo the server's output
 //   npm run bench:fanout -- --cpu-prof /tmp/prof           # V8 CPU profile of the server (.cpuprofile)
+//   npm run bench:fanout -- --server-node-flags=--max-semi-space-size=64   # flags for the server's node
 //
 // With --postgres, the subscribers are spread over the demo people and hundreds of bench users: readers (admins,
 // Marketing and Creative managers, who may read the measured ticket) and outsiders (Sales managers, who may not
@@ -72,6 +73,7 @@ const { values: args } = parseArgs({
     redis: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    'server-node-flags': { type: 'string', default: '' },
   },
 });
 
@@ -394,6 +396,7 @@ async function run(): Promise<void> {
       startTimeoutMs: TIMEOUT_MS,
       verbose: args.verbose,
       ...(args['cpu-prof'] ? { cpuProfileDir: path.resolve(args['cpu-prof']) } : {}),
+      nodeFlags: args['server-node-flags'].split(/\s+/).filter(Boolean),
       signal,
     });
     state.servers.push(handle);
@@ -641,6 +644,13 @@ function report(): boolean {
     const benchCpu = state.benchCpu ? (state.benchCpu.user + state.benchCpu.system) / 1e6 : undefined;
     const benchPart = benchCpu === undefined ? '' : `, bench ${benchCpu.toFixed(1)} s (${share(benchCpu)})`;
     line('CPU during changes+drain', `server ${cpu.toFixed(1)} s (${share(cpu)}${perDelivery})${benchPart}`);
+  }
+  if (subscribed && end) {
+    const gcMs = (key: 'minorMs' | 'majorMs') => Math.round(end.gc[key] - subscribed.gc[key]);
+    line(
+      'server GC, changes+drain',
+      `minor ${gcMs('minorMs')} ms, major ${gcMs('majorMs')} ms, ${end.gc.count - subscribed.gc.count} pauses; longest pause since start ${end.gc.longestMs.toFixed(0)} ms`,
+    );
   }
 
   const server = state.server;
