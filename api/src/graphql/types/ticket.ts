@@ -7,7 +7,8 @@ import { countFromCountersSql, countTicketsSql, readTicketPage, selectedTicketFi
 import type { TicketFilter } from '../../services/ticket-queries.ts';
 import { MY_TASKS_ORDER, myTasksWhere, ticketsOrderBy, ticketsWhere } from '../../services/ticket-queries.ts';
 import { FACTS_SELECTION, factsOf } from '../../services/ticket-rows.ts';
-import { readableTicketsWhere, trashedTicketsWhere, visibleTicketsWhere } from '../../services/ticket-visibility.ts';
+import { readTicketTree } from '../../services/ticket-tree-sql.ts';
+import { readableTicketsWhere, trashedTicketsWhere, visibleTicketsSql, visibleTicketsWhere } from '../../services/ticket-visibility.ts';
 import { builder } from '../builder.ts';
 import { requireViewer } from '../viewer.ts';
 import { DepartmentRef } from './department.ts';
@@ -140,8 +141,14 @@ builder.queryField('ticket', (t) =>
     nullable: true,
     args: { id: t.arg.globalID({ for: TicketRef, required: true }) },
     description: 'A ticket the viewer may read; null otherwise.',
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.ticket.findFirst({ ...query, where: { AND: [{ id: args.id.id }, visibleTicketsWhere(requireViewer(ctx))] } }),
+    resolve: (query, _root, args, ctx) => {
+      const viewer = requireViewer(ctx);
+      // The page's tree in one statement when the query is a shape it knows (services/ticket-tree-sql.ts).
+      const tree = readTicketTree(ctx.sql, { id: args.id.id, where: visibleTicketsSql(viewer, 't'), query });
+      return (tree ?? ctx.prisma.ticket.findFirst({ ...query, where: { AND: [{ id: args.id.id }, visibleTicketsWhere(viewer)] } })) as ReturnType<
+        typeof ctx.prisma.ticket.findFirst<typeof query>
+      >;
+    },
   }),
 );
 
