@@ -1,9 +1,11 @@
 // Who is asking and what they may use, built the same way for HTTP requests and WebSocket connections.
 import type { IncomingMessage } from 'node:http';
 import type { YogaInitialContext } from 'graphql-yoga';
+import { hashApiToken, isApiToken } from './auth/api-tokens.ts';
 import { bearerToken, type TokenIssuer } from './auth/tokens.ts';
 import { Prisma, type PrismaClient, type Role } from './db/generated/prisma/client.ts';
 import type { SqlReader } from './db/sql-reader.ts';
+import type { ApiScope } from './domain/api-tokens.ts';
 import { PasswordChangeRequiredError, UnauthenticatedError } from './domain/errors.ts';
 import { type Viewer, viewerOf } from './domain/viewer.ts';
 import { createRefreshCookie, NO_REFRESH_COOKIE, type RefreshCookie } from './graphql/refresh-cookie.ts';
@@ -31,6 +33,11 @@ export type Context = {
   viewerSessionId: string | null;
   /** The browser's refresh-token cookie (HTTP only; over graphql-ws it reads and writes nothing). */
   refreshCookie: RefreshCookie;
+  /**
+   * The scopes of the API token that authenticated this context; null for a person's session (a JWT), which is
+   * bound by the owner's role alone. The shield's mutation rules read it (graphql/permissions/shield.ts).
+   */
+  apiScopes: readonly ApiScope[] | null;
 };
 
 /** What Yoga receives from node:http (req) or from graphql-ws (connectionParams, extra). */
@@ -40,7 +47,22 @@ export type ServerContext = {
   extra?: { request?: IncomingMessage };
 };
 
-export type ResolvedViewer = { viewer: Viewer; expiresAt: Date; sessionId: string; mustChangePassword: boolean };
+export type ResolvedViewer = {
+  viewer: Viewer;
+  /** When the credential stops working: the access token's expiry, or the API token's (NEVER when it has none). */
+  expiresAt: Date;
+  /** The sign-in session (refresh-token family), or the API token's id: ending it closes its sockets. */
+  sessionId: string;
+  mustChangePassword: boolean;
+  /** An API token's scopes; null for a session's access token. */
+  scopes: readonly ApiScope[] | null;
+};
+
+/** The expiry of an API token made without one: the last moment a Date can hold. */
+export const NEVER = new Date(8_640_000_000_000_000);
+
+/** An API token's lastUsedAt is written when it is older than this, so a busy integration does not write on every request. */
+const LAST_USED_GRANULARITY = '1 minute';
 export type ViewerResolver = (authorization: string | null | undefined) => Promise<ResolvedViewer | null>;
 
 /**
@@ -48,12 +70,39 @@ export type ViewerResolver = (authorization: string | null | undefined) => Promi
  * downgrade to anonymous: a client with a stale token must learn it, not see an empty world.
  */
 type SessionRow = { id: string; username: string; role: Role; departmentId: string | null; isCreative: boolean | null; mustChangePassword: boolean };
+type ApiTokenRow = SessionRow & { tokenId: string; scopes: ApiScope[]; expiresAt: Date | null };
 
 export function createViewerResolver(sql: SqlReader, tokens: TokenIssuer): ViewerResolver {
+  const resolveApiToken = async (token: string): Promise<ResolvedViewer> => {
+    // One statement, on every request, as for a session: the unrevoked, unexpired token of an active, approved
+    // owner, with what the viewer needs. Its data-modifying CTE stamps lastUsedAt only when the stamp is a
+    // minute old (PostgreSQL runs it whether or not the SELECT reads it), so most requests write nothing.
+    const [row] = await sql.rows<ApiTokenRow>(Prisma.sql`
+      WITH token AS (
+        SELECT t."id" AS "tokenId", t."scopes"::text[] AS "scopes", t."expiresAt", t."lastUsedAt",
+          u."id", u."username", u."role", u."departmentId", d."isCreative", u."mustChangePassword"
+        FROM "ApiToken" t
+        JOIN "User" u ON u."id" = t."ownerId"
+        LEFT JOIN "Department" d ON d."id" = u."departmentId"
+        WHERE t."tokenHash" = ${hashApiToken(token)} AND t."revokedAt" IS NULL
+          AND (t."expiresAt" IS NULL OR t."expiresAt" > (now() AT TIME ZONE 'UTC'))
+          AND u."isActive" AND u."approvedAt" IS NOT NULL
+      ), stamped AS (
+        UPDATE "ApiToken" SET "lastUsedAt" = (now() AT TIME ZONE 'UTC')
+        WHERE "id" = (SELECT "tokenId" FROM token)
+          AND ("lastUsedAt" IS NULL OR "lastUsedAt" < (now() AT TIME ZONE 'UTC') - ${LAST_USED_GRANULARITY}::interval)
+      )
+      SELECT "tokenId", "scopes", "expiresAt", "id", "username", "role", "departmentId", "isCreative", "mustChangePassword" FROM token`);
+    if (!row) throw new UnauthenticatedError('Invalid, expired or revoked API token.');
+    const viewer = viewerOf({ ...row, department: row.departmentId ? { isCreative: row.isCreative ?? false } : null });
+    return { viewer, expiresAt: row.expiresAt ?? NEVER, sessionId: row.tokenId, mustChangePassword: row.mustChangePassword, scopes: row.scopes };
+  };
+
   return async (authorization) => {
     if (!authorization) return null;
     const token = bearerToken(authorization);
-    if (!token) throw new UnauthenticatedError('Authorization must be "Bearer <accessToken>".');
+    if (!token) throw new UnauthenticatedError('Authorization must be "Bearer <accessToken or API token>".');
+    if (isApiToken(token)) return resolveApiToken(token);
     const claims = await tokens.verifyAccessToken(token);
     // One statement, on every request: the user as the token knew them (same token version, still active and
     // approved), with the token's sign-in session still alive (a token of its refresh family not revoked), so a
@@ -66,7 +115,7 @@ export function createViewerResolver(sql: SqlReader, tokens: TokenIssuer): Viewe
         AND EXISTS (SELECT 1 FROM "RefreshToken" rt WHERE rt."userId" = u."id" AND rt."familyId" = ${claims.sessionId}::uuid AND rt."revokedAt" IS NULL)`);
     if (!user) throw new UnauthenticatedError('Invalid or expired access token.');
     const viewer = viewerOf({ ...user, department: user.departmentId ? { isCreative: user.isCreative ?? false } : null });
-    return { viewer, expiresAt: claims.expiresAt, sessionId: claims.sessionId, mustChangePassword: user.mustChangePassword };
+    return { viewer, expiresAt: claims.expiresAt, sessionId: claims.sessionId, mustChangePassword: user.mustChangePassword, scopes: null };
   };
 }
 
@@ -101,6 +150,7 @@ export function createContextFactory(
       mustChangePassword: resolved?.mustChangePassword ?? false,
       viewerExpiresAt: resolved?.expiresAt ?? null,
       viewerSessionId: resolved?.sessionId ?? null,
+      apiScopes: resolved?.scopes ?? null,
       refreshCookie: wsParams ? NO_REFRESH_COOKIE : createRefreshCookie(initial.request, initial.req, trustProxyHops),
       meta: { address: clientAddress(request, trustProxyHops), userAgent: request?.headers['user-agent'] },
     };

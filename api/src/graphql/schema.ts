@@ -4,6 +4,7 @@ import './types/enums.ts';
 import './types/error-code.ts';
 import './types/department.ts';
 import './types/user.ts';
+import './types/api-token.ts';
 import './types/auth.ts';
 import './types/product.ts';
 import './types/ticket.ts';

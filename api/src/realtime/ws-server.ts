@@ -22,6 +22,20 @@ const KEEP_ALIVE_MS = 12_000;
 /** The close code for a refused or expired token (the contract's "forbidden"). */
 export const WS_FORBIDDEN = 4403;
 
+/** setTimeout's longest delay; a longer one (an API token's expiry months away) would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Calls `fire` at `at` (re-armed past the timer's range); returns the cancel. */
+function atTime(at: Date, fire: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout>;
+  const arm = () => {
+    const delay = at.getTime() - Date.now();
+    timer = setTimeout(delay > MAX_TIMER_MS ? arm : fire, Math.max(0, Math.min(delay, MAX_TIMER_MS)));
+  };
+  arm();
+  return () => clearTimeout(timer);
+}
+
 type Enveloped = { execute: typeof graphqlExecute; subscribe: typeof graphqlSubscribe };
 /** What this needs of the GraphQL server (graphql/yoga.ts). */
 type Yoga = Pick<YogaServerInstance<ServerContext, Context>, 'graphqlEndpoint' | 'getEnveloped'>;
@@ -101,7 +115,7 @@ export function attachGraphQLWebSocket(options: {
           const resolved = await resolveViewer(typeof authorization === 'string' ? authorization : undefined);
           if (!resolved) return false;
           const socket = ctx.extra.socket;
-          const timer = setTimeout(() => socket.close(WS_FORBIDDEN, 'Forbidden: token expired'), resolved.expiresAt.getTime() - Date.now());
+          const cancelTimer = atTime(resolved.expiresAt, () => socket.close(WS_FORBIDDEN, 'Forbidden: token expired'));
           const userId = resolved.viewer.id;
           const sockets = socketsByUser.get(userId) ?? new Map<WebSocket, string>();
           sockets.set(socket, resolved.sessionId);
@@ -112,7 +126,7 @@ export function attachGraphQLWebSocket(options: {
             logger.info('websocket connected', { ...connection });
           }
           socket.once('close', () => {
-            clearTimeout(timer);
+            cancelTimer();
             sockets.delete(socket);
             if (sockets.size === 0) socketsByUser.delete(userId);
           });

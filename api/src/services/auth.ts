@@ -99,7 +99,9 @@ export function createAuthService(deps: AuthServiceDeps) {
     async login(input: { username: string; password: string }, meta: ClientMeta): Promise<Session> {
       const username = input.username.trim().toLowerCase();
       await throttle.check(username, meta.address);
-      const user = await prisma.user.findUnique({ where: { username } });
+      const found = await prisma.user.findUnique({ where: { username } });
+      // A service account has no password (API tokens only): it is answered like an unknown name, timing included.
+      const user = found?.kind === 'PERSON' ? found : null;
       if (!user) await burnPasswordCheck(input.password);
       const valid = user ? await verifyPassword(user.passwordHash, input.password) : false;
       if (!user || !valid) {

@@ -8,6 +8,7 @@ import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { DEFAULT_KPI_TARGETS, type KpiTargets } from '../domain/analytics.ts';
 import type { BlobStore } from '../storage/index.ts';
 import { createAnalyticsService } from './analytics.ts';
+import { createApiTokenService } from './api-tokens.ts';
 import { createAttachmentService, type UploadQuota } from './attachments.ts';
 import { createAuthService } from './auth.ts';
 import { createCommentService } from './comments.ts';
@@ -60,6 +61,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     auth: createAuthService(deps),
     users: createUserService(deps.prisma, deps.endSessions, deps.sink),
+    apiTokens: createApiTokenService({ prisma: deps.prisma, endSessions: deps.endSessions }),
     // A purged ticket's attachment rows go with it; their bytes go when nothing else refers to them.
     tickets: createTicketService({ ...deps, releaseContent: attachments.release }),
     attachments,

@@ -118,6 +118,7 @@ export function createUserService(prisma: PrismaClient, endSessions: EndedSessio
       requireAdmin(viewer);
       const target = await prisma.user.findUnique({ where: { id } });
       if (!target) throw new NotFoundError('User');
+      if (target.kind === 'SERVICE') throw new BadInputError('A service account has no password: give it API tokens instead.', 'id');
       const temporaryPassword = randomBytes(12).toString('base64url');
       const [, user] = await prisma.$transaction([
         prisma.refreshToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } }),

@@ -2,6 +2,7 @@
 // thrown so shield hands it to graphql-js as the field's error; graphql/errors.ts maps it like any other.
 import { allow, deny, rule } from 'graphql-shield';
 import type { Context } from '../../context.ts';
+import { type MutationNeed, tokenMayRun } from '../../domain/api-tokens.ts';
 import { ForbiddenError, UnauthenticatedError } from '../../domain/errors.ts';
 import { actsInTrash, ROLES, rolesThatMay, type TicketAction } from '../../domain/workflow.ts';
 
@@ -36,6 +37,27 @@ export function workflowRule(action: TicketAction) {
  */
 export function ticketActionRule(action: TicketAction) {
   return actsInTrash(action) ? workflowRule(action) : isAuthenticated;
+}
+
+const TOKEN_REFUSALS = {
+  WRITE: 'This API token may only read: a mutation needs the WRITE scope.',
+  ADMIN: 'An admin mutation needs an API token with the ADMIN scope.',
+  SESSION_ONLY: 'API tokens cannot do this: sign in as a person.',
+} satisfies Record<MutationNeed, string>;
+
+/** One rule per need (shield caches a rule's answer per request by the rule). A person's session passes. */
+const tokenRules = Object.fromEntries(
+  (Object.keys(TOKEN_REFUSALS) as MutationNeed[]).map((need) => [
+    need,
+    rule({ cache: 'contextual' })((_parent, _args, ctx: Context) =>
+      ctx.apiScopes === null || tokenMayRun(ctx.apiScopes, need) ? true : new ForbiddenError(TOKEN_REFUSALS[need]),
+    ),
+  ]),
+) as Record<MutationNeed, typeof isAuthenticated>;
+
+/** The rule an API token's scopes must pass before a mutation that needs `need` (domain/api-tokens.ts). */
+export function tokenScopeRule(need: MutationNeed) {
+  return tokenRules[need];
 }
 
 export { allow, deny };

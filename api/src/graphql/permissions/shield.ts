@@ -3,12 +3,17 @@
 // root fields, and their row- and field-level rules live in the domain, so they carry no shield rule and are
 // not wrapped at all: shield wraps every field of the schema it is given, which cost a board page thousands of
 // rule evaluations (one per field per ticket) for nothing.
+// An API token passes the same rules as its owner, and before each mutation its scopes (buildPermissions):
+// queries and subscriptions need READ, which every token holds; a mutation needs WRITE, an admin-only one
+// (rule isAdmin) ADMIN, and the few in SESSION_ONLY_MUTATIONS no token at all. A new mutation is thus covered
+// at once: at least WRITE.
 import type { GraphQLSchema } from 'graphql';
 import type { IMiddlewareTypeMap } from 'graphql-middleware';
-import { type IRules, shield } from 'graphql-shield';
+import { chain, type IRules, shield } from 'graphql-shield';
+import type { MutationNeed } from '../../domain/api-tokens.ts';
 import { ForbiddenError } from '../../domain/errors.ts';
 import { TICKET_ACTION_MUTATIONS } from '../types/ticket-mutations.ts';
-import { allow, deny, isAdmin, isAuthenticated, isManagerOrAdmin, ticketActionRule } from './rules.ts';
+import { allow, deny, isAdmin, isAuthenticated, isManagerOrAdmin, ticketActionRule, tokenScopeRule } from './rules.ts';
 
 export const rootRules = {
   Query: {
@@ -32,6 +37,7 @@ export const rootRules = {
     notifications: isAuthenticated,
     unreadNotificationCount: isAuthenticated,
     notificationDeliveries: isAdmin,
+    apiTokens: isAuthenticated,
   },
   Mutation: {
     register: allow,
@@ -62,6 +68,10 @@ export const rootRules = {
     createTelegramLinkCode: isAuthenticated,
     unlinkTelegram: isAuthenticated,
     retryNotificationDelivery: isAdmin,
+    // A person makes tokens for themselves, an admin also for a service account (the service decides which).
+    createApiToken: isAuthenticated,
+    revokeApiToken: isAuthenticated,
+    createServiceAccount: isAdmin,
   },
   // Shield wraps resolve, not subscribe: every subscribe also checks the viewer itself, and every event is
   // filtered by the read rule (realtime/ticket-event-stream.ts).
@@ -74,9 +84,31 @@ export const rootRules = {
 
 const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
 
+/**
+ * What no API token may run, whatever its scopes: signing in and out and the password are a person's own, and a
+ * token making tokens would outlive its own revocation. (Revoking a token is allowed with WRITE: a leaked token
+ * can be revoked with itself.)
+ */
+export const SESSION_ONLY_MUTATIONS: ReadonlySet<string> = new Set(['register', 'login', 'refreshToken', 'logout', 'changePassword', 'createApiToken']);
+
+/** The scope a mutation needs of an API token: from its name (session only) and its rule (admins only → ADMIN). */
+function tokenNeed(name: string, rule: unknown): MutationNeed {
+  if (SESSION_ONLY_MUTATIONS.has(name)) return 'SESSION_ONLY';
+  return rule === isAdmin ? 'ADMIN' : 'WRITE';
+}
+
+/** Every mutation's rule, after its token-scope rule (which a person's session passes). */
+function withTokenScopes(rules: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> {
+  if (!rules.Mutation) return rules;
+  const mutation = Object.fromEntries(
+    Object.entries(rules.Mutation).map(([name, rule]) => [name, chain(tokenScopeRule(tokenNeed(name, rule)), rule as Parameters<typeof chain>[0])]),
+  );
+  return { ...rules, Mutation: mutation };
+}
+
 /** Shield's middleware for the root fields only: each root field's rule, or deny when it has none. */
 export function buildPermissions(schema: GraphQLSchema, rules: Record<string, Record<string, unknown>> = rootRules): IMiddlewareTypeMap {
-  const permissions = shield(rules as IRules, {
+  const permissions = shield(withTokenScopes(rules) as IRules, {
     fallbackRule: deny,
     fallbackError: () => new ForbiddenError('No permission rule allows this field.'),
     // Errors thrown by resolvers are ours (domain errors) and must reach the client with their code.
