@@ -11,8 +11,8 @@ import { wsClient, wsQuery } from './support/ws.ts';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const BUDGET = 100;
 const VIEWER = '{ viewer { id } }';
-// Armor's cost model: an object field costs 2, each field under it 1.5 × its own cost: 2 + 1.5 = 3.5 → 4.
-const VIEWER_COST = 4;
+// The cost model (armor.ts): an object field costs 2 plus what it selects, a scalar 1: 2 + 1 = 3.
+const VIEWER_COST = 3;
 
 type Limits = { limit: number; remaining: number; reset: number };
 
@@ -55,15 +55,19 @@ describe.each([
     expect(first.limits.reset).toBeGreaterThan(now);
     expect(first.limits.reset).toBeLessThanOrEqual(Math.ceil(now) + 600);
 
-    // A costlier query (a page of 2, two fields each: (2 + 1.5 × (2 + 1.5 × 2)) × 2 = 19) spends more.
+    // A costlier query (a page of 2, two fields each: (2 + (2 + 1 + 1)) × 2 = 12) spends more.
     const page = await query(t, '{ tickets(first: 2) { nodes { id title } } }', designer);
     expect(page.result.errors).toBeUndefined();
-    expect(first.limits.remaining - page.limits.remaining).toBe(19);
+    expect(first.limits.remaining - page.limits.remaining).toBe(12);
+    // The same page with its size in a variable spends the same.
+    const byVariable = await post(t, JSON.stringify({ query: 'query ($n: Int) { tickets(first: $n) { nodes { id title } } }', variables: { n: 2 } }), designer);
+    expect(byVariable.result.errors).toBeUndefined();
+    expect(page.limits.remaining - byVariable.limits.remaining).toBe(12);
 
     // A request that runs no operation still reports the budget, spending nothing.
     const broken = await post(t, '{"query": "{ viewer { "}', designer);
     expect(broken.result.errors?.length).toBe(1);
-    expect(broken.limits).toEqual({ ...page.limits, reset: broken.limits.reset });
+    expect(broken.limits).toEqual({ ...byVariable.limits, reset: broken.limits.reset });
     expect(broken.limits.limit).toBe(BUDGET);
   });
 

@@ -111,8 +111,8 @@ describe('REDIS_PREFIX', () => {
     const first = await post(deploymentA.url, viewer, {}, token);
     const sameDeployment = await post(secondOfA.url, viewer, {}, token);
     const otherDeployment = await post(deploymentB.url, viewer, {}, token);
-    // { viewer { id } } costs 4: the second instance of A continues A's count; B starts its own.
-    expect(sameDeployment.remaining).toBe(first.remaining - 4);
-    expect(otherDeployment.remaining).toBe(50 - 4);
+    // { viewer { id } } costs 3: the second instance of A continues A's count; B starts its own.
+    expect(sameDeployment.remaining).toBe(first.remaining - 3);
+    expect(otherDeployment.remaining).toBe(50 - 3);
   });
 });

@@ -1,17 +1,62 @@
 // Limits on what one operation may ask for, so a single request cannot make the server do unbounded work.
 // Depth 10 fits the deepest real query (ticket → comments → replies → author → department) with room to spare.
-// The cost Armor computes for each accepted document is also what the per-user rate limit charges
-// (rate-limit.ts): one cost model, computed once per document (Yoga caches validation per document).
+// Depth, aliases, tokens and directives are GraphQL Armor's, judged on the document at validation. The cost is
+// judged here, when the operation is about to run (execute, or subscribe: HTTP and graphql-ws alike), because
+// it needs the variables: a page size sent as `comments(first: $n)` must cost what `comments(first: 40)` costs
+// (Armor's own rule multiplies only literals, so any page size went through variables for almost nothing).
+// The cost judged is also what the per-user rate limit charges (rate-limit.ts), for the same operation.
 // A document over a limit is refused with QUERY_TOO_COMPLEX naming the limit, its value and what the document
 // has (Armor's own errors read "Syntax Error: …" and carried no code of ours).
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { type DocumentNode, GraphQLError, type ValidationContext } from 'graphql';
+import {
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  getNamedType,
+  getOperationAST,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  valueFromASTUntyped,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { builder } from './builder.ts';
+import { MAX_PAGE_SIZE } from './connection-args.ts';
 import type { RequestErrorCode } from './errors.ts';
 
 export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 50, maxCost: 10_000 } as const;
 
-/** Each validated document's cost (its costliest operation), by document. */
-export type QueryCosts = WeakMap<DocumentNode, number>;
+/**
+ * GraphQL Armor's cost model with its depth factor set to 1: a scalar costs 1, a field with a selection 2 plus
+ * what it selects, and a page (a field that takes first/last) that times its size. Armor's default factor of
+ * 1.5 per level compounded on top of the page sizes: a card's `requester { displayName }` cost 7.6 scalars, and
+ * the board's 7 × 25 cards 38,150, four times the limit, while a 20 × 100 nested blow-up cost about as much.
+ * With 1 the cost is close to the number of values the answer can hold: the board 7,525, the whole ticket page
+ * in one request (40 comments, 100 history entries) 3,093, tickets(first: 100) × comments(first: 100) 60,400.
+ */
+const COST = { scalar: 1, object: 2, depthFactor: 1 } as const;
+/** The page size a field that takes first/last gets without one (Pothos' connections; the middleware refuses above MAX_PAGE_SIZE). */
+const DEFAULT_PAGE_SIZE = builder.options.prisma.defaultConnectionSize ?? MAX_PAGE_SIZE;
+const PAGE_ARGUMENTS = ['first', 'last'] as const;
+
+/** The operation about to run: what onExecute and onSubscribe are given. */
+type OperationArgs = {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  variableValues?: Record<string, unknown> | null | undefined;
+  operationName?: string | null | undefined;
+};
+
+/** The cost of each operation judged and allowed, by its execution arguments (the object every plugin's onExecute/onSubscribe is given). */
+export type QueryCosts = WeakMap<object, number>;
 
 /** The names a refusal gives its limit in `extensions.limit`. */
 export type QueryLimit = 'depth' | 'aliases' | 'tokens' | 'directives' | 'cost';
@@ -33,6 +78,94 @@ export function queryTooComplex(limit: QueryLimit, max: number, found?: number):
 }
 
 /**
+ * The cost of the operation that runs, with its variables: Armor's model, where a page (a field that takes
+ * `first`/`last`) multiplies by the size it will actually have: the argument written or the variable sent (or
+ * the variable's default), else the field's default, bounded to 1…MAX_PAGE_SIZE (larger ones are refused by
+ * connection-args.ts, and no page is larger). Introspection (`__schema`) costs nothing, as in Armor.
+ */
+export function operationCost({ schema, document, variableValues, operationName }: OperationArgs): number {
+  const found = getOperationAST(document, operationName ?? undefined);
+  if (!found) return 0;
+  const operation: OperationDefinitionNode = found;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  // A fragment's cost does not depend on where it is spread (Armor memoises it the same way).
+  const fragmentCosts = new Map<string, number>();
+
+  const selectionsCost = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined) =>
+    selectionSet.selections.reduce((total, selection) => total + COST.depthFactor * selectionCost(selection, parent), 0);
+
+  function selectionCost(selection: SelectionNode, parent: GraphQLNamedType | undefined): number {
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+      return COST.object + selectionsCost(selection.selectionSet, type ?? undefined);
+    }
+    if (selection.kind === Kind.FRAGMENT_SPREAD) {
+      const name = selection.name.value;
+      let cost = fragmentCosts.get(name);
+      if (cost === undefined) {
+        const fragment = fragments.get(name);
+        // Validation has already refused unknown fragments and cycles; the entry guards a cycle all the same.
+        fragmentCosts.set(name, 0);
+        cost = fragment ? COST.object + selectionsCost(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? undefined) : 0;
+        fragmentCosts.set(name, cost);
+      }
+      return COST.scalar + COST.depthFactor * cost;
+    }
+    return fieldCost(selection, parent);
+  }
+
+  function fieldCost(field: FieldNode, parent: GraphQLNamedType | undefined): number {
+    if (field.name.value === '__schema') return 0;
+    if (!field.selectionSet) return COST.scalar;
+    const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[field.name.value] : undefined;
+    const type = definition ? getNamedType(definition.type) : undefined;
+    return (COST.object + selectionsCost(field.selectionSet, type)) * pageSize(field, definition, operation, variableValues);
+  }
+
+  return operation.selectionSet.selections.reduce(
+    (total, selection) => total + selectionCost(selection, schema.getRootType(operation.operation) ?? undefined),
+    0,
+  );
+}
+
+/** How many items a field returns for the cost: 1 unless it takes first/last. */
+function pageSize(
+  field: FieldNode,
+  definition: GraphQLField<unknown, unknown> | undefined,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | null | undefined,
+): number {
+  const paged = PAGE_ARGUMENTS.filter((name) => definition?.args.some((arg) => arg.name === name) || field.arguments?.some((arg) => arg.name.value === name));
+  if (!paged.length) return 1;
+  const sizes = paged.map((name) => argumentValue(field, definition, name, operation, variables)).filter((size) => typeof size === 'number');
+  const size = sizes.length ? Math.max(...sizes) : DEFAULT_PAGE_SIZE;
+  return Math.min(Math.max(Math.trunc(size), 1), MAX_PAGE_SIZE);
+}
+
+/** An argument's value as the resolver will get it: the literal, the variable sent or its default, else the argument's default. */
+function argumentValue(
+  field: FieldNode,
+  definition: GraphQLField<unknown, unknown> | undefined,
+  name: string,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | null | undefined,
+): unknown {
+  const node = field.arguments?.find((arg) => arg.name.value === name)?.value;
+  if (node?.kind === Kind.VARIABLE) {
+    const variable = node.name.value;
+    if (variables && Object.hasOwn(variables, variable)) return variables[variable];
+    const declared = operation.variableDefinitions?.find((candidate) => candidate.variable.name.value === variable)?.defaultValue;
+    if (declared) return valueFromASTUntyped(declared);
+  } else if (node) {
+    return valueFromASTUntyped(node);
+  }
+  return definition?.args.find((arg) => arg.name === name)?.defaultValue;
+}
+
+/**
  * Armor's own refusal replaced by ours: reported as a validation error (the document is answered like any
  * invalid one, and validation goes on), or, for the token limit, which the parser applies, thrown in its place.
  */
@@ -51,24 +184,32 @@ function refuseAs(limit: QueryLimit, max: number) {
   };
 }
 
-export function armorPlugin(costs?: QueryCosts) {
-  return EnvelopArmorPlugin({
-    maxDepth: { n: QUERY_LIMITS.maxDepth, ...refuseAs('depth', QUERY_LIMITS.maxDepth) },
-    maxAliases: { n: QUERY_LIMITS.maxAliases, ...refuseAs('aliases', QUERY_LIMITS.maxAliases) },
-    maxTokens: { n: QUERY_LIMITS.maxTokens, ...refuseAs('tokens', QUERY_LIMITS.maxTokens) },
-    maxDirectives: { n: QUERY_LIMITS.maxDirectives, ...refuseAs('directives', QUERY_LIMITS.maxDirectives) },
-    costLimit: {
-      maxCost: QUERY_LIMITS.maxCost,
-      ...refuseAs('cost', QUERY_LIMITS.maxCost),
-      onAccept: [
-        (context, details: { n: number }) => {
-          const document = context?.getDocument();
-          if (!document || !costs) return;
-          costs.set(document, Math.max(costs.get(document) ?? 0, details.n));
-        },
-      ],
+/**
+ * The query limits. The cost of each operation allowed is recorded in `costs` for the rate limit, which runs
+ * after this plugin; an operation over the cost limit is answered with the refusal alone and spends nothing.
+ */
+export function armorPlugin(costs?: QueryCosts): Plugin {
+  const judgeCost = ({ args, setResultAndStopExecution }: { args: OperationArgs; setResultAndStopExecution: (result: { errors: GraphQLError[] }) => void }) => {
+    const cost = operationCost(args);
+    if (cost > QUERY_LIMITS.maxCost) return setResultAndStopExecution({ errors: [queryTooComplex('cost', QUERY_LIMITS.maxCost, cost)] });
+    costs?.set(args, cost);
+  };
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(
+        EnvelopArmorPlugin({
+          maxDepth: { n: QUERY_LIMITS.maxDepth, ...refuseAs('depth', QUERY_LIMITS.maxDepth) },
+          maxAliases: { n: QUERY_LIMITS.maxAliases, ...refuseAs('aliases', QUERY_LIMITS.maxAliases) },
+          maxTokens: { n: QUERY_LIMITS.maxTokens, ...refuseAs('tokens', QUERY_LIMITS.maxTokens) },
+          maxDirectives: { n: QUERY_LIMITS.maxDirectives, ...refuseAs('directives', QUERY_LIMITS.maxDirectives) },
+          // Judged with the variables, below: Armor's rule sees only the document.
+          costLimit: { enabled: false },
+          // Field suggestions help developers, and GraphiQL has the schema anyway.
+          blockFieldSuggestion: { enabled: false },
+        }),
+      );
     },
-    // Field suggestions help developers, and GraphiQL has the schema anyway.
-    blockFieldSuggestion: { enabled: false },
-  });
+    onExecute: judgeCost,
+    onSubscribe: judgeCost,
+  };
 }

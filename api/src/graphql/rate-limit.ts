@@ -1,6 +1,6 @@
 // Rate limiting on query cost, per caller: a signed-in user by id, an anonymous caller by address. Every
-// operation spends its cost (Armor's, recorded by armor.ts at validation, plus the days its analytics cover:
-// range-cost.ts) from the caller's budget before it
+// operation spends its cost (the one armor.ts judged against the cost limit with the operation's variables, plus
+// the days its analytics cover: range-cost.ts) from the caller's budget before it
 // runs, over HTTP and over graphql-ws alike (a subscription spends once, when it is subscribed; the events
 // it then receives are free). Past the budget the operation is refused with RATE_LIMITED and, over HTTP,
 // status 429 and Retry-After. Every GraphQL HTTP response says where the caller stands, as GitHub's API
@@ -42,8 +42,9 @@ export function rateLimitPlugin(options: {
     stop: (result: ExecutionResult) => void,
   ) {
     const context = args.contextValue as Context & { request?: Request };
-    // The document's shape (Armor) plus the ranges its analytics cover, which the shape cannot show.
-    const shape = Math.ceil(costs.get(args.document) ?? 1);
+    // The operation's shape and page sizes (armor.ts, for these very arguments) plus the ranges its analytics
+    // cover, which the shape cannot show.
+    const shape = Math.ceil(costs.get(args) ?? 1);
     const cost = Math.max(1, shape + rangeCost(args.document, args.variableValues, args.operationName));
     let outcome: Awaited<ReturnType<QueryRateLimiter['spend']>>;
     try {
