@@ -4,7 +4,9 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
+import { png } from './support/files.ts';
 import { createTicket, rawId, type Sessions, signInEveryone, TICKET_FIELDS, ticketMutation } from './support/tickets.ts';
+import { uploadOk } from './support/uploads.ts';
 import { collect, wsClient } from './support/ws.ts';
 
 let t: TestApp;
@@ -188,6 +190,18 @@ describe('a token stops at once', () => {
     expect((await socket.closedWithin(2000)).code).toBe(4403);
     expect(errorCodes(await t.gql(VIEWER, {}, token))).toEqual(['UNAUTHENTICATED']);
     await socket.dispose();
+  });
+});
+
+describe('download links', () => {
+  it("a token's links open the file while the token lives, and not once it is revoked", async () => {
+    const ticket = await createTicket(t, s.marketer.token);
+    const attachment = await uploadOk(t, s.marketer.token, ticket.id, { name: 'banner.png', bytes: png(), type: 'image/png' });
+    const { token, apiToken } = await makeToken(s.marketer.token, { scopes: ['READ'] });
+    const link = (await t.ok<{ node: { url: string } }>(`query ($id: ID!) { node(id: $id) { ... on Attachment { url } } }`, { id: attachment.id }, token)).node.url;
+    expect((await fetch(new URL(link, t.url))).status).toBe(200);
+    await t.ok(REVOKE_TOKEN, { input: { id: apiToken.id } }, s.marketer.token);
+    expect((await fetch(new URL(link, t.url))).status).not.toBe(200);
   });
 });
 

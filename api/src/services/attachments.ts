@@ -95,7 +95,8 @@ export function createAttachmentService({ prisma, sink, store, maxBytes, links, 
 
     /**
      * Who a download link was made for, when it is a valid, unexpired link to this attachment, they are still
-     * active and the session it was made in is still alive (its refresh-token family not revoked).
+     * active and the session it was made in is still alive (its refresh-token family not revoked, or the API
+     * token it was made with neither revoked nor expired).
      */
     async viewerOfLink(token: string, attachmentId: string): Promise<Viewer | null> {
       const session = await links.verify(token, attachmentId);
@@ -105,7 +106,10 @@ export function createAttachmentService({ prisma, sink, store, maxBytes, links, 
           id: session.userId,
           isActive: true,
           approvedAt: { not: null },
-          refreshTokens: { some: { familyId: session.sessionId, revokedAt: null } },
+          OR: [
+            { refreshTokens: { some: { familyId: session.sessionId, revokedAt: null } } },
+            { apiTokens: { some: { id: session.sessionId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] } } },
+          ],
         },
         select: { id: true, username: true, role: true, departmentId: true, department: { select: { isCreative: true } } },
       });
