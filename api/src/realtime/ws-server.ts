@@ -13,6 +13,7 @@ import { clientAddress } from '../http/client-address.ts';
 import { REQUEST_ID_HEADER, requestIdOf } from '../http/request-id.ts';
 import { type Logger, withFields } from '../logger.ts';
 import type { EndedSessions } from '../services/ended-sessions.ts';
+import { atTime } from './at-time.ts';
 import type { Listener } from './hub.ts';
 
 type ConnectionFields = { requestId: string; address: string; userId?: string };
@@ -21,20 +22,6 @@ type ConnectionFields = { requestId: string; address: string; userId?: string };
 const KEEP_ALIVE_MS = 12_000;
 /** The close code for a refused or expired token (the contract's "forbidden"). */
 export const WS_FORBIDDEN = 4403;
-
-/** setTimeout's longest delay; a longer one (an API token's expiry months away) would fire at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/** Calls `fire` at `at` (re-armed past the timer's range); returns the cancel. */
-function atTime(at: Date, fire: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout>;
-  const arm = () => {
-    const delay = at.getTime() - Date.now();
-    timer = setTimeout(delay > MAX_TIMER_MS ? arm : fire, Math.max(0, Math.min(delay, MAX_TIMER_MS)));
-  };
-  arm();
-  return () => clearTimeout(timer);
-}
 
 type Enveloped = { execute: typeof graphqlExecute; subscribe: typeof graphqlSubscribe };
 /** What this needs of the GraphQL server (graphql/yoga.ts). */
