@@ -45,13 +45,13 @@ describe('the cost limit judges the operation with its variables', () => {
   let admin: string;
   let ticketId: string;
 
-  const post = async (query: string, variables?: Record<string, unknown>) => {
+  const post = async (query: string, variables?: Record<string, unknown>, accept = 'application/json') => {
     const response = await fetch(t.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${admin}` },
       body: JSON.stringify({ query, variables }),
     });
-    return { remaining: Number(response.headers.get('x-ratelimit-remaining')), body: (await response.json()) as Answer };
+    return { status: response.status, remaining: Number(response.headers.get('x-ratelimit-remaining')), body: (await response.json()) as Answer };
   };
   /** What an operation spent of the budget: the remaining budget after a `{ __typename }`, then after the operation. */
   const spent = async (query: string, variables?: Record<string, unknown>) => {
@@ -94,6 +94,14 @@ describe('the cost limit judges the operation with its variables', () => {
     expect(refused.body.errors![0]!.message).toBe('Query cost 60400 is over the limit of 10000.');
     expect(refused.body.errors![0]!.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 'cost', max: QUERY_LIMITS.maxCost, found: 60_400 });
     expect(refused.remaining).toBe(before);
+    // The status of the other limits' refusals: 200 for application/json, 400 for graphql-response+json.
+    expect(refused.status).toBe(200);
+    const strict = await post(NESTED, { tickets: 100, comments: 100 }, 'application/graphql-response+json');
+    expect(strict.status).toBe(400);
+    expect(strict.body.errors![0]!.extensions).toEqual(refused.body.errors![0]!.extensions);
+    expect((await post(`{ ${Array.from({ length: 16 }, (_, i) => `a${i}: viewer { id }`).join(' ')} }`, {}, 'application/graphql-response+json')).status).toBe(
+      400,
+    );
     // The same document with small pages runs.
     const small = await post(NESTED, { tickets: 2, comments: 2 });
     expect(small.body.errors).toBeUndefined();

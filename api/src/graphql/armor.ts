@@ -50,6 +50,7 @@ const PAGE_ARGUMENTS = ['first', 'last'] as const;
 /** The operation about to run: what onExecute and onSubscribe are given. */
 type OperationArgs = {
   schema: GraphQLSchema;
+  contextValue?: unknown;
   document: DocumentNode;
   variableValues?: Record<string, unknown> | null | undefined;
   operationName?: string | null | undefined;
@@ -191,8 +192,13 @@ function refuseAs(limit: QueryLimit, max: number) {
 export function armorPlugin(costs?: QueryCosts): Plugin {
   const judgeCost = ({ args, setResultAndStopExecution }: { args: OperationArgs; setResultAndStopExecution: (result: { errors: GraphQLError[] }) => void }) => {
     const cost = operationCost(args);
-    if (cost > QUERY_LIMITS.maxCost) return setResultAndStopExecution({ errors: [queryTooComplex('cost', QUERY_LIMITS.maxCost, cost)] });
-    costs?.set(args, cost);
+    if (cost <= QUERY_LIMITS.maxCost) return void costs?.set(args, cost);
+    const refusal = queryTooComplex('cost', QUERY_LIMITS.maxCost, cost);
+    // Over HTTP, the status Yoga gives the other limits' refusals (validation errors): 400 to a client that
+    // accepts application/graphql-response+json, 200 to one that accepts only application/json. Yoga takes
+    // extensions.http out of the body; over graphql-ws there is no status to give.
+    if ((args.contextValue as { request?: Request } | undefined)?.request) Object.assign(refusal.extensions, { http: { spec: true, status: 400 } });
+    setResultAndStopExecution({ errors: [refusal] });
   };
   return {
     onPluginInit({ addPlugin }) {
