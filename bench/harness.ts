@@ -116,9 +116,7 @@ export async function statementsPerRequest(databaseUrl: string, token: string, b
   const config = loadConfig({ PORT: '0', DATABASE_URL: databaseUrl, JWT_SECRET, LOG_LEVEL: 'error', SEED_DEMO_DATA: 'false', NODE_ENV: 'production' });
   const app = await buildApp(config, { database: db, ownsDatabase: true });
   try {
-    const counts: number[] = [];
-    for (const body of bodies) {
-      statements = 0;
+    const send = async (body: string) => {
       const response = await app.yoga.fetch('http://bench/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -126,6 +124,14 @@ export async function statementsPerRequest(databaseUrl: string, token: string, b
       });
       const json = (await response.json()) as { errors?: unknown };
       if (json.errors) throw new Error(`${body.slice(0, 200)}: ${JSON.stringify(json.errors)}`);
+    };
+    // Each body once first: a fresh app's first request shares its moment with start-up reads (the realtime
+    // hub's last event id), which are not the request's statements.
+    for (const body of bodies) await send(body);
+    const counts: number[] = [];
+    for (const body of bodies) {
+      statements = 0;
+      await send(body);
       counts.push(statements);
     }
     return counts;
