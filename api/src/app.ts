@@ -6,6 +6,7 @@ import type { LoginThrottleLimits } from './auth/login-throttle.ts';
 import type { Config } from './config.ts';
 import { createContextFactory, createViewerResolver, refuseOneTimePasswords } from './context.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { GRAPHQL_SSE_PATH } from './graphql/graphql-sse.ts';
 import { identifyCaller } from './graphql/rate-limit.ts';
 import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.ts';
 import { bodyLimit } from './http/body-limit.ts';
@@ -146,6 +147,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       ? [{ path: GRAPHIQL_ASSETS_PATH, methods: ['GET', 'HEAD'], handle: graphiqlAssets(logger) }]
       : [{ path: yoga.graphqlEndpoint, methods: ['GET'], handle: graphiqlOff }]),
     { path: yoga.graphqlEndpoint, handle: (req, res) => yoga(req, res) },
+    // GraphQL over SSE (graphql/graphql-sse.ts): its GETs, too, are Yoga's, not the web app's page.
+    { path: GRAPHQL_SSE_PATH, handle: (req, res) => yoga(req, res) },
     { path: FILES_PATH, methods: ['GET', 'HEAD'], handle: files({ attachments: services.attachments, resolveViewer: routeViewer, logger }) },
     {
       path: EXPORT_PATH,

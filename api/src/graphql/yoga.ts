@@ -19,6 +19,7 @@ import { pageSizeMiddleware } from './connection-args.ts';
 import { corsFor } from './cors.ts';
 import { csrfPrevention } from './csrf-prevention.ts';
 import { isClientError, toPublicError } from './errors.ts';
+import { graphqlOverSse } from './graphql-sse.ts';
 import { metricsPlugins } from './metrics-plugin.ts';
 import { multipartForm } from './multipart-form.ts';
 import { operationErrorLog } from './operation-error-log.ts';
@@ -28,6 +29,7 @@ import { rateLimitPlugin } from './rate-limit.ts';
 import { refreshCookiePlugin } from './refresh-cookie.ts';
 import { schema } from './schema.ts';
 import { useSharedSubscriptionExecution } from './shared-subscription-execution.ts';
+import { subscriptionLifetime } from './subscription-lifetime.ts';
 import { textInputGuard } from './text-input-guard.ts';
 
 export type GraphQLServer = YogaServerInstance<ServerContext, Context>;
@@ -62,6 +64,8 @@ export function createGraphQLServer(options: {
     maxRequestBodySize: options.config.uploadMaxBytes + MULTIPART_ALLOWANCE_BYTES,
     maskedErrors: { maskError: (error, message) => toPublicError(error, message) },
     plugins: [
+      // GraphQL over SSE at /graphql/stream. First, so it sees every operation's result, also those stopped early.
+      graphqlOverSse({ logger: options.logger }),
       // Before Yoga's masking (added after these plugins), so the errors are logged as raised, with the request id.
       errorLog.plugin,
       // The operation's name and the user, for the request's access line.
@@ -86,6 +90,8 @@ export function createGraphQLServer(options: {
         viewerKey: 'viewer' satisfies keyof Context,
         eventOnlyRootFields: ['ticketEvents'],
       }),
+      // An event stream (HTTP) ends when its token expires or its session ends, as a socket closes then.
+      subscriptionLifetime(),
     ],
     // A refused token is an answer for the client (UNAUTHENTICATED), not a server error to log.
     context: (initial) =>
