@@ -5,6 +5,7 @@
 // after each, every figure again, and the counters against a recount of the tickets.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.ts';
+import { seededRandom as random } from '../../test/support/random.ts';
 import { Prisma } from '../db/generated/prisma/client.ts';
 import type { Priority } from '../domain/creative-request.ts';
 import { canReadTicket, DONE_STATUSES, TICKET_STATUSES, type TicketStatus } from '../domain/ticket-access.ts';
@@ -16,17 +17,6 @@ import { createTicketService } from './tickets.ts';
 const DAY = 86_400_000;
 const TICKETS = 600;
 const WEEKS = 6;
-
-/** mulberry32: the same "random" data set on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Row = {
   id: string;

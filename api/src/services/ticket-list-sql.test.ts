@@ -5,6 +5,7 @@
 // equal creation times (the order's tie-break), titles with LIKE's wildcards.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.ts';
+import { seededRandom as random } from '../../test/support/random.ts';
 import type { Priority } from '../domain/creative-request.ts';
 import { TICKET_STATUSES } from '../domain/ticket-access.ts';
 import { type Viewer, viewerOf } from '../domain/viewer.ts';
@@ -14,16 +15,6 @@ import { type TicketFilter, type TicketOrder, ticketsOrderBy, ticketsWhere } fro
 
 const DAY = 86_400_000;
 const PRIORITIES: Priority[] = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'];
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 let db: TestDatabase;
 let viewers: { label: string; viewer: Viewer }[];
