@@ -6,11 +6,11 @@
 //   connection mode reserves a stream for anyone who asks (PUT, no credentials, kept until opened) under a token
 //   from Math.random, which whoever holds it may read.
 // - Authenticated callers only, as over graphql-ws: no Authorization header → 401 UNAUTHENTICATED.
-// - A refusal before the stream starts (a refused token, a document that is not GraphQL or over the token limit)
-//   is a JSON answer with its code and status: the plugin throws those, and a throw there would be answered 500 with
-//   the stack trace in the body.
-// - Errors in the stream carry their public code (validation errors, which no masking sees) and no `http`
-//   extension (Yoga's HTTP details, meaningless inside a stream).
+// - A document refused before it runs (not GraphQL, not valid, over a query limit, over the rate limit) gets its
+//   errors as the stream's one `next` event, as graphql-sse clients take them; a refused token is a 401 JSON answer.
+//   The plugin threw the first kind and the token's refusal (Yoga answers a throw there 500, with the stack trace
+//   in the body) and answered the rest 400 "Unable to detect operation AST".
+// - Errors in the stream carry their public code and no `http` extension (Yoga's HTTP details, meaningless there).
 // The stream ends when its token expires or its session ends: graphql/subscription-lifetime.ts.
 import { STATUS_CODES } from 'node:http';
 import { useGraphQLSSE } from '@graphql-yoga/plugin-graphql-sse';
