@@ -8,7 +8,11 @@ import type pg from 'pg';
 import type { Prisma } from './generated/prisma/client.ts';
 
 export type SqlReader = {
-  /** The rows of one read-only statement. Timestamps come back as Dates (stored in UTC, as Prisma writes them). */
+  /**
+   * The rows of one statement: a read, or a read with a small write riding in it (an API token's lastUsedAt
+   * stamp, context.ts); never a change that needs a transaction. Timestamps come back as Dates (UTC, as Prisma
+   * writes them).
+   */
   rows<Row>(query: Prisma.Sql): Promise<Row[]>;
 };
 
