@@ -198,7 +198,8 @@ describe('download links', () => {
     const ticket = await createTicket(t, s.marketer.token);
     const attachment = await uploadOk(t, s.marketer.token, ticket.id, { name: 'banner.png', bytes: png(), type: 'image/png' });
     const { token, apiToken } = await makeToken(s.marketer.token, { scopes: ['READ'] });
-    const link = (await t.ok<{ node: { url: string } }>(`query ($id: ID!) { node(id: $id) { ... on Attachment { url } } }`, { id: attachment.id }, token)).node.url;
+    const link = (await t.ok<{ node: { url: string } }>(`query ($id: ID!) { node(id: $id) { ... on Attachment { url } } }`, { id: attachment.id }, token)).node
+      .url;
     expect((await fetch(new URL(link, t.url))).status).toBe(200);
     await t.ok(REVOKE_TOKEN, { input: { id: apiToken.id } }, s.marketer.token);
     expect((await fetch(new URL(link, t.url))).status).not.toBe(200);
