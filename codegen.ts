@@ -32,6 +32,10 @@ const config: CodegenConfig = {
     'api/src/graphql/generated/known-operations.ts': {
       plugins: ['scripts/codegen-known-operations.mjs'],
     },
+    // The same operations' text, for the API's tests that hold them to its limits (graphql/armor.test.ts).
+    'api/src/graphql/generated/known-documents.ts': {
+      plugins: [{ 'scripts/codegen-known-operations.mjs': { documents: true } }],
+    },
     // Every schema enum as a type, also those no document selects: the client names the error codes
     // (`ErrorCode`, the values of `extensions.code`) without querying them.
     'web/src/gql/schema-enums.ts': {
