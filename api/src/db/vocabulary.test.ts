@@ -6,6 +6,8 @@ import * as prismaEnums from './generated/prisma/enums.ts';
 
 const PAIRS = {
   Role: vocabulary.ROLES,
+  UserKind: vocabulary.USER_KINDS,
+  ApiScope: vocabulary.API_SCOPES,
   TicketStatus: vocabulary.TICKET_STATUSES,
   Priority: vocabulary.PRIORITIES,
   RequestType: vocabulary.REQUEST_TYPE_NAMES,

@@ -2,13 +2,9 @@
 // (graphql/permissions) asks `tokenMayRun` before every mutation a token sends.
 import { BadInputError, ForbiddenError } from './errors.ts';
 import { isAdmin, type Role, type Viewer } from './viewer.ts';
+import { API_SCOPES, type ApiScope, type UserKind } from './vocabulary.ts';
 
-/** Each scope includes the ones before it: READ < WRITE < ADMIN. */
-export const API_SCOPES = ['READ', 'WRITE', 'ADMIN'] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
-
-export const USER_KINDS = ['PERSON', 'SERVICE'] as const;
-export type UserKind = (typeof USER_KINDS)[number];
+export { API_SCOPES, type ApiScope, USER_KINDS, type UserKind } from './vocabulary.ts';
 
 /** What a mutation asks of a token: an owner's write, an admin's write, or never a token (a person's session only). */
 export type MutationNeed = 'WRITE' | 'ADMIN' | 'SESSION_ONLY';

@@ -5,6 +5,14 @@
 export const ROLES = ['ADMIN', 'MANAGER', 'MEMBER'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A person signs in; a service account (an integration) only holds API tokens. */
+export const USER_KINDS = ['PERSON', 'SERVICE'] as const;
+export type UserKind = (typeof USER_KINDS)[number];
+
+/** An API token's scopes; each includes the ones before it: READ < WRITE < ADMIN (domain/api-tokens.ts). */
+export const API_SCOPES = ['READ', 'WRITE', 'ADMIN'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
 export const TICKET_STATUSES = ['REQUESTED', 'PENDING_CREATIVE', 'APPROVED', 'IN_PROGRESS', 'COMPLETED', 'CLOSED', 'REJECTED'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
