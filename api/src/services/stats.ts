@@ -64,21 +64,6 @@ function split(viewer: Viewer, departmentId: string | null | undefined): Split {
   };
 }
 
-/**
- * One statement giving `total` (int): how many tickets the viewer may read outside the trash, unfiltered, as
- * count(*) over visibleTicketsSql would give, without counting the tickets of whole cells one by one: the
- * TicketCounter sums of the cells the viewer reads whole (an admin's every cell, a manager's department and the
- * Creative queue), plus a count of the tickets read through a personal tie outside those cells (all of a
- * member's). The personal part is the cards' (split()), a BitmapOr over the requester, assignee and
- * collaborator indexes. Usable as a statement or, in parentheses, as a scalar subquery.
- */
-export function visibleTicketTotalSql(viewer: Viewer): Prisma.Sql {
-  const { cells, personal } = split(viewer, null);
-  const cellSum = cells ? Prisma.sql`(SELECT coalesce(sum(c."count"), 0) FROM "TicketCounter" c WHERE ${cells})` : Prisma.sql`0`;
-  const personalCount = personal ? Prisma.sql`(SELECT count(*) FROM "Ticket" t WHERE ${personal})` : Prisma.sql`0`;
-  return Prisma.sql`SELECT (${cellSum} + ${personalCount})::int AS total`;
-}
-
 /** The cards' SQL, exported for the benchmark to time the bare aggregate. */
 export function dashboardCountsSql(viewer: Viewer, departmentId?: string | null): Prisma.Sql {
   const { cells, cellTickets, personal } = split(viewer, departmentId);

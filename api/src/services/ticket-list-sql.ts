@@ -244,6 +244,11 @@ export function countTicketsSql(where: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`SELECT count(*)::int AS "count" FROM "Ticket" t WHERE ${where}`;
 }
 
+/** The statement for the number of tickets the viewer may read under the filter: from the counters when they can answer. */
+export function ticketTotalSql(viewer: Viewer, filter: TicketFilter | null | undefined, now = new Date()): Prisma.Sql {
+  return countFromCountersSql(viewer, filter) ?? countTicketsSql(ticketsWhereSql(viewer, filter, now));
+}
+
 /** The filters the dashboard's counters are keyed by (TicketCounter: department, Creative queue, status, priority). */
 const COUNTER_KEYED_FILTERS: ReadonlySet<string> = new Set(['status', 'priority', 'departmentId']);
 const COUNTER_CELL: CellColumns = { departmentId: Prisma.sql`c."departmentId"`, reachedCreative: Prisma.sql`c."reachedCreative"` };

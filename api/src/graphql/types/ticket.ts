@@ -3,7 +3,7 @@ import type { Context } from '../../context.ts';
 import { isOverdue } from '../../domain/ticket-access.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import { type AvailableTransition, availableActions, availableTransitions, viewerCanEdit } from '../../domain/workflow.ts';
-import { countFromCountersSql, countTicketsSql, readTicketPage, selectedTicketFields, ticketsWhereSql } from '../../services/ticket-list-sql.ts';
+import { readTicketPage, selectedTicketFields, ticketsWhereSql, ticketTotalSql } from '../../services/ticket-list-sql.ts';
 import type { TicketFilter } from '../../services/ticket-queries.ts';
 import { MY_TASKS_ORDER, myTasksWhere, ticketsOrderBy, ticketsWhere } from '../../services/ticket-queries.ts';
 import { FACTS_SELECTION, factsOf } from '../../services/ticket-rows.ts';
@@ -192,8 +192,7 @@ const startedTotals = new WeakMap<GraphQLResolveInfo, Promise<number>>();
 function ticketTotal(ctx: Context, viewer: Viewer, filter: TicketFilter | null, now: Date): Promise<number> {
   // What the dashboard's counters (TicketCounter) can answer, they answer: a count over a million rows is what
   // made the board's first page take a second. Anything else is one plain count(*).
-  const statement = countFromCountersSql(viewer, filter) ?? countTicketsSql(ticketsWhereSql(viewer, filter, now));
-  return ctx.sql.rows<{ count: number }>(statement).then(([row]) => row?.count ?? 0);
+  return ctx.sql.rows<{ count: number }>(ticketTotalSql(viewer, filter, now)).then(([row]) => row?.count ?? 0);
 }
 
 const asksForTotal = (info: GraphQLResolveInfo) =>
