@@ -277,4 +277,17 @@ describe('service accounts', () => {
     expect(marketerList.map((token) => token.id)).toContain(marketerToken.apiToken.id);
     expect(new Set(marketerList.map((token) => token.owner.username))).toEqual(new Set(['marketer']));
   });
+
+  it('are listed apart from people by users(filter: { kind })', async () => {
+    await t.ok(CREATE_SERVICE, { input: { name: 'Make', role: 'MEMBER' } }, s.admin.token);
+    const LIST = `query ($filter: UserFilter) { users(first: 100, filter: $filter) { totalCount nodes { username kind } } }`;
+    type Users = { users: { totalCount: number; nodes: { username: string; kind: string }[] } };
+    const services = (await t.ok<Users>(LIST, { filter: { kind: ['SERVICE'] } }, s.admin.token)).users;
+    expect(services.nodes.map((user) => user.username)).toContain('svc-make');
+    expect(services.nodes.every((user) => user.kind === 'SERVICE')).toBe(true);
+    expect(services.totalCount).toBe(services.nodes.length);
+    const people = (await t.ok<Users>(LIST, { filter: { kind: ['PERSON'] } }, s.admin.token)).users;
+    expect(people.nodes.map((user) => user.username)).toContain('admin');
+    expect(people.nodes.some((user) => user.kind === 'SERVICE')).toBe(false);
+  });
 });

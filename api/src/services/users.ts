@@ -15,6 +15,7 @@ import {
   validateTimeZone,
 } from '../domain/users.ts';
 import { isAdmin, type Role, type Viewer } from '../domain/viewer.ts';
+import type { UserKind } from '../domain/vocabulary.ts';
 import type { EndedSessionsSink } from './ended-sessions.ts';
 import { announceIn, createTransactionRunner, type EffectsSink } from './ticket-changes.ts';
 
@@ -24,6 +25,7 @@ export type UserFilter = {
   isActive?: boolean | null;
   pendingApproval?: boolean | null;
   search?: string | null;
+  kind?: UserKind[] | null;
 };
 
 /** Creates an account; a taken username or email is the client's mistake, not a server error. */
@@ -57,6 +59,7 @@ export function createUserService(prisma: PrismaClient, endSessions: EndedSessio
       if (!isAdmin(viewer)) where.push({ approvedAt: { not: null } });
       if (filter?.role?.length) where.push({ role: { in: filter.role } });
       if (filter?.departmentId) where.push({ departmentId: filter.departmentId });
+      if (filter?.kind?.length) where.push({ kind: { in: filter.kind } });
       if (filter?.isActive !== undefined && filter.isActive !== null) where.push({ isActive: filter.isActive });
       if (filter?.pendingApproval !== undefined && filter.pendingApproval !== null) {
         where.push({ approvedAt: filter.pendingApproval ? null : { not: null } });

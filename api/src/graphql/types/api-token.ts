@@ -1,20 +1,15 @@
 // API tokens and service accounts (issue 24): an integration's credential, shown once, acting as its owner
 // within its scopes (which the shield enforces before every mutation: permissions/shield.ts).
-import { API_SCOPES, USER_KINDS } from '../../domain/api-tokens.ts';
+import { API_SCOPES } from '../../domain/api-tokens.ts';
 import { builder } from '../builder.ts';
 import { requireViewer } from '../viewer.ts';
 import { DepartmentRef } from './department.ts';
-import { RoleEnum } from './enums.ts';
+import { RoleEnum, UserKindEnum } from './enums.ts';
 import { UserRef } from './user.ts';
 
 export const ApiScopeEnum = builder.enumType('ApiScope', {
   description: 'READ: queries and subscriptions. WRITE: also the mutations its owner may run. ADMIN: also admin-only mutations (admins only).',
   values: API_SCOPES,
-});
-
-export const UserKindEnum = builder.enumType('UserKind', {
-  description: 'A PERSON signs in with a password; a SERVICE account (an integration) only uses API tokens.',
-  values: USER_KINDS,
 });
 
 builder.prismaObjectField(UserRef, 'kind', (t) => t.expose('kind', { type: UserKindEnum }));

@@ -16,6 +16,7 @@ import {
   TICKET_ACTIONS,
   TICKET_ORDER_FIELDS,
   TICKET_STATUSES,
+  USER_KINDS,
 } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 
@@ -24,6 +25,11 @@ export const RoleEnum = builder.enumType('Role', { values: ROLES });
 export const TicketStatusEnum = builder.enumType('TicketStatus', { values: TICKET_STATUSES });
 
 export const PriorityEnum = builder.enumType('Priority', { values: PRIORITIES });
+
+export const UserKindEnum = builder.enumType('UserKind', {
+  description: 'A PERSON signs in with a password; a SERVICE account (an integration) only uses API tokens.',
+  values: USER_KINDS,
+});
 
 export const ApprovalStepEnum = builder.enumType('ApprovalStep', {
   description: "A request's two approvals: its department's (REQUESTED → PENDING_CREATIVE), then Creative's (→ APPROVED).",

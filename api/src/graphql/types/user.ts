@@ -4,7 +4,7 @@ import type { UserFilter as UserFilterValue } from '../../services/users.ts';
 import { builder } from '../builder.ts';
 import { isThemselves, requireViewer } from '../viewer.ts';
 import { DepartmentRef } from './department.ts';
-import { RoleEnum } from './enums.ts';
+import { RoleEnum, UserKindEnum } from './enums.ts';
 import { NotificationPreferencesRef } from './notification.ts';
 
 export const UserRef = builder.prismaNode('User', {
@@ -73,6 +73,7 @@ const UserFilter = builder.inputType('UserFilter', {
     isActive: t.boolean(),
     pendingApproval: t.boolean({ description: 'Only admins see pending accounts.' }),
     search: t.string({ description: 'Matches username or display name.' }),
+    kind: t.field({ type: [UserKindEnum], description: 'People, service accounts (integrations), or both when omitted.' }),
   }),
 });
 
