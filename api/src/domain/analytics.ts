@@ -55,6 +55,14 @@ export function monthPeriod(year: number, month: number): Period {
   return { from: new Date(Date.UTC(year, month - 1, 1)), to: new Date(Date.UTC(year, month, 1)) };
 }
 
+/**
+ * The instant a period's "overdue" is counted at: its end, or now while it is still running (a ticket due later
+ * this month is not overdue yet, as the dashboard and the overdue filter say).
+ */
+export function overdueInstant(period: Period, now: Date): Date {
+  return period.to.getTime() > now.getTime() ? now : period.to;
+}
+
 export const KPI_STATUSES = ['GREEN', 'AMBER', 'RED'] as const;
 export type KpiStatus = (typeof KPI_STATUSES)[number];
 

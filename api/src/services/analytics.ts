@@ -15,6 +15,7 @@ import {
   type KpiTargets,
   kpiStatus,
   monthPeriod,
+  overdueInstant,
   type Period,
   ratio,
 } from '../domain/analytics.ts';
@@ -283,9 +284,9 @@ export function createAnalyticsService(prisma: PrismaClient, targets: KpiTargets
     };
   }
 
-  async function overdueRate(where: Prisma.Sql, period: Period) {
+  async function overdueRate(where: Prisma.Sql, period: Period, now: Date) {
     const [[overdue], [open]] = await Promise.all([
-      prisma.$queryRaw<Row[]>(overdueAtSql(where, period.to)),
+      prisma.$queryRaw<Row[]>(overdueAtSql(where, overdueInstant(period, now))),
       prisma.$queryRaw<Row[]>(workloadOfSql(where, period)),
     ]);
     return { overdue: n(overdue?.overdue), rate: ratio(n(overdue?.overdue), n(open?.open)) };
@@ -294,7 +295,7 @@ export function createAnalyticsService(prisma: PrismaClient, targets: KpiTargets
   return {
     analytics: compute,
 
-    async monthlyReport(viewer: Viewer, year: number, month: number, departmentId?: string | null): Promise<MonthlyReport> {
+    async monthlyReport(viewer: Viewer, year: number, month: number, departmentId?: string | null, now = new Date()): Promise<MonthlyReport> {
       const period = monthPeriod(year, month);
       const previousPeriod = month === 1 ? monthPeriod(year - 1, 12) : monthPeriod(year, month - 1);
       const scope = analyticsScope(viewer, departmentId);
@@ -302,8 +303,8 @@ export function createAnalyticsService(prisma: PrismaClient, targets: KpiTargets
       const [current, previous, overdue, previousOverdue, distribution] = await Promise.all([
         compute(viewer, period, departmentId),
         compute(viewer, previousPeriod, departmentId),
-        overdueRate(where, period),
-        overdueRate(where, previousPeriod),
+        overdueRate(where, period, now),
+        overdueRate(where, previousPeriod, now),
         prisma.$queryRaw<Row[]>(Prisma.sql`
           SELECT t."revisionCount" AS revisions, count(*) AS tickets FROM "Ticket" t
           WHERE ${where} AND t."completedAt" >= ${at(period.from)} AND t."completedAt" < ${at(period.to)}

@@ -92,7 +92,7 @@ function MonthlyReport() {
         </div>
       </header>
       <Switch>
-        <Match when={result.data?.monthlyReport}>{(report) => <MonthlyFigures report={report()} />}</Match>
+        <Match when={result.data?.monthlyReport}>{(report) => <MonthlyFigures report={report()} running={month() === currentMonth()} />}</Match>
         <Match when={result.error}>{(error) => <ErrorBanner message={describeError(error())} />}</Match>
         <Match when={true}>
           <Loading label="Counting the month…" />
@@ -102,7 +102,8 @@ function MonthlyReport() {
   );
 }
 
-function MonthlyFigures(props: { report: Report }) {
+/** `running`: the month is not over, so its overdue count is taken now (as the dashboard's), not at its end. */
+function MonthlyFigures(props: { report: Report; running: boolean }) {
   const r = () => props.report;
   const overdueChange = () => r().overdueAtMonthEnd - r().previousOverdueAtMonthEnd;
   return (
@@ -116,7 +117,7 @@ function MonthlyFigures(props: { report: Report }) {
         <KpiTile label="Created" value={String(r().created)} />
         <KpiTile label="Completed" value={String(r().completed)} />
         <KpiTile
-          label="Overdue at month end"
+          label={props.running ? 'Overdue now' : 'Overdue at month end'}
           value={String(r().overdueAtMonthEnd)}
           detail={`${overdueChange() > 0 ? '+' : ''}${overdueChange()} on last month (${r().previousOverdueAtMonthEnd})`}
         />
