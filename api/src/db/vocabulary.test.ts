@@ -20,6 +20,7 @@ const PAIRS = {
   NotificationKind: vocabulary.NOTIFICATION_KINDS,
   OutboxChannel: vocabulary.OUTBOX_CHANNELS,
   OutboxStatus: vocabulary.OUTBOX_STATUSES,
+  WebhookDeliveryStatus: vocabulary.WEBHOOK_DELIVERY_STATUSES,
 } as const;
 
 describe('Prisma enums equal the domain vocabulary', () => {

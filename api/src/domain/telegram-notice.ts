@@ -28,6 +28,7 @@ const ICON: Record<NotificationKind, string> = {
   ACCOUNT_APPROVED: '👋',
   ATTACHMENT_ADDED: '📎',
   DAILY_REPORT: '📊',
+  WEBHOOK_DISABLED: '🔌',
 };
 
 /** Kinds whose body is the actor's reason, shown as such. */

@@ -139,6 +139,7 @@ export const NOTIFICATION_KINDS = [
   'ATTACHMENT_ADDED',
   // The daily report to the team's group: an outbox row only, never an in-app notification.
   'DAILY_REPORT',
+  'WEBHOOK_DISABLED',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -147,6 +148,10 @@ export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
 
 export const OUTBOX_STATUSES = ['PENDING', 'SENT', 'DEAD'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** A webhook delivery's state (prisma/schema.prisma WebhookDeliveryStatus says what each means). */
+export const WEBHOOK_DELIVERY_STATUSES = ['PENDING', 'SUCCEEDED', 'DEAD', 'SKIPPED'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
 /** The public error codes (extensions.code). */
 export const ERROR_CODES = [
