@@ -22,6 +22,7 @@ const WaitingPage = lazy(() => import('./features/accounts/pages').then((module)
 const ChangePasswordPage = lazy(() => import('./features/accounts/pages').then((module) => ({ default: module.ChangePasswordPage })));
 const NotificationsPage = lazy(() => import('./features/notifications').then((module) => ({ default: module.NotificationsPage })));
 const ProfilePage = lazy(() => import('./features/profile/profile-page').then((module) => ({ default: module.ProfilePage })));
+const ApiTokensPage = lazy(() => import('./features/integrations/api-tokens-page').then((module) => ({ default: module.ApiTokensPage })));
 const NotFoundPage = lazy(() => import('./routes/not-found').then((module) => ({ default: module.NotFoundPage })));
 
 export function App() {
@@ -44,6 +45,7 @@ export function App() {
           <Route path={MANAGE_PATHS} component={ManagePage} />
           <Route path="/notifications" component={NotificationsPage} />
           <Route path="/profile" component={ProfilePage} />
+          <Route path="/profile/tokens" component={ApiTokensPage} />
           <Route path="*" component={NotFoundPage} />
         </Route>
       </Router>

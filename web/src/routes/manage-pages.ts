@@ -22,6 +22,7 @@ export const MANAGE_PAGES = [
   { path: '/activity', label: 'Activity', roles: MANAGERS },
   { path: '/admin/departments', label: 'Departments', roles: ADMINS },
   { path: '/admin/products', label: 'Products', roles: ADMINS },
+  { path: '/admin/service-accounts', label: 'Service accounts', roles: ADMINS },
 ] as const satisfies readonly ManagePage[];
 
 export type ManagePath = (typeof MANAGE_PAGES)[number]['path'];

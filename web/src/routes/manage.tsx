@@ -14,6 +14,7 @@ const PAGES = {
   '/activity': lazy(() => import('../features/activity/activity-page').then((module) => ({ default: module.ActivityPage }))),
   '/admin/departments': lazy(() => import('../features/admin/departments-page').then((module) => ({ default: module.DepartmentsPage }))),
   '/admin/products': lazy(() => import('../features/admin/products-page').then((module) => ({ default: module.ProductsPage }))),
+  '/admin/service-accounts': lazy(() => import('../features/integrations/service-accounts-page').then((module) => ({ default: module.ServiceAccountsPage }))),
 } satisfies Record<ManagePath, Component>;
 
 export function ManagePage() {

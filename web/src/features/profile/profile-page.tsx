@@ -8,6 +8,7 @@ import { ChangePasswordForm } from '../accounts/change-password-form';
 import { NotificationPreferencesForm } from './notification-preferences-form';
 import { profileQuery } from './profile.graphql';
 import { ProfileForm } from './profile-form';
+import { ProfileTabs } from './profile-tabs';
 import { TelegramLinkPanel } from './telegram-link-panel';
 import './profile.css';
 
@@ -17,6 +18,7 @@ export function ProfilePage() {
   const [passwordChanged, setPasswordChanged] = createSignal(false);
   return (
     <section class="page profile-page" aria-labelledby="profile-title">
+      <ProfileTabs />
       <h1 class="page-title" id="profile-title">
         Profile and settings
       </h1>
