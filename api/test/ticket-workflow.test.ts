@@ -256,6 +256,39 @@ describe('rollback', () => {
     expect(reassigned.assignee.username).toBe('designer2');
   });
 
+  it('restores everything the entry recorded: the due date and the revision count too, and the entry says so', async () => {
+    const firstDue = new Date(Date.now() + 5 * 86_400_000).toISOString();
+    const laterDue = new Date(Date.now() + 9 * 86_400_000).toISOString();
+    const ticket = await ticketAt(t, s, 'ASSIGNED', { dueDate: firstDue });
+    const assignedEntry = (await t.ok(HISTORY, { id: ticket.id }, s.admin.token)).ticket.history.nodes.find(
+      (entry: { action: string }) => entry.action === 'ASSIGNED',
+    );
+    await ticketMutationOk(t, 'updateTicket', 'UpdateTicketInput', { id: ticket.id, dueDate: laterDue }, s.admin.token);
+    await ticketMutationOk(t, 'startTicket', 'TicketActionInput', { id: ticket.id }, s.designer.token);
+    await ticketMutationOk(t, 'completeTicket', 'CompleteTicketInput', { id: ticket.id }, s.designer.token);
+    const revised = await ticketMutationOk(t, 'requestRevision', 'RequestRevisionInput', { id: ticket.id, reason: 'Logo too small' }, s.marketer.token);
+    expect(revised.revisionCount).toBe(1);
+    expect(revised.dueDate).toBe(laterDue);
+
+    const rolled = await ticketMutationOk(
+      t,
+      'rollbackTicket',
+      'RollbackTicketInput',
+      { id: ticket.id, historyEntryId: assignedEntry.id, reason: 'Start over from the assignment' },
+      s.admin.token,
+    );
+    expect(rolled).toMatchObject({ status: 'APPROVED', assignee: { username: 'designer' }, dueDate: firstDue, revisionCount: 0 });
+    const [newest] = (await t.ok(HISTORY, { id: ticket.id }, s.admin.token)).ticket.history.nodes;
+    expect(newest.action).toBe('ROLLBACK');
+    expect(newest.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'status', from: 'IN_PROGRESS', to: 'APPROVED' },
+        { field: 'dueDate', from: laterDue, to: firstDue },
+        { field: 'revisionCount', from: '1', to: '0' },
+      ]),
+    );
+  });
+
   it('only admins and managers with authority may roll back, and a reason is required', async () => {
     const ticket = await ticketAt(t, s, 'PENDING_CREATIVE');
     const history = await t.ok(HISTORY, { id: ticket.id }, s.admin.token);

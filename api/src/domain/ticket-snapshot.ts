@@ -30,9 +30,6 @@ export type TicketSnapshot = Record<SnapshotField, Json>;
 
 export type FieldChange = { field: string; from: Json; to: Json };
 
-/** Fields a rollback does not restore: a deadline moves only when someone edits it, and the revision count only grows. */
-export const NOT_ROLLED_BACK: readonly SnapshotField[] = ['dueDate', 'revisionCount'];
-
 type SnapshotSource = {
   [K in Exclude<SnapshotField, 'collaboratorIds'>]: string | number | Date | null;
 } & { collaboratorIds: readonly string[]; status: TicketStatus };
@@ -58,13 +55,14 @@ export function diffSnapshots(before: TicketSnapshot, after: TicketSnapshot): Fi
 }
 
 /**
- * The fields to write so the ticket is again as it was in `target` (except NOT_ROLLED_BACK).
+ * The fields to write so the ticket is again as it was in `target`: every field the snapshot recorded, the due
+ * date and the revision count included (a rollback to the assignment brings back the deadline set then).
  * A snapshot missing a field (written before the field existed) leaves that field alone.
  */
 export function rollbackChanges(current: TicketSnapshot, target: Partial<TicketSnapshot>): Partial<TicketSnapshot> {
   const changes: Partial<TicketSnapshot> = {};
   for (const field of SNAPSHOT_FIELDS) {
-    if (NOT_ROLLED_BACK.includes(field) || !(field in target)) continue;
+    if (!(field in target)) continue;
     const wanted = target[field] as Json;
     if (!same(current[field], wanted)) changes[field] = wanted;
   }

@@ -313,7 +313,8 @@ export const REQUEST_REVISION: ActionSpec<Reasoned> = {
 type HistoryEntry = { ticketId: string; snapshot: Prisma.JsonValue; createdAt: Date };
 
 /**
- * Restores status, assignee, collaborators and editable fields as they were right after the entry, and the
+ * Restores everything the entry's snapshot recorded (domain/ticket-snapshot.ts: status, assignee, collaborators,
+ * the editable fields with the due date, and the revision count) as it was right after the entry, and the
  * stage stamps with them (domain/stage-times.ts): a ticket sent back before its completion is no longer
  * completed, and analytics read the stamps.
  */
@@ -342,7 +343,7 @@ export const ROLLBACK: ActionSpec<Reasoned & { historyEntryId: string }, { entry
     const { collaboratorIds, status, ...fields } = restore;
     const data: Prisma.TicketUncheckedUpdateManyInput = {};
     for (const [field, value] of Object.entries(fields)) {
-      const isDate = field === 'scheduledStart' || field === 'scheduledEnd';
+      const isDate = field === 'dueDate' || field === 'scheduledStart' || field === 'scheduledEnd';
       (data as Record<string, unknown>)[field] = isDate && typeof value === 'string' ? new Date(value) : value;
     }
     // The assignee after the rollback: a restored null (no assignee then) is a value, not "unchanged".

@@ -216,7 +216,7 @@ export const TICKET_ACTION_MUTATIONS = {
     input: RollbackTicketInput,
     run: (ctx, viewer, input, id) => tickets(ctx).rollback(viewer, { ...input, id, historyEntryId: input.historyEntryId.id }),
     description:
-      'Restores status, assignee, collaborators and editable fields to what they were right after the entry, as a new ROLLBACK entry. The due date and revision count are kept.',
+      'Restores what the entry recorded, as it was right after it: status, assignee, collaborators, the editable fields with the due date, and the revision count (comments, attachments and product items stay), as a new ROLLBACK entry listing each restored field.',
   }),
   addCollaborator: entry({
     action: 'ADD_COLLABORATOR',

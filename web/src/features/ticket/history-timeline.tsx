@@ -160,7 +160,10 @@ function RollbackForm(props: {
 
   return (
     <form class="rollback-form" onSubmit={submit}>
-      <p class="muted">Status, assignee, collaborators and fields go back to how they were after this change ({props.when}).</p>
+      <p class="muted">
+        Status, assignee, collaborators, title, description, priority, request details, hours, schedule, due date and revision count go back to how they were
+        after this change ({props.when}). Comments, attachments and product items stay as they are.
+      </p>
       <Field label="Reason for rollback" error={error()}>
         {(control) => (
           <textarea
