@@ -9,6 +9,11 @@ export const COST_PER_ANALYTICS_DAY = 25;
 export const COST_PER_EXPORT_ROW = 1;
 /** What any export costs, even an empty one (authorization, the count, the response). */
 export const EXPORT_BASE_COST = 10;
+/**
+ * What one `search` costs besides its hits (which Armor prices by `first`): up to three index lookups and the
+ * ranking of up to 400 candidates with their headlines, about what two days of analytics cost.
+ */
+export const SEARCH_COST = 50;
 /** monthlyReport computes its month and the one before. */
 export const MONTHLY_REPORT_DAYS = 62;
 

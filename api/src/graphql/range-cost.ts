@@ -1,9 +1,10 @@
 // The cost of the data an operation's arguments ask for, which Armor's cost (the shape of the document)
 // cannot see: `analytics` over 400 days does 400 times the work of one day, and 15 aliases of it 15 times
-// that. Priced by the days each top-level `analytics` or `monthlyReport` covers (domain/work-cost.ts), read
-// from the document and its variables before the operation runs, and added to what the rate limit charges.
+// that. Priced by the days each top-level `analytics` or `monthlyReport` covers, and a fixed price per `search`
+// (domain/work-cost.ts), read from the document and its variables before the operation runs, and added to what
+// the rate limit charges.
 import { type ArgumentNode, type DocumentNode, getOperationAST, Kind, type SelectionSetNode, valueFromASTUntyped } from 'graphql';
-import { analyticsCost, COST_PER_ANALYTICS_DAY, MONTHLY_REPORT_DAYS } from '../domain/work-cost.ts';
+import { analyticsCost, COST_PER_ANALYTICS_DAY, MONTHLY_REPORT_DAYS, SEARCH_COST } from '../domain/work-cost.ts';
 
 type Variables = Record<string, unknown> | null | undefined;
 
@@ -32,6 +33,8 @@ export function rangeCost(document: DocumentNode, variables: Variables, operatio
         total += analyticsCost(new Date(String(range?.from)), new Date(String(range?.to)));
       } else if (selection.name.value === 'monthlyReport') {
         total += MONTHLY_REPORT_DAYS * COST_PER_ANALYTICS_DAY;
+      } else if (selection.name.value === 'search') {
+        total += SEARCH_COST;
       }
     }
     return total;

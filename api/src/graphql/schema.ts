@@ -20,5 +20,6 @@ import './types/activity-log.ts';
 import './types/notification.ts';
 import './types/telegram.ts';
 import './types/ticket-event.ts';
+import './types/search.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -38,6 +38,7 @@ export const rootRules = {
     unreadNotificationCount: isAuthenticated,
     notificationDeliveries: isAdmin,
     apiTokens: isAuthenticated,
+    search: isAuthenticated,
   },
   Mutation: {
     register: allow,
