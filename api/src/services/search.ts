@@ -7,10 +7,13 @@
 //     see the migration 20261206142700_search_indexes for why not 'english');
 //   - a title close to the text (pg_trgm word similarity, Ticket_title_trgm_idx): typos and partial words;
 //   - the words of one of its comments (Comment_search_idx).
-// Each way is its own branch, bounded to the CANDIDATES newest matches, so a word that every ticket has ("the")
-// costs a bounded amount of ranking and headline work instead of all of it; ranking then happens over those
-// candidates: number, then full-text rank (title words weigh more than description words) plus title
-// similarity, a comment hit a little, ties to the newest.
+// Each way is its own branch, bounded to CANDIDATES matches, so a word that every ticket has ("the") costs a
+// bounded amount of ranking and headline work instead of all of it; ranking then happens over those candidates:
+// number, then full-text rank (title words weigh more than description words) plus title similarity, a comment
+// hit a little, ties to the newest. The branches take the first matches their index scan yields, deliberately
+// unordered: with ORDER BY "createdAt" the planner walked the tickets newest first whenever it guessed a prefix
+// common (it guesses 2 % for any prefix), which for a word in no ticket read the whole table (1 s at 100,000
+// tickets against 2 ms through the indexes).
 import type { PrismaClient, Prisma as PrismaNamespace, Ticket, User } from '../db/generated/prisma/client.ts';
 import { Prisma } from '../db/generated/prisma/client.ts';
 import type { SqlReader } from '../db/sql-reader.ts';
@@ -18,7 +21,7 @@ import { MAX_PEOPLE_RESULTS, parseSearch, personScore, type SearchTerms, searchR
 import type { Viewer } from '../domain/viewer.ts';
 import { visibleTicketsSql } from './ticket-visibility.ts';
 
-/** How many of the newest matches of each branch are ranked. */
+/** How many matches of each branch are ranked. */
 export const CANDIDATES = 200;
 
 /** The indexed expressions, written exactly as in the migration so the planner matches them to the indexes. */
