@@ -29,8 +29,12 @@ export default async function setup(project: TestProject) {
 
   // Always embedded, whatever DATABASE_URL the shell has: the e2e tests read the demo month.
   // Every browser comes from one address here: the per-address registration limit (5 an hour) would refuse the
-  // accounts the tests register, so the end-to-end server allows more.
-  const server = await startBuiltServer({ embedded: true, env: { REGISTRATIONS_PER_ADDRESS_PER_HOUR: '1000', REGISTRATIONS_PER_HOUR: '1000' } });
+  // accounts the tests register, so the end-to-end server allows more. Webhooks may reach loopback: the
+  // integrations test's receiver listens on 127.0.0.1.
+  const server = await startBuiltServer({
+    embedded: true,
+    env: { REGISTRATIONS_PER_ADDRESS_PER_HOUR: '1000', REGISTRATIONS_PER_HOUR: '1000', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' },
+  });
   try {
     // A new data directory adopts the demo template before listening; a start without one seeds the tickets after.
     await waitForOutput(server, 'seeded demo tickets', SEED_TIMEOUT_MS);
