@@ -7,6 +7,19 @@ import { NotificationBell } from './notification-bell';
 afterEach(() => cleanup());
 
 describe('NotificationBell', () => {
+  it('announces no count until the server has answered (never "none unread" on a guess)', async () => {
+    const fake = fakeClient((operation) =>
+      operation.operationName === 'UnreadNotificationCount' ? { data: { unreadNotificationCount: 2 } } : { errors: [{ message: 'unexpected' }] },
+    );
+    render(() => (
+      <Provider value={fake.client}>
+        <NotificationBell />
+      </Provider>
+    ));
+    expect(screen.getByRole('button').getAttribute('aria-label')).toBe('Notifications');
+    expect(await screen.findByRole('button', { name: 'Notifications, 2 unread' })).toBeTruthy();
+  });
+
   it('asks for the unread count again when its tab comes back into view (read elsewhere meanwhile)', async () => {
     let unread = 3;
     const fake = fakeClient((operation) =>

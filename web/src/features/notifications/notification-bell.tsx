@@ -25,7 +25,11 @@ export function NotificationBell() {
   let root!: HTMLDivElement;
   let trigger!: HTMLButtonElement;
   const unread = () => count.data?.unreadNotificationCount ?? 0;
-  const label = () => (unread() === 0 ? 'Notifications, none unread' : `Notifications, ${unread()} unread`);
+  // Until the count is known the bell claims nothing: "none unread" before the answer would be a guess.
+  const label = () => {
+    if (!count.data) return 'Notifications';
+    return unread() === 0 ? 'Notifications, none unread' : `Notifications, ${unread()} unread`;
+  };
 
   const close = (refocus: boolean) => {
     setOpen(false);
