@@ -1,6 +1,7 @@
 import type { OperationResult } from '@urql/core';
 import { useClient } from '@urql/solid';
-import { createContext, createSignal, lazy, onCleanup, type ParentProps, Show, Suspense, useContext } from 'solid-js';
+import { createContext, createSignal, lazy, type ParentProps, Show, Suspense, useContext } from 'solid-js';
+import { ToastProvider, useToast } from '../../components/toast';
 import type { TicketStatus } from '../../gql/graphql';
 import { ACTIONS, type ActionInput, EMPTY_INPUT, needsDialog, type RunnableAction } from './action-rules';
 import './ticket-actions.css';
@@ -9,9 +10,6 @@ import './ticket-actions.css';
 // shell that hosts this provider is part of the first load of every page.
 const ActionDialog = lazy(() => import('./action-dialog').then((module) => ({ default: module.ActionDialog })));
 const loadRunner = () => import('./run-action');
-
-/** Long enough to read the confirmation, short enough not to linger over the next thing. */
-const DONE_VISIBLE_MS = 4000;
 
 /** What the runner needs to know about the ticket: who it is, and the version (and status) the viewer saw. */
 export type ActionTicket = { id: string; number: number; title: string; version: number; status?: TicketStatus };
@@ -32,21 +30,38 @@ const RunnerContext = createContext<TicketActionRunner>();
 
 type OpenDialog = { ticket: ActionTicket; action: RunnableAction; finish: (outcome: ActionOutcome) => void };
 
-/** Hosts the one action dialog and the notice for actions without a dialog. Wrap signed-in pages in it. */
+/** What a mutation answered about the ticket, as far as the runner reads it (the TicketActionResult fragment). */
+type Answered = { version?: number; availableActions?: readonly string[] };
+
+/**
+ * Hosts the one action dialog, the toast that confirms an action (with Undo after a delete) and the notice for
+ * actions without a dialog. Wrap signed-in pages in it; pages use its toast too (useToast).
+ */
 export function TicketActionProvider(props: ParentProps) {
+  return (
+    <ToastProvider>
+      <ActionRunner>{props.children}</ActionRunner>
+    </ToastProvider>
+  );
+}
+
+function ActionRunner(props: ParentProps) {
   const client = useClient();
+  const toast = useToast();
   const [dialog, setDialog] = createSignal<OpenDialog>();
   const [pendingTicketId, setPendingTicketId] = createSignal<string>();
   const [notice, setNotice] = createSignal<string>();
-  const [done, setDone] = createSignal<string>();
-  let doneTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Says for a few seconds that the action went through (politely: it does not interrupt). */
-  const confirmDone = (ticket: ActionTicket, action: RunnableAction) => {
-    clearTimeout(doneTimer);
-    setDone(ACTIONS[action].done(ticket.number));
-    doneTimer = setTimeout(() => setDone(undefined), DONE_VISIBLE_MS);
+  /**
+   * Says for a few seconds that the action went through (politely: it does not interrupt). A delete the viewer
+   * may take back (the answer offers RESTORE) comes with Undo, which restores the version the delete left.
+   */
+  const confirmDone = (ticket: ActionTicket, action: RunnableAction, answered: Answered | undefined) => {
+    const undoable = action === 'DELETE' && answered?.version !== undefined && answered.availableActions?.includes('RESTORE');
+    toast.show({
+      message: ACTIONS[action].done(ticket.number),
+      action: undoable ? { label: 'Undo', run: () => void run({ ...ticket, version: answered.version as number }, 'RESTORE') } : undefined,
+    });
   };
-  onCleanup(() => clearTimeout(doneTimer));
 
   /** Sends once; on refusal says why and reloads the ticket when it changed, returning the message. */
   const send = async (ticket: ActionTicket, action: RunnableAction, input: ActionInput): Promise<string | undefined> => {
@@ -59,7 +74,7 @@ export function TicketActionProvider(props: ParentProps) {
       setPendingTicketId(undefined);
     }
     if (!result.error) {
-      confirmDone(ticket, action);
+      confirmDone(ticket, action, answeredTicket(result.data));
       return undefined;
     }
     const { explainTicketError, reloadTicket } = await loadRunner();
@@ -75,7 +90,7 @@ export function TicketActionProvider(props: ParentProps) {
   const run = (ticket: ActionTicket, action: RunnableAction): Promise<ActionOutcome> => {
     const target = { ...ticket };
     setNotice(undefined);
-    setDone(undefined);
+    toast.clear();
     if (!needsDialog(action)) {
       return send(target, action, EMPTY_INPUT).then((message) => {
         if (!message) return 'done';
@@ -113,10 +128,6 @@ export function TicketActionProvider(props: ParentProps) {
           </Suspense>
         )}
       </Show>
-      {/* The live region stays in the page, so screen readers announce what appears in it. */}
-      <div class="action-done-region" role="status">
-        <Show when={done()}>{(message) => <p class="action-done">{message()}</p>}</Show>
-      </div>
       <Show when={notice()}>
         {(message) => (
           <div class="action-notice" role="alert">
@@ -129,6 +140,13 @@ export function TicketActionProvider(props: ParentProps) {
       </Show>
     </RunnerContext.Provider>
   );
+}
+
+/** The ticket a `{ <mutation>: { ticket } }` answer carries (every runnable action answers so). */
+function answeredTicket(data: unknown): Answered | undefined {
+  const payload = data && typeof data === 'object' ? Object.values(data)[0] : undefined;
+  const ticket = payload && typeof payload === 'object' ? (payload as { ticket?: unknown }).ticket : undefined;
+  return ticket && typeof ticket === 'object' ? (ticket as Answered) : undefined;
 }
 
 /** The runner of the nearest TicketActionProvider (the signed-in shell provides one). */

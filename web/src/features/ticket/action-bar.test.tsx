@@ -1,6 +1,6 @@
-import { cleanup, render, screen } from '@solidjs/testing-library';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { Provider } from '@urql/solid';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TicketAction } from '../../gql/graphql';
 import { fakeClient } from '../../test/fake-client';
 import { TicketActionProvider } from '../ticket-actions';
@@ -40,5 +40,23 @@ describe('ActionBar', () => {
 
   it('leaves editing, comments and collaborators to their own places', () => {
     expect(barActions(['EDIT', 'COMMENT', 'ATTACH', 'ROLLBACK', 'ADD_COLLABORATOR'])).toEqual([]);
+  });
+
+  it('leaves a deleted ticket (onDeleted) instead of reloading what is gone, and the toast offers Undo', async () => {
+    const { client } = fakeClient(() => ({ data: { deleteTicket: { ticket: { id: 't1', version: 4, availableActions: ['RESTORE'] } } } }));
+    const onDone = vi.fn();
+    const onDeleted = vi.fn();
+    render(() => (
+      <Provider value={client}>
+        <TicketActionProvider>
+          <ActionBar ticket={{ id: 't1', number: 7, title: 'Banner', version: 3, availableActions: ['DELETE'] }} onDone={onDone} onDeleted={onDeleted} />
+        </TicketActionProvider>
+      </Provider>
+    ));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    fireEvent.click(within(await screen.findByRole('dialog', {}, { timeout: 5000 })).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledOnce(), { timeout: 5000 });
+    expect(onDone).not.toHaveBeenCalled();
+    expect(within(screen.getByRole('status')).getByRole('button', { name: 'Undo' })).toBeTruthy();
   });
 });

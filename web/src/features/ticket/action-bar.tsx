@@ -16,13 +16,19 @@ export function barActions(available: readonly TicketAction[]): RunnableAction[]
  * The buttons for what the viewer may do now, straight from `availableActions`; each runs through the
  * shared action runner (dialogs, expectedVersion, refusals). Renders nothing when there is nothing to do.
  */
-export function ActionBar(props: { ticket: ActionTicket & { availableActions: readonly TicketAction[] }; onDone?: () => void }) {
+export function ActionBar(props: {
+  ticket: ActionTicket & { availableActions: readonly TicketAction[] };
+  onDone?: () => void;
+  /** The ticket went to the trash: the page has nothing left to show (the toast offers Undo). */
+  onDeleted?: () => void;
+}) {
   const runner = useTicketAction();
   const actions = () => barActions(props.ticket.availableActions);
   const run = async (action: RunnableAction) => {
     const { id, number, title, version, status } = props.ticket;
     const outcome = await runner.run({ id, number, title, version, status }, action);
-    if (outcome !== 'cancelled') props.onDone?.();
+    if (outcome === 'done' && action === 'DELETE' && props.onDeleted) props.onDeleted();
+    else if (outcome !== 'cancelled') props.onDone?.();
   };
   return (
     <Show when={actions().length > 0}>

@@ -1,6 +1,7 @@
-import { A } from '@solidjs/router';
+import { A, useNavigate } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { StatusBadge } from '../../components/status-badge';
+import { goBack } from '../../lib/go-back';
 import { ActionBar } from './action-bar';
 import { EditableField } from './editable-field';
 import { titleEdit } from './ticket-edits';
@@ -10,6 +11,7 @@ import { priorityLabel } from './ticket-format';
 /** The top of a ticket: where it sits, what state it is in, its title (editable) and the workflow actions. */
 export function TicketHeader(props: Pick<TicketEditing, 'ticket' | 'save'> & { onActionDone: () => void }) {
   const t = () => props.ticket;
+  const navigate = useNavigate();
   return (
     <>
       <nav class="ticket-crumbs" aria-label="Breadcrumb">
@@ -51,7 +53,7 @@ export function TicketHeader(props: Pick<TicketEditing, 'ticket' | 'save'> & { o
             </h1>
           </EditableField>
         </div>
-        <ActionBar ticket={t()} onDone={props.onActionDone} />
+        <ActionBar ticket={t()} onDone={props.onActionDone} onDeleted={() => goBack(navigate, '/tickets')} />
       </header>
 
       <Show when={t().status === 'REJECTED' && t().rejectionReason}>
