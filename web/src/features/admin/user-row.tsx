@@ -1,6 +1,8 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { RoleBadge } from '../../components/role-badge';
+import { useToast } from '../../components/toast';
 import type { AdminUserFragment, Role } from '../../gql/graphql';
 import { describeError } from '../../lib/graphql-errors';
 import { ROLE_OPTIONS } from './user-rules';
@@ -9,18 +11,37 @@ import { updateUserMutation } from './users.graphql';
 type Department = { id: string; name: string };
 
 /**
- * One person. An admin changes role, department and active state in place (each change is saved at once)
- * and resets the password; anyone else, and an admin on their own row, reads.
+ * One person. An admin changes role, department and active state in place (each change is saved at once;
+ * a deactivation after "are you sure", then with Undo) and resets the password; anyone else, and an admin on
+ * their own row, reads.
  */
 export function UserRow(props: { user: AdminUserFragment; departments: readonly Department[]; editable: boolean; canReset: boolean; onReset: () => void }) {
   const [state, update] = createMutation(updateUserMutation);
   const [failure, setFailure] = createSignal<string>();
+  const toast = useToast();
+  const [confirming, setConfirming] = createSignal(false);
+  /** Saves one change; resolves with the refusal in words, or undefined when it went through. */
   const save = async (change: { role?: Role; departmentId?: string | null; isActive?: boolean }) => {
     setFailure(undefined);
     const result = await update({ input: { id: props.user.id, ...change } });
-    if (result.error) setFailure(describeError(result.error));
+    const refusal = result.error ? describeError(result.error) : undefined;
+    setFailure(refusal);
+    return refusal;
   };
   const name = () => props.user.displayName;
+  const setActive = async (isActive: boolean) => {
+    const refusal = await save({ isActive });
+    if (refusal) return refusal;
+    toast.show(
+      isActive ? { message: `Reactivated ${name()}.` } : { message: `Deactivated ${name()}.`, action: { label: 'Undo', run: () => void setActive(true) } },
+    );
+    return undefined;
+  };
+  const deactivate = async () => {
+    const refusal = await setActive(false);
+    if (!refusal) setConfirming(false);
+    return refusal;
+  };
 
   return (
     <tr class="admin-row" classList={{ 'admin-row-inactive': !props.user.isActive }}>
@@ -84,10 +105,23 @@ export function UserRow(props: { user: AdminUserFragment; departments: readonly 
               type="checkbox"
               checked={props.user.isActive}
               disabled={state.fetching}
-              onChange={(event) => save({ isActive: event.currentTarget.checked })}
+              onChange={(event) => {
+                if (event.currentTarget.checked) return void setActive(true);
+                // Stays checked until the admin confirms: the box shows what is saved.
+                event.currentTarget.checked = true;
+                setConfirming(true);
+              }}
             />
             Active<span class="visually-hidden">: {name()}</span>
           </label>
+          <Show when={confirming()}>
+            <ConfirmDialog title={`Deactivate ${name()}?`} confirmLabel="Deactivate" danger onConfirm={deactivate} onClose={() => setConfirming(false)}>
+              <p>
+                @{props.user.username} is signed out everywhere and can no longer sign in or be assigned work. Their tickets and history stay; you can
+                reactivate them here.
+              </p>
+            </ConfirmDialog>
+          </Show>
         </Show>
       </td>
       <Show when={props.canReset}>

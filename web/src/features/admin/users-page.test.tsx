@@ -2,6 +2,7 @@ import { Route, Router } from '@solidjs/router';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { Provider } from '@urql/solid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ToastProvider } from '../../components/toast';
 import { fakeClient, type Responder } from '../../test/fake-client';
 import { UsersPage } from './users-page';
 
@@ -55,9 +56,11 @@ function renderPage(role: 'ADMIN' | 'MANAGER' = 'ADMIN') {
   const fake = fakeClient(answer(role));
   render(() => (
     <Provider value={fake.client}>
-      <Router>
-        <Route path="/admin/users" component={UsersPage} />
-      </Router>
+      <ToastProvider>
+        <Router>
+          <Route path="/admin/users" component={UsersPage} />
+        </Router>
+      </ToastProvider>
     </Provider>
   ));
   return fake;
@@ -141,6 +144,41 @@ describe('UsersPage as an admin', () => {
     await waitFor(() =>
       expect(sent.find((operation) => operation.operationName === 'UpdateUserAdmin')?.variables).toEqual({ input: { id: 'u2', role: 'MANAGER' } }),
     );
+  });
+});
+
+describe('UsersPage deactivation', () => {
+  const updates = (sent: { operationName: string; variables: Record<string, unknown> }[]) =>
+    sent.filter((operation) => operation.operationName === 'UpdateUserAdmin').map((operation) => operation.variables.input);
+
+  it('asks before deactivating someone, then offers Undo', async () => {
+    const { sent } = renderPage();
+    const active = (await screen.findByLabelText('Active: Ben Member')) as HTMLInputElement;
+    fireEvent.click(active);
+    const dialog = await screen.findByRole('dialog', { name: 'Deactivate Ben Member?', hidden: true });
+    expect(updates(sent)).toEqual([]);
+    expect(active.checked).toBe(true);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Deactivate', hidden: true }));
+    await waitFor(() => expect(updates(sent)).toEqual([{ id: 'u2', isActive: false }]));
+    const toast = screen.getByRole('status');
+    await waitFor(() => expect(toast.textContent).toContain('Deactivated Ben Member.'));
+    fireEvent.click(within(toast).getByRole('button', { name: 'Undo' }));
+    await waitFor(() =>
+      expect(updates(sent)).toEqual([
+        { id: 'u2', isActive: false },
+        { id: 'u2', isActive: true },
+      ]),
+    );
+  });
+
+  it('sends nothing when the deactivation is cancelled', async () => {
+    const { sent } = renderPage();
+    fireEvent.click(await screen.findByLabelText('Active: Ben Member'));
+    const dialog = await screen.findByRole('dialog', { name: 'Deactivate Ben Member?', hidden: true });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel', hidden: true }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull());
+    expect(updates(sent)).toEqual([]);
+    expect((screen.getByLabelText('Active: Ben Member') as HTMLInputElement).checked).toBe(true);
   });
 });
 
