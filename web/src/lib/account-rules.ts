@@ -18,7 +18,8 @@ export type PasswordRule = { id: string; label: string; met: boolean };
 export function passwordRules(password: string, current?: string): PasswordRule[] {
   const rules: PasswordRule[] = [
     { id: 'min', label: `At least ${MIN_PASSWORD_LENGTH} characters`, met: password.length >= MIN_PASSWORD_LENGTH },
-    { id: 'max', label: `At most ${MAX_PASSWORD_LENGTH} characters`, met: password.length > 0 && password.length <= MAX_PASSWORD_LENGTH },
+    // An upper bound holds for an empty password: "(not met yet)" there would ask the person to type less than nothing.
+    { id: 'max', label: `At most ${MAX_PASSWORD_LENGTH} characters`, met: password.length <= MAX_PASSWORD_LENGTH },
   ];
   if (current !== undefined) {
     rules.push({ id: 'differs', label: 'Different from the current password', met: password.length > 0 && password !== current });

@@ -66,6 +66,8 @@ describe('RegisterPage', () => {
   it('ticks the password rules as the password is typed', () => {
     renderPage();
     expect(rule('min')?.classList.contains('password-rule-met')).toBe(false);
+    // Nothing typed is within the maximum: it never reads "At most 256 characters (not met yet)".
+    expect(rule('max')?.textContent).toContain('(met)');
     type('Password', 'short');
     expect(rule('min')?.classList.contains('password-rule-met')).toBe(false);
     expect(rule('min')?.textContent).toContain('not met yet');
