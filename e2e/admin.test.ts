@@ -88,7 +88,7 @@ describe('administration flows', () => {
     const admin = await browser.newUser({ label: 'admin (accounts)' });
     await signIn(admin.page, 'admin', '/admin/users');
     await admin.page.getByRole('button', { name: 'Create user' }).click();
-    await admin.page.getByLabel('User name').fill('e2e.reset');
+    await admin.page.getByLabel('Username').fill('e2e.reset');
     await admin.page.getByLabel('Display name').fill('Rita Reset');
     await admin.page.getByLabel('E-mail').fill('e2e.reset@example.com');
     await admin.page.getByLabel('Department', { exact: true }).selectOption({ label: 'Marketing' });

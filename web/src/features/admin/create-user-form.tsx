@@ -87,7 +87,7 @@ export function CreateUserForm(props: { departments: readonly { id: string; name
         New user
       </h2>
       <div class="admin-form-grid">
-        {field('username', 'User name', { autocomplete: 'off', autocapitalize: 'none', spellcheck: false }, USERNAME_HINT)}
+        {field('username', 'Username', { autocomplete: 'off', autocapitalize: 'none', spellcheck: false }, USERNAME_HINT)}
         {field('displayName', 'Display name', { autocomplete: 'off' })}
         {field('email', 'E-mail', { type: 'email', autocomplete: 'off' })}
         <div class="field">

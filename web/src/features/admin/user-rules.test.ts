@@ -10,13 +10,13 @@ describe('validateNewUser', () => {
 
   it('asks for every required field, in words for the admin filling it in', () => {
     expect(validateNewUser(EMPTY_NEW_USER)).toEqual({
-      username: 'Enter a user name.',
+      username: 'Enter a username.',
       email: 'Enter an e-mail address.',
       displayName: 'Enter the name people see.',
     });
   });
 
-  it('refuses user names the API refuses', () => {
+  it('refuses usernames the API refuses', () => {
     for (const username of ['ab', 'ana cruz', '.ana', 'ana-', 'a'.repeat(33), 'ana@x']) {
       expect(validateNewUser({ ...valid, username }).username, username).toBeTruthy();
     }
@@ -30,7 +30,7 @@ describe('validateNewUser', () => {
 });
 
 describe('toCreateUserInput', () => {
-  it('trims, lowercases the user name and sends no empty department', () => {
+  it('trims, lowercases the username and sends no empty department', () => {
     expect(toCreateUserInput({ ...valid, username: ' Ana.Cruz ', displayName: ' Ana ' })).toEqual({
       username: 'ana.cruz',
       email: 'ana@example.com',

@@ -15,7 +15,7 @@ export const USERNAME_HINT = '3–32 characters: lowercase letters, digits, dot,
 export function validateNewUser(input: NewUser): NewUserErrors {
   const errors: NewUserErrors = {};
   const found = {
-    username: input.username.trim() ? usernameProblem(input.username) : 'Enter a user name.',
+    username: input.username.trim() ? usernameProblem(input.username) : 'Enter a username.',
     email: input.email.trim() ? emailProblem(input.email) : 'Enter an e-mail address.',
     displayName: input.displayName.trim() ? displayNameProblem(input.displayName) : 'Enter the name people see.',
   };

@@ -78,18 +78,18 @@ describe('UsersPage as an admin', () => {
   it('checks the new user before sending, then shows the one-time password once, with a copy button', async () => {
     const { sent } = renderPage();
     fireEvent.click(await screen.findByRole('button', { name: 'Create user' }));
-    type('User name', 'Bad Name');
+    type('Username', 'Bad Name');
     type('E-mail', 'cy@example');
     fireEvent.click(screen.getAllByRole('button', { name: 'Create user' }).at(-1) as HTMLElement);
 
     expect(screen.getByText('Use only letters, digits, dots, dashes or underscores.')).toBeTruthy();
     expect(screen.getByText(/^This is not an e-mail address/)).toBeTruthy();
     expect(screen.getByText('Enter the name people see.')).toBeTruthy();
-    expect(screen.getByLabelText('User name').getAttribute('aria-invalid')).toBe('true');
-    expect(document.activeElement).toBe(screen.getByLabelText('User name'));
+    expect(screen.getByLabelText('Username').getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByLabelText('Username'));
     expect(sent.some((operation) => operation.operationName === 'CreateUser')).toBe(false);
 
-    type('User name', 'Cy.New');
+    type('Username', 'Cy.New');
     type('E-mail', 'cy@example.com');
     type('Display name', 'Cy New');
     fireEvent.change(screen.getByLabelText('Role'), { target: { value: 'MANAGER' } });

@@ -126,7 +126,7 @@ export function UsersPage() {
                 type="search"
                 name="q"
                 value={values().q}
-                placeholder="Name or user name"
+                placeholder="Name or username"
                 onChange={(event) => setParams(serializeUrlState(fields, { q: event.currentTarget.value }))}
               />
             </label>
