@@ -117,6 +117,9 @@ const envSchema = z.object({
     .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'DAILY_REPORT_TIME must be HH:MM (24-hour) or off')
     .default('08:00'),
   REPORT_FONT_FILE: z.string().optional(),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: flag(false),
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(10),
+  WEBHOOK_DISABLE_AFTER_DEAD: z.coerce.number().int().positive().default(5),
   KPI_TARGET_COMPLETION_RATE: z.coerce.number().min(0).max(1).default(DEFAULT_KPI_TARGETS.COMPLETION_RATE),
   KPI_TARGET_ON_TIME_RATE: z.coerce.number().min(0).max(1).default(DEFAULT_KPI_TARGETS.ON_TIME_RATE),
   KPI_TARGET_AVERAGE_REVISIONS: z.coerce.number().min(0).default(DEFAULT_KPI_TARGETS.AVERAGE_REVISIONS),
@@ -209,6 +212,14 @@ export type Config = {
   };
   /** The monthly report's targets (completion and on-time rates at least, average revisions and overdue rate at most). */
   kpiTargets: KpiTargets;
+  webhooks: {
+    /** Let webhooks reach loopback, private and link-local addresses (tests, a closed network); off: refused. */
+    allowPrivateTargets: boolean;
+    /** How long one delivery attempt may take, connect to last byte. */
+    timeoutMs: number;
+    /** Dead deliveries in a row after which an endpoint is turned off (its owner is notified). */
+    disableAfterDead: number;
+  };
   /** Token lifetimes; tests shorten them. */
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
@@ -296,6 +307,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ON_TIME_RATE: e.KPI_TARGET_ON_TIME_RATE,
       AVERAGE_REVISIONS: e.KPI_TARGET_AVERAGE_REVISIONS,
       OVERDUE_RATE: e.KPI_TARGET_OVERDUE_RATE,
+    },
+    webhooks: {
+      allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
+      disableAfterDead: e.WEBHOOK_DISABLE_AFTER_DEAD,
     },
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlSeconds: 30 * 24 * 60 * 60,

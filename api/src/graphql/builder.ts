@@ -14,6 +14,7 @@ import { createLogger } from '../logger.ts';
 const developmentLog = createLogger('warn');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SEQUENCE_ID = /^\d{1,18}$/;
 /** The nil UUID: never a row's id (ids are UUIDv7). */
 const NO_SUCH_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -45,10 +46,12 @@ export const builder = new SchemaBuilder<{
         : (info) => developmentLog.warn(`Prisma query was unused in resolver for ${info.parentType.name}.${info.fieldName}`),
   },
   relay: {
-    // Every id we store is a UUID. A well-formed global ID around anything else names nothing, like any
-    // unknown id; it must not reach PostgreSQL, which would refuse it as a server error.
+    // Every id we store is a UUID (but a webhook delivery's, a sequence number). A well-formed global ID around
+    // anything else names nothing, like any unknown id; it must not reach PostgreSQL, which would refuse it as a
+    // server error.
     decodeGlobalID: (globalID) => {
       const decoded = decodeGlobalID(globalID);
+      if (decoded.typename === 'WebhookDelivery' && SEQUENCE_ID.test(decoded.id)) return decoded;
       return UUID.test(decoded.id) ? decoded : { ...decoded, id: NO_SUCH_ID };
     },
     clientMutationId: 'omit',

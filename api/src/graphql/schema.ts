@@ -20,6 +20,7 @@ import './types/activity-log.ts';
 import './types/notification.ts';
 import './types/telegram.ts';
 import './types/ticket-event.ts';
+import './types/webhook.ts';
 import './types/search.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

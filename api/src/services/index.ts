@@ -21,6 +21,7 @@ import { createTelegramLinkService } from './telegram-links.ts';
 import type { EffectsSink } from './ticket-changes.ts';
 import { createTicketService } from './tickets.ts';
 import { createUserService } from './users.ts';
+import { createWebhookService } from './webhooks.ts';
 
 export type ServiceDeps = {
   prisma: PrismaClient;
@@ -47,6 +48,8 @@ export type ServiceDeps = {
   kpiTargets?: KpiTargets;
   /** The bot's username for deep links (unknown without Telegram configured). */
   telegramBotUsername?: () => string | undefined;
+  /** WEBHOOK_ALLOW_PRIVATE_TARGETS: webhooks may point at loopback and private addresses (off when not given). */
+  webhookAllowPrivateTargets?: boolean;
 };
 
 export function createServices(deps: ServiceDeps) {
@@ -72,6 +75,7 @@ export function createServices(deps: ServiceDeps) {
     notifications: createNotificationService(deps.prisma),
     deliveries: createDeliveryService(deps.prisma),
     telegramLinks: createTelegramLinkService({ prisma: deps.prisma, botUsername: deps.telegramBotUsername ?? (() => undefined) }),
+    webhooks: createWebhookService({ prisma: deps.prisma, allowPrivateTargets: deps.webhookAllowPrivateTargets ?? false }),
   };
 }
 

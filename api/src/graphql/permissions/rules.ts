@@ -18,6 +18,14 @@ export const isManagerOrAdmin = rule({ cache: 'contextual' })((_parent, _args, c
   return ctx.viewer.role === 'MEMBER' ? new ForbiddenError('Only managers and admins can do this.') : true;
 });
 
+/** Webhooks: managers and admins, and a member only through an API token (held to WRITE for mutations by the token-scope rule). */
+export const mayUseWebhooks = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) => {
+  if (!ctx.viewer) return new UnauthenticatedError();
+  return ctx.viewer.role !== 'MEMBER' || ctx.apiScopes !== null
+    ? true
+    : new ForbiddenError('Only managers and admins use webhooks; a member may through an API token with the WRITE scope.');
+});
+
 /**
  * The coarse rule for a workflow action, from the roles its parties can hold (domain/workflow.ts rolesThatMay):
  * the table stays the one place that says who may act; the domain then decides the ticket itself.

@@ -13,7 +13,7 @@ import { chain, type IRules, shield } from 'graphql-shield';
 import type { MutationNeed } from '../../domain/api-tokens.ts';
 import { ForbiddenError } from '../../domain/errors.ts';
 import { TICKET_ACTION_MUTATIONS } from '../types/ticket-mutations.ts';
-import { allow, deny, isAdmin, isAuthenticated, isManagerOrAdmin, ticketActionRule, tokenScopeRule } from './rules.ts';
+import { allow, deny, isAdmin, isAuthenticated, isManagerOrAdmin, mayUseWebhooks, ticketActionRule, tokenScopeRule } from './rules.ts';
 
 export const rootRules = {
   Query: {
@@ -38,6 +38,7 @@ export const rootRules = {
     unreadNotificationCount: isAuthenticated,
     notificationDeliveries: isAdmin,
     apiTokens: isAuthenticated,
+    webhooks: mayUseWebhooks,
     search: isAuthenticated,
   },
   Mutation: {
@@ -73,6 +74,11 @@ export const rootRules = {
     createApiToken: isAuthenticated,
     revokeApiToken: isAuthenticated,
     createServiceAccount: isAdmin,
+    // The service narrows to the owner's own (admins: any) and re-checks who may (domain/webhooks.ts).
+    createWebhook: mayUseWebhooks,
+    updateWebhook: mayUseWebhooks,
+    deleteWebhook: mayUseWebhooks,
+    redeliverWebhookDelivery: mayUseWebhooks,
   },
   // Shield wraps resolve, not subscribe: every subscribe also checks the viewer itself, and every event is
   // filtered by the read rule (realtime/ticket-event-stream.ts).

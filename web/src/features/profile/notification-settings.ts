@@ -23,6 +23,7 @@ export const NOTIFICATION_KIND_LABELS: Record<PersonalNotificationKind, string> 
   DEADLINE_REMINDER: 'Deadline reminders',
   TICKET_OVERDUE: 'Overdue tickets',
   ACCOUNT_APPROVED: 'Account approvals',
+  WEBHOOK_DISABLED: 'Webhooks turned off',
 };
 
 export const NOTIFICATION_KINDS = Object.keys(NOTIFICATION_KIND_LABELS) as PersonalNotificationKind[];

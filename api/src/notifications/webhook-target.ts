@@ -1,0 +1,87 @@
+// Where a webhook may send (SSRF guard). A webhook's URL is chosen by its owner, and the server sends from inside
+// the network: without a guard anyone allowed a webhook could make it POST to the database, the cloud's metadata
+// service (169.254.169.254) or an admin page on localhost, and read the answer in the delivery log. So a host is
+// resolved with DNS and every address it resolves to must be public unicast: loopback, private, link-local,
+// unique-local, carrier-grade NAT, multicast, unspecified, reserved, and IPv6 forms that embed an IPv4 address
+// (IPv4-mapped, 6to4, Teredo, NAT64) are refused (ipaddr.js classifies; anything it does not call "unicast" is
+// refused). The check happens when a webhook is created or its URL changed (a clear BAD_USER_INPUT) and again at
+// every send, inside the connection itself: the HTTP agent's `lookup` is this module's, so the socket connects to
+// the very address that was checked, and a DNS answer that changes between a check and the connect (DNS
+// rebinding) cannot slip through. WEBHOOK_ALLOW_PRIVATE_TARGETS=true turns the refusal off (tests, a closed network).
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { Agent } from 'undici';
+
+export class TargetRefusedError extends Error {}
+
+/** Why an address may not be reached, or null when it is public unicast. */
+export function refusedRange(address: string): string | null {
+  if (!ipaddr.isValid(address)) return 'not an IP address';
+  let parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  const range = parsed.range();
+  return range === 'unicast' ? null : range;
+}
+
+function refusal(hostname: string, address: string, range: string): TargetRefusedError {
+  const shown = hostname === address ? address : `${hostname} (${address})`;
+  return new TargetRefusedError(`${shown} is a ${range} address, which webhooks may not reach (only public addresses).`);
+}
+
+type Resolved = { address: string; family: number };
+
+/** Every address of the host, each checked; refuses the host if any of them is not public (unless allowPrivate). */
+export function resolveTarget(hostname: string, allowPrivate: boolean): Promise<Resolved[]> {
+  const host = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
+  return new Promise((resolve, reject) => {
+    dnsLookup(host, { all: true, verbatim: true }, (error, addresses: LookupAddress[]) => {
+      if (error) return reject(new TargetRefusedError(`${host} could not be resolved (${error.code ?? error.message}).`));
+      if (!addresses.length) return reject(new TargetRefusedError(`${host} has no address.`));
+      if (!allowPrivate) {
+        for (const { address } of addresses) {
+          const range = refusedRange(address);
+          if (range) return reject(refusal(host, address, range));
+        }
+      }
+      resolve(addresses.map(({ address, family }) => ({ address, family })));
+    });
+  });
+}
+
+/** Checks a webhook URL's host (an IP literal or a name resolved now); throws TargetRefusedError with the reason. */
+export async function checkTarget(url: URL, allowPrivate: boolean): Promise<void> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host)) {
+    const range = allowPrivate ? null : refusedRange(host);
+    if (range) throw refusal(host, host, range);
+    return;
+  }
+  await resolveTarget(host, allowPrivate);
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * The agent every delivery goes through: its connections look hosts up with resolveTarget, so they reach only
+ * addresses that passed the check. (An IP literal is not looked up by the socket: the dispatcher checks it with
+ * checkTarget before sending.) Redirects are never followed: undici's request() does not follow them.
+ */
+export function createTargetAgent(options: { allowPrivate: boolean; connectTimeoutMs: number }): Agent {
+  const lookup = (hostname: string, lookupOptions: { all?: boolean }, callback: LookupCallback) => {
+    resolveTarget(hostname, options.allowPrivate).then(
+      (addresses) => {
+        const [first] = addresses;
+        if (lookupOptions.all) callback(null, addresses);
+        else if (first) callback(null, first.address, first.family);
+      },
+      (error: Error) => callback(Object.assign(error, { code: 'EWEBHOOKTARGET' }), lookupOptions.all ? [] : ''),
+    );
+  };
+  return new Agent({
+    connect: { lookup: lookup as never, timeout: options.connectTimeoutMs },
+    // An endpoint gets a handful of sockets at most: deliveries to one endpoint go one pass at a time anyway.
+    connections: 4,
+    keepAliveTimeout: 10_000,
+  });
+}
