@@ -23,7 +23,7 @@ export default defineConfig({
         resolve: { alias: graphqlAlias },
         test: {
           name: 'api',
-          include: ['api/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts'],
+          include: ['api/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.ts', 'docs/**/*.test.ts'],
           environment: 'node',
           // The web vocabulary's test reads the colour tokens the charts take from styles.css (`?raw`).
           css: { include: [/web\/src\/styles\.css/] },
