@@ -114,7 +114,7 @@ describe('one-time password', () => {
     await assertAccessible(page, `change password (${width})`);
     await screenshot(page, 'change-password');
 
-    await page.getByLabel('Current password').fill(reset.resetUserPassword.temporaryPassword);
+    await page.getByLabel('One-time password').fill(reset.resetUserPassword.temporaryPassword);
     await page.getByLabel('New password', { exact: true }).fill('my-own-password');
     await page.getByLabel('Confirm new password').fill('my-own-password');
     await page.getByRole('button', { name: 'Change password' }).click();

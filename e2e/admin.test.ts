@@ -114,7 +114,7 @@ describe('administration flows', () => {
     // Nothing else opens before the change.
     await user.page.goto(`${inject('baseUrl')}/board`);
     await user.page.waitForURL((url) => url.pathname === '/change-password', { timeout: WAIT_MS });
-    await user.page.getByLabel('Current password').fill(reset);
+    await user.page.getByLabel('One-time password').fill(reset);
     await user.page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
     await user.page.getByLabel('Confirm new password').fill(NEW_PASSWORD);
     await user.page.getByRole('button', { name: 'Change password' }).click();

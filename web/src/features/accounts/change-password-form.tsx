@@ -5,12 +5,13 @@ import { Field } from '../../components/field';
 import { getFragmentData } from '../../gql';
 import { passwordAcceptable } from '../../lib/account-rules';
 import { describeError, errorField } from '../../lib/graphql-errors';
-import { startChangedPasswordSession } from '../../lib/session';
+import { session, startChangedPasswordSession } from '../../lib/session';
 import { changedPasswordSessionFragment, changePasswordMutation } from './change-password.graphql';
 import { NewPasswordFields } from './new-password-fields';
 
 /**
- * The current password and a new one (its rules ticked as typed, confirmed). The server ends every other
+ * The current password (the one-time one, when that is how the person signed in) and a new one (its rules
+ * ticked as typed, confirmed). The server ends every other
  * session of the user and starts a new one here, which this form adopts before calling `onChanged`.
  */
 export function ChangePasswordForm(props: {
@@ -27,9 +28,14 @@ export function ChangePasswordForm(props: {
   const [serverError, setServerError] = createSignal<{ field?: string | undefined; message: string }>();
   let currentInput: HTMLInputElement | undefined;
 
+  // Signed in with an admin's one-time password, that is the password to give here: call it so.
+  const oneTime = () => session.mustChangePassword();
+  const currentLabel = () => (oneTime() ? 'One-time password' : 'Current password');
   const currentError = () => {
-    if (serverError()?.field === 'currentPassword') return 'This is not your current password.';
-    return submitted() && !current() ? 'Enter your current password.' : undefined;
+    if (serverError()?.field === 'currentPassword')
+      return oneTime() ? 'This is not the one-time password you were given.' : 'This is not your current password.';
+    if (!submitted() || current()) return undefined;
+    return oneTime() ? 'Enter the one-time password you were given.' : 'Enter your current password.';
   };
 
   const submit = async (event: SubmitEvent) => {
@@ -65,7 +71,7 @@ export function ChangePasswordForm(props: {
     <form class="form" onSubmit={submit} noValidate>
       <ErrorBanner message={serverError() && !['currentPassword', 'newPassword'].includes(serverError()?.field ?? '') ? serverError()?.message : undefined} />
       <fieldset class="form-fields" disabled={change.fetching}>
-        <Field label="Current password" error={currentError()}>
+        <Field label={currentLabel()} error={currentError()}>
           {(control) => (
             <input
               {...control}

@@ -87,8 +87,10 @@ describe('ChangePasswordPage', () => {
     expect(await screen.findByRole('heading', { name: 'Choose a new password' })).toBeTruthy();
     expect(window.location.pathname).toBe('/change-password');
     expect(screen.queryByText('board')).toBeNull();
+    // The password to give is the one-time one the admin handed out, and the form says so.
+    expect(screen.queryByLabelText('Current password')).toBeNull();
 
-    type('Current password', 'one-time-pass');
+    type('One-time password', 'one-time-pass');
     type('New password', 'one-time-pass');
     expect(rule('differs')?.classList.contains('password-rule-met')).toBe(false);
     type('New password', 'my-own-password');
@@ -113,9 +115,9 @@ describe('ChangePasswordPage', () => {
     const { sent } = renderApp(() => ({ data: {} }), '/change-password');
     await screen.findByRole('heading', { name: 'Choose a new password' });
     fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
-    expect(await screen.findByText('Enter your current password.')).toBeTruthy();
+    expect(await screen.findByText('Enter the one-time password you were given.')).toBeTruthy();
 
-    type('Current password', 'one-time-pass');
+    type('One-time password', 'one-time-pass');
     type('New password', 'short');
     type('Confirm new password', 'shirt');
     fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
@@ -134,12 +136,12 @@ describe('ChangePasswordPage', () => {
       '/change-password',
     );
     await screen.findByRole('heading', { name: 'Choose a new password' });
-    type('Current password', 'not-it');
+    type('One-time password', 'not-it');
     type('New password', 'my-own-password');
     type('Confirm new password', 'my-own-password');
     fireEvent.click(screen.getByRole('button', { name: 'Change password' }));
-    expect(await screen.findByText('This is not your current password.')).toBeTruthy();
-    expect((screen.getByLabelText('Current password') as HTMLInputElement).value).toBe('');
+    expect(await screen.findByText('This is not the one-time password you were given.')).toBeTruthy();
+    expect((screen.getByLabelText('One-time password') as HTMLInputElement).value).toBe('');
     expect(window.location.pathname).toBe('/change-password');
   });
 });
