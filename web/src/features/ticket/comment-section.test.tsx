@@ -72,6 +72,7 @@ describe('CommentSection', () => {
           ticket: {
             __typename: 'Ticket',
             id: 't1',
+            commentCount: 1,
             comments: { __typename: 'TicketCommentsConnection', totalCount: 1, nodes: [comment('c1', '2026-11-01T10:00:00Z', 'Al', 'Hello')] },
           },
         },
@@ -85,6 +86,39 @@ describe('CommentSection', () => {
     }
     return { errors: [{ message: 'unexpected' }] };
   };
+
+  it('counts every comment, replies included, in its heading (one thread with two replies is 3)', async () => {
+    const { client } = fakeClient((operation) =>
+      operation.operationName === 'TicketComments'
+        ? {
+            data: {
+              ticket: {
+                __typename: 'Ticket',
+                id: 't1',
+                commentCount: 3,
+                comments: {
+                  __typename: 'TicketCommentsConnection',
+                  totalCount: 1,
+                  nodes: [
+                    comment('c1', '2026-11-01T10:00:00Z', 'Al', 'Is the copy final?', [
+                      reply('r1', '2026-11-01T11:00:00Z', 'Bo', 'Yes, final.'),
+                      reply('r2', '2026-11-01T12:00:00Z', 'Al', 'Thanks!'),
+                    ]),
+                  ],
+                },
+              },
+            },
+          }
+        : answer(operation),
+    );
+    render(() => (
+      <Provider value={client}>
+        <CommentSection ticketId="t1" canComment={false} liveTick={0} />
+      </Provider>
+    ));
+    await screen.findByText('Thanks!');
+    expect(screen.getByRole('heading', { name: /^Comments/ }).textContent).toBe('Comments3');
+  });
 
   it('replies under a comment with its parent id, and posts top-level comments without one', async () => {
     const { client, sent } = fakeClient(answer);

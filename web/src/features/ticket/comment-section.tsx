@@ -42,7 +42,8 @@ export function CommentSection(props: { ticketId: string; canComment: boolean; l
     <section class="ticket-section">
       <h2 class="ticket-section-title" id="comments-title">
         Comments
-        <Show when={comments.data?.ticket?.comments.totalCount}>{(count) => <span class="badge">{count()}</span>}</Show>
+        {/* Every comment, replies included (the connection's totalCount counts threads). */}
+        <Show when={comments.data?.ticket?.commentCount}>{(count) => <span class="badge">{count()}</span>}</Show>
       </h2>
       <Switch>
         <Match when={comments.error && !comments.data}>

@@ -97,6 +97,7 @@ export const ticketCommentsQuery = graphql(`
   query TicketComments($id: ID!) {
     ticket(id: $id) {
       id
+      commentCount
       comments(first: 40) {
         totalCount
         nodes {
