@@ -18,7 +18,9 @@ const EMBEDDED = [
   'CreateApiTokenPayload',
   'CreateServiceAccountPayload',
   'CreateUserPayload',
+  'CreateWebhookPayload',
   'DashboardStats',
+  'DeleteWebhookPayload',
   'DepartmentPayload',
   'FieldChange',
   'LogoutPayload',
@@ -29,12 +31,15 @@ const EMBEDDED = [
   'PriorityCount',
   'ProductPayload',
   'PurgeTicketPayload',
+  'RedeliverWebhookDeliveryPayload',
   'ResetUserPasswordPayload',
   'RevokeApiTokenPayload',
+  'SearchHit',
   'StatusCount',
   'TicketEvent',
   'TicketPayload',
   'TicketProductItem',
+  'UpdateWebhookPayload',
   'UserPayload',
   'WeekPoint',
 ];
@@ -42,7 +47,8 @@ const EMBEDDED = [
 /** Connections and their edges carry no id either. */
 const CONNECTIONS = ['ActivityLog', 'MyTasks', 'Notifications', 'Tickets', 'Trash', 'Users']
   .flatMap((name) => [`Query${name}Connection`, `Query${name}ConnectionEdge`])
-  .concat(['TicketCommentsConnection', 'TicketCommentsConnectionEdge', 'TicketHistoryConnection', 'TicketHistoryConnectionEdge']);
+  .concat(['TicketCommentsConnection', 'TicketCommentsConnectionEdge', 'TicketHistoryConnection', 'TicketHistoryConnectionEdge'])
+  .concat(['WebhookDeliveriesConnection', 'WebhookDeliveriesConnectionEdge']);
 
 const keys: KeyingConfig = Object.fromEntries([...EMBEDDED, ...CONNECTIONS].map((typename) => [typename, () => null]));
 

@@ -20,6 +20,7 @@ export const MANAGE_PAGES = [
   { path: '/admin/users', label: 'Users', roles: MANAGERS },
   { path: '/trash', label: 'Trash', roles: MANAGERS },
   { path: '/activity', label: 'Activity', roles: MANAGERS },
+  { path: '/admin/webhooks', label: 'Webhooks', roles: MANAGERS },
   { path: '/admin/departments', label: 'Departments', roles: ADMINS },
   { path: '/admin/products', label: 'Products', roles: ADMINS },
   { path: '/admin/service-accounts', label: 'Service accounts', roles: ADMINS },

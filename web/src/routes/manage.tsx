@@ -12,6 +12,7 @@ const PAGES = {
   '/admin/users': lazy(() => import('../features/admin/users-page').then((module) => ({ default: module.UsersPage }))),
   '/trash': lazy(() => import('../features/trash/trash-page').then((module) => ({ default: module.TrashPage }))),
   '/activity': lazy(() => import('../features/activity/activity-page').then((module) => ({ default: module.ActivityPage }))),
+  '/admin/webhooks': lazy(() => import('../features/integrations/webhooks-page').then((module) => ({ default: module.WebhooksPage }))),
   '/admin/departments': lazy(() => import('../features/admin/departments-page').then((module) => ({ default: module.DepartmentsPage }))),
   '/admin/products': lazy(() => import('../features/admin/products-page').then((module) => ({ default: module.ProductsPage }))),
   '/admin/service-accounts': lazy(() => import('../features/integrations/service-accounts-page').then((module) => ({ default: module.ServiceAccountsPage }))),
