@@ -65,6 +65,8 @@ export type StartOptions = {
   cpuProfileDir?: string;
   /** More flags for the child's node (V8 heap sizes, say). */
   nodeFlags?: readonly string[];
+  /** More settings for the child (bench/webhooks.ts: WEBHOOK_ALLOW_PRIVATE_TARGETS). */
+  env?: Readonly<Record<string, string>>;
   signal: AbortSignal;
 };
 
@@ -98,6 +100,7 @@ export async function startServer(options: StartOptions): Promise<ServerHandle> 
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...(options.jwtSecret ? { JWT_SECRET: options.jwtSecret } : {}),
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+    ...options.env,
   });
 
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
