@@ -219,6 +219,54 @@ describe('one approval request approves one step', () => {
   });
 });
 
+describe('assignment in one step', () => {
+  const ASSIGN_ALL = `mutation ($input: AssignTicketInput!) { assignTicket(input: $input) { ticket {
+    version dueDate assignee { username } collaborators { username }
+    history(first: 1) { totalCount nodes { action changes { field from to } } } } } }`;
+
+  it('takes the deadline and the collaborators with the assignee, as one change and one history entry', async () => {
+    const ticket = await ticketAt(t, s, 'APPROVED');
+    const due = new Date(Date.now() + 4 * 86_400_000).toISOString();
+    const { assignTicket } = await t.ok(
+      ASSIGN_ALL,
+      { input: { id: ticket.id, expectedVersion: ticket.version, assigneeId: s.designer.globalId, dueDate: due, collaboratorIds: [s.designer2.globalId] } },
+      s['creative.manager'].token,
+    );
+    expect(assignTicket.ticket).toMatchObject({
+      version: ticket.version + 1,
+      dueDate: due,
+      assignee: { username: 'designer' },
+      collaborators: [{ username: 'designer2' }],
+    });
+    const [entry] = assignTicket.ticket.history.nodes;
+    expect(entry.action).toBe('ASSIGNED');
+    expect(entry.changes.map((change: { field: string }) => change.field).sort()).toEqual(['assigneeId', 'collaboratorIds', 'dueDate']);
+  });
+
+  it('refuses the whole step when a collaborator cannot collaborate or the deadline is past', async () => {
+    const ticket = await ticketAt(t, s, 'APPROVED');
+    const past = await ticketMutation(
+      t,
+      'assignTicket',
+      'AssignTicketInput',
+      { id: ticket.id, assigneeId: s.designer.globalId, dueDate: new Date(Date.now() - 3_600_000).toISOString() },
+      s['creative.manager'].token,
+    );
+    expect(errorCodes(past)).toEqual(['BAD_USER_INPUT']);
+    const marketer = await ticketMutation(
+      t,
+      'assignTicket',
+      'AssignTicketInput',
+      { id: ticket.id, assigneeId: s.designer.globalId, collaboratorIds: [s.marketer.globalId] },
+      s['creative.manager'].token,
+    );
+    expect(errorCodes(marketer)).toEqual(['BAD_USER_INPUT']);
+    const row = await t.db.prisma.ticket.findUniqueOrThrow({ where: { id: rawId(ticket.id) } });
+    expect(row.assigneeId).toBeNull();
+    expect(row.version).toBe(ticket.version);
+  });
+});
+
 describe('rollback', () => {
   it('restores the state right after the chosen entry, as a new ROLLBACK entry, deleting nothing', async () => {
     const ticket = await ticketAt(t, s, 'IN_PROGRESS');

@@ -79,7 +79,12 @@ describe('ASSIGN plan', () => {
   const active = { id: 'designer2', isActive: true, approvedAt: NOW };
 
   it('sets the assignee, gives an undated ticket its SLA deadline, and drops the assignee from the collaborators', () => {
-    const plan = planOf(ASSIGN, row({ status: 'APPROVED', assigneeId: null }), { assigneeId: 'designer2' }, { assignee: active, slaRules: [...DEFAULT_SLA] });
+    const plan = planOf(
+      ASSIGN,
+      row({ status: 'APPROVED', assigneeId: null }),
+      { assigneeId: 'designer2' },
+      { assignee: active, slaRules: [...DEFAULT_SLA], collaborators: [] },
+    );
     expect(plan.fields).toEqual({ assigneeId: 'designer2', dueDate: new Date('2026-03-03T10:00:00Z') });
     expect(plan.writes).toEqual([{ kind: 'removeCollaborator', userId: 'designer2' }]);
     expect(plan.announcements?.(row({ number: 7, dueDate: null }))).toEqual([
@@ -89,13 +94,13 @@ describe('ASSIGN plan', () => {
 
   it('keeps a due date the ticket already has', () => {
     const dueDate = new Date('2026-04-01T00:00:00Z');
-    const plan = planOf(ASSIGN, row({ dueDate }), { assigneeId: 'designer2' }, { assignee: active, slaRules: [...DEFAULT_SLA] });
+    const plan = planOf(ASSIGN, row({ dueDate }), { assigneeId: 'designer2' }, { assignee: active, slaRules: [...DEFAULT_SLA], collaborators: [] });
     expect(plan.fields).toEqual({ assigneeId: 'designer2' });
   });
 
   it('refuses unknown, inactive and unchanged assignees', () => {
     const before = row();
-    const facts = (assignee: typeof active | null) => ({ assignee, slaRules: [] });
+    const facts = (assignee: typeof active | null) => ({ assignee, slaRules: [], collaborators: [] });
     expect(refusal(() => planOf(ASSIGN, before, { assigneeId: 'x' }, facts(null)))).toBe('NOT_FOUND: User not found.');
     expect(refusal(() => planOf(ASSIGN, before, { assigneeId: 'x' }, facts({ ...active, isActive: false })))).toBe(
       'BAD_USER_INPUT: The assignee must be an active user.',
@@ -142,6 +147,8 @@ describe('ROLLBACK plan', () => {
     expect(plan.to).toBe('APPROVED');
     expect(plan.fields).toEqual({
       assigneeId: 'designer2',
+      // The revision requested after the entry is undone with it.
+      revisionCount: 0,
       deptApprovedAt: at(1),
       creativeApprovedAt: at(2),
       assignedAt: at(4),
@@ -167,7 +174,7 @@ describe('ROLLBACK plan', () => {
     expect(plan.writes).toEqual([{ kind: 'replaceCollaborators', userIds: ['designer'] }]);
   });
 
-  it('turns snapshot dates back into dates and leaves the deadline and revision count alone', () => {
+  it('turns snapshot dates back into dates and restores the deadline and revision count too', () => {
     const before = row({ scheduledStart: null, dueDate: new Date('2026-05-01T00:00:00Z'), revisionCount: 2 });
     const entry = {
       ticketId: before.id,
@@ -178,7 +185,7 @@ describe('ROLLBACK plan', () => {
     };
     // No stamping entry in reach (a history written before the stamps): the stamps of the status stay.
     const plan = planOf(ROLLBACK, before, { reason: 'r', historyEntryId: 'h1' }, { entry, stampEntries: [] });
-    expect(plan.fields).toEqual({ scheduledStart: new Date('2026-04-01T09:00:00Z'), ...stampsOf(before) });
+    expect(plan.fields).toEqual({ scheduledStart: new Date('2026-04-01T09:00:00Z'), dueDate: null, revisionCount: 0, ...stampsOf(before) });
     expect(plan.to).toBe('IN_PROGRESS');
     expect(plan.writes).toEqual([]);
   });

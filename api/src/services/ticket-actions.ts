@@ -197,22 +197,49 @@ export const REJECT: ActionSpec<Reasoned> = {
 
 type UserState = { id: string; isActive: boolean; approvedAt: Date | null };
 
-export const ASSIGN: ActionSpec<TicketTarget & { assigneeId: string }, { assignee: UserState | null; slaRules: SlaRule[] }> = {
+type Collaborating = TicketTarget & { userId: string };
+type CandidateUser = UserState & { username: string; department: { isCreative: boolean } | null };
+const CANDIDATE_SELECT = { id: true, username: true, isActive: true, approvedAt: true, department: { select: { isCreative: true } } } as const;
+
+/** Why this person cannot collaborate on the ticket (as the assignee `assigneeId`), or undefined when they can. */
+function collaboratorRefusal(user: CandidateUser, assigneeId: string | null): string | undefined {
+  if (!user.isActive || !user.approvedAt) return 'A collaborator must be an active user.';
+  if (!user.department?.isCreative) return 'Only Creative department members can collaborate.';
+  if (user.id === assigneeId) return 'The assignee is already on the ticket.';
+  return undefined;
+}
+
+/** The assignee, and in the same step (one change, one history entry) the deadline and collaborators to add. */
+export type AssignInput = TicketTarget & { assigneeId: string; dueDate?: Date | null; collaboratorIds?: readonly string[] | null };
+
+export const ASSIGN: ActionSpec<AssignInput, { assignee: UserState | null; slaRules: SlaRule[]; collaborators: CandidateUser[] }> = {
   action: 'ASSIGN',
   facts: async (tx, { input }) => ({
     assignee: await tx.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, isActive: true, approvedAt: true } }),
     slaRules: await tx.slaRule.findMany({ select: { priority: true, criteria: true, hours: true } }),
+    collaborators: input.collaboratorIds?.length ? await tx.user.findMany({ where: { id: { in: [...input.collaboratorIds] } }, select: CANDIDATE_SELECT }) : [],
   }),
-  plan({ viewer, before, facts, now }) {
+  plan({ viewer, before, input, facts, now }) {
     const { assignee } = facts;
     if (!assignee) throw new NotFoundError('User');
     if (!assignee.isActive || !assignee.approvedAt) throw new BadInputError('The assignee must be an active user.', 'assigneeId');
     if (assignee.id === before.assigneeId) throw new BadInputError('The ticket is already assigned to that user.', 'assigneeId');
-    const deadline = deadlineAtAssignment(before, now, facts.slaRules);
+    const wanted = [...new Set(input.collaboratorIds ?? [])];
+    if (facts.collaborators.length !== wanted.length) throw new NotFoundError('User');
+    for (const user of facts.collaborators) {
+      const refusal = collaboratorRefusal(user, assignee.id);
+      if (refusal) throw new BadInputError(refusal, 'collaboratorIds');
+    }
+    const added = facts.collaborators.filter((user) => !before.collaborators.some((collaborator) => collaborator.userId === user.id));
+    // A deadline given with the assignment wins; without one (and none set before) the priority decides it.
+    const deadline = input.dueDate ?? deadlineAtAssignment(before, now, facts.slaRules);
     return {
       fields: { assigneeId: assignee.id, ...(deadline ? { dueDate: deadline } : {}) },
       // The new assignee is no longer also a collaborator.
-      writes: [{ kind: 'removeCollaborator', userId: assignee.id }],
+      writes: [
+        { kind: 'removeCollaborator', userId: assignee.id },
+        ...added.map((user): ExtraWrite => ({ kind: 'addCollaborator', userId: user.id, addedById: viewer.id })),
+      ],
       summary: () => `${viewer.username} assigned #${before.number}`,
       announcements: (after) => [
         {
@@ -221,28 +248,24 @@ export const ASSIGN: ActionSpec<TicketTarget & { assigneeId: string }, { assigne
           title: `#${after.number} was assigned to you`,
           body: after.dueDate ? `Due ${after.dueDate.toISOString()}` : '',
         },
+        ...(added.length
+          ? [{ kind: 'COLLABORATOR_ADDED' as const, recipientIds: added.map((user) => user.id), title: `You were added to #${after.number}` }]
+          : []),
       ],
     };
   },
 };
 
-type Collaborating = TicketTarget & { userId: string };
-type CandidateUser = UserState & { username: string; department: { isCreative: boolean } | null };
-
 export const ADD_COLLABORATOR: ActionSpec<Collaborating, { user: CandidateUser | null }> = {
   action: 'ADD_COLLABORATOR',
   facts: async (tx, { input }) => ({
-    user: await tx.user.findUnique({
-      where: { id: input.userId },
-      select: { id: true, username: true, isActive: true, approvedAt: true, department: { select: { isCreative: true } } },
-    }),
+    user: await tx.user.findUnique({ where: { id: input.userId }, select: CANDIDATE_SELECT }),
   }),
   plan({ viewer, before, facts }) {
     const { user } = facts;
     if (!user) throw new NotFoundError('User');
-    if (!user.isActive || !user.approvedAt) throw new BadInputError('A collaborator must be an active user.', 'userId');
-    if (!user.department?.isCreative) throw new BadInputError('Only Creative department members can collaborate.', 'userId');
-    if (user.id === before.assigneeId) throw new BadInputError('The assignee is already on the ticket.', 'userId');
+    const refusal = collaboratorRefusal(user, before.assigneeId);
+    if (refusal) throw new BadInputError(refusal, 'userId');
     if (before.collaborators.some((collaborator) => collaborator.userId === user.id)) {
       throw new BadInputError('That user already collaborates on the ticket.', 'userId');
     }

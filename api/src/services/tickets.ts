@@ -5,7 +5,7 @@ import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { BadInputError } from '../domain/errors.ts';
 import { isAdmin, type Viewer } from '../domain/viewer.ts';
 import type { ApprovalStep } from '../domain/vocabulary.ts';
-import type { RequestFields } from './ticket-actions.ts';
+import type { AssignInput, RequestFields } from './ticket-actions.ts';
 import * as actions from './ticket-actions.ts';
 import type { EffectsSink } from './ticket-changes.ts';
 import { createTicketPipeline, type TicketTarget } from './ticket-pipeline.ts';
@@ -16,6 +16,8 @@ export type CreateTicketInput = RequestFields & { title: string; departmentId?: 
 export type ActionInput = TicketTarget;
 
 const MAX_REASON_LENGTH = 2000;
+/** Collaborators one assignment may add (a team on one request, not a department). */
+const MAX_COLLABORATORS_AT_ONCE = 20;
 
 const reasonRequired = (reason: string | null | undefined, field = 'reason'): string => {
   const trimmed = reason?.trim();
@@ -86,7 +88,11 @@ export function createTicketService({ prisma, sink, releaseContent }: TicketServ
       return changed(pipeline.run(actions.REJECT, viewer, { ...input, reason: reasonRequired(input.reason) }));
     },
 
-    assign(viewer: Viewer, input: ActionInput & { assigneeId: string }): Promise<TicketRow> {
+    assign(viewer: Viewer, input: ActionInput & Omit<AssignInput, 'id'>): Promise<TicketRow> {
+      if (input.dueDate) refusePastDates({ dueDate: input.dueDate, scheduledStart: null });
+      if ((input.collaboratorIds?.length ?? 0) > MAX_COLLABORATORS_AT_ONCE) {
+        throw new BadInputError(`At most ${MAX_COLLABORATORS_AT_ONCE} collaborators at once.`, 'collaboratorIds');
+      }
       return changed(pipeline.run(actions.ASSIGN, viewer, input));
     },
 

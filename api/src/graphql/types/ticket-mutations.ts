@@ -155,7 +155,14 @@ const ApproveTicketInput = ticketInput('ApproveTicketInput', (t) => ({
   }),
 }));
 const RejectTicketInput = ticketInput('RejectTicketInput', (t) => ({ reason: t.string({ required: true }) }));
-const AssignTicketInput = ticketInput('AssignTicketInput', (t) => ({ assigneeId: t.globalID({ for: UserRef, required: true }) }));
+const AssignTicketInput = ticketInput('AssignTicketInput', (t) => ({
+  assigneeId: t.globalID({ for: UserRef, required: true }),
+  dueDate: t.field({
+    type: 'DateTime',
+    description: 'Must be in the future; replaces the due date. Without it (and without one before), the deadline by priority.',
+  }),
+  collaboratorIds: t.globalIDList({ for: UserRef, description: 'Creative members to add as collaborators in the same step (at most 20).' }),
+}));
 const CompleteTicketInput = ticketInput('CompleteTicketInput', (t) => ({ actualHours: t.float() }));
 const RequestRevisionInput = ticketInput('RequestRevisionInput', (t) => ({ reason: t.string({ required: true }) }));
 const RollbackTicketInput = ticketInput('RollbackTicketInput', (t) => ({
@@ -199,8 +206,15 @@ export const TICKET_ACTION_MUTATIONS = {
   assignTicket: entry({
     action: 'ASSIGN',
     input: AssignTicketInput,
-    run: (ctx, viewer, input, id) => tickets(ctx).assign(viewer, { ...input, id, assigneeId: input.assigneeId.id }),
-    description: 'Sets or changes the assignee (APPROVED or IN_PROGRESS); without a due date, sets the deadline by priority.',
+    run: (ctx, viewer, input, id) =>
+      tickets(ctx).assign(viewer, {
+        ...input,
+        id,
+        assigneeId: input.assigneeId.id,
+        collaboratorIds: input.collaboratorIds?.map((user) => user.id),
+      }),
+    description:
+      'Sets or changes the assignee (APPROVED or IN_PROGRESS), with the due date and collaborators when given, as one change; without a due date, sets the deadline by priority.',
   }),
   startTicket: entry({ action: 'START', input: TicketActionInput, run: (ctx, viewer, input, id) => tickets(ctx).start(viewer, { ...input, id }) }),
   completeTicket: entry({ action: 'COMPLETE', input: CompleteTicketInput, run: (ctx, viewer, input, id) => tickets(ctx).complete(viewer, { ...input, id }) }),

@@ -3,6 +3,7 @@ import { ErrorBanner } from '../../components/error-banner';
 import { Field } from '../../components/field';
 import '../../components/dialog.css';
 import { ACTIONS, type ActionInput, EMPTY_INPUT, type InputErrors, type RunnableAction, validateActionInput } from './action-rules';
+import { CollaboratorChecklist } from './collaborator-checklist';
 import { PersonPicker } from './person-picker';
 import './ticket-actions.css';
 
@@ -27,7 +28,7 @@ export function ActionDialog(props: ActionDialogProps) {
   const [failure, setFailure] = createSignal<string>();
   const [sending, setSending] = createSignal(false);
   /** A change to a field takes back its error (it is checked again on submit): a picked person is no longer "missing". */
-  const set = (field: keyof ActionInput) => (value: string) => {
+  const set = (field: Exclude<keyof ActionInput, 'collaboratorIds'>) => (value: string) => {
     setInput((current) => ({ ...current, [field]: value }));
     setErrors(({ [field]: _fixed, ...others }) => others);
   };
@@ -101,6 +102,26 @@ export function ActionDialog(props: ActionDialogProps) {
           <p class="field-error" id={`${id}-person-error`}>
             {errors().personId}
           </p>
+        </Show>
+        <Show when={needs().deadline}>
+          <Field label="Due (optional)" error={errors().dueDate} hint="Empty keeps the due date, or sets one by priority.">
+            {(control) => (
+              <input
+                type="datetime-local"
+                class="field-input action-dialog-due"
+                {...control}
+                value={input().dueDate}
+                onInput={(event) => set('dueDate')(event.currentTarget.value)}
+              />
+            )}
+          </Field>
+        </Show>
+        <Show when={needs().collaborators}>
+          <CollaboratorChecklist
+            value={input().collaboratorIds}
+            exclude={input().personId}
+            onChange={(collaboratorIds) => setInput((current) => ({ ...current, collaboratorIds }))}
+          />
         </Show>
         <Show when={needs().reason}>
           {(need) => (

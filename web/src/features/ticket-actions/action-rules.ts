@@ -25,14 +25,21 @@ export type ActionInputs = {
   note?: Need;
   person?: 'assignee' | 'collaborator';
   actualHours?: Need;
+  /** A deadline to set with the action (assignment). */
+  deadline?: Need;
+  /** Collaborators to add with the action (assignment): a checklist of Creative members. */
+  collaborators?: boolean;
   /** Asks "are you sure" in words: the action is hard to undo. */
   confirm?: string;
 };
 
-/** What a person typed or picked in the dialog, as text (empty = not given). */
-export type ActionInput = { reason: string; note: string; personId: string; actualHours: string };
+/**
+ * What a person typed or picked in the dialog, as text (empty = not given); `dueDate` as a datetime-local
+ * value (the viewer's time), `collaboratorIds` as the people ticked.
+ */
+export type ActionInput = { reason: string; note: string; personId: string; actualHours: string; dueDate: string; collaboratorIds: readonly string[] };
 
-export const EMPTY_INPUT: ActionInput = { reason: '', note: '', personId: '', actualHours: '' };
+export const EMPTY_INPUT: ActionInput = { reason: '', note: '', personId: '', actualHours: '', dueDate: '', collaboratorIds: [] };
 
 export type InputErrors = Partial<Record<keyof ActionInput, string>>;
 
@@ -46,7 +53,7 @@ const MISSING_REASON: Partial<Record<RunnableAction, string>> = {
 };
 
 /** Field by field, what keeps the action from being sent; empty when it can go. */
-export function validateActionInput(action: RunnableAction, input: ActionInput): InputErrors {
+export function validateActionInput(action: RunnableAction, input: ActionInput, now = new Date()): InputErrors {
   const needs = ACTIONS[action].inputs;
   const errors: InputErrors = {};
   if (needs.reason === 'required' && input.reason.trim() === '') errors.reason = MISSING_REASON[action] ?? 'Say why.';
@@ -54,6 +61,11 @@ export function validateActionInput(action: RunnableAction, input: ActionInput):
   if (needs.actualHours && input.actualHours.trim() !== '') {
     const hours = Number(input.actualHours);
     if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_ACTUAL_HOURS) errors.actualHours = 'Enter the hours spent as a positive number, e.g. 2.5.';
+  }
+  if (needs.deadline && input.dueDate !== '') {
+    const due = new Date(input.dueDate);
+    if (Number.isNaN(due.getTime())) errors.dueDate = 'Choose a date and time.';
+    else if (due.getTime() <= now.getTime()) errors.dueDate = 'The due date must be in the future.';
   }
   return errors;
 }
@@ -117,9 +129,18 @@ export const ACTIONS = {
   ASSIGN: action({
     label: 'Assign',
     done: (n) => `Assigned #${n}.`,
-    inputs: { person: 'assignee' },
+    inputs: { person: 'assignee', deadline: 'optional', collaborators: true },
     document: (documents) => documents.assignTicketMutation,
-    variables: (target, input) => ({ ...base(target), assigneeId: input.personId }),
+    // One mutation, one change: the deadline and the collaborators go with the assignee (never the assignee twice).
+    variables: (target, input) => {
+      const collaboratorIds = input.collaboratorIds.filter((id) => id !== input.personId);
+      return {
+        ...base(target),
+        assigneeId: input.personId,
+        dueDate: input.dueDate === '' ? undefined : new Date(input.dueDate).toISOString(),
+        collaboratorIds: collaboratorIds.length > 0 ? collaboratorIds : undefined,
+      };
+    },
   }),
   START: action({
     label: 'Start',

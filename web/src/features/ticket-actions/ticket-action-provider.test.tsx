@@ -28,6 +28,16 @@ function DeleteButton() {
   );
 }
 
+/** Assigns the ticket through the nearest provider, as the action bar does. */
+function AssignButton() {
+  const runner = useTicketAction();
+  return (
+    <button type="button" onClick={() => void runner.run(ticket, 'ASSIGN')}>
+      Assign ticket
+    </button>
+  );
+}
+
 function renderWith(respond: Responder) {
   const fake = fakeClient(respond);
   render(() => (
@@ -35,6 +45,7 @@ function renderWith(respond: Responder) {
       <TicketActionProvider>
         <StartButton />
         <DeleteButton />
+        <AssignButton />
       </TicketActionProvider>
     </Provider>
   ));
@@ -83,5 +94,41 @@ describe('TicketActionProvider', () => {
     const region = screen.getByRole('status');
     await waitFor(() => expect(region.textContent).toBe('Moved #12 to the trash.'), { timeout: 5000 });
     expect(within(region).queryByRole('button')).toBeNull();
+  });
+
+  it('assigns with the deadline and the collaborators in one mutation', async () => {
+    const members = [
+      { id: 'U1', username: 'dana', displayName: 'Dana Designer', role: 'MEMBER' },
+      { id: 'U2', username: 'cy', displayName: 'Cy Designer', role: 'MEMBER' },
+      { id: 'U3', username: 'eve', displayName: 'Eve Editor', role: 'MEMBER' },
+    ];
+    const fake = renderWith(({ operationName }) => {
+      if (operationName === 'CreativeMembers') return { data: { departments: [{ id: 'D1', name: 'Creative', isCreative: true, members }] } };
+      if (operationName === 'AssignTicket') return { data: { assignTicket: { ticket: { id: 'T1', version: 4 } } } };
+      return { errors: [{ message: 'not in this test' }] };
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Assign ticket' }));
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 5000 });
+    const assignee = await within(dialog).findByRole('radiogroup', { name: 'Assignee' }, { timeout: 5000 });
+    fireEvent.click(within(assignee).getByLabelText(/Dana Designer/));
+    const collaborators = within(dialog).getByRole('group', { name: 'Collaborators (optional)' });
+    // The assignee is not offered as their own collaborator.
+    expect(within(collaborators).queryByLabelText(/Dana Designer/)).toBeNull();
+    fireEvent.click(within(collaborators).getByLabelText(/Cy Designer/));
+    fireEvent.click(within(collaborators).getByLabelText(/Eve Editor/));
+    fireEvent.input(within(dialog).getByLabelText('Due (optional)'), { target: { value: '2099-05-04T17:30' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Assign' }));
+    await waitFor(() => expect(fake.sent.some((operation) => operation.operationName === 'AssignTicket')).toBe(true), { timeout: 5000 });
+    const assigns = fake.sent.filter((operation) => operation.operationName === 'AssignTicket');
+    expect(assigns).toHaveLength(1);
+    expect(assigns[0]?.variables).toEqual({
+      input: {
+        id: 'T1',
+        expectedVersion: 3,
+        assigneeId: 'U1',
+        dueDate: new Date('2099-05-04T17:30').toISOString(),
+        collaboratorIds: ['U2', 'U3'],
+      },
+    });
   });
 });
