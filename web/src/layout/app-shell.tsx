@@ -11,6 +11,8 @@ import { MainNav } from './main-nav';
 import './app-shell.css';
 
 // The bell loads after the page renders: the live count is not worth a byte of any page's first load.
+// So does the command palette's Search button (its keys load with it, in the signed-in layout).
+const PaletteButton = lazy(() => import('../features/command-palette/palette-launcher').then((module) => ({ default: module.PaletteButton })));
 const NotificationBell = lazy(() => import('../features/notifications').then((module) => ({ default: module.NotificationBell })));
 
 /**
@@ -47,6 +49,9 @@ export function AppShell(props: ParentProps) {
           </div>
         </div>
         <div class="shell-account">
+          <Suspense fallback={<span class="palette-placeholder" />}>
+            <PaletteButton />
+          </Suspense>
           <ConnectionIndicator />
           <A href="/new" class="button button-primary shell-new" onClick={() => setMenuOpen(false)}>
             <span aria-hidden="true">+</span> New request

@@ -1,7 +1,10 @@
 import { Navigate, type RouteSectionProps } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { lazy, Show, Suspense } from 'solid-js';
 import { AppShell } from '../layout/app-shell';
 import { loginHref, session } from '../lib/session';
+
+// The command palette's keys load after the page renders: not worth a byte of any page's first load.
+const PaletteLauncher = lazy(() => import('../features/command-palette/palette-launcher').then((module) => ({ default: module.PaletteLauncher })));
 
 /**
  * Every page below needs a session: without one, sign in first and come back here. A one-time password
@@ -12,6 +15,9 @@ export function SignedInLayout(props: RouteSectionProps) {
     <Show when={session.isSignedIn()} fallback={<Navigate href={loginHref(props.location.pathname + props.location.search)} />}>
       <Show when={!session.mustChangePassword()} fallback={<Navigate href="/change-password" />}>
         <AppShell>{props.children}</AppShell>
+        <Suspense>
+          <PaletteLauncher />
+        </Suspense>
       </Show>
     </Show>
   );
