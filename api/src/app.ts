@@ -8,6 +8,7 @@ import { createContextFactory, createViewerResolver, refuseOneTimePasswords } fr
 import { type Database, openDatabase } from './db/client.ts';
 import { GRAPHQL_SSE_PATH } from './graphql/graphql-sse.ts';
 import { identifyCaller } from './graphql/rate-limit.ts';
+import { createWebhookEventRenderer } from './graphql/webhook-payload.ts';
 import { createGraphQLServer, type GraphQLServer } from './graphql/yoga.ts';
 import { bodyLimit } from './http/body-limit.ts';
 import { exportBudget } from './http/export-budget.ts';
@@ -26,12 +27,14 @@ import { webApp } from './http/web-app.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createNoticeDelivery, type NoticeDelivery, type NoticeDeliveryTuning } from './notifications/index.ts';
+import { createWebhookDispatcher, type WebhookDispatcher, type WebhookTuning } from './notifications/webhook-dispatcher.ts';
 import { createRealtime } from './realtime/index.ts';
 import type { EventLoader } from './realtime/ticket-event-stream.ts';
 import { attachGraphQLWebSocket } from './realtime/ws-server.ts';
 import { openRedis } from './redis/connections.ts';
 import { createServices, type Services } from './services/index.ts';
 import { createStatsService } from './services/stats.ts';
+import { createTransactionRunner, type EffectsSink } from './services/ticket-changes.ts';
 import { decideStartup } from './startup.ts';
 import { prepareBeforeListening, seedAfterListening } from './startup-tasks.ts';
 import { openBlobStore } from './storage/index.ts';
@@ -48,6 +51,8 @@ export type AppOptions = {
   logger?: Logger;
   /** Telegram delivery and deadline reminder timings (tests shorten them, and turn off polling). */
   notices?: NoticeDeliveryTuning;
+  /** Webhook delivery timings (tests shorten them); dispatcher false: passes run only when a test calls runOnce. */
+  webhooks?: Partial<WebhookTuning> & { dispatcher?: boolean };
 };
 
 export type App = {
@@ -57,6 +62,8 @@ export type App = {
   services: Services;
   /** Telegram delivery and deadline reminders (tests drive their passes directly). */
   notices: NoticeDelivery;
+  /** Sends webhook deliveries (tests drive its passes directly). */
+  webhooks: WebhookDispatcher;
   config: Config;
   metrics: Metrics;
   /** Listens on config.host:config.port (0 = a random free port) and returns the URL. */
@@ -92,6 +99,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     wrapEventLoader: options.wrapEventLoader,
     onEventDelivered: (event) => metrics.eventLag.observe((Date.now() - event.at.getTime()) / 1000),
   });
+  // Committed changes go to the realtime hub, and wake the webhook dispatcher when they wrote deliveries.
+  let wakeWebhooks = () => {};
+  const sink: EffectsSink = (effects) => {
+    realtime.sink(effects);
+    if (effects.ticketEvents.length) wakeWebhooks();
+  };
   const services = createServices({
     prisma,
     tokens: auth.tokens,
@@ -101,7 +114,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     registrationThrottle: auth.registrationThrottle,
     pendingRegistrationDays: config.pendingRegistrationDays,
     stats,
-    sink: realtime.sink,
+    sink,
     endSessions: realtime.endSessions,
     store,
     uploadMaxBytes: config.uploadMaxBytes,
@@ -109,12 +122,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     fileLinks: auth.fileLinks,
     kpiTargets: config.kpiTargets,
     telegramBotUsername: () => notices.botUsername(),
+    webhookAllowPrivateTargets: config.webhooks.allowPrivateTargets,
   });
   const notices = createNoticeDelivery({
     prisma,
     tickets: services.tickets,
     links: services.telegramLinks,
-    sink: realtime.sink,
+    sink,
     logger,
     telegram: config.telegram,
     frontendUrl: config.frontendUrl,
@@ -122,6 +136,16 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     report: config.report,
     tuning: options.notices,
   });
+
+  const { dispatcher: runWebhookDispatcher = true, ...webhookTuning } = options.webhooks ?? {};
+  const webhooks = createWebhookDispatcher({
+    prisma,
+    render: createWebhookEventRenderer({ prisma, sql: db.sql, services, realtime }),
+    inTransaction: createTransactionRunner(prisma, sink),
+    logger,
+    tuning: { ...config.webhooks, ...webhookTuning },
+  });
+  wakeWebhooks = webhooks.wake;
 
   const resolveViewer = createViewerResolver(db.sql, auth.tokens);
   // GraphQL refuses a one-time password's operations itself (graphql/password-change-gate.ts); the side routes here.
@@ -174,12 +198,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     db,
     services,
     notices,
+    webhooks,
     config,
     metrics,
     async start() {
       const port = await listen(server, config.port, config.host);
       seeding = seedAfterListening(db, policy, logger);
       await notices.start();
+      if (runWebhookDispatcher) webhooks.start();
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
       return { url: `http://${host}:${port}/graphql`, port };
     },
@@ -191,7 +217,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       const cut = await httpClosed;
       if (cut > 0) logger.warn(`shutdown: ${cut} request(s) still running after ${config.shutdownTimeoutMs} ms were cut`);
       await seeding;
-      await notices.stop();
+      await Promise.all([notices.stop(), webhooks.stop()]);
       await realtime.close();
       redis?.close();
       store.close();

@@ -12,6 +12,8 @@ export type TimerLoopOptions<T> = {
 
 export type TimerLoop = {
   start(): void;
+  /** Runs the next pass now instead of after its wait (right after the pass in flight, if one is). */
+  wake(): void;
   /** Waits for the pass in flight; no pass starts after this returns. */
   stop(): Promise<void>;
 };
@@ -20,15 +22,20 @@ export function createTimerLoop<T>({ pass, waitAfter, onError }: TimerLoopOption
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = true;
+  let inPass = false;
+  let woken = false;
 
   async function once(): Promise<void> {
     let result: T | undefined;
+    inPass = true;
+    woken = false;
     try {
       result = await pass();
     } catch (error) {
       onError(error);
     }
-    if (!stopped) timer = setTimeout(tick, waitAfter(result));
+    inPass = false;
+    if (!stopped) timer = setTimeout(tick, woken ? 0 : waitAfter(result));
   }
 
   function tick() {
@@ -39,6 +46,15 @@ export function createTimerLoop<T>({ pass, waitAfter, onError }: TimerLoopOption
     start() {
       if (!stopped) return;
       stopped = false;
+      tick();
+    },
+    wake() {
+      if (stopped) return;
+      if (inPass) {
+        woken = true;
+        return;
+      }
+      clearTimeout(timer);
       tick();
     },
     async stop() {

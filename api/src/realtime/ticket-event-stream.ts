@@ -94,10 +94,17 @@ export function createEventPreparer(load: EventLoader, logger: Logger) {
 
 export type EventPreparer = ReturnType<typeof createEventPreparer>;
 
+/**
+ * Whether a viewer receives an event of this type about a ticket with these facts (as it is now): subscriptions
+ * and webhooks (notifications/webhook-dispatcher.ts) alike. A DELETED event still reaches those who could read
+ * the ticket, so boards drop the card; after that a trashed ticket is silent until it is restored.
+ */
+export function mayReceiveEvent(viewer: Viewer, type: TicketEventType, facts: TicketFacts): boolean {
+  return type === 'DELETED' ? canReadTicket(viewer, { ...facts, deleted: false }) : !facts.deleted && canReadTicket(viewer, facts);
+}
+
 function passes(viewer: Viewer, message: TicketEventMessage, ticket: TicketRow, facts: TicketFacts, filter: TicketEventFilter | null | undefined): boolean {
-  // A DELETED event still reaches those who could read the ticket, so boards drop the card; after that a
-  // trashed ticket is silent until it is restored.
-  const readable = message.type === 'DELETED' ? canReadTicket(viewer, { ...facts, deleted: false }) : !facts.deleted && canReadTicket(viewer, facts);
+  const readable = mayReceiveEvent(viewer, message.type, facts);
   if (!readable || !filter) return readable;
   if (filter.ticketIds?.length && !filter.ticketIds.includes(ticket.id)) return false;
   if (filter.departmentId && filter.departmentId !== ticket.departmentId) return false;

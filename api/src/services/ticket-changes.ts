@@ -305,17 +305,26 @@ export async function recordTicketEvent(
   // Event ids must become visible in id order, or a subscriber catching up after id N could miss a lower id
   // that committed later. Holding this lock from id allocation to commit makes commit order = id order.
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`);
-  const row = await tx.activityLog.create({
-    data: {
-      actorId: event.viewer?.id ?? null,
-      ticketId: event.ticket?.id ?? null,
-      action: event.action,
-      eventType: event.type,
-      summary: event.summary,
-      metadata: event.metadata,
-    },
-    select: { id: true, createdAt: true },
-  });
+  // The activity log row and, in the same statement, a PENDING webhook delivery for every enabled webhook that
+  // asked for this type and (when it filters on one) this ticket's department: set-based, so a thousand
+  // endpoints cost what one does, and with no webhooks the second insert reads an empty table and writes
+  // nothing (no extra round trip). Whether each owner may read the ticket is decided when it is sent
+  // (notifications/webhook-dispatcher.ts), as a subscription decides when it delivers.
+  const [row] = await tx.$queryRaw<{ id: bigint; createdAt: Date }[]>`
+    WITH log AS (
+      INSERT INTO "ActivityLog" ("actorId", "ticketId", "action", "eventType", "summary", "metadata", "createdAt")
+      VALUES (${event.viewer?.id ?? null}::uuid, ${event.ticket?.id ?? null}::uuid, ${event.action}, ${event.type}::"TicketEventType",
+        ${event.summary}, ${JSON.stringify(event.metadata)}::jsonb, (clock_timestamp() AT TIME ZONE 'UTC'))
+      RETURNING "id", "createdAt", "ticketId", "eventType"
+    ), deliveries AS (
+      INSERT INTO "WebhookDelivery" ("webhookId", "eventId", "eventType", "ticketId", "nextAttemptAt", "createdAt")
+      SELECT w."id", log."id", log."eventType", log."ticketId", log."createdAt", log."createdAt"
+      FROM log
+      JOIN "Ticket" t ON t."id" = log."ticketId"
+      JOIN "Webhook" w ON w."enabled" AND log."eventType" = ANY (w."events") AND (w."departmentId" IS NULL OR w."departmentId" = t."departmentId")
+    )
+    SELECT "id", "createdAt" FROM log`;
+  if (!row) throw new Error('The activity log insert returned no row.');
   if (event.ticket) {
     effects.ticketEvents.push({ eventId: row.id, ticketId: event.ticket.id, type: event.type, actorId: event.viewer?.id ?? null, at: row.createdAt });
   }

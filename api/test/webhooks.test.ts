@@ -1,0 +1,328 @@
+// Signed webhooks (issue 24), against a real database and a local receiver on 127.0.0.1: each event arrives
+// once (after retries), signed (verified with the standardwebhooks package), in order per ticket; a member's
+// webhook never carries a ticket the member cannot read; redirects are not followed; deliveries die after the
+// give-up time and an endpoint that keeps failing is turned off with a notice to its owner; without
+// WEBHOOK_ALLOW_PRIVATE_TARGETS loopback is refused when the webhook is made and when it is sent.
+import { Webhook as Verifier } from 'standardwebhooks';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
+import { createTicket, DEMO_PEOPLE, type DemoPerson, rawId, type Sessions, signInEveryone, ticketAt, ticketMutationOk } from './support/tickets.ts';
+import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.ts';
+import { sleep } from './support/ws.ts';
+
+const ALL_EVENTS = [
+  'CREATED',
+  'UPDATED',
+  'STATUS_CHANGED',
+  'ASSIGNED',
+  'COMMENTED',
+  'ATTACHMENT_ADDED',
+  'ATTACHMENT_REMOVED',
+  'ROLLED_BACK',
+  'DELETED',
+  'RESTORED',
+];
+
+const CREATE = `mutation ($input: CreateWebhookInput!) {
+  createWebhook(input: $input) { secret webhook { id url events enabled owner { username } } }
+}`;
+const CREATE_TOKEN = `mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }`;
+
+type Created = { secret: string; webhook: { id: string; url: string; events: string[]; enabled: boolean; owner: { username: string } } };
+type Payload = { type: string; timestamp: string; data: { eventId: string; type: string; ticket: { id: string; title: string; number: number } } };
+
+const payloadOf = (body: string) => JSON.parse(body) as Payload;
+
+/** Sends until no delivery of these webhooks is pending (or they are turned off). */
+async function drain(t: TestApp, webhookIds: readonly string[], timeoutMs = 15_000): Promise<void> {
+  const ids = webhookIds.map(rawId);
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    await t.app.webhooks.runOnce();
+    const pending = await t.db.prisma.webhookDelivery.count({ where: { webhookId: { in: ids }, status: 'PENDING', webhook: { enabled: true } } });
+    if (pending === 0) return;
+    await sleep(15);
+  }
+  throw new Error('webhook deliveries still pending');
+}
+
+describe('webhooks with loopback allowed', () => {
+  let t: TestApp;
+  let s: Sessions;
+  let receiver: WebhookReceiver;
+  const made: string[] = [];
+
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    t = await startTestApp({
+      env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' },
+      app: { webhooks: { dispatcher: false, baseMs: 20, capMs: 80, giveUpAfterMs: 4_000, disableAfterDead: 3, timeoutMs: 3_000 } },
+    });
+    s = await signInEveryone(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await receiver.close();
+  });
+  // Each test hears only its own webhooks: the earlier ones are turned off.
+  afterEach(() => t.db.prisma.webhook.updateMany({ where: { id: { in: made.map(rawId) } }, data: { enabled: false } }));
+
+  async function makeWebhook(token: string, path: string, input: Record<string, unknown> = {}): Promise<Created> {
+    const created = (await t.ok<{ createWebhook: Created }>(CREATE, { input: { url: `${receiver.origin}${path}`, events: ALL_EVENTS, ...input } }, token))
+      .createWebhook;
+    made.push(created.webhook.id);
+    return created;
+  }
+
+  it('delivers each event once after two 500s, signed, in order per ticket, with the same id and bytes on every attempt', async () => {
+    // Every message fails twice, then succeeds.
+    receiver.on('/retry', (request, earlier) => {
+      const same = earlier.filter((other) => other.headers['webhook-id'] === request.headers['webhook-id']);
+      return same.length <= 2 ? { status: 500, body: 'try again' } : { status: 200, body: 'ok' };
+    });
+    const { secret, webhook } = await makeWebhook(s['marketing.manager'].token, '/retry');
+    expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
+    expect(webhook).toMatchObject({ enabled: true, owner: { username: 'marketing.manager' } });
+
+    const ticket = await createTicket(t, s.marketer.token, { title: 'Hooked banner' });
+    await ticketMutationOk(t, 'updateTicket', 'UpdateTicketInput', { id: ticket.id, description: 'now with a deadline' }, s.marketer.token);
+    await t.ok(
+      `mutation ($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }`,
+      { input: { ticketId: ticket.id, body: 'hi' } },
+      s.marketer.token,
+    );
+    await ticketMutationOk(t, 'approveTicket', 'ApproveTicketInput', { id: ticket.id }, s['marketing.manager'].token);
+    await drain(t, [webhook.id]);
+
+    const events = await t.db.prisma.activityLog.findMany({ where: { ticketId: rawId(ticket.id) }, orderBy: { id: 'asc' } });
+    expect(events.map((event) => event.eventType)).toEqual(['CREATED', 'UPDATED', 'COMMENTED', 'STATUS_CHANGED']);
+    const received = receiver.to('/retry');
+    const verifier = new Verifier(secret);
+    for (const request of received) {
+      // Throws unless the signature over id, timestamp and body is the secret's.
+      verifier.verify(request.body, request.headers as Record<string, string>);
+      expect(request.headers['content-type']).toBe('application/json');
+    }
+    // In order: every attempt of an event before the next event's first.
+    const ids = events.map((event) => event.id.toString());
+    expect(received.map((request) => payloadOf(request.body).data.eventId)).toEqual(ids.flatMap((id) => [id, id, id]));
+    // Each event's three attempts: one webhook-id, one body.
+    for (const id of ids) {
+      const attempts = received.filter((request) => payloadOf(request.body).data.eventId === id);
+      expect(new Set(attempts.map((request) => request.headers['webhook-id'])).size).toBe(1);
+      expect(new Set(attempts.map((request) => request.body)).size).toBe(1);
+    }
+    const first = payloadOf(received[0]!.body);
+    expect(first).toMatchObject({
+      type: 'ticket.created',
+      data: { type: 'CREATED', ticket: { id: ticket.id, title: 'Hooked banner', number: ticket.number } },
+    });
+    const deliveries = await t.db.prisma.webhookDelivery.findMany({ where: { webhookId: rawId(webhook.id) } });
+    expect(deliveries.map((delivery) => [delivery.status, delivery.attempts, delivery.responseStatus])).toEqual(ids.map(() => ['SUCCEEDED', 3, 200]));
+
+    // The log, newest first, and a redelivery: a new delivery of the same event, same webhook-id and bytes.
+    const log = await t.ok(
+      `query ($id: ID!) { node(id: $id) { ... on Webhook { deliveries(first: 10) { totalCount edges { node { id eventId status attempts responseStatus messageId } } } } } }`,
+      { id: webhook.id },
+      s['marketing.manager'].token,
+    );
+    const nodes = log.node.deliveries.edges.map((edge: { node: { id: string; eventId: string; messageId: string } }) => edge.node);
+    expect(nodes.map((node: { eventId: string }) => node.eventId)).toEqual([...ids].reverse());
+    const again = await t.ok(
+      `mutation ($input: RedeliverWebhookDeliveryInput!) { redeliverWebhookDelivery(input: $input) { delivery { id status messageId redeliveryOfId } } }`,
+      { input: { id: nodes.at(-1).id } },
+      s['marketing.manager'].token,
+    );
+    expect(again.redeliverWebhookDelivery.delivery).toMatchObject({ status: 'PENDING', messageId: nodes.at(-1).messageId, redeliveryOfId: nodes.at(-1).id });
+    const before = receiver.to('/retry').length;
+    await drain(t, [webhook.id]);
+    const resent = receiver.to('/retry').slice(before);
+    expect(resent.map((request) => request.headers['webhook-id'])).toEqual([nodes.at(-1).messageId]);
+    expect(resent[0]!.body).toBe(received[0]!.body);
+    // Another manager may neither see nor redeliver it.
+    expect(
+      errorCodes(
+        await t.gql(
+          `mutation ($input: RedeliverWebhookDeliveryInput!) { redeliverWebhookDelivery(input: $input) { delivery { id } } }`,
+          { input: { id: nodes[0].id } },
+          s['sales.manager'].token,
+        ),
+      ),
+    ).toEqual(['NOT_FOUND']);
+  });
+
+  it('does not follow a redirect: a 302 is a failed delivery and the target never hears of it', async () => {
+    receiver.on('/moved', () => ({ status: 302, headers: { location: `${receiver.origin}/elsewhere` } }));
+    const { webhook } = await makeWebhook(s.admin.token, '/moved', { events: ['CREATED'] });
+    await createTicket(t, s.marketer.token, { title: 'Redirected' });
+    await drain(t, [webhook.id]);
+    const [delivery] = await t.db.prisma.webhookDelivery.findMany({ where: { webhookId: rawId(webhook.id) } });
+    expect(delivery).toMatchObject({ status: 'DEAD', responseStatus: 302, attempts: 1 });
+    expect(receiver.to('/moved')).toHaveLength(1);
+    expect(receiver.to('/elsewhere')).toHaveLength(0);
+  });
+
+  it('marks a delivery DEAD once it failed past the give-up time, and turns the endpoint off after 3 dead ones with a notice to its owner', async () => {
+    receiver.on('/down', () => ({ status: 503 }));
+    const { webhook } = await makeWebhook(s['marketing.manager'].token, '/down', { events: ['CREATED'] });
+    for (const title of ['Down 1', 'Down 2', 'Down 3']) await createTicket(t, s.marketer.token, { title });
+    await drain(t, [webhook.id]);
+    const deliveries = await t.db.prisma.webhookDelivery.findMany({ where: { webhookId: rawId(webhook.id) } });
+    expect(deliveries).toHaveLength(3);
+    for (const delivery of deliveries) {
+      expect(delivery.status).toBe('DEAD');
+      expect(delivery.attempts).toBeGreaterThan(1);
+      expect(delivery.lastError).toMatch(/HTTP 503; gave up after \d+ attempts/);
+    }
+    const row = await t.db.prisma.webhook.findUniqueOrThrow({ where: { id: rawId(webhook.id) } });
+    expect(row).toMatchObject({ enabled: false, consecutiveDead: 3 });
+    expect(row.disabledReason).toMatch(/3 deliveries in a row/);
+    const notices = await t.db.prisma.notification.findMany({ where: { recipientId: s['marketing.manager'].id, kind: 'WEBHOOK_DISABLED' } });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.body).toContain('/down');
+    // Off: new events are not even written for it; turned back on, it starts again from a clean count.
+    await createTicket(t, s.marketer.token, { title: 'While off' });
+    expect(await t.db.prisma.webhookDelivery.count({ where: { webhookId: rawId(webhook.id) } })).toBe(3);
+    const on = await t.ok(
+      `mutation ($input: UpdateWebhookInput!) { updateWebhook(input: $input) { webhook { enabled disabledReason consecutiveDeadDeliveries } } }`,
+      { input: { id: webhook.id, enabled: true } },
+      s['marketing.manager'].token,
+    );
+    expect(on.updateWebhook.webhook).toEqual({ enabled: true, disabledReason: null, consecutiveDeadDeliveries: 0 });
+  });
+
+  it("a member's webhook (made with the member's WRITE token) never carries a ticket the member cannot read, across every role", async () => {
+    // Who may make one: not a member's session, not a READ token; a WRITE token or a manager's session.
+    const readToken = (await t.ok(CREATE_TOKEN, { input: { name: 'r', scopes: ['READ'] } }, s.marketer.token)).createApiToken.token;
+    const input = { url: `${receiver.origin}/nope`, events: ['CREATED'] };
+    expect(errorCodes(await t.gql(CREATE, { input }, s.marketer.token))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await t.gql(CREATE, { input }, readToken))).toEqual(['FORBIDDEN']);
+
+    const owners = new Map<string, DemoPerson>();
+    for (const person of DEMO_PEOPLE) {
+      const member = ['designer', 'designer2', 'marketer', 'seller'].includes(person);
+      const token = member
+        ? (await t.ok(CREATE_TOKEN, { input: { name: 'hooks', scopes: ['WRITE'] } }, s[person].token)).createApiToken.token
+        : s[person].token;
+      const { webhook } = await makeWebhook(token, `/matrix/${person}`);
+      owners.set(webhook.id, person);
+    }
+    // Tickets of every kind of reach: each department's requests, one assigned to a designer, one with a collaborator.
+    const tickets = [
+      await createTicket(t, s.marketer.token, { title: 'Marketing request' }),
+      await createTicket(t, s.seller.token, { title: 'Sales request' }),
+      await createTicket(t, s.designer.token, { title: 'Creative request' }),
+      await ticketAt(t, s, 'IN_PROGRESS', { title: 'Assigned to designer' }),
+      await createTicket(t, s['sales.manager'].token, { title: 'Sales manager request' }),
+    ];
+    const shared = await ticketAt(t, s, 'APPROVED', { title: 'Shared with designer2' });
+    tickets.push(
+      await ticketMutationOk(
+        t,
+        'assignTicket',
+        'AssignTicketInput',
+        { id: shared.id, assigneeId: s.designer.globalId, collaboratorIds: [s.designer2.globalId] },
+        s['creative.manager'].token,
+      ),
+    );
+    await drain(t, [...owners.keys()]);
+
+    const ticketIds = new Set(tickets.map((ticket) => ticket.id));
+    for (const person of DEMO_PEOPLE) {
+      const heard = new Set(
+        receiver
+          .to(`/matrix/${person}`)
+          .map((request) => payloadOf(request.body).data.ticket.id)
+          .filter((id) => ticketIds.has(id)),
+      );
+      // What the person may read, asked of the API itself.
+      const readable = new Set<string>();
+      for (const ticket of tickets) {
+        const answer = await t.gql(`query ($id: ID!) { ticket(id: $id) { id } }`, { id: ticket.id }, s[person].token);
+        if (answer.data?.ticket) readable.add(ticket.id);
+      }
+      expect([...heard].sort(), person).toEqual([...readable].sort());
+    }
+    // The matrix means something: the seller reads some but not all, the admin all.
+    const sellerHeard = new Set(receiver.to('/matrix/seller').map((request) => payloadOf(request.body).data.ticket.id));
+    expect(sellerHeard.has(tickets[1]!.id)).toBe(true);
+    expect(sellerHeard.has(tickets[0]!.id)).toBe(false);
+    expect(new Set(receiver.to('/matrix/admin').map((request) => payloadOf(request.body).data.ticket.id))).toEqual(ticketIds);
+    // The seller's webhook recorded why the others were not sent.
+    const skipped = await t.db.prisma.webhookDelivery.findMany({
+      where: { webhook: { owner: { username: 'seller' } }, status: 'SKIPPED' },
+    });
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(skipped[0]!.lastError).toMatch(/may not read/);
+  });
+
+  it('lists the viewer’s webhooks (an admin every one) and lets only the owner or an admin change or delete one', async () => {
+    const { webhook } = await makeWebhook(s['sales.manager'].token, '/listed', { events: ['CREATED'] });
+    const listed = (token: string) => t.ok(`{ webhooks { id } }`, {}, token).then((data) => data.webhooks.map((hook: { id: string }) => hook.id));
+    expect(await listed(s['sales.manager'].token)).toContain(webhook.id);
+    expect(await listed(s['marketing.manager'].token)).not.toContain(webhook.id);
+    expect(await listed(s.admin.token)).toContain(webhook.id);
+    const DELETE = `mutation ($input: DeleteWebhookInput!) { deleteWebhook(input: $input) { deletedWebhookId } }`;
+    expect(errorCodes(await t.gql(DELETE, { input: { id: webhook.id } }, s['marketing.manager'].token))).toEqual(['NOT_FOUND']);
+    expect((await t.ok(DELETE, { input: { id: webhook.id } }, s.admin.token)).deleteWebhook.deletedWebhookId).toBe(webhook.id);
+    expect(await t.db.prisma.webhook.count({ where: { id: rawId(webhook.id) } })).toBe(0);
+  });
+});
+
+describe('webhooks without WEBHOOK_ALLOW_PRIVATE_TARGETS', () => {
+  let t: TestApp;
+  let s: Sessions;
+  let receiver: WebhookReceiver;
+
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    t = await startTestApp({ app: { webhooks: { dispatcher: false } } });
+    s = await signInEveryone(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await receiver.close();
+  });
+
+  it('refuses loopback, private and link-local targets, other schemes and credentials when the webhook is made', async () => {
+    const attempt = (url: string) => t.gql(CREATE, { input: { url, events: ['CREATED'] } }, s.admin.token);
+    for (const url of [
+      `${receiver.origin}/hook`,
+      'http://localhost:9/hook',
+      'http://10.1.2.3/hook',
+      'http://169.254.169.254/latest/meta-data',
+      'http://[::1]/hook',
+      'http://[::ffff:127.0.0.1]/hook',
+      'ftp://example.com/hook',
+      'https://user:pass@example.com/hook',
+    ]) {
+      const result = await attempt(url);
+      expect(errorCodes(result), url).toEqual(['BAD_USER_INPUT']);
+    }
+    expect((await attempt(`${receiver.origin}/hook`)).errors![0]!.message).toMatch(/127\.0\.0\.1 is a loopback address/);
+    expect(await t.db.prisma.webhook.count()).toBe(0);
+  });
+
+  it('refuses them again when sending (an IP literal, and a name that resolves to loopback): the receiver hears nothing', async () => {
+    const admin = s.admin.id;
+    const port = new URL(receiver.origin).port;
+    // As if made while the setting was on (or the name pointed elsewhere then).
+    const hooks = await Promise.all(
+      [`${receiver.origin}/literal`, `http://localhost:${port}/named`].map((url) =>
+        t.db.prisma.webhook.create({ data: { ownerId: admin, url, events: ['CREATED'], secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' } }),
+      ),
+    );
+    await createTicket(t, s.marketer.token, { title: 'Not to loopback' });
+    await drain(
+      t,
+      hooks.map((hook) => Buffer.from(`Webhook:${hook.id}`).toString('base64')),
+    );
+    const deliveries = await t.db.prisma.webhookDelivery.findMany({ where: { webhookId: { in: hooks.map((hook) => hook.id) } } });
+    expect(deliveries).toHaveLength(2);
+    for (const delivery of deliveries) {
+      expect(delivery.status).toBe('DEAD');
+      expect(delivery.lastError).toMatch(/loopback address/);
+    }
+    expect(receiver.requests).toHaveLength(0);
+  });
+});
