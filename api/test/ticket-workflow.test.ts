@@ -267,6 +267,26 @@ describe('assignment in one step', () => {
   });
 });
 
+describe('myTasks, open or done', () => {
+  const TASKS = `query ($open: Boolean) { myTasks(first: 100, open: $open) { totalCount nodes { id status } } }`;
+
+  it('lists open work apart from what is completed, closed or rejected', async () => {
+    const working = await ticketAt(t, s, 'IN_PROGRESS');
+    const closed = await ticketAt(t, s, 'CLOSED');
+    const all = (await t.ok(TASKS, {}, s.designer.token)).myTasks;
+    const open = (await t.ok(TASKS, { open: true }, s.designer.token)).myTasks;
+    const done = (await t.ok(TASKS, { open: false }, s.designer.token)).myTasks;
+    const ids = (list: { nodes: { id: string }[] }) => list.nodes.map((node) => node.id);
+    expect(ids(open)).toContain(working.id);
+    expect(ids(open)).not.toContain(closed.id);
+    expect(ids(done)).toContain(closed.id);
+    expect(ids(done)).not.toContain(working.id);
+    expect(open.nodes.every((node: { status: string }) => !['COMPLETED', 'CLOSED', 'REJECTED'].includes(node.status))).toBe(true);
+    expect(done.nodes.every((node: { status: string }) => ['COMPLETED', 'CLOSED', 'REJECTED'].includes(node.status))).toBe(true);
+    expect(open.totalCount + done.totalCount).toBe(all.totalCount);
+  });
+});
+
 describe('rollback', () => {
   it('restores the state right after the chosen entry, as a new ROLLBACK entry, deleting nothing', async () => {
     const ticket = await ticketAt(t, s, 'IN_PROGRESS');

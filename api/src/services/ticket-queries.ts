@@ -78,10 +78,12 @@ export function ticketsOrderBy(order: TicketOrder | null | undefined): Prisma.Ti
 }
 
 /** Assigned to the viewer (or collaborating), open work first, then by deadline. */
-export function myTasksWhere(viewer: Viewer): Prisma.TicketWhereInput {
+/** The viewer's work; `open` true keeps what is still to do, false what is done (DONE_STATUSES), omitted both. */
+export function myTasksWhere(viewer: Viewer, open?: boolean | null): Prisma.TicketWhereInput {
   return {
     deletedAt: null,
     OR: [{ assigneeId: viewer.id }, { collaboratorIds: { has: viewer.id } }],
+    ...(open === true ? { status: { notIn: [...DONE_STATUSES] } } : open === false ? { status: { in: [...DONE_STATUSES] } } : {}),
   };
 }
 

@@ -227,8 +227,11 @@ builder.queryField('myTasks', (t) =>
     type: TicketRef,
     cursor: 'id',
     description: 'Tickets assigned to the viewer or on which they collaborate: open work first, then by deadline.',
-    totalCount: (_connection, _args, ctx) => ctx.prisma.ticket.count({ where: myTasksWhere(requireViewer(ctx)) }),
-    resolve: (query, _root, _args, ctx) => ctx.prisma.ticket.findMany({ ...query, where: myTasksWhere(requireViewer(ctx)), orderBy: MY_TASKS_ORDER }),
+    args: {
+      open: t.arg.boolean({ description: 'true: only work still to do; false: only COMPLETED, CLOSED and REJECTED; omitted: both.' }),
+    },
+    totalCount: (_connection, args, ctx) => ctx.prisma.ticket.count({ where: myTasksWhere(requireViewer(ctx), args.open) }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.ticket.findMany({ ...query, where: myTasksWhere(requireViewer(ctx), args.open), orderBy: MY_TASKS_ORDER }),
   }),
 );
 

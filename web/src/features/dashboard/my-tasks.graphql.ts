@@ -2,7 +2,7 @@ import { graphql } from '../../gql';
 
 export const myTasksQuery = graphql(`
   query MyTasks($first: Int!) {
-    myTasks(first: $first) {
+    myTasks(first: $first, open: true) {
       totalCount
       nodes {
         id

@@ -11,7 +11,7 @@ const TASK_LIMIT = 8;
 
 const dueFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric' });
 
-/** The viewer's open work, soonest deadline first: a short list with number, title, status and due date. */
+/** The viewer's open work (nothing completed, closed or rejected), soonest deadline first: number, title, status and due date. */
 export function MyTasks() {
   const [tasks] = createQuery({ query: myTasksQuery, variables: { first: TASK_LIMIT } });
   return (

@@ -12,15 +12,24 @@ import { Pager } from './pager';
 import { TicketTable } from './ticket-table';
 import { myTasksListQuery } from './tickets-list.graphql';
 import { PAGE_SIZE } from './tickets-list-page';
+import '../../components/section-tabs.css';
 import './tickets-list.css';
 
-const pageFields = { after: textField(), before: textField() };
+const pageFields = { after: textField(), before: textField(), show: textField() };
 
-/** The viewer's work (assigned or collaborating), open first then by deadline, in the list's table. */
+/**
+ * The viewer's work (assigned or collaborating) in the list's table, by deadline: what is still to do, and on
+ * its own side what is done (completed, closed or rejected), each side counted.
+ */
 export function MyTasksPage() {
   const [params, setParams] = useSearchParams();
   const page = createMemo(() => parseUrlState(pageFields, params));
-  const variables = createMemo(() => (page().before ? { last: PAGE_SIZE, before: page().before } : { first: PAGE_SIZE, after: page().after || undefined }));
+  const open = () => page().show !== 'done';
+  const variables = createMemo(() => ({
+    ...(page().before ? { last: PAGE_SIZE, before: page().before } : { first: PAGE_SIZE, after: page().after || undefined }),
+    open: open(),
+    otherSide: !open(),
+  }));
   const [tasks, reexecute] = createQuery({ query: myTasksListQuery, variables });
   createEffect(on(ticketListsChanged, () => reexecute({ requestPolicy: 'network-only' }), { defer: true }));
   const tickets = () => (tasks.data?.myTasks.nodes ?? []).map((ref) => getFragmentData(ticketSummaryFragment, ref));
@@ -35,6 +44,10 @@ export function MyTasksPage() {
           On the board
         </A>
       </header>
+      <nav class="section-tabs my-tasks-sides" aria-label="Open or done">
+        <SideLink href="/my-tasks" current={open()} label="Open" count={open() ? tasks.data?.myTasks.totalCount : tasks.data?.other.totalCount} />
+        <SideLink href="/my-tasks?show=done" current={!open()} label="Done" count={open() ? tasks.data?.other.totalCount : tasks.data?.myTasks.totalCount} />
+      </nav>
       <Switch>
         <Match when={tasks.error && !tasks.data}>
           <ErrorBanner message={tasks.error ? describeError(tasks.error) : undefined} />
@@ -44,14 +57,18 @@ export function MyTasksPage() {
         </Match>
         <Match when={tickets().length === 0}>
           <div class="empty-state">
-            <p class="empty-state-title">Nothing assigned to you right now.</p>
-            <p class="muted">Work assigned to you, or that you collaborate on, shows up here.</p>
+            <p class="empty-state-title">{open() ? 'Nothing to do right now.' : 'Nothing done yet.'}</p>
+            <p class="muted">
+              {open()
+                ? 'Work assigned to you, or that you collaborate on, shows up here.'
+                : 'Work you completed, and what was closed or rejected, shows up here.'}
+            </p>
           </div>
         </Match>
         <Match when={tasks.data}>
           {(data) => (
             <div class="tickets-results" aria-busy={tasks.fetching}>
-              <TicketTable tickets={tickets()} caption="My tasks" />
+              <TicketTable tickets={tickets()} caption={open() ? 'Open tasks' : 'Done tasks'} />
               <Pager
                 shown={tickets().length}
                 total={data().myTasks.totalCount}
@@ -65,5 +82,15 @@ export function MyTasksPage() {
         </Match>
       </Switch>
     </section>
+  );
+}
+
+/** One side of the work, with its count once known. */
+function SideLink(props: { href: string; current: boolean; label: string; count: number | undefined }) {
+  return (
+    // A plain link (the router still navigates in place): <A> would mark both sides current, as they share a path.
+    <a href={props.href} class="section-tab" classList={{ 'section-tab-active': props.current }} aria-current={props.current ? 'page' : undefined}>
+      {props.label} <span class="my-tasks-count">{props.count ?? '…'}</span>
+    </a>
   );
 }

@@ -17,9 +17,13 @@ export const ticketsListQuery = graphql(`
   }
 `);
 
+/** One side of the viewer's work (open or done), a page of it; and how many tickets the other side holds. */
 export const myTasksListQuery = graphql(`
-  query MyTasksList($first: Int, $after: String, $last: Int, $before: String) {
-    myTasks(first: $first, after: $after, last: $last, before: $before) {
+  query MyTasksList($first: Int, $after: String, $last: Int, $before: String, $open: Boolean!, $otherSide: Boolean!) {
+    other: myTasks(first: 1, open: $otherSide) {
+      totalCount
+    }
+    myTasks(first: $first, after: $after, last: $last, before: $before, open: $open) {
       totalCount
       pageInfo {
         hasNextPage
