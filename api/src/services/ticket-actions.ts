@@ -376,10 +376,12 @@ export const ROLLBACK: ActionSpec<Reasoned & { historyEntryId: string }, { entry
       : [];
     const to = (status as TicketStatus | undefined) ?? before.status;
     const stamps = stampsAfterRollback({ status: to, assigneeId }, facts.stampEntries, before);
+    // Out of REJECTED (an undone rejection) the ticket no longer carries the reason it was rejected for.
+    const rejection = to !== 'REJECTED' && before.rejectionReason !== null ? { rejectionReason: null } : {};
     return {
       // The workflow table sends a rollback to the entry's status ('FROM_SNAPSHOT').
       to,
-      fields: { ...data, ...stamps },
+      fields: { ...data, ...stamps, ...rejection },
       writes,
       reason: input.reason,
       summary: () => `${viewer.username} rolled back #${before.number} to an earlier state`,
