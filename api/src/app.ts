@@ -143,7 +143,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     render: createWebhookEventRenderer({ prisma, sql: db.sql, services, realtime }),
     inTransaction: createTransactionRunner(prisma, sink),
     logger,
-    tuning: { ...config.webhooks, ...webhookTuning },
+    // The lease outlives an attempt (render, send within the timeout, settle) with room; a crashed instance's
+    // deliveries come back when it ends.
+    tuning: { ...config.webhooks, leaseMs: Math.max(3 * config.webhooks.timeoutMs, 5_000), ...webhookTuning },
   });
   wakeWebhooks = webhooks.wake;
 

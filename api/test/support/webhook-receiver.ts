@@ -4,7 +4,8 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type ReceivedRequest = { path: string; headers: IncomingHttpHeaders; body: string; at: number };
-export type Answer = { status: number; headers?: Record<string, string>; body?: string };
+/** hang: never answer (the connection stays open until the sender gives up or the receiver closes). */
+export type Answer = { status: number; headers?: Record<string, string>; body?: string } | { hang: true };
 /** Decides the answer to a request, given the requests to its path so far (this one included). */
 export type Responder = (request: ReceivedRequest, earlier: readonly ReceivedRequest[]) => Answer;
 
@@ -34,6 +35,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         request,
         requests.filter((earlier) => earlier.path === path),
       );
+      if ('hang' in answer) return;
       res.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers });
       res.end(answer.body ?? '');
     });
