@@ -74,3 +74,19 @@ describe('S3 settings', () => {
     expect(loadConfig({ S3_ENDPOINT: '', S3_ACCESS_KEY_ID: '', S3_SECRET_ACCESS_KEY: '', S3_FORCE_PATH_STYLE: '' }).s3).toBeUndefined();
   });
 });
+
+describe('webhook settings', () => {
+  it('refuse private targets, wait 10 s and turn an endpoint off after 5 dead deliveries by default', () => {
+    expect(loadConfig({}).webhooks).toEqual({ allowPrivateTargets: false, timeoutMs: 10_000, disableAfterDead: 5 });
+  });
+
+  it('read WEBHOOK_ALLOW_PRIVATE_TARGETS, WEBHOOK_TIMEOUT_SECONDS and WEBHOOK_DISABLE_AFTER_DEAD', () => {
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_TIMEOUT_SECONDS: '2.5', WEBHOOK_DISABLE_AFTER_DEAD: '3' }).webhooks).toEqual({
+      allowPrivateTargets: true,
+      timeoutMs: 2_500,
+      disableAfterDead: 3,
+    });
+    expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'yes' })).toThrow(ConfigError);
+    expect(() => loadConfig({ WEBHOOK_TIMEOUT_SECONDS: '0' })).toThrow(ConfigError);
+  });
+});
