@@ -26,6 +26,14 @@ describe('operationCost', () => {
     expect(cost(NESTED, { tickets: 100, comments: 100 })).toBe(cost(NESTED.replace('$tickets)', '100)').replace('$comments)', '100)')));
   });
 
+  it("prices a webhook's delivery log by its page, the default page when none is asked", () => {
+    const LOG = 'query ($n: Int) { webhooks { deliveries(first: $n) { edges { node { id requestBody responseBody } } } } }';
+    // webhooks 2 + (deliveries 2 + edges 2 + node 2 + 3 scalars) × page
+    expect(cost(LOG, { n: 1 })).toBe(2 + 9);
+    expect(cost(LOG, { n: 100 })).toBe(2 + 900);
+    expect(cost(LOG)).toBe(2 + 9 * 50);
+  });
+
   it('prices a missing page size as the default page, and a variable left out as its declared default', () => {
     const defaultPage = cost('{ tickets(first: 50) { nodes { id } } }');
     expect(cost('{ tickets { nodes { id } } }')).toBe(defaultPage);
