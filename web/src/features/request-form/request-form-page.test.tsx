@@ -133,4 +133,40 @@ describe('RequestFormPage', () => {
     expect((screen.getByLabelText('Priority') as HTMLSelectElement).value).toBe('HIGH');
     expect(screen.getByText('Your unsent draft was restored.')).toBeTruthy();
   });
+
+  it('requests a rejected request again: a copy of it, with a link to the rejected one', async () => {
+    window.history.replaceState(null, '', '/new?again=12');
+    const rejected = {
+      __typename: 'Ticket',
+      id: 'r12',
+      number: 12,
+      status: 'REJECTED',
+      title: 'Summer sale post',
+      description: 'Three slides, bright colours.',
+      rejectionReason: 'Needs the sale dates',
+      requestType: 'SOCMED_POSTING',
+      priority: 'HIGH',
+      fileFormat: 'GIF',
+      criteria: 'IMAGE',
+      quantity: 3,
+      complexity: null,
+      estimatedHours: null,
+      productItems: [],
+    };
+    const { sent } = renderForm((operation) =>
+      operation.operationName === 'RequestAgainSource' ? { data: { tickets: { __typename: 'TicketConnection', nodes: [rejected] } } } : answer(operation),
+    );
+    await waitFor(() => expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Summer sale post'));
+    expect((screen.getByLabelText('Priority') as HTMLSelectElement).value).toBe('HIGH');
+    expect((screen.getByLabelText('File format') as HTMLSelectElement).value).toBe('GIF');
+    expect((screen.getByLabelText('Quantity') as HTMLInputElement).value).toBe('3');
+    const note = screen.getByRole('note');
+    expect(note.textContent).toContain('Needs the sale dates');
+    expect(screen.getByRole('link', { name: '#12' }).getAttribute('href')).toBe('/tickets/12');
+    fireEvent.click(screen.getByRole('button', { name: 'Send request' }));
+    await waitFor(() => expect(sent.some((operation) => operation.operationName === 'CreateTicket')).toBe(true));
+    const input = sent.find((operation) => operation.operationName === 'CreateTicket')?.variables.input as Record<string, unknown>;
+    expect(input).toMatchObject({ title: 'Summer sale post', priority: 'HIGH', fileFormat: 'GIF', quantity: 3 });
+    expect(input.description).toBe('Three slides, bright colours.\n\nRequested again after #12 was rejected.');
+  });
 });

@@ -1,4 +1,4 @@
-import { A, useNavigate } from '@solidjs/router';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
@@ -20,19 +20,26 @@ import {
 } from '../../lib/vocabulary';
 import { ProductLines } from './product-lines';
 import { clearDraft, isDraftTouched, loadDraft, saveDraft } from './request-draft';
-import { createTicketMutation, requestProductsQuery } from './request-form.graphql';
-import { criteriaOf, deadlinePreview, emptyDraft, fieldsFor, MAX_QUANTITY, type RequestDraft, toCreateInput, validateDraft } from './request-rules';
+import { createTicketMutation, requestAgainSourceQuery, requestProductsQuery } from './request-form.graphql';
+import { againDraft, criteriaOf, deadlinePreview, emptyDraft, fieldsFor, MAX_QUANTITY, type RequestDraft, toCreateInput, validateDraft } from './request-rules';
 import './request-form.css';
 
 /**
  * `/new`: a request for creative work. The form follows the request type, checks what it can before
  * sending, and keeps the draft across reloads and session refreshes until the request is sent.
+ * `/new?again=<number>` starts from a copy of that (rejected) request, with a reference to it.
  */
 export function RequestFormPage() {
   const userId = session.user()?.id ?? 'anonymous';
+  const [params] = useSearchParams<{ again?: string }>();
+  const againNumber = /^\d{1,9}$/.test(params.again ?? '') ? Number(params.again) : undefined;
   const restored = loadDraft(userId);
-  const [draft, setDraft] = createSignal<RequestDraft>(restored);
-  const [showRestored, setShowRestored] = createSignal(isDraftTouched(restored));
+  const [draft, setDraft] = createSignal<RequestDraft>(againNumber === undefined ? restored : emptyDraft());
+  const [showRestored, setShowRestored] = createSignal(againNumber === undefined && isDraftTouched(restored));
+  const [againSource] = createQuery({ query: requestAgainSourceQuery, variables: { search: `#${againNumber ?? 0}` }, pause: againNumber === undefined });
+  // The search also matches titles: keep the ticket with exactly this number, and only a rejected one.
+  const again = createMemo(() => againSource.data?.tickets.nodes.find((node) => node.number === againNumber && node.status === 'REJECTED'));
+  createEffect(on(again, (source) => source && setDraft(againDraft(source)), { defer: true }));
   const [attempted, setAttempted] = createSignal(false);
   const [serverError, setServerError] = createSignal<string>();
   const [products] = createQuery({ query: requestProductsQuery });
@@ -85,6 +92,14 @@ export function RequestFormPage() {
           <h1 class="page-title">New request</h1>
           <p class="muted">Ask the Creative team for work. Your department's manager approves it first.</p>
         </div>
+        <Show when={again()}>
+          {(source) => (
+            <p class="request-again" role="note">
+              A copy of <A href={`/tickets/${source().number}`}>#{source().number}</A>, which was rejected
+              <Show when={source().rejectionReason}>{(reason) => <>: “{reason()}”</>}</Show>. Change what it asked for, then send.
+            </p>
+          )}
+        </Show>
         <Show when={showRestored()}>
           <p class="request-restored" role="status">
             Your unsent draft was restored.

@@ -21,3 +21,33 @@ export const createTicketMutation = graphql(`
     }
   }
 `);
+
+/** A request to ask for again (`/new?again=<number>`): what its copy starts from. */
+export const requestAgainSourceQuery = graphql(`
+  query RequestAgainSource($search: String!) {
+    tickets(first: 5, filter: { search: $search }) {
+      nodes {
+        id
+        number
+        status
+        title
+        description
+        rejectionReason
+        requestType
+        priority
+        fileFormat
+        criteria
+        quantity
+        complexity
+        estimatedHours
+        productItems {
+          product {
+            id
+          }
+          quantity
+          criteria
+        }
+      }
+    }
+  }
+`);

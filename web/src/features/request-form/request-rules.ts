@@ -192,3 +192,46 @@ export function deadlinePreview(draft: Pick<RequestDraft, 'priority' | 'requestT
   const hours = slaHours(draft.priority, criteria);
   return `${PRIORITY_LABELS[draft.priority]} priority: due ${hoursInWords(hours)} after it is assigned (applied at assignment because no due date is set).`;
 }
+
+/** What a copy of an earlier request starts from (the fields `RequestAgainSource` reads). */
+export type AgainSource = {
+  number: number;
+  title: string;
+  description: string;
+  requestType: RequestType;
+  priority: Priority;
+  fileFormat?: FileFormat | null;
+  criteria?: Criteria | null;
+  quantity: number;
+  complexity?: Complexity | null;
+  estimatedHours?: number | null;
+  productItems: readonly { product: { id: string }; quantity: number; criteria?: Criteria | null }[];
+};
+
+/** The line that ties a copy to the request it repeats (the ticket page links "#12"). */
+export const againReference = (number: number) => `Requested again after #${number} was rejected.`;
+
+/**
+ * A new request as a copy of a rejected one: the same type, priority, sizes and products, the description with
+ * a reference to the rejected request. Dates start empty: the old deadline and schedule have likely passed.
+ */
+export function againDraft(source: AgainSource): RequestDraft {
+  const empty = emptyDraft();
+  const description = source.description.trim();
+  return {
+    ...empty,
+    title: source.title,
+    description: `${description ? `${description}\n\n` : ''}${againReference(source.number)}`,
+    requestType: source.requestType,
+    priority: source.priority,
+    fileFormat: source.fileFormat ?? (fieldsFor(source.requestType).fileFormat ? empty.fileFormat : ''),
+    criteria: source.criteria ?? '',
+    quantity: String(source.quantity),
+    complexity: source.complexity ?? '',
+    estimatedHours: source.estimatedHours == null ? '' : String(source.estimatedHours),
+    productItems:
+      source.productItems.length > 0
+        ? source.productItems.map((item) => ({ productId: item.product.id, quantity: String(item.quantity), criteria: item.criteria ?? '' }))
+        : empty.productItems,
+  };
+}

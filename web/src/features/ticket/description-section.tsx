@@ -1,4 +1,5 @@
 import { Show } from 'solid-js';
+import { TicketRefText } from '../../components/ticket-ref-text';
 import { EditableField } from './editable-field';
 import type { TicketEditing } from './ticket-facts';
 
@@ -19,7 +20,9 @@ export function DescriptionSection(props: Pick<TicketEditing, 'ticket' | 'patch'
         onSave={(text, version) => props.patch({ description: text }, version)}
       >
         <Show when={props.ticket.description.trim()} fallback={<p class="muted">No description.</p>}>
-          <p class="ticket-description">{props.ticket.description}</p>
+          <p class="ticket-description">
+            <TicketRefText text={props.ticket.description} />
+          </p>
         </Show>
       </EditableField>
     </section>

@@ -2,6 +2,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { StatusBadge } from '../../components/status-badge';
 import { goBack } from '../../lib/go-back';
+import { session } from '../../lib/session';
 import { ActionBar } from './action-bar';
 import { EditableField } from './editable-field';
 import { titleEdit } from './ticket-edits';
@@ -56,9 +57,18 @@ export function TicketHeader(props: Pick<TicketEditing, 'ticket' | 'save'> & { o
         <ActionBar ticket={t()} onDone={props.onActionDone} onDeleted={() => goBack(navigate, '/tickets')} />
       </header>
 
-      <Show when={t().status === 'REJECTED' && t().rejectionReason}>
-        <div class="banner banner-error" role="note">
-          <strong>Rejected:</strong> {t().rejectionReason}
+      <Show when={t().status === 'REJECTED'}>
+        <div class="banner banner-error ticket-rejected" role="note">
+          <span>
+            <strong>Rejected</strong>
+            <Show when={t().rejectionReason}>: {t().rejectionReason}</Show>
+          </span>
+          {/* The requester asks again with a copy: a new request that links back here. */}
+          <Show when={t().requester.id === session.user()?.id && !t().deletedAt}>
+            <A href={`/new?again=${t().number}`} class="button button-small">
+              Request again
+            </A>
+          </Show>
         </div>
       </Show>
     </>
