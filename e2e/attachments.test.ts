@@ -59,11 +59,21 @@ describe('attachments in the workspace', () => {
     await eventually('the uploader sees the thumbnail', thumbnailOf(requester.page, IMAGE));
     await eventually('the manager sees the thumbnail without reloading', thumbnailOf(manager.page, IMAGE));
 
-    // An SVG carries scripts: refused, with the reason next to its name.
+    // An SVG carries scripts, and 11 MB is over the limit: both refused in the browser, in words, next to their
+    // names, without a byte sent.
+    const uploadsSent: string[] = [];
+    requester.page.on('request', (request) => {
+      if (request.method() === 'POST' && (request.headers()['content-type'] ?? '').startsWith('multipart/')) uploadsSent.push(request.url());
+    });
     await picker.setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
     const refusal = requester.page.getByRole('alert').filter({ hasText: 'Not uploaded' });
     await refusal.waitFor({ timeout: WAIT_MS });
-    expect(await refusal.textContent()).toMatch(/not accepted/);
+    expect(await refusal.textContent()).toBe("Not uploaded: This kind of file isn't accepted: .svg.");
+    await requester.page.getByRole('button', { name: 'Dismiss' }).click();
+    await picker.setInputFiles({ name: 'raw-shoot.png', mimeType: 'image/png', buffer: Buffer.alloc(11 * 1024 * 1024) });
+    await refusal.waitFor({ timeout: WAIT_MS });
+    expect(await refusal.textContent()).toBe('Not uploaded: This file is too large: files up to 10 MB can be attached.');
+    expect(uploadsSent).toEqual([]);
 
     // A second upload of the same name is version 2; the first stays listed under it.
     await requester.page.getByRole('button', { name: 'Dismiss' }).click();

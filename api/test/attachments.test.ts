@@ -228,8 +228,22 @@ describe('attachments: rules, versions, limits and links (local disk)', () => {
     const ticket = await ticketAt(t, s, 'IN_PROGRESS');
     const { body } = await upload(t, s.designer.token, ticket.id, { name: 'notes.txt', bytes: 'a'.repeat(MAX_BYTES + 1) });
     expect(errorCodes(body)).toEqual(['BAD_USER_INPUT']);
-    expect(body.errors?.[0]?.message).toMatch(/larger than the upload limit of 100000 bytes/);
+    expect(body.errors?.[0]?.message).toBe('This file is too large: files up to 97.7 KB can be attached.');
     expect(await rowCount(t, ticket.id)).toBe(0);
+  });
+
+  it('publishes its limit and kinds of file (attachmentRules), and names a refused kind by its ending', async () => {
+    const { attachmentRules } = await t.ok('{ attachmentRules { maxBytes maxSize accepted { label extensions } } }', {}, s.marketer.token);
+    expect(attachmentRules.maxBytes).toBe(MAX_BYTES);
+    expect(attachmentRules.maxSize).toBe('97.7 KB');
+    expect(attachmentRules.accepted).toContainEqual({ label: 'JPEG', extensions: ['jpg', 'jpeg'] });
+    expect(attachmentRules.accepted.at(-1)).toEqual({ label: 'plain text', extensions: ['txt', 'csv', 'md'] });
+
+    const ticket = await ticketAt(t, s, 'IN_PROGRESS');
+    const { body } = await upload(t, s.designer.token, ticket.id, { name: 'setup.EXE', bytes: elf(), type: 'application/x-msdownload' });
+    expect(body.errors?.[0]?.message).toBe(
+      "This kind of file isn't accepted: .exe. Attach PNG, JPEG, GIF, WebP, PDF, DOCX, XLSX, PPTX, MP4, MOV or plain text.",
+    );
   });
 
   it('gives the second upload of a name version 2 and keeps both listed', async () => {

@@ -223,7 +223,8 @@ describe('the request limits say which limit and its value', () => {
     });
     expect(response.status).toBe(413);
     const body = JSON.parse(response.body) as GraphQLResponse;
-    expect(body.errors![0]!.message).toBe(`The file is larger than the upload limit of ${max} bytes.`);
+    // In words, not bytes (10485760 is "10 MB").
+    expect(body.errors![0]!.message).toBe(`This file is too large: files up to ${max / 1024 / 1024} MB can be attached.`);
     expect(body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'file', limit: 'uploadSize', max });
   });
 });

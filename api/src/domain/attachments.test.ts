@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canRemoveAttachment, decideType, displayFileName, isPlainText } from './attachments.ts';
+import { canRemoveAttachment, decideType, displayFileName, extensionOf, isPlainText, sizeInWords, tooLargeMessage } from './attachments.ts';
 import { DomainError } from './errors.ts';
 import type { TicketFacts } from './ticket-access.ts';
 import type { Viewer } from './viewer.ts';
@@ -47,6 +47,27 @@ describe('decideType', () => {
     expect(codeOf(() => decideType(undefined, text('<svg onload="alert(1)"/>')))).toBe('BAD_USER_INPUT');
     expect(codeOf(() => decideType(undefined, text('hello\n<!DOCTYPE html><p>x')))).toBe('BAD_USER_INPUT');
   });
+  it('names a refused kind by the file’s ending, in words', () => {
+    const messageOf = (run: () => unknown) => {
+      try {
+        run();
+        return 'ok';
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    };
+    expect(messageOf(() => decideType('application/x-msdownload', new Uint8Array(), 'setup.exe'))).toMatch(
+      /^This kind of file isn't accepted: \.exe\. Attach PNG, /,
+    );
+    expect(messageOf(() => decideType(undefined, new Uint8Array([0xff, 0x00]), 'README'))).toMatch(/^This kind of file isn't accepted\. Attach /);
+    expect([extensionOf('Setup.EXE'), extensionOf('archive.tar.gz'), extensionOf('README'), extensionOf('.env')]).toEqual(['.exe', '.gz', undefined, '.env']);
+  });
+
+  it('says sizes as people do', () => {
+    expect([sizeInWords(10 * 1024 * 1024), sizeInWords(100_000), sizeInWords(1536), sizeInWords(512)]).toEqual(['10 MB', '97.7 KB', '1.5 KB', '512 bytes']);
+    expect(tooLargeMessage(10_485_760)).toBe('This file is too large: files up to 10 MB can be attached.');
+  });
+
   it('tells binary from text', () => {
     expect(isPlainText(new Uint8Array([0xff, 0xfe, 0x00, 0x41]))).toBe(false);
     expect(isPlainText(new Uint8Array([0x41, 0x00, 0x42]))).toBe(false);

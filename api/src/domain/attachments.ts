@@ -8,33 +8,75 @@ import { isAdmin, type Viewer } from './viewer.ts';
 export type AllowedType = {
   mime: string;
   label: string;
+  /** The file-name endings such files have, lower case without the dot: what a browser can check before sending. */
+  extensions: readonly string[];
   /** Shown in the browser (Content-Disposition: inline) rather than downloaded. */
   inline: boolean;
   /** Raster images: their pixel size is recorded. */
   image: boolean;
 };
 
-const type = (mime: string, label: string, inline: boolean, image = false): AllowedType => ({ mime, label, inline, image });
+const type = (mime: string, label: string, extensions: readonly string[], inline: boolean, image = false): AllowedType => ({
+  mime,
+  label,
+  extensions,
+  inline,
+  image,
+});
 
 /** By the MIME type the content sniffer reports. SVG and HTML are absent on purpose: they carry scripts. */
 export const ALLOWED_TYPES: ReadonlyMap<string, AllowedType> = new Map(
   [
-    type('image/png', 'PNG', true, true),
-    type('image/jpeg', 'JPEG', true, true),
-    type('image/gif', 'GIF', true, true),
-    type('image/webp', 'WebP', true, true),
-    type('application/pdf', 'PDF', true),
-    type('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'DOCX', false),
-    type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'XLSX', false),
-    type('application/vnd.openxmlformats-officedocument.presentationml.presentation', 'PPTX', false),
-    type('video/mp4', 'MP4', true),
-    type('video/quicktime', 'MOV', true),
+    type('image/png', 'PNG', ['png'], true, true),
+    type('image/jpeg', 'JPEG', ['jpg', 'jpeg'], true, true),
+    type('image/gif', 'GIF', ['gif'], true, true),
+    type('image/webp', 'WebP', ['webp'], true, true),
+    type('application/pdf', 'PDF', ['pdf'], true),
+    type('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'DOCX', ['docx'], false),
+    type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'XLSX', ['xlsx'], false),
+    type('application/vnd.openxmlformats-officedocument.presentationml.presentation', 'PPTX', ['pptx'], false),
+    type('video/mp4', 'MP4', ['mp4'], true),
+    type('video/quicktime', 'MOV', ['mov'], true),
   ].map((entry) => [entry.mime, entry]),
 );
 
-export const PLAIN_TEXT = type('text/plain', 'plain text', false);
+/** Any UTF-8 text without markup is accepted whatever its name; these are the endings such files usually have. */
+export const PLAIN_TEXT = type('text/plain', 'plain text', ['txt', 'csv', 'md'], false);
 
-export const ALLOWED_LABELS = [...[...ALLOWED_TYPES.values()].map((entry) => entry.label), PLAIN_TEXT.label].join(', ');
+/** Every accepted kind, in the order people read them. */
+export const ACCEPTED_TYPES: readonly AllowedType[] = [...ALLOWED_TYPES.values(), PLAIN_TEXT];
+
+const labels = ACCEPTED_TYPES.map((entry) => entry.label);
+/** "PNG, JPEG, … MOV or plain text". */
+export const ALLOWED_LABELS = `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`;
+
+/** A byte count as people say it: 10485760 → "10 MB", 1536 → "1.5 KB" (binary units, at most one decimal). */
+export function sizeInWords(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${unit === 0 ? value : Number(value.toFixed(1))} ${units[unit]}`;
+}
+
+/** Why a file over the upload limit is refused, in the words the web client shows before sending too. */
+export function tooLargeMessage(maxBytes: number): string {
+  return `This file is too large: files up to ${sizeInWords(maxBytes)} can be attached.`;
+}
+
+/** The ending of a file name (".exe"), or undefined when it has none. */
+export function extensionOf(fileName: string): string | undefined {
+  const match = /\.([^./\\]+)$/.exec(fileName.trim());
+  return match?.[1] ? `.${match[1].toLowerCase()}` : undefined;
+}
+
+function notAccepted(fileName: string | undefined): BadInputError {
+  const extension = fileName ? extensionOf(fileName) : undefined;
+  return new BadInputError(`This kind of file isn't accepted${extension ? `: ${extension}` : ''}. Attach ${ALLOWED_LABELS}.`, 'file');
+}
 
 export function allowedType(mime: string): AllowedType | undefined {
   return mime === PLAIN_TEXT.mime ? PLAIN_TEXT : ALLOWED_TYPES.get(mime);
@@ -61,15 +103,14 @@ export function isPlainText(bytes: Uint8Array): boolean {
  * The type of an upload from its content: what the sniffer recognised (undefined when it recognised nothing,
  * which is the case for text), checked against the allowed list.
  */
-export function decideType(sniffedMime: string | undefined, bytes: Uint8Array): AllowedType {
+export function decideType(sniffedMime: string | undefined, bytes: Uint8Array, fileName?: string): AllowedType {
   if (sniffedMime) {
     const allowed = ALLOWED_TYPES.get(sniffedMime);
-    if (!allowed) throw new BadInputError(`Files of type ${sniffedMime} are not accepted. Allowed: ${ALLOWED_LABELS}.`, 'file');
+    if (!allowed) throw notAccepted(fileName);
     return allowed;
   }
   if (bytes.length === 0) throw new BadInputError('The file is empty.', 'file');
-  if (!isPlainText(bytes))
-    throw new BadInputError(`The file's type is not recognised or not accepted (SVG and HTML never are). Allowed: ${ALLOWED_LABELS}.`, 'file');
+  if (!isPlainText(bytes)) throw notAccepted(fileName);
   return PLAIN_TEXT;
 }
 

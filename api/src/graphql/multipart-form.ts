@@ -9,6 +9,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Busboy } from '@fastify/busboy';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { tooLargeMessage } from '../domain/attachments.ts';
 
 type FetchApi = { Request: typeof Request; FormData: typeof FormData; File: typeof File };
 
@@ -92,7 +93,7 @@ async function readMultipartForm(request: Request, fetchAPI: FetchApi, limits: M
 }
 
 function tooLarge(uploadMaxBytes: number) {
-  return createGraphQLError(`The file is larger than the upload limit of ${uploadMaxBytes} bytes.`, {
+  return createGraphQLError(tooLargeMessage(uploadMaxBytes), {
     extensions: { code: 'BAD_USER_INPUT', field: 'file', limit: 'uploadSize', max: uploadMaxBytes, http: { status: 413 } },
   });
 }

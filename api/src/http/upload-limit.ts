@@ -3,6 +3,7 @@
 // request may carry: UPLOAD_MAX_BYTES of file plus room for the operation and the multipart framing. A
 // chunked upload (no declared length) is counted while it streams and cut off at the same size (Yoga's
 // maxRequestBodySize, graphql/yoga.ts); the service then holds each file to UPLOAD_MAX_BYTES exactly.
+import { tooLargeMessage } from '../domain/attachments.ts';
 import { type Handler, sendJson } from './router.ts';
 
 /** The operation, the map and the part headers around the files. */
@@ -13,7 +14,7 @@ export function uploadLimit(uploadMaxBytes: number): Handler {
   return (req, res, next) => {
     if (req.method !== 'POST' || !req.headers['content-type']?.startsWith('multipart/form-data')) return next();
     const declared = req.headers['content-length'];
-    if (declared !== undefined && Number(declared) > maxBody) return refuse(413, `The file is larger than the upload limit of ${uploadMaxBytes} bytes.`);
+    if (declared !== undefined && Number(declared) > maxBody) return refuse(413, tooLargeMessage(uploadMaxBytes));
     next();
 
     function refuse(status: number, message: string) {

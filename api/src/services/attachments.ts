@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { FileLinkSigner, LinkSession } from '../auth/file-links.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Attachment, PrismaClient } from '../db/generated/prisma/client.ts';
-import { type AllowedType, decideType, displayFileName } from '../domain/attachments.ts';
+import { ACCEPTED_TYPES, type AllowedType, decideType, displayFileName, sizeInWords, tooLargeMessage } from '../domain/attachments.ts';
 import { BadInputError, NotFoundError, QuotaExceededError } from '../domain/errors.ts';
 import { canReadTicket } from '../domain/ticket-access.ts';
 import { type Viewer, viewerOf } from '../domain/viewer.ts';
@@ -90,6 +90,15 @@ export function createAttachmentService({ prisma, sink, store, maxBytes, links, 
   return {
     release,
 
+    /** What may be attached, for clients to check a file before sending it: the same limit and list as upload. */
+    rules() {
+      return {
+        maxBytes,
+        maxSize: sizeInWords(maxBytes),
+        accepted: ACCEPTED_TYPES.map((type) => ({ label: type.label, extensions: type.extensions })),
+      };
+    },
+
     /** The token of a short-lived download link to the attachment for this sign-in session (Attachment.url). */
     signLink: (attachmentId: string, session: LinkSession) => links.sign(attachmentId, session),
 
@@ -119,10 +128,10 @@ export function createAttachmentService({ prisma, sink, store, maxBytes, links, 
     async upload(viewer: Viewer, input: { ticketId: string; file: UploadedFile }): Promise<Attachment> {
       const fileName = displayFileName(input.file.name);
       // The HTTP layer refused larger bodies while they streamed; this holds for any other caller.
-      if (input.file.size > maxBytes) throw new BadInputError(`The file is larger than ${maxBytes} bytes.`, 'file');
+      if (input.file.size > maxBytes) throw new BadInputError(tooLargeMessage(maxBytes), 'file');
       const bytes = new Uint8Array(await input.file.arrayBuffer());
       const { fileTypeFromBuffer, imageSize } = await sniffers();
-      const type = decideType((await fileTypeFromBuffer(bytes))?.mime, bytes);
+      const type = decideType((await fileTypeFromBuffer(bytes))?.mime, bytes, fileName);
       const { width, height } = pixelSize(imageSize, bytes, type);
       await pipeline.check(ATTACH, viewer, { id: input.ticketId });
       // After the permission check (a quota says nothing to who may not attach), before any byte is stored.

@@ -24,6 +24,7 @@ export const rootRules = {
     ticket: isAuthenticated,
     tickets: isAuthenticated,
     myTasks: isAuthenticated,
+    attachmentRules: isAuthenticated,
     trash: isManagerOrAdmin,
     dashboardStats: isAuthenticated,
     // Analytics are for the people who run the team; the service narrows a manager to their scope.
@@ -40,6 +41,8 @@ export const rootRules = {
     apiTokens: isAuthenticated,
     webhooks: mayUseWebhooks,
     search: isAuthenticated,
+    // A person's own views only (the service narrows to the owner).
+    savedViews: isAuthenticated,
   },
   Mutation: {
     register: allow,
@@ -79,6 +82,13 @@ export const rootRules = {
     updateWebhook: mayUseWebhooks,
     deleteWebhook: mayUseWebhooks,
     redeliverWebhookDelivery: mayUseWebhooks,
+    createSavedView: isAuthenticated,
+    renameSavedView: isAuthenticated,
+    deleteSavedView: isAuthenticated,
+    // Each ticket goes through its one-ticket action, which decides as it does alone (the workflow table).
+    bulkAssignTickets: ticketActionRule('ASSIGN'),
+    bulkSetTicketPriority: ticketActionRule('EDIT'),
+    bulkDeleteTickets: ticketActionRule('DELETE'),
   },
   // Shield wraps resolve, not subscribe: every subscribe also checks the viewer itself, and every event is
   // filtered by the read rule (realtime/ticket-event-stream.ts).

@@ -45,13 +45,38 @@ export const AttachmentRef = builder.prismaNode('Attachment', {
   }),
 });
 
+const AcceptedFileType = builder.simpleObject('AcceptedFileType', {
+  description: 'One kind of file an upload may be.',
+  fields: (t) => ({
+    label: t.string({ description: 'As people name it: "PNG", "DOCX", "plain text".' }),
+    extensions: t.stringList({ description: 'Usual file-name endings, lower case without the dot. The server decides from the content.' }),
+  }),
+});
+
+const AttachmentRules = builder.simpleObject('AttachmentRules', {
+  description: 'What uploadAttachment accepts, so a client can say no before sending a byte; the server applies the same rules.',
+  fields: (t) => ({
+    maxBytes: t.int({ description: 'The largest file, in bytes (UPLOAD_MAX_BYTES).' }),
+    maxSize: t.string({ description: 'The same in words, e.g. "10 MB".' }),
+    accepted: t.field({ type: [AcceptedFileType] }),
+  }),
+});
+
+builder.queryField('attachmentRules', (t) =>
+  t.field({
+    type: AttachmentRules,
+    description: 'The upload size limit and the kinds of file accepted.',
+    resolve: (_root, _args, ctx) => ctx.services.attachments.rules(),
+  }),
+);
+
 const UploadAttachmentInput = builder.inputType('UploadAttachmentInput', {
   fields: (t) => ({
     ticketId: t.globalID({ for: TicketRef, required: true }),
     file: t.field({
       type: 'File',
       required: true,
-      description: 'Sent as a GraphQL multipart request; PNG, JPEG, GIF, WebP, PDF, DOCX, XLSX, PPTX, MP4, MOV or plain text.',
+      description: 'Sent as a GraphQL multipart request; the kinds and the size limit are in Query.attachmentRules.',
     }),
   }),
 });

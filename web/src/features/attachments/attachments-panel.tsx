@@ -5,11 +5,9 @@ import { freshAccessToken } from '../../lib/session';
 import { formatDateTime } from '../ticket/ticket-format';
 import { deleteAttachmentMutation, ticketAttachmentsQuery } from './attachments.graphql';
 import { type AttachmentView, type FileGroup, formatSize, groupByName, isImage, isPdf, isVideo } from './file-groups';
+import { acceptAttribute, acceptedSummary, refusalBeforeSending } from './upload-check';
 import { uploadFile } from './upload-file';
 import './attachments.css';
-
-/** What the picker offers; the server decides from the content and says why it refuses anything else. */
-const ACCEPT = '.png,.jpg,.jpeg,.gif,.webp,.pdf,.docx,.xlsx,.pptx,.mp4,.mov,.txt';
 
 type Upload = { key: number; name: string; progress: number; error?: string };
 
@@ -33,7 +31,11 @@ export function AttachmentsPanel(props: { ticketId: string; canAttach: boolean; 
 
   const send = async (file: File) => {
     const key = nextKey++;
-    setUploads((list) => [...list, { key, name: file.name, progress: 0 }]);
+    // Refused here when the server's own rules already say no: nothing is sent.
+    const rules = files.data?.attachmentRules;
+    const refusal = rules && refusalBeforeSending(file, rules);
+    setUploads((list) => [...list, { key, name: file.name, progress: 0, ...(refusal ? { error: refusal } : {}) }]);
+    if (refusal) return;
     const outcome = await uploadFile(props.ticketId, file, await freshAccessToken(), (progress) => update(key, { progress }));
     if (outcome.ok) {
       setUploads((list) => list.filter((entry) => entry.key !== key));
@@ -85,14 +87,14 @@ export function AttachmentsPanel(props: { ticketId: string; canAttach: boolean; 
               type="file"
               class="visually-hidden"
               multiple
-              accept={ACCEPT}
+              accept={files.data ? acceptAttribute(files.data.attachmentRules) : undefined}
               onChange={(event) => {
                 sendAll(event.currentTarget.files);
                 event.currentTarget.value = '';
               }}
             />
           </label>
-          <p class="muted attachments-hint">Images, PDF, Word, Excel, PowerPoint, MP4, MOV or plain text.</p>
+          <Show when={files.data?.attachmentRules}>{(rules) => <p class="muted attachments-hint">{acceptedSummary(rules())}</p>}</Show>
         </div>
       </Show>
 

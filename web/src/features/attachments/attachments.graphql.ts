@@ -2,6 +2,14 @@ import { graphql } from '../../gql';
 
 export const ticketAttachmentsQuery = graphql(`
   query TicketAttachments($id: ID!) {
+    attachmentRules {
+      maxBytes
+      maxSize
+      accepted {
+        label
+        extensions
+      }
+    }
     ticket(id: $id) {
       id
       attachments {
