@@ -151,6 +151,21 @@ describe('webhooks with loopback allowed', () => {
     ).toEqual(['NOT_FOUND']);
   });
 
+  it('honours Retry-After on a 429: the next attempt waits what the endpoint asked, then succeeds', async () => {
+    receiver.on('/busy', (_request, earlier) => (earlier.length === 1 ? { status: 429, headers: { 'retry-after': '2' } } : { status: 200 }));
+    const { webhook } = await makeWebhook(s.admin.token, '/busy', { events: ['CREATED'] });
+    await createTicket(t, s.marketer.token, { title: 'Busy endpoint' });
+    await t.app.webhooks.runOnce();
+    const [waiting] = await t.db.prisma.webhookDelivery.findMany({ where: { webhookId: rawId(webhook.id) } });
+    expect(waiting).toMatchObject({ status: 'PENDING', attempts: 1, responseStatus: 429 });
+    expect(waiting!.nextAttemptAt.getTime() - waiting!.lastAttemptAt!.getTime()).toBeGreaterThanOrEqual(2_000);
+    await t.app.webhooks.runOnce();
+    expect(receiver.to('/busy')).toHaveLength(1);
+    await drain(t, [webhook.id]);
+    expect(receiver.to('/busy')).toHaveLength(2);
+    expect(await t.db.prisma.webhookDelivery.findFirst({ where: { webhookId: rawId(webhook.id) } })).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
+  });
+
   it('does not follow a redirect: a 302 is a failed delivery and the target never hears of it', async () => {
     receiver.on('/moved', () => ({ status: 302, headers: { location: `${receiver.origin}/elsewhere` } }));
     const { webhook } = await makeWebhook(s.admin.token, '/moved', { events: ['CREATED'] });

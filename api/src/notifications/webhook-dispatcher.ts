@@ -260,13 +260,11 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
     const rows = await claim();
     const outcomes = await Promise.all(
       rows.map((row) =>
-        deliver(row).catch(async (error: unknown) => {
+        deliver(row).catch(async (error: unknown): Promise<Outcome> => {
           logger.error(`webhook delivery ${row.id} failed unexpectedly`, error);
-          // Back to the queue after a pause, as a failed attempt would be (its lease ends too, should this fail).
-          await prisma.webhookDelivery
-            .updateMany({ where: mine(row), data: { ...release, nextAttemptAt: new Date(Date.now() + tuning.baseMs), lastError: describe(error) } })
-            .catch(() => undefined);
-          return 'failed' as const;
+          // A failed attempt like any other: retried with backoff, DEAD after the give-up time (should this fail
+          // too, the lease ends and the row comes back).
+          return settle(row, { error: `Internal error: ${describe(error)}`, refused: false, durationMs: 0 }).catch(() => 'failed' as const);
         }),
       ),
     );
