@@ -21,6 +21,8 @@ export type AccessTokenClaims = {
 /** Clock difference between instances that is tolerated on `iat`. */
 const CLOCK_SKEW_SECONDS = 30;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Access tokens remembered once verified (the oldest forgotten first): about one per client signed in right now. */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 export type TokenIssuer = {
   signAccessToken(user: { id: string; tokenVersion: number }, sessionId: string): Promise<{ token: string; expiresAt: Date }>;
@@ -34,6 +36,12 @@ export function createTokenIssuer(secret: string, accessTtlSeconds: number): Tok
   const hmacKey = (usage: 'sign' | 'verify') => crypto.subtle.importKey('raw', secretBytes, { name: 'HMAC', hash: 'SHA-256' }, false, [usage]);
   const signingKey = hmacKey('sign');
   const verifyingKey = hmacKey('verify');
+  // A client sends the same access token with every request until it expires, and checking its HMAC through
+  // WebCrypto (a job on libuv's thread pool) was ≈5 % of a board request's CPU. A token that passed every check is
+  // remembered with its claims, keyed by the whole string (signature included: any other string is checked in
+  // full), and answered again only while it has not expired. What the token stands for (its user, version and
+  // session) is still checked against the database on every request (context.ts).
+  const verified = new Map<string, AccessTokenClaims>();
   return {
     async signAccessToken(user, sessionId) {
       const now = Math.floor(Date.now() / 1000);
@@ -50,6 +58,12 @@ export function createTokenIssuer(secret: string, accessTtlSeconds: number): Tok
       return { token, expiresAt: new Date(exp * 1000) };
     },
     async verifyAccessToken(token) {
+      const known = verified.get(token);
+      if (known) {
+        // jose's own rule: expired once the current second reaches exp.
+        if (Date.now() < known.expiresAt.getTime()) return known;
+        verified.delete(token);
+      }
       try {
         const { payload } = await jwtVerify(token, await verifyingKey, {
           algorithms: [ACCESS_TOKEN_ALGORITHM],
@@ -73,7 +87,10 @@ export function createTokenIssuer(secret: string, accessTtlSeconds: number): Tok
         const { iat, exp } = payload as { iat: number; exp: number };
         if (iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) throw new Error('issued in the future');
         if (exp - iat > accessTtlSeconds + CLOCK_SKEW_SECONDS) throw new Error('lifetime above the maximum');
-        return { userId: payload.sub, tokenVersion: payload.ver, sessionId, expiresAt: new Date(exp * 1000) };
+        const claims: AccessTokenClaims = Object.freeze({ userId: payload.sub, tokenVersion: payload.ver, sessionId, expiresAt: new Date(exp * 1000) });
+        if (verified.size >= VERIFIED_TOKENS_KEPT) verified.delete(verified.keys().next().value as string);
+        verified.set(token, claims);
+        return claims;
       } catch {
         // Which check failed is not the caller's business; it only helps an attacker.
         throw new UnauthenticatedError('Invalid or expired access token.');
