@@ -218,25 +218,32 @@ export function readTicketPage(sql: SqlReader, page: TicketPage): Promise<Record
     WHERE ${page.where}${afterCursor}
     ORDER BY ${orderBy}
     LIMIT ${take}::int OFFSET ${skip}::int`;
-  return sql.rows<Record<string, unknown>>(statement).then((rows) => rows.map((row) => shape(row, plan)));
+  return sql.rows<Record<string, unknown>>(statement).then((rows) => {
+    const shape = rows[0] && shaper(Object.keys(rows[0]), plan);
+    return shape ? rows.map(shape) : [];
+  });
 }
 
-/** Flat "relation.column" keys into nested objects, as Prisma returns them. */
-function shape(row: Record<string, unknown>, plan: Plan): Record<string, unknown> {
-  const ticket: Record<string, unknown> = {};
-  const nested: Record<string, Record<string, unknown>> = {};
-  for (const [key, value] of Object.entries(row)) {
-    const dot = key.indexOf('.');
-    if (dot < 0) ticket[key] = value;
-    else {
-      const owner = key.slice(0, dot);
-      nested[owner] ??= {};
-      nested[owner][key.slice(dot + 1)] = value;
+/**
+ * Flat "relation.column" keys into nested objects, as Prisma returns them. Every row of a page has the same keys:
+ * they are split once per page, not once per row (the per-row split was 3 % of a board request's CPU).
+ */
+function shaper(keys: string[], plan: Plan): (row: Record<string, unknown>) => Record<string, unknown> {
+  const own = keys.filter((key) => !key.includes('.'));
+  const nested = keys.filter((key) => key.includes('.')).map((key) => [key, key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)] as const);
+  const relations = plan.relations.map(({ name }) => [name, TO_ONE[name].key] as const);
+  return (row) => {
+    const ticket: Record<string, unknown> = {};
+    for (const key of own) ticket[key] = row[key];
+    const objects: Record<string, Record<string, unknown>> = {};
+    for (const [key, owner, column] of nested) {
+      objects[owner] ??= {};
+      objects[owner][column] = row[key];
     }
-  }
-  for (const { name } of plan.relations) ticket[name] = ticket[TO_ONE[name].key] === null ? null : (nested[name] ?? null);
-  if (plan.commentCount) ticket._count = { comments: nested._count?.comments ?? 0 };
-  return ticket;
+    for (const [name, key] of relations) ticket[name] = ticket[key] === null ? null : (objects[name] ?? null);
+    if (plan.commentCount) ticket._count = { comments: objects._count?.comments ?? 0 };
+    return ticket;
+  };
 }
 
 /** How many tickets match: one plain count(*) PostgreSQL can run in parallel workers. */
