@@ -2,12 +2,13 @@
 // action run: the documents it imports are not part of any page's first load.
 import type { Client, OperationResult } from '@urql/core';
 import { getFragmentData } from '../../gql';
+import { explainTicketError } from '../../lib/ticket-refusals';
 import * as documents from './action-mutations.graphql';
 import { ACTIONS, type ActionInput, type ActionTarget, type RunnableAction } from './action-rules';
-import { reloadTicketQuery, ticketActionResultFragment } from './ticket-actions.graphql';
+import { latestHistoryQuery, reloadTicketQuery, ticketActionResultFragment, undoRollbackMutation } from './ticket-actions.graphql';
 
 // Refusals are explained from here, so their words load with the runner, not with every page.
-export { explainTicketError } from '../../lib/ticket-refusals';
+export { explainTicketError };
 
 export function runActionMutation(client: Client, action: RunnableAction, target: ActionTarget, input: ActionInput): Promise<OperationResult> {
   const row = ACTIONS[action];
@@ -19,4 +20,35 @@ export async function reloadTicket(client: Client, id: string): Promise<number |
   const result = await client.query(reloadTicketQuery, { id }, { requestPolicy: 'network-only' }).toPromise();
   const ticket = result.data?.ticket;
   return ticket ? getFragmentData(ticketActionResultFragment, ticket).version : undefined;
+}
+
+/** The history entry each undoable decision writes. */
+const DECISION_ENTRY = { APPROVE: 'APPROVED', REJECT: 'REJECTED' } as const;
+
+export type UndoableDecision = keyof typeof DECISION_ENTRY;
+
+/**
+ * Takes back the viewer's approval or rejection just made: a rollback to the history entry before it (a
+ * rollback entry, not an erasure), sent with the version the decision left so that anyone's later change wins.
+ * Resolves with undefined when undone, or what to tell the person.
+ */
+export async function undoDecision(
+  client: Client,
+  ticket: ActionTarget,
+  decision: UndoableDecision,
+  viewerId: string | undefined,
+): Promise<string | undefined> {
+  const latest = await client.query(latestHistoryQuery, { id: ticket.id }, { requestPolicy: 'network-only' }).toPromise();
+  if (latest.error) return explainTicketError(latest.error).message;
+  const [made, before] = latest.data?.ticket?.history.nodes ?? [];
+  if (!made || !before || made.action !== DECISION_ENTRY[decision] || made.actor?.id !== viewerId) {
+    return 'The ticket changed since; undo it from its history instead.';
+  }
+  const verb = decision === 'APPROVE' ? 'approved' : 'rejected';
+  const result = await client
+    .mutation(undoRollbackMutation, {
+      input: { id: ticket.id, expectedVersion: ticket.version, historyEntryId: before.id, reason: `Undo: ${verb} by mistake` },
+    })
+    .toPromise();
+  return result.error ? explainTicketError(result.error).message : undefined;
 }

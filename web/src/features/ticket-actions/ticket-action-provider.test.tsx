@@ -1,10 +1,13 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { Provider } from '@urql/solid';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeClient, type Responder } from '../../test/fake-client';
 import { TicketActionProvider, useTicketAction } from './ticket-action-provider';
 
 afterEach(cleanup);
+
+// The viewer, as the undo of a decision checks that the decision was theirs.
+vi.mock('../../lib/session', () => ({ session: { user: () => ({ id: 'U-manager' }) } }));
 
 const ticket = { id: 'T1', number: 12, title: 'Launch banner', version: 3 };
 
@@ -28,6 +31,16 @@ function DeleteButton() {
   );
 }
 
+/** Approves the ticket through the nearest provider, as the action bar does. */
+function ApproveButton() {
+  const runner = useTicketAction();
+  return (
+    <button type="button" onClick={() => void runner.run({ ...ticket, status: 'REQUESTED' }, 'APPROVE')}>
+      Approve ticket
+    </button>
+  );
+}
+
 /** Assigns the ticket through the nearest provider, as the action bar does. */
 function AssignButton() {
   const runner = useTicketAction();
@@ -46,6 +59,7 @@ function renderWith(respond: Responder) {
         <StartButton />
         <DeleteButton />
         <AssignButton />
+        <ApproveButton />
       </TicketActionProvider>
     </Provider>
   ));
@@ -130,5 +144,49 @@ describe('TicketActionProvider', () => {
         collaboratorIds: ['U2', 'U3'],
       },
     });
+  });
+
+  it('offers Undo after an approval, which rolls back to the entry before it with the version the approval left', async () => {
+    const history = [
+      { id: 'H2', action: 'APPROVED', actor: { id: 'U-manager' } },
+      { id: 'H1', action: 'CREATED', actor: { id: 'U-requester' } },
+    ];
+    const fake = renderWith(({ operationName }) => {
+      if (operationName === 'ApproveTicket') return { data: { approveTicket: { ticket: { id: 'T1', status: 'PENDING_CREATIVE', version: 4 } } } };
+      if (operationName === 'LatestTicketHistory') return { data: { ticket: { id: 'T1', history: { nodes: history } } } };
+      if (operationName === 'UndoDecision') return { data: { rollbackTicket: { ticket: { id: 'T1', status: 'REQUESTED', version: 5 } } } };
+      return { errors: [{ message: 'not in this test' }] };
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Approve ticket' }));
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 5000 });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Approve' }));
+    const region = screen.getByRole('status');
+    await waitFor(() => expect(region.textContent).toContain('Approved #12.'), { timeout: 5000 });
+    fireEvent.click(within(region).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(region.textContent).toBe('Undid the approval of #12.'), { timeout: 5000 });
+    expect(fake.sent.find((operation) => operation.operationName === 'UndoDecision')?.variables).toEqual({
+      input: { id: 'T1', expectedVersion: 4, historyEntryId: 'H1', reason: 'Undo: approved by mistake' },
+    });
+  });
+
+  it("does not undo a decision that is no longer the ticket's latest (someone acted since)", async () => {
+    const fake = renderWith(({ operationName }) => {
+      if (operationName === 'ApproveTicket') return { data: { approveTicket: { ticket: { id: 'T1', status: 'PENDING_CREATIVE', version: 4 } } } };
+      if (operationName === 'LatestTicketHistory') {
+        const nodes = [
+          { id: 'H3', action: 'APPROVED', actor: { id: 'U-creative' } },
+          { id: 'H2', action: 'APPROVED', actor: { id: 'U-manager' } },
+        ];
+        return { data: { ticket: { id: 'T1', history: { nodes } } } };
+      }
+      return { errors: [{ message: 'not in this test' }] };
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Approve ticket' }));
+    fireEvent.click(within(await screen.findByRole('dialog', {}, { timeout: 5000 })).getByRole('button', { name: 'Approve' }));
+    const region = screen.getByRole('status');
+    await waitFor(() => expect(region.textContent).toContain('Approved #12.'), { timeout: 5000 });
+    fireEvent.click(within(region).getByRole('button', { name: 'Undo' }));
+    expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toContain('undo it from its history instead');
+    expect(fake.sent.some((operation) => operation.operationName === 'UndoDecision')).toBe(false);
   });
 });

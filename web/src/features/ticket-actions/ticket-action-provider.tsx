@@ -3,6 +3,7 @@ import { useClient } from '@urql/solid';
 import { createContext, createSignal, lazy, type ParentProps, Show, Suspense, useContext } from 'solid-js';
 import { ToastProvider, useToast } from '../../components/toast';
 import type { TicketStatus } from '../../gql/graphql';
+import { session } from '../../lib/session';
 import { ACTIONS, type ActionInput, EMPTY_INPUT, needsDialog, type RunnableAction } from './action-rules';
 import './ticket-actions.css';
 
@@ -10,6 +11,9 @@ import './ticket-actions.css';
 // shell that hosts this provider is part of the first load of every page.
 const ActionDialog = lazy(() => import('./action-dialog').then((module) => ({ default: module.ActionDialog })));
 const loadRunner = () => import('./run-action');
+
+/** How long an approval or a rejection can be taken back from its toast (the toast's own time with an action). */
+export const UNDO_DECISION_MS = 10_000;
 
 /** What the runner needs to know about the ticket: who it is, and the version (and status) the viewer saw. */
 export type ActionTicket = { id: string; number: number; title: string; version: number; status?: TicketStatus };
@@ -56,11 +60,38 @@ function ActionRunner(props: ParentProps) {
    * may take back (the answer offers RESTORE) comes with Undo, which restores the version the delete left.
    */
   const confirmDone = (ticket: ActionTicket, action: RunnableAction, answered: Answered | undefined) => {
-    const undoable = action === 'DELETE' && answered?.version !== undefined && answered.availableActions?.includes('RESTORE');
+    const version = answered?.version;
+    const restorable = action === 'DELETE' && version !== undefined && answered?.availableActions?.includes('RESTORE');
+    const decision = (action === 'APPROVE' || action === 'REJECT') && version !== undefined;
     toast.show({
       message: ACTIONS[action].done(ticket.number),
-      action: undoable ? { label: 'Undo', run: () => void run({ ...ticket, version: answered.version as number }, 'RESTORE') } : undefined,
+      action: restorable
+        ? { label: 'Undo', run: () => void run({ ...ticket, version }, 'RESTORE') }
+        : decision
+          ? { label: 'Undo', run: undoLater(ticket, action, version, Date.now()) }
+          : undefined,
     });
+  };
+
+  /**
+   * Undo of an approval or a rejection made by mistake: for UNDO_DECISION_MS, by the same person, a rollback to
+   * the entry before it (the server keeps both entries). Later, the history's "Roll back to here" is the way.
+   */
+  const undoLater = (ticket: ActionTicket, decision: 'APPROVE' | 'REJECT', version: number, madeAt: number) => async () => {
+    const what = decision === 'APPROVE' ? 'approval' : 'rejection';
+    if (Date.now() - madeAt > UNDO_DECISION_MS) {
+      setNotice(`Too late to undo the ${what} of #${ticket.number} here: roll it back from the ticket's history.`);
+      return;
+    }
+    setPendingTicketId(ticket.id);
+    try {
+      const { undoDecision } = await loadRunner();
+      const message = await undoDecision(client, { ...ticket, version }, decision, session.user()?.id);
+      if (message) setNotice(`Undo #${ticket.number}: ${message}`);
+      else toast.show({ message: `Undid the ${what} of #${ticket.number}.` });
+    } finally {
+      setPendingTicketId(undefined);
+    }
   };
 
   /** Sends once; on refusal says why and reloads the ticket when it changed, returning the message. */
