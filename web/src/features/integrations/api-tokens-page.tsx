@@ -14,7 +14,7 @@ import './integrations.css';
 
 /** Profile → API tokens: the person's own tokens for integrations; the secret is shown once, at creation. */
 export function ApiTokensPage() {
-  const [data, refetch] = createQuery({ query: apiTokensQuery });
+  const [data, refetch] = createQuery({ query: apiTokensQuery, requestPolicy: 'cache-and-network' });
   const [secret, setSecret] = createSignal<string>();
   // An admin's list also holds service accounts' tokens: those are on Manage → Service accounts.
   const tokens = createMemo(() => {

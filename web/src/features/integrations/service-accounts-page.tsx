@@ -13,7 +13,7 @@ import './integrations.css';
 
 /** Manage → Service accounts (admins): accounts for integrations, which act only through their tokens. */
 export function ServiceAccountsPage() {
-  const [data, refetch] = createQuery({ query: serviceAccountsQuery });
+  const [data, refetch] = createQuery({ query: serviceAccountsQuery, requestPolicy: 'cache-and-network' });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const tokens = createMemo(() => getFragmentData(apiTokenFieldsFragment, data.data?.apiTokens ?? []));
   const tokensOf = (accountId: string) => tokens().filter((token) => token.owner.id === accountId);

@@ -13,7 +13,7 @@ import './integrations.css';
 
 /** Manage → Webhooks (managers and admins): endpoints that receive ticket events as signed POSTs, with their delivery logs. */
 export function WebhooksPage() {
-  const [data, refetch] = createQuery({ query: webhooksQuery });
+  const [data, refetch] = createQuery({ query: webhooksQuery, requestPolicy: 'cache-and-network' });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const [secret, setSecret] = createSignal<string>();
   const webhooks = () => getFragmentData(webhookFieldsFragment, data.data?.webhooks ?? []);
