@@ -2,17 +2,26 @@ import { A } from '@solidjs/router';
 import { createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
 import type { TicketStatus } from '../../gql/graphql';
 import { STATUS_LABELS } from '../../lib/vocabulary';
-import { ACTIONS, useTicketAction } from '../ticket-actions';
+import { ACTIONS, type RunnableAction, useTicketAction } from '../ticket-actions';
 import { BoardCard } from './board-card';
 import { type BoardTicket, draggedTicket, isCardDragData } from './board-dnd';
 import { moveAction } from './board-moves';
 import { whenDragAdapterLoaded } from './drag-adapter';
 
 /**
- * One status: its title and count, the newest cards, and a link to the rest in the list. A drop target
- * that lights up only when the dragged card may move here, and runs the action the move means.
+ * One status: its title and count, the newest cards (scrolling inside the column), and a link to the rest
+ * in the list. Collapsed, it is a narrow strip with the title and the count. A drop target, collapsed or
+ * not, that lights up only when the dragged card may move here, and runs the action the move means.
  */
-export function BoardColumn(props: { status: TicketStatus; tickets: BoardTicket[]; total: number; moreHref: string; loading: boolean }) {
+export function BoardColumn(props: {
+  status: TicketStatus;
+  tickets: BoardTicket[];
+  total: number;
+  moreHref: string;
+  loading: boolean;
+  collapsed: boolean;
+  onToggle: () => void;
+}) {
   const actions = useTicketAction();
   const id = createUniqueId();
   const [over, setOver] = createSignal(false);
@@ -50,6 +59,7 @@ export function BoardColumn(props: { status: TicketStatus; tickets: BoardTicket[
         'board-column-allowed': dropAction() !== undefined,
         'board-column-blocked': draggedTicket() !== undefined && dropAction() === undefined && draggedTicket()?.status !== props.status,
         'board-column-over': over(),
+        'board-column-collapsed': props.collapsed,
       }}
     >
       <header class="board-column-header">
@@ -63,8 +73,29 @@ export function BoardColumn(props: { status: TicketStatus; tickets: BoardTicket[
             <span class="visually-hidden"> tickets</span>
           </span>
         </Show>
+        <button
+          type="button"
+          class="board-column-toggle"
+          aria-expanded={!props.collapsed}
+          aria-label={`${props.collapsed ? 'Expand' : 'Collapse'} ${STATUS_LABELS[props.status]}`}
+          title={props.collapsed ? 'Show the cards' : 'Collapse to the count'}
+          onClick={() => props.onToggle()}
+        >
+          <span aria-hidden="true">{props.collapsed ? '›' : '‹'}</span>
+        </button>
       </header>
-      <Show when={dropAction()}>
+      <Show when={!props.collapsed}>
+        <ColumnBody tickets={props.tickets} total={props.total} moreHref={props.moreHref} loading={props.loading} dropAction={dropAction()} />
+      </Show>
+    </section>
+  );
+}
+
+/** The cards of an expanded column (or its skeleton, or "No tickets"), and the link to the rest. */
+function ColumnBody(props: { tickets: BoardTicket[]; total: number; moreHref: string; loading: boolean; dropAction: RunnableAction | undefined }) {
+  return (
+    <>
+      <Show when={props.dropAction}>
         {(action) => (
           <p class="board-column-drop-hint" aria-hidden="true">
             Drop to {ACTIONS[action()].label.toLowerCase()}
@@ -97,6 +128,6 @@ export function BoardColumn(props: { status: TicketStatus; tickets: BoardTicket[
           View all {props.total} in the list
         </A>
       </Show>
-    </section>
+    </>
   );
 }

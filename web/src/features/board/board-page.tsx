@@ -13,6 +13,7 @@ import { ticketSummaryFragment } from '../../lib/ticket-summary.graphql';
 import { parseUrlState, serializeUrlState, urlSearch } from '../../lib/url-state';
 import { STATUS_ORDER } from '../../lib/vocabulary';
 import { boardQuery } from './board.graphql';
+import { createCollapsedColumns } from './board-collapse';
 import { BoardColumn } from './board-column';
 import { type BoardTicket, setDraggedTicket } from './board-dnd';
 import { whenDragAdapterLoaded } from './drag-adapter';
@@ -83,6 +84,8 @@ export function BoardPage() {
     return byStatus;
   });
 
+  const collapse = createCollapsedColumns(() => session.user()?.id);
+
   const moreHref = (status: TicketStatus) => `/tickets?${urlSearch(listFields, { ...values(), status: [status] })}`;
 
   onMount(() => {
@@ -112,6 +115,8 @@ export function BoardPage() {
               total={Math.max(board.data?.[ALIASES[status]].totalCount ?? 0, columns().get(status)?.length ?? 0)}
               moreHref={moreHref(status)}
               loading={board.fetching && !board.data}
+              collapsed={collapse.isCollapsed(status)}
+              onToggle={() => collapse.toggle(status)}
             />
           )}
         </For>
