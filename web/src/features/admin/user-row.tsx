@@ -1,5 +1,6 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
+import { Portal } from 'solid-js/web';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { RoleBadge } from '../../components/role-badge';
 import { useToast } from '../../components/toast';
@@ -115,12 +116,15 @@ export function UserRow(props: { user: AdminUserFragment; departments: readonly 
             Active<span class="visually-hidden">: {name()}</span>
           </label>
           <Show when={confirming()}>
-            <ConfirmDialog title={`Deactivate ${name()}?`} confirmLabel="Deactivate" danger onConfirm={deactivate} onClose={() => setConfirming(false)}>
-              <p>
-                @{props.user.username} is signed out everywhere and can no longer sign in or be assigned work. Their tickets and history stay; you can
-                reactivate them here.
-              </p>
-            </ConfirmDialog>
+            {/* Out of the table: a cell's layout (no wrapping on wide screens) is no place for a dialog. */}
+            <Portal>
+              <ConfirmDialog title={`Deactivate ${name()}?`} confirmLabel="Deactivate" danger onConfirm={deactivate} onClose={() => setConfirming(false)}>
+                <p>
+                  @{props.user.username} is signed out everywhere and can no longer sign in or be assigned work. Their tickets and history stay; you can
+                  reactivate them here.
+                </p>
+              </ConfirmDialog>
+            </Portal>
           </Show>
         </Show>
       </td>

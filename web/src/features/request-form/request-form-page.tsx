@@ -95,7 +95,11 @@ export function RequestFormPage() {
         <Show when={again()}>
           {(source) => (
             <p class="request-again" role="note">
-              A copy of <A href={`/tickets/${source().number}`}>#{source().number}</A>, which was rejected
+              A copy of{' '}
+              <A href={`/tickets/${source().number}`} class="ticket-ref">
+                #{source().number}
+              </A>
+              , which was rejected
               <Show when={source().rejectionReason}>{(reason) => <>: “{reason()}”</>}</Show>. Change what it asked for, then send.
             </p>
           )}
