@@ -5,6 +5,7 @@
 // WEBHOOK_ALLOW_PRIVATE_TARGETS loopback is refused when the webhook is made and when it is sent.
 import { Webhook as Verifier } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
 import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
 import { createTicket, DEMO_PEOPLE, type DemoPerson, rawId, type Sessions, signInEveryone, ticketAt, ticketMutationOk } from './support/tickets.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.ts';
@@ -164,6 +165,31 @@ describe('webhooks with loopback allowed', () => {
     await drain(t, [webhook.id]);
     expect(receiver.to('/busy')).toHaveLength(2);
     expect(await t.db.prisma.webhookDelivery.findFirst({ where: { webhookId: rawId(webhook.id) } })).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
+  });
+
+  it('two instances sending side by side deliver each event once, still in order per ticket', async () => {
+    // A second instance on the same database, not listening: only its dispatcher is used.
+    const other = await buildApp(t.config, { database: t.db, ownsDatabase: false, webhooks: { dispatcher: false, baseMs: 20, capMs: 80 } });
+    receiver.on('/pair', () => ({ status: 200 }));
+    const { webhook } = await makeWebhook(s.admin.token, '/pair', { events: ['CREATED', 'UPDATED', 'COMMENTED'] });
+    const tickets = await Promise.all(['Pair 1', 'Pair 2', 'Pair 3'].map((title) => createTicket(t, s.marketer.token, { title })));
+    for (const ticket of tickets) {
+      await ticketMutationOk(t, 'updateTicket', 'UpdateTicketInput', { id: ticket.id, description: 'edited' }, s.marketer.token);
+    }
+    const id = rawId(webhook.id);
+    const until = Date.now() + 15_000;
+    while ((await t.db.prisma.webhookDelivery.count({ where: { webhookId: id, status: 'PENDING' } })) > 0 && Date.now() < until) {
+      await Promise.all([t.app.webhooks.runOnce(), other.webhooks.runOnce(), t.app.webhooks.runOnce(), other.webhooks.runOnce()]);
+    }
+    await other.stop();
+    const received = receiver.to('/pair').map((request) => payloadOf(request.body).data);
+    const events = await t.db.prisma.activityLog.findMany({ where: { ticketId: { in: tickets.map((ticket) => rawId(ticket.id)) } }, orderBy: { id: 'asc' } });
+    expect(received.map((event) => event.eventId).sort()).toEqual(events.map((event) => event.id.toString()).sort());
+    for (const ticket of tickets) {
+      const mine = received.filter((event) => event.ticket.id === ticket.id).map((event) => BigInt(event.eventId));
+      expect(mine).toEqual([...mine].sort((a, b) => (a < b ? -1 : 1)));
+      expect(mine).toHaveLength(2);
+    }
   });
 
   it('does not follow a redirect: a 302 is a failed delivery and the target never hears of it', async () => {
