@@ -257,7 +257,8 @@ describe.each(widths)('integration pages at %s width', (width, viewport) => {
     expect(await person.page.getByRole('alert').allInnerTexts(), `${name} (${width}) shows errors`).toEqual([]);
     const overflow = await person.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${name} (${width}) scrolls sideways by`).toBe(0);
-    await assertAccessible(person.page, `${name} (${width})`);
+    // Taken before the checks below, so a failing page can be looked at.
     await screenshot(person.page, `integrations-${name}`);
+    await assertAccessible(person.page, `${name} (${width})`);
   });
 });
