@@ -99,7 +99,7 @@ export function CommandPalette(props: { onClose: () => void }) {
     if (failed()) return 'Search is not available right now; pages still are.';
     if (searching()) return 'Searching…';
     if (!items().length) return `Nothing matches “${text().trim()}”.`;
-    return `${items().length} results`;
+    return items().length === 1 ? '1 result' : `${items().length} results`;
   };
 
   return (
@@ -136,7 +136,13 @@ export function CommandPalette(props: { onClose: () => void }) {
           onInput={(event) => setText(event.currentTarget.value)}
           onKeyDown={onKeyDown}
         />
-        <kbd class="palette-key">Esc</kbd>
+        <span class="palette-close-key" aria-hidden="true">
+          Esc
+        </span>
+        {/* Phones have no Esc key: a word to tap (shown there only). */}
+        <button type="button" class="palette-close" onClick={() => props.onClose()}>
+          Cancel
+        </button>
       </div>
       <div ref={list} id={`${id}-list`} class="palette-list" role="listbox" aria-label="Results">
         <For each={groups()}>
