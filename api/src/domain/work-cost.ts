@@ -14,6 +14,14 @@ export const EXPORT_BASE_COST = 10;
  * ranking of up to 400 candidates with their headlines, about what two days of analytics cost.
  */
 export const SEARCH_COST = 50;
+/**
+ * What each ticket of a bulk action costs (bulkAssignTickets, bulkSetTicketPriority, bulkDeleteTickets): one
+ * ticket mutation's work (load, decide, a transaction with its history, activity and outbox rows), so 100 tickets
+ * at once cost what 100 single mutations' work does, whatever the payload selects.
+ */
+export const BULK_COST_PER_TICKET = 20;
+/** The bulk mutations, priced by how many tickets they name. */
+export const BULK_TICKET_MUTATIONS: ReadonlySet<string> = new Set(['bulkAssignTickets', 'bulkSetTicketPriority', 'bulkDeleteTickets']);
 /** monthlyReport computes its month and the one before. */
 export const MONTHLY_REPORT_DAYS = 62;
 

@@ -12,6 +12,7 @@ import './types/ticket-stage-times.ts';
 import './types/ticket-mentionable-users.ts';
 import './types/ticket-history.ts';
 import './types/ticket-mutations.ts';
+import './types/bulk-tickets.ts';
 import './types/comment.ts';
 import './types/attachment.ts';
 import './types/dashboard-stats.ts';
@@ -22,5 +23,6 @@ import './types/telegram.ts';
 import './types/ticket-event.ts';
 import './types/webhook.ts';
 import './types/search.ts';
+import './types/saved-view.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -11,11 +11,13 @@ import { createAnalyticsService } from './analytics.ts';
 import { createApiTokenService } from './api-tokens.ts';
 import { createAttachmentService, type UploadQuota } from './attachments.ts';
 import { createAuthService } from './auth.ts';
+import { createBulkTicketService } from './bulk-tickets.ts';
 import { createCommentService } from './comments.ts';
 import type { EndedSessionsSink } from './ended-sessions.ts';
 import { createDeliveryService } from './notification-deliveries.ts';
 import { createNotificationService } from './notifications.ts';
 import { createProductService } from './products.ts';
+import { createSavedViewService } from './saved-views.ts';
 import { createStatsService, type StatsService } from './stats.ts';
 import { createTelegramLinkService } from './telegram-links.ts';
 import type { EffectsSink } from './ticket-changes.ts';
@@ -61,12 +63,14 @@ export function createServices(deps: ServiceDeps) {
     quota: deps.uploadQuota,
     links: deps.fileLinks,
   });
+  // A purged ticket's attachment rows go with it; their bytes go when nothing else refers to them.
+  const tickets = createTicketService({ ...deps, releaseContent: attachments.release });
   return {
     auth: createAuthService(deps),
     users: createUserService(deps.prisma, deps.endSessions, deps.sink),
     apiTokens: createApiTokenService({ prisma: deps.prisma, endSessions: deps.endSessions }),
-    // A purged ticket's attachment rows go with it; their bytes go when nothing else refers to them.
-    tickets: createTicketService({ ...deps, releaseContent: attachments.release }),
+    tickets,
+    bulkTickets: createBulkTicketService(tickets),
     attachments,
     comments: createCommentService(deps),
     stats: deps.stats ?? createStatsService(deps.prisma),
@@ -75,6 +79,7 @@ export function createServices(deps: ServiceDeps) {
     notifications: createNotificationService(deps.prisma),
     deliveries: createDeliveryService(deps.prisma),
     telegramLinks: createTelegramLinkService({ prisma: deps.prisma, botUsername: deps.telegramBotUsername ?? (() => undefined) }),
+    savedViews: createSavedViewService(deps.prisma),
     webhooks: createWebhookService({ prisma: deps.prisma, allowPrivateTargets: deps.webhookAllowPrivateTargets ?? false }),
   };
 }
