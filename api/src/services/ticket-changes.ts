@@ -305,10 +305,10 @@ export async function recordTicketEvent(
   // Event ids must become visible in id order, or a subscriber catching up after id N could miss a lower id
   // that committed later. Holding this lock from id allocation to commit makes commit order = id order.
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`);
-  // The activity log row and, in the same statement, a PENDING webhook delivery for every enabled webhook that
-  // asked for this type and (when it filters on one) this ticket's department: set-based, so a thousand
-  // endpoints cost what one does, and with no webhooks the second insert reads an empty table and writes
-  // nothing (no extra round trip). Whether each owner may read the ticket is decided when it is sent
+  // The activity log row and, in the same statement, a PENDING webhook delivery for every enabled webhook of an
+  // active owner that asked for this type and (when it filters on one) this ticket's department: set-based, so a
+  // thousand endpoints cost what one does, and with no webhooks the second insert reads an empty table and
+  // writes nothing (no extra round trip). Whether each owner may read the ticket is decided when it is sent
   // (notifications/webhook-dispatcher.ts), as a subscription decides when it delivers.
   const [row] = await tx.$queryRaw<{ id: bigint; createdAt: Date }[]>`
     WITH log AS (
@@ -322,6 +322,7 @@ export async function recordTicketEvent(
       FROM log
       JOIN "Ticket" t ON t."id" = log."ticketId"
       JOIN "Webhook" w ON w."enabled" AND log."eventType" = ANY (w."events") AND (w."departmentId" IS NULL OR w."departmentId" = t."departmentId")
+      JOIN "User" owner ON owner."id" = w."ownerId" AND owner."isActive"
     )
     SELECT "id", "createdAt" FROM log`;
   if (!row) throw new Error('The activity log insert returned no row.');
