@@ -5,7 +5,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { signIn } from './support/auth.ts';
-import { COLUMNS, type ColumnTitle, cardBody, column, columnOf } from './support/board.ts';
+import { COLUMNS, type ColumnTitle, cardBody, column, columnOf, expandAllColumns } from './support/board.ts';
 import { type UserPage, useBrowser } from './support/browser.ts';
 import { type Counts, readByStatus, readCounts } from './support/dashboard.ts';
 import { eventually } from './support/live.ts';
@@ -91,6 +91,8 @@ beforeAll(async () => {
     // The real login page, in every context; the dashboard tab shares the session through storage.
     await signIn(board.page, person, '/board');
     await column(board.page, COLUMNS.REQUESTED).waitFor({ timeout: PAGE_TIMEOUT_MS });
+    // The request ends in Closed, which starts collapsed: every column shows its cards here.
+    await expandAllColumns(board.page);
     const dashboard = await board.newTab(`${person} (dashboard)`);
     await dashboard.page.goto(inject('baseUrl'));
     await dashboard.page.getByRole('list', { name: 'Ticket counts' }).waitFor({ timeout: PAGE_TIMEOUT_MS });

@@ -3,7 +3,7 @@
 // keyboard; the card moves to Rejected and the dashboard in another tab counts it.
 import { expect, inject, it } from 'vitest';
 import { signIn } from './support/auth.ts';
-import { COLUMNS, card, column, columnOf } from './support/board.ts';
+import { COLUMNS, card, column, columnOf, expandAllColumns } from './support/board.ts';
 import { useBrowser } from './support/browser.ts';
 import { readCounts } from './support/dashboard.ts';
 import { eventually } from './support/live.ts';
@@ -19,6 +19,8 @@ it('rejects a request from the board with the keyboard alone', async () => {
     .getByRole('link', { name: /^#\d+ / })
     .first();
   await waiting.waitFor({ timeout: WAIT_MS });
+  // Rejected starts collapsed to its count; the card is watched arriving there.
+  await expandAllColumns(board.page);
   const number = Number(/^#(\d+) /.exec((await waiting.getAttribute('aria-label')) ?? '')?.[1]);
   expect(number).toBeGreaterThan(0);
 

@@ -16,6 +16,15 @@ export function column(page: Page, title: ColumnTitle): Locator {
   return page.getByRole('region', { name: title, exact: true });
 }
 
+/**
+ * Expands every collapsed column (Closed and Rejected start collapsed, showing only their counts), for tests
+ * that watch cards arrive there. The choice is remembered for the person, so once per browser context.
+ */
+export async function expandAllColumns(page: Page): Promise<void> {
+  const toggles = page.getByRole('button', { name: /^Expand / });
+  while ((await toggles.count()) > 0) await toggles.first().click();
+}
+
 /** The card of ticket #number, wherever it is inside `scope`. */
 export function card(scope: Page | Locator, number: number): Locator {
   return scope.getByRole('link', { name: new RegExp(`^#${number} `) });
