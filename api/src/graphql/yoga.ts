@@ -30,6 +30,7 @@ import { refreshCookiePlugin } from './refresh-cookie.ts';
 import { schema } from './schema.ts';
 import { useSharedSubscriptionExecution } from './shared-subscription-execution.ts';
 import { subscriptionLifetime } from './subscription-lifetime.ts';
+import { synchronousNodeIds } from './synchronous-node-ids.ts';
 import { textInputGuard } from './text-input-guard.ts';
 
 export type GraphQLServer = YogaServerInstance<ServerContext, Context>;
@@ -50,7 +51,8 @@ export function createGraphQLServer(options: {
   const costs: QueryCosts = new WeakMap();
   const errorLog = operationErrorLog(options.logger);
   return createYoga<ServerContext, Context>({
-    schema,
+    // Node ids without a promise each (synchronous-node-ids.ts).
+    schema: synchronousNodeIds(schema),
     graphqlEndpoint: '/graphql',
     // Our own page and assets (http/graphiql.ts), never the CDN Yoga's default page loads from.
     graphiql: options.config.graphiql && { title: 'Juan365 Ticketing', subscriptionsProtocol: 'WS' },
