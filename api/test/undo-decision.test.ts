@@ -21,7 +21,7 @@ type Entry = { id: string; action: string; fromStatus: string | null; toStatus: 
 /** What the web's Undo sends: roll back to the entry before the viewer's own latest decision. */
 async function undoLatest(ticketId: string, version: number, who: keyof Sessions) {
   const before = await t.ok(HISTORY, { id: ticketId }, s[who].token);
-  const [decision, previous] = before.ticket.history.nodes as Entry[];
+  const [decision, previous] = before.ticket.history.nodes as [Entry, Entry];
   expect(decision.actor.username).toBe(who);
   return ticketMutationOk(
     t,
