@@ -20,19 +20,20 @@ async function search(query: string, person: DemoPerson, first?: number): Promis
 const titles = (hits: Hit[]) => hits.flatMap((hit) => (hit.ticket ? [hit.ticket.title] : []));
 
 /** The role matrix's tickets: one word (PALETTEWORD) in each description, so one search finds all a viewer may read. */
-const matrix: Record<string, { id: string; number: number }> = {};
+const matrix: Record<string, { id: string }> = {};
+const idOf = (ticket: { id?: unknown }) => ({ id: String(ticket.id) });
 
 beforeAll(async () => {
   t = await startTestApp();
   s = await signInEveryone(t);
   // Marketing's request, still at its department's step: admin, marketer (requester), marketing.manager.
-  matrix.marketingRequested = await createTicket(t, s.marketer.token, { title: 'Matrix marketing requested', description: 'A paletteword brief' });
+  matrix.marketingRequested = idOf(await createTicket(t, s.marketer.token, { title: 'Matrix marketing requested', description: 'A paletteword brief' }));
   // Sales' request: admin, seller, sales.manager.
-  matrix.salesRequested = await createTicket(t, s.seller.token, { title: 'Matrix sales requested', description: 'Another paletteword brief' });
+  matrix.salesRequested = idOf(await createTicket(t, s.seller.token, { title: 'Matrix sales requested', description: 'Another paletteword brief' }));
   // Past the department step: Creative managers read it too.
-  matrix.marketingCreative = await ticketAt(t, s, 'PENDING_CREATIVE', { title: 'Matrix marketing at creative', description: 'Paletteword at creative' });
+  matrix.marketingCreative = idOf(await ticketAt(t, s, 'PENDING_CREATIVE', { title: 'Matrix marketing at creative', description: 'Paletteword at creative' }));
   // Assigned to designer: the assignee reads it.
-  matrix.marketingAssigned = await ticketAt(t, s, 'ASSIGNED', { title: 'Matrix marketing assigned', description: 'Paletteword for the designer' });
+  matrix.marketingAssigned = idOf(await ticketAt(t, s, 'ASSIGNED', { title: 'Matrix marketing assigned', description: 'Paletteword for the designer' }));
 }, 180_000);
 afterAll(() => t.close());
 
@@ -102,7 +103,7 @@ describe('search: tickets', () => {
     expect((await search('tangerine', 'admin')).map((hit) => hit.ticket?.id)).toEqual([inDescription.id]);
   });
 
-  it.each(DEMO_PEOPLE)('gives %s exactly the tickets they may read (role matrix), by description and by comment', async (person) => {
+  it.each(DEMO_PEOPLE)('gives %s exactly the tickets they may read (role matrix)', async (person) => {
     const expected = Object.entries(READERS)
       .filter(([, readers]) => readers.includes(person))
       .map(([key]) => matrix[key]!.id)
