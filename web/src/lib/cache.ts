@@ -13,6 +13,8 @@ import { type FilterArgs, type TicketFacts, ticketMatchesFilter } from './ticket
 /** Types without an id of their own: stored inside their parent instead of as entities. */
 const EMBEDDED = [
   'AuthPayload',
+  'BulkTicketRefusal',
+  'BulkTicketsPayload',
   'ChangePasswordPayload',
   'CommentPayload',
   'CreateApiTokenPayload',
@@ -20,6 +22,7 @@ const EMBEDDED = [
   'CreateUserPayload',
   'CreateWebhookPayload',
   'DashboardStats',
+  'DeleteSavedViewPayload',
   'DeleteWebhookPayload',
   'DepartmentPayload',
   'FieldChange',
@@ -33,6 +36,7 @@ const EMBEDDED = [
   'PurgeTicketPayload',
   'RedeliverWebhookDeliveryPayload',
   'ResetUserPasswordPayload',
+  'SavedViewPayload',
   'RevokeApiTokenPayload',
   'SearchHit',
   'StatusCount',

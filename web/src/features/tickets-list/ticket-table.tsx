@@ -7,13 +7,34 @@ import type { TicketSummaryFragment } from '../../gql/graphql';
 import { formatDue, sinceText } from '../../lib/ticket-dates';
 import { REQUEST_TYPE_LABELS } from '../../lib/vocabulary';
 
+/** Rows that can be selected for a bulk action: a checkbox per row (shift-click for a range) and one for the page. */
+export type RowSelection = {
+  isSelected: (id: string) => boolean;
+  toggle: (id: string, range: boolean) => void;
+  allSelected: () => boolean;
+  toggleAll: () => void;
+};
+
 /** Tickets as rows: number and title (the link), status, priority, type, assignee, due date, last change. */
-export function TicketTable(props: { tickets: readonly TicketSummaryFragment[]; caption: string }) {
+export function TicketTable(props: { tickets: readonly TicketSummaryFragment[]; caption: string; selection?: RowSelection }) {
   return (
-    <table class="data-table ticket-table">
+    <table class="data-table ticket-table" classList={{ 'ticket-table-selectable': Boolean(props.selection) }}>
       <caption class="visually-hidden">{props.caption}</caption>
       <thead>
         <tr>
+          <Show when={props.selection}>
+            {(selection) => (
+              <th scope="col" class="col-select">
+                <input
+                  type="checkbox"
+                  class="row-select"
+                  aria-label="Select all tickets on this page"
+                  checked={selection().allSelected()}
+                  onChange={() => selection().toggleAll()}
+                />
+              </th>
+            )}
+          </Show>
           <th scope="col" class="col-title">
             Ticket
           </th>
@@ -28,7 +49,20 @@ export function TicketTable(props: { tickets: readonly TicketSummaryFragment[]; 
       <tbody>
         <For each={props.tickets}>
           {(ticket) => (
-            <tr class="ticket-row">
+            <tr class="ticket-row" classList={{ 'ticket-row-selected': props.selection?.isSelected(ticket.id) ?? false }}>
+              <Show when={props.selection}>
+                {(selection) => (
+                  <td class="col-select">
+                    <input
+                      type="checkbox"
+                      class="row-select"
+                      aria-label={`Select #${ticket.number}`}
+                      checked={selection().isSelected(ticket.id)}
+                      onClick={(event) => selection().toggle(ticket.id, event.shiftKey)}
+                    />
+                  </td>
+                )}
+              </Show>
               <td class="col-title">
                 <A href={`/tickets/${ticket.number}`} class="ticket-row-link">
                   <span class="ticket-row-number">#{ticket.number}</span> <span class="ticket-row-title">{ticket.title}</span>

@@ -1,6 +1,6 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
-import { createEffect, createMemo, For, Match, on, Switch } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { TicketFilterBar } from '../../components/ticket-filter-bar';
@@ -11,6 +11,10 @@ import { session } from '../../lib/session';
 import { hasFilters, type ListValues, listFields, SORT_OPTIONS, type SortOption, toTicketFilter, toTicketOrder } from '../../lib/ticket-filters';
 import { ticketSummaryFragment } from '../../lib/ticket-summary.graphql';
 import { parseUrlState, serializeUrlState } from '../../lib/url-state';
+import { viewFilterOf } from '../saved-views/view-query';
+import { ViewsMenu } from '../saved-views/views-menu';
+import { BulkBar } from './bulk-bar';
+import { rangeBetween } from './bulk-summary';
 import { Pager } from './pager';
 import { TicketTable } from './ticket-table';
 import { ticketsListQuery } from './tickets-list.graphql';
@@ -46,6 +50,32 @@ export function TicketsListPage() {
 
   const tickets = () => (list.data?.tickets.nodes ?? []).map((ref) => getFragmentData(ticketSummaryFragment, ref));
 
+  // Bulk actions: the rows selected on this page (a new page, filter or sort starts with none).
+  const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
+  const [bulkSummary, setBulkSummary] = createSignal('');
+  let lastToggled: string | undefined;
+  createEffect(on(variables, () => setSelected(new Set<string>()), { defer: true }));
+  const pageIds = () => tickets().map((ticket) => ticket.id);
+  const selection = {
+    isSelected: (id: string) => selected().has(id),
+    toggle: (id: string, range: boolean) => {
+      const next = new Set(selected());
+      const ids = range && lastToggled ? rangeBetween(pageIds(), lastToggled, id) : [id];
+      const select = !next.has(id);
+      for (const each of ids) select ? next.add(each) : next.delete(each);
+      lastToggled = id;
+      setSelected(next);
+    },
+    allSelected: () => pageIds().length > 0 && pageIds().every((id) => selected().has(id)),
+    toggleAll: () => setSelected(selection.allSelected() ? new Set<string>() : new Set(pageIds())),
+  };
+  const numberOf = (id: string) => tickets().find((ticket) => ticket.id === id)?.number;
+  /** The saved-view part of the URL: filters and sort, not the page's cursor. */
+  const viewFilter = () => {
+    const { after: _after, before: _before, ...rest } = serializeUrlState(listFields, values());
+    return viewFilterOf(rest);
+  };
+
   return (
     <section class="page tickets-page" aria-labelledby="tickets-title">
       <header class="tickets-header">
@@ -71,7 +101,23 @@ export function TicketsListPage() {
         >
           <span aria-hidden="true">{values().dir === 'desc' ? '↓' : '↑'}</span>
         </button>
+        <ViewsMenu page="LIST" path="/tickets" current={viewFilter} />
       </TicketFilterBar>
+      <Show when={selected().size > 0}>
+        <BulkBar
+          ids={[...selected()]}
+          numberOf={numberOf}
+          onClear={() => setSelected(new Set<string>())}
+          onDone={(summary) => {
+            setBulkSummary(summary);
+            setSelected(new Set<string>());
+            reexecute({ requestPolicy: 'network-only' });
+          }}
+        />
+      </Show>
+      <p class="bulk-summary" role="status">
+        {bulkSummary()}
+      </p>
       <Switch>
         <Match when={list.error && !list.data}>
           <ErrorBanner message={list.error ? describeError(list.error) : undefined} />
@@ -91,7 +137,7 @@ export function TicketsListPage() {
         <Match when={list.data}>
           {(data) => (
             <div class="tickets-results" aria-busy={list.fetching}>
-              <TicketTable tickets={tickets()} caption="Tickets" />
+              <TicketTable tickets={tickets()} caption="Tickets" selection={selection} />
               <Pager
                 shown={tickets().length}
                 total={data().tickets.totalCount}
