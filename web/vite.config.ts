@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { babelOptimizerPlugin } from '@graphql-codegen/client-preset';
+import postcssDarkThemeClass from 'postcss-dark-theme-class';
 import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import solid from 'vite-plugin-solid';
@@ -72,6 +73,9 @@ export default defineConfig({
   // Every asset also as .br and .gz, compressed once at build time at the highest level: the API's static
   // server sends the variant the browser accepts instead of compressing on each request.
   plugins: [solidWithDocuments, documentPerModule(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
+  // Each `prefers-color-scheme: dark` block also applies under html.is-dark and not under html.is-light: the
+  // in-app theme switch (src/lib/theme.ts) without a second copy of the dark tokens in the sources.
+  css: { postcss: { plugins: [postcssDarkThemeClass()] } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

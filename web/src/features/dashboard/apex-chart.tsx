@@ -37,7 +37,8 @@ function themeOf(host: HTMLElement): ChartTheme {
     border: token('--color-border', '#e1e5eb'),
     accent: token('--color-accent', '#5b4bdb'),
     text: token('--color-text', '#1b2330'),
-    dark: window.matchMedia('(prefers-color-scheme: dark)').matches,
+    // The page's theme (styles.css), whether chosen in the app (lib/theme.ts) or the system's.
+    dark: token('--theme-mode', 'light') === 'dark',
   };
 }
 

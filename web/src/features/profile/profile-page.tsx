@@ -10,9 +10,10 @@ import { profileQuery } from './profile.graphql';
 import { ProfileForm } from './profile-form';
 import { ProfileTabs } from './profile-tabs';
 import { TelegramLinkPanel } from './telegram-link-panel';
+import { ThemeSwitch } from './theme-switch';
 import './profile.css';
 
-/** The signed-in person's own settings: who they are, their password, notifications and Telegram. */
+/** The signed-in person's own settings: who they are, the theme, their password, notifications and Telegram. */
 export function ProfilePage() {
   const [profile] = createQuery({ query: profileQuery });
   const [passwordChanged, setPasswordChanged] = createSignal(false);
@@ -47,6 +48,11 @@ export function ProfilePage() {
                   </dd>
                 </dl>
                 <ProfileForm userId={viewer().id} displayName={viewer().displayName} timeZone={viewer().timeZone} />
+              </section>
+
+              <section class="card profile-card" aria-labelledby="profile-appearance">
+                <h2 id="profile-appearance">Appearance</h2>
+                <ThemeSwitch />
               </section>
 
               <section class="card profile-card" aria-labelledby="profile-password">
