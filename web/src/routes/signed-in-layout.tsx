@@ -5,6 +5,8 @@ import { loginHref, session } from '../lib/session';
 
 // The command palette's keys load after the page renders: not worth a byte of any page's first load.
 const PaletteLauncher = lazy(() => import('../features/command-palette/palette-launcher').then((module) => ({ default: module.PaletteLauncher })));
+// So do the single-key shortcuts (c, j/k, g b, ?), and the sheet that lists them on first `?`.
+const ShortcutsLauncher = lazy(() => import('../features/shortcuts/shortcuts-launcher').then((module) => ({ default: module.ShortcutsLauncher })));
 
 /**
  * Every page below needs a session: without one, sign in first and come back here. A one-time password
@@ -17,6 +19,7 @@ export function SignedInLayout(props: RouteSectionProps) {
         <AppShell>{props.children}</AppShell>
         <Suspense>
           <PaletteLauncher />
+          <ShortcutsLauncher />
         </Suspense>
       </Show>
     </Show>
