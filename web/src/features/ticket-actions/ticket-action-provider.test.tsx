@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/te
 import { Provider } from '@urql/solid';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeClient, type Responder } from '../../test/fake-client';
+import { undoDecision } from './run-action';
 import { TicketActionProvider, useTicketAction } from './ticket-action-provider';
 
 afterEach(cleanup);
@@ -188,5 +189,13 @@ describe('TicketActionProvider', () => {
     fireEvent.click(within(region).getByRole('button', { name: 'Undo' }));
     expect((await screen.findByRole('alert', {}, { timeout: 5000 })).textContent).toContain('undo it from its history instead');
     expect(fake.sent.some((operation) => operation.operationName === 'UndoDecision')).toBe(false);
+  });
+
+  it('sends nothing after the 10 seconds an approval can be undone in', async () => {
+    const fake = fakeClient(() => ({ errors: [{ message: 'nothing should be sent' }] }));
+    const madeAt = Date.now() - 10_001;
+    const outcome = await undoDecision(fake.client, { ...ticket }, 'APPROVE', 'U-manager', madeAt);
+    expect(outcome).toEqual({ done: false, message: "Undo #12: too late to undo the approval here; roll it back from the ticket's history." });
+    expect(fake.sent).toEqual([]);
   });
 });

@@ -12,9 +12,6 @@ import './ticket-actions.css';
 const ActionDialog = lazy(() => import('./action-dialog').then((module) => ({ default: module.ActionDialog })));
 const loadRunner = () => import('./run-action');
 
-/** How long an approval or a rejection can be taken back from its toast (the toast's own time with an action). */
-export const UNDO_DECISION_MS = 10_000;
-
 /** What the runner needs to know about the ticket: who it is, and the version (and status) the viewer saw. */
 export type ActionTicket = { id: string; number: number; title: string; version: number; status?: TicketStatus };
 
@@ -73,22 +70,14 @@ function ActionRunner(props: ParentProps) {
     });
   };
 
-  /**
-   * Undo of an approval or a rejection made by mistake: for UNDO_DECISION_MS, by the same person, a rollback to
-   * the entry before it (the server keeps both entries). Later, the history's "Roll back to here" is the way.
-   */
+  /** Undo of an approval or a rejection made by mistake (run-action.ts undoDecision: who, when, how). */
   const undoLater = (ticket: ActionTicket, decision: 'APPROVE' | 'REJECT', version: number, madeAt: number) => async () => {
-    const what = decision === 'APPROVE' ? 'approval' : 'rejection';
-    if (Date.now() - madeAt > UNDO_DECISION_MS) {
-      setNotice(`Too late to undo the ${what} of #${ticket.number} here: roll it back from the ticket's history.`);
-      return;
-    }
     setPendingTicketId(ticket.id);
     try {
       const { undoDecision } = await loadRunner();
-      const message = await undoDecision(client, { ...ticket, version }, decision, session.user()?.id);
-      if (message) setNotice(`Undo #${ticket.number}: ${message}`);
-      else toast.show({ message: `Undid the ${what} of #${ticket.number}.` });
+      const outcome = await undoDecision(client, { ...ticket, version }, decision, session.user()?.id, madeAt);
+      if (outcome.done) toast.show({ message: outcome.message });
+      else setNotice(outcome.message);
     } finally {
       setPendingTicketId(undefined);
     }
