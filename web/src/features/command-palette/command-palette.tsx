@@ -27,7 +27,6 @@ export function CommandPalette(props: { onClose: () => void }) {
   const [active, setActive] = createSignal(0);
   let dialog!: HTMLDialogElement;
   let input!: HTMLInputElement;
-  let list!: HTMLDivElement;
   const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
 
   onMount(() => {
@@ -71,7 +70,7 @@ export function CommandPalette(props: { onClose: () => void }) {
 
   createEffect(() => {
     const index = active();
-    list?.querySelector(`#${CSS.escape(optionId(index))}`)?.scrollIntoView({ block: 'nearest' });
+    document.getElementById(optionId(index))?.scrollIntoView({ block: 'nearest' });
   });
 
   const open = (item: PaletteItem | undefined) => {
@@ -144,7 +143,7 @@ export function CommandPalette(props: { onClose: () => void }) {
           Cancel
         </button>
       </div>
-      <div ref={list} id={`${id}-list`} class="palette-list" role="listbox" aria-label="Results">
+      <div id={`${id}-list`} class="palette-list" role="listbox" aria-label="Results">
         <For each={groups()}>
           {(group) => (
             // biome-ignore lint/a11y/useSemanticElements: a listbox's groups are role=group (a fieldset is for form controls).
