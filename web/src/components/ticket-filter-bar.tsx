@@ -1,5 +1,5 @@
 import { createQuery } from '@urql/solid';
-import { createSignal, For, type JSX, Show } from 'solid-js';
+import { createEffect, createSignal, For, type JSX, on, Show } from 'solid-js';
 import { type FilterValues, hasFilters } from '../lib/ticket-filters';
 import { PRIORITY_LABELS, PRIORITY_ORDER, REQUEST_TYPE_LABELS, REQUEST_TYPE_ORDER, STATUS_LABELS, STATUS_ORDER } from '../lib/vocabulary';
 import { filterOptionsQuery } from './ticket-filter-bar.graphql';
@@ -23,6 +23,17 @@ export function TicketFilterBar(props: {
   const shows = (field: Field) => props.fields?.includes(field) ?? false;
   const [search, setSearch] = createSignal(props.values.q);
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  let typing = false;
+  // The URL can change under the box (a saved view opened, Back): show its words, unless the person is typing.
+  createEffect(
+    on(
+      () => props.values.q,
+      (q) => {
+        if (!typing && q !== search()) setSearch(q);
+      },
+      { defer: true },
+    ),
+  );
 
   return (
     <fieldset class="filter-bar">
@@ -39,12 +50,17 @@ export function TicketFilterBar(props: {
               const text = event.currentTarget.value;
               setSearch(text);
               clearTimeout(searchTimer);
+              typing = true;
               // Typing settles before the URL (and the query) follows.
-              searchTimer = setTimeout(() => props.onChange({ q: text }), 250);
+              searchTimer = setTimeout(() => {
+                typing = false;
+                props.onChange({ q: text });
+              }, 250);
             }}
             onKeyDown={(event) => {
               if (event.key === 'Enter') {
                 clearTimeout(searchTimer);
+                typing = false;
                 props.onChange({ q: search() });
               }
             }}

@@ -11,10 +11,10 @@ import { session } from '../../lib/session';
 import { hasFilters, type ListValues, listFields, SORT_OPTIONS, type SortOption, toTicketFilter, toTicketOrder } from '../../lib/ticket-filters';
 import { ticketSummaryFragment } from '../../lib/ticket-summary.graphql';
 import { parseUrlState, serializeUrlState } from '../../lib/url-state';
+import { LazyViewsMenu } from '../saved-views/lazy-views-menu';
 import { viewFilterOf } from '../saved-views/view-query';
-import { ViewsMenu } from '../saved-views/views-menu';
-import { BulkBar } from './bulk-bar';
 import { rangeBetween } from './bulk-summary';
+import { LazyBulkBar } from './lazy-bulk-bar';
 import { Pager } from './pager';
 import { TicketTable } from './ticket-table';
 import { ticketsListQuery } from './tickets-list.graphql';
@@ -101,10 +101,10 @@ export function TicketsListPage() {
         >
           <span aria-hidden="true">{values().dir === 'desc' ? '↓' : '↑'}</span>
         </button>
-        <ViewsMenu page="LIST" path="/tickets" current={viewFilter} />
+        <LazyViewsMenu page="LIST" path="/tickets" current={viewFilter} />
       </TicketFilterBar>
       <Show when={selected().size > 0}>
-        <BulkBar
+        <LazyBulkBar
           ids={[...selected()]}
           numberOf={numberOf}
           onClear={() => setSelected(new Set<string>())}
