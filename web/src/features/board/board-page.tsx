@@ -12,8 +12,8 @@ import { type FilterValues, filterFields, listFields, toTicketFilter } from '../
 import { ticketSummaryFragment } from '../../lib/ticket-summary.graphql';
 import { parseUrlState, serializeUrlState, urlSearch } from '../../lib/url-state';
 import { STATUS_ORDER } from '../../lib/vocabulary';
+import { LazyViewsMenu } from '../saved-views/lazy-views-menu';
 import { viewFilterOf } from '../saved-views/view-query';
-import { ViewsMenu } from '../saved-views/views-menu';
 import { boardQuery } from './board.graphql';
 import { createCollapsedColumns } from './board-collapse';
 import { BoardColumn } from './board-column';
@@ -105,7 +105,7 @@ export function BoardPage() {
           <p class="board-hint muted">Drag a card to move it, or focus it and press M.</p>
         </div>
         <TicketFilterBar values={values()} onChange={(change) => setParams(serializeUrlState(boardFields, change))}>
-          <ViewsMenu page="BOARD" path="/board" current={() => viewFilterOf(serializeUrlState(boardFields, values()))} />
+          <LazyViewsMenu page="BOARD" path="/board" current={() => viewFilterOf(serializeUrlState(boardFields, values()))} />
         </TicketFilterBar>
       </header>
       <Show when={board.error}>{(error) => <ErrorBanner message={describeError(error())} />}</Show>
