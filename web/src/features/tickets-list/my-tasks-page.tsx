@@ -8,10 +8,9 @@ import { ticketListsChanged } from '../../lib/cache';
 import { describeError } from '../../lib/graphql-errors';
 import { ticketSummaryFragment } from '../../lib/ticket-summary.graphql';
 import { parseUrlState, textField } from '../../lib/url-state';
-import { Pager } from './pager';
+import { PAGE_SIZE, Pager } from './pager';
 import { TicketTable } from './ticket-table';
 import { myTasksListQuery } from './tickets-list.graphql';
-import { PAGE_SIZE } from './tickets-list-page';
 import '../../components/section-tabs.css';
 import './tickets-list.css';
 

@@ -1,5 +1,8 @@
 import { Show } from 'solid-js';
 
+/** Rows per page of the ticket lists (tickets, my tasks). */
+export const PAGE_SIZE = 25;
+
 /** Previous / next page by cursor, with where we are in words. */
 export function Pager(props: { shown: number; total: number; hasPrevious: boolean; hasNext: boolean; onPrevious: () => void; onNext: () => void }) {
   return (

@@ -15,12 +15,10 @@ import { LazyViewsMenu } from '../saved-views/lazy-views-menu';
 import { viewFilterOf } from '../saved-views/view-query';
 import { rangeBetween } from './bulk-summary';
 import { LazyBulkBar } from './lazy-bulk-bar';
-import { Pager } from './pager';
+import { PAGE_SIZE, Pager } from './pager';
 import { TicketTable } from './ticket-table';
 import { ticketsListQuery } from './tickets-list.graphql';
 import './tickets-list.css';
-
-export const PAGE_SIZE = 25;
 
 const SORT_LABELS: Record<SortOption, string> = {
   updated: 'Last updated',
