@@ -124,4 +124,24 @@ describe('saved views and bulk actions', () => {
     await assertAccessible(page, 'tickets list, rows selected and views open (phone)');
     await screenshot(page, 'views-and-bulk-list');
   });
+
+  it('the board keeps its views too: saved, reloaded, opened', async () => {
+    const { page } = await browser.newUser({ viewport: DESKTOP, label: 'admin (board)' });
+    await signIn(page, 'admin', '/board?priority=URGENT');
+    await viewsButton(page).click();
+    await page.getByLabel('Name of this view').fill(`Urgent board ${WORD}`);
+    await page.getByRole('button', { name: 'Save current filters' }).click();
+    const viewLink = page.getByRole('link', { name: `Urgent board ${WORD}` });
+    await viewLink.waitFor({ timeout: WAIT_MS });
+    await assertAccessible(page, 'board, views open');
+    await screenshot(page, 'views-and-bulk-board');
+
+    await page.goto(`${inject('baseUrl')}/board`);
+    await viewsButton(page).click();
+    await viewLink.click();
+    await page.waitForURL((url) => url.pathname === '/board' && url.searchParams.get('priority') === 'URGENT', { timeout: WAIT_MS });
+    // The list's views are not the board's.
+    await viewsButton(page).click();
+    expect(await page.getByRole('link', { name: `Posters ${WORD}` }).count()).toBe(0);
+  });
 });
