@@ -34,8 +34,8 @@ const ALIASES = {
   REJECTED: 'rejected',
 } as const satisfies Record<TicketStatus, string>;
 
-/** The board's filters: the list's, minus those a column or the board does not use. */
-const { q: _q, status: _status, overdue: _overdue, ...boardFields } = filterFields;
+/** The board's filters: the list's (its words search included), minus those a column or the board does not use. */
+const { status: _status, overdue: _overdue, ...boardFields } = filterFields;
 
 /**
  * The live board: one column per status in the workflow's order, filters in the URL. Cards follow every
@@ -104,7 +104,7 @@ export function BoardPage() {
           </h1>
           <p class="board-hint muted">Drag a card to move it, or focus it and press M.</p>
         </div>
-        <TicketFilterBar values={values()} onChange={(change) => setParams(serializeUrlState(boardFields, change))}>
+        <TicketFilterBar values={values()} fields={['q']} onChange={(change) => setParams(serializeUrlState(boardFields, change))}>
           <LazyViewsMenu page="BOARD" path="/board" current={() => viewFilterOf(serializeUrlState(boardFields, values()))} />
         </TicketFilterBar>
       </header>
