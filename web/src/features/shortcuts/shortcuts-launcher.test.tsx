@@ -116,4 +116,74 @@ describe('keyboard shortcuts', () => {
     fireEvent.click(within(sheet).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
+
+  it('j and k move through the ticket list rows too', () => {
+    const history = createMemoryHistory();
+    history.set({ value: '/tickets' });
+    render(() => (
+      <MemoryRouter history={history}>
+        <Route
+          path="*"
+          component={() => (
+            <>
+              <table class="ticket-table">
+                <tbody>
+                  <tr>
+                    <td>
+                      <a class="ticket-row-link" href="/tickets/7">
+                        Row 7
+                      </a>
+                    </td>
+                  </tr>
+                  <tr>
+                    <td>
+                      <a class="ticket-row-link" href="/tickets/8">
+                        Row 8
+                      </a>
+                    </td>
+                  </tr>
+                </tbody>
+              </table>
+              <ShortcutsLauncher />
+            </>
+          )}
+        />
+      </MemoryRouter>
+    ));
+    press('j');
+    expect(focused()).toBe('Row 7');
+    press('ArrowDown');
+    expect(focused()).toBe('Row 8');
+    press('k');
+    expect(focused()).toBe('Row 7');
+  });
+
+  it('a and e on a ticket page press its Assign and Edit title buttons', () => {
+    const pressed: string[] = [];
+    const history = createMemoryHistory();
+    history.set({ value: '/tickets/12' });
+    render(() => (
+      <MemoryRouter history={history}>
+        <Route
+          path="*"
+          component={() => (
+            <main id="main">
+              <fieldset class="action-bar">
+                <button type="button" onClick={() => pressed.push('assign')}>
+                  Assign
+                </button>
+              </fieldset>
+              <button type="button" class="editable-edit" aria-label="Edit title" onClick={() => pressed.push('edit')}>
+                Edit
+              </button>
+              <ShortcutsLauncher />
+            </main>
+          )}
+        />
+      </MemoryRouter>
+    ));
+    press('a');
+    press('e');
+    expect(pressed).toEqual(['assign', 'edit']);
+  });
 });
