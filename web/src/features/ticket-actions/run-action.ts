@@ -5,7 +5,8 @@ import { getFragmentData } from '../../gql';
 import { explainTicketError } from '../../lib/ticket-refusals';
 import * as documents from './action-mutations.graphql';
 import { ACTIONS, type ActionInput, type ActionTarget, type RunnableAction } from './action-rules';
-import { latestHistoryQuery, reloadTicketQuery, ticketActionResultFragment, undoRollbackMutation } from './ticket-actions.graphql';
+import { reloadTicketQuery, ticketActionResultFragment } from './ticket-actions.graphql';
+import { latestHistoryQuery, undoRollbackMutation } from './undo-decision.graphql';
 
 // Refusals are explained from here, so their words load with the runner, not with every page.
 export { explainTicketError };
