@@ -77,7 +77,8 @@ export function createViewerResolver(sql: SqlReader, tokens: TokenIssuer): Viewe
     // One statement, on every request, as for a session: the unrevoked, unexpired token of an active, approved
     // owner, with what the viewer needs. Its data-modifying CTE stamps lastUsedAt only when the stamp is a
     // minute old (PostgreSQL runs it whether or not the SELECT reads it), so most requests write nothing.
-    const [row] = await sql.rows<ApiTokenRow>(Prisma.sql`
+    const [row] = await sql.rows<ApiTokenRow>(
+      Prisma.sql`
       WITH token AS (
         SELECT t."id" AS "tokenId", t."scopes"::text[] AS "scopes", t."expiresAt", t."lastUsedAt",
           u."id", u."username", u."role", u."departmentId", d."isCreative", u."mustChangePassword"
@@ -92,7 +93,9 @@ export function createViewerResolver(sql: SqlReader, tokens: TokenIssuer): Viewe
         WHERE "id" = (SELECT "tokenId" FROM token)
           AND ("lastUsedAt" IS NULL OR "lastUsedAt" < (now() AT TIME ZONE 'UTC') - ${LAST_USED_GRANULARITY}::interval)
       )
-      SELECT "tokenId", "scopes", "expiresAt", "id", "username", "role", "departmentId", "isCreative", "mustChangePassword" FROM token`);
+      SELECT "tokenId", "scopes", "expiresAt", "id", "username", "role", "departmentId", "isCreative", "mustChangePassword" FROM token`,
+      { prepare: true },
+    );
     if (!row) throw new UnauthenticatedError('Invalid, expired or revoked API token.');
     const viewer = viewerOf({ ...row, department: row.departmentId ? { isCreative: row.isCreative ?? false } : null });
     return { viewer, expiresAt: row.expiresAt ?? NEVER, sessionId: row.tokenId, mustChangePassword: row.mustChangePassword, scopes: row.scopes };
@@ -107,12 +110,15 @@ export function createViewerResolver(sql: SqlReader, tokens: TokenIssuer): Viewe
     // One statement, on every request: the user as the token knew them (same token version, still active and
     // approved), with the token's sign-in session still alive (a token of its refresh family not revoked), so a
     // logout or a detected refresh-token reuse ends its access tokens at once, not when they expire.
-    const [user] = await sql.rows<SessionRow>(Prisma.sql`
+    const [user] = await sql.rows<SessionRow>(
+      Prisma.sql`
       SELECT u."id", u."username", u."role", u."departmentId", d."isCreative", u."mustChangePassword"
       FROM "User" u
       LEFT JOIN "Department" d ON d."id" = u."departmentId"
       WHERE u."id" = ${claims.userId}::uuid AND u."tokenVersion" = ${claims.tokenVersion}::int AND u."isActive" AND u."approvedAt" IS NOT NULL
-        AND EXISTS (SELECT 1 FROM "RefreshToken" rt WHERE rt."userId" = u."id" AND rt."familyId" = ${claims.sessionId}::uuid AND rt."revokedAt" IS NULL)`);
+        AND EXISTS (SELECT 1 FROM "RefreshToken" rt WHERE rt."userId" = u."id" AND rt."familyId" = ${claims.sessionId}::uuid AND rt."revokedAt" IS NULL)`,
+      { prepare: true },
+    );
     if (!user) throw new UnauthenticatedError('Invalid or expired access token.');
     const viewer = viewerOf({ ...user, department: user.departmentId ? { isCreative: user.isCreative ?? false } : null });
     return { viewer, expiresAt: claims.expiresAt, sessionId: claims.sessionId, mustChangePassword: user.mustChangePassword, scopes: null };

@@ -284,7 +284,8 @@ export function readTicketTree(sql: SqlReader, tree: TicketTree): Promise<Record
     FROM "Ticket" t
     WHERE t."id" = ${tree.id}::uuid AND ${tree.where}
     LIMIT 1`;
-  return sql.rows<Record<string, unknown>>(statement).then(([row]) => {
+  // Keyed by the ticket's id: one plan serves every ticket (db/sql-reader.ts).
+  return sql.rows<Record<string, unknown>>(statement, { prepare: true }).then(([row]) => {
     if (!row) return null;
     for (const relation of node.relations) decodeRelation(relation, row);
     return row;
