@@ -5,6 +5,9 @@ import { Client, fetchExchange, subscriptionExchange } from '@urql/core';
 export type SentOperation = { operationName: string; variables: Record<string, unknown> };
 export type Responder = (operation: SentOperation) => { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
+/** The `input` variable of the first operation of that name the fake client was sent, if any. */
+export const sentInput = (sent: readonly SentOperation[], name: string) => sent.find((operation) => operation.operationName === name)?.variables.input;
+
 export function fakeClient(respond: Responder): { client: Client; sent: SentOperation[] } {
   const sent: SentOperation[] = [];
   const fetch = async (_input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {

@@ -2,7 +2,7 @@ import { Route, Router } from '@solidjs/router';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { Provider } from '@urql/solid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeClient, type Responder } from '../../test/fake-client';
+import { fakeClient, type Responder, sentInput } from '../../test/fake-client';
 import { ServiceAccountsPage } from './service-accounts-page';
 
 const account = (id: string, name: string, role: string) => ({
@@ -66,9 +66,6 @@ function renderPage() {
   return fake;
 }
 
-const inputOf = (sent: { operationName: string; variables: Record<string, unknown> }[], name: string) =>
-  sent.find((operation) => operation.operationName === name)?.variables.input;
-
 beforeEach(() => {
   window.scrollTo = () => undefined;
 });
@@ -91,7 +88,7 @@ describe('ServiceAccountsPage', () => {
     const form = screen.getByRole('form', { name: 'New service account' });
     fireEvent.click(within(form).getByRole('button', { name: 'Create service account' }));
     expect(within(form).getByText('Name the integration, e.g. “Zapier”.')).toBeTruthy();
-    expect(inputOf(sent, 'CreateServiceAccount')).toBeUndefined();
+    expect(sentInput(sent, 'CreateServiceAccount')).toBeUndefined();
 
     fireEvent.input(within(form).getByLabelText('Name'), { target: { value: 'Taken' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Create service account' }));
@@ -121,7 +118,7 @@ describe('ServiceAccountsPage', () => {
     expect(within(zapier).queryByRole('checkbox', { name: /^Admin/ })).toBeNull();
     fireEvent.input(within(zapier).getByLabelText('Name'), { target: { value: 'CI' } });
     fireEvent.click(within(zapier).getByRole('button', { name: 'Create token' }));
-    await waitFor(() => expect(inputOf(sent, 'CreateApiToken')).toMatchObject({ name: 'CI', scopes: ['READ'], ownerId: 's1' }));
+    await waitFor(() => expect(sentInput(sent, 'CreateApiToken')).toMatchObject({ name: 'CI', scopes: ['READ'], ownerId: 's1' }));
     const shown = await within(zapier).findByRole('region', { name: 'Token for Zapier (service)' });
     expect((within(shown).getByLabelText('API token') as HTMLInputElement).value).toBe('j365_for-zapier');
   });

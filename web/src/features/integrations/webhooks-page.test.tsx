@@ -2,7 +2,7 @@ import { Route, Router } from '@solidjs/router';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { Provider } from '@urql/solid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeClient, type Responder } from '../../test/fake-client';
+import { fakeClient, type Responder, sentInput } from '../../test/fake-client';
 import { WEBHOOK_EVENTS } from './webhook-rules';
 import { WebhooksPage } from './webhooks-page';
 
@@ -81,9 +81,6 @@ function renderPage(respond: Responder) {
   ));
   return fake;
 }
-
-const sentInput = (sent: { operationName: string; variables: Record<string, unknown> }[], name: string) =>
-  sent.find((operation) => operation.operationName === name)?.variables.input;
 
 beforeEach(() => {
   window.scrollTo = () => undefined;
