@@ -9,7 +9,7 @@ afterEach(cleanup);
 
 const ticket = { id: 't1', number: 7, title: 'Banner', version: 3, collaborators: [{ id: 'u2', displayName: 'Dana Designer' }] };
 
-function renderPanel(respond: Responder, onChanged = () => undefined) {
+function renderPanel(respond: Responder, onChanged: () => void = () => undefined) {
   const fake = fakeClient(respond);
   render(() => (
     <Provider value={fake.client}>
