@@ -181,6 +181,39 @@ describe('a user who lost access reads the ticket through no path', () => {
       expect(reply.data).toBeNull();
       expectNoTrace(reply);
     },
+    'Query.search': async () => {
+      // By words of its title, of a comment written after access ended, and by its number: nothing comes back.
+      for (const query of ['Secret launch teaser', 'Final notes written', `#${ticket.number}`]) {
+        const response = await asOutsider('query ($query: String!) { search(query: $query, first: 50) { score snippet ticket { id title } } }', { query });
+        expect(response.errors).toBeUndefined();
+        expectNoTrace(response);
+      }
+    },
+    'SearchHit.ticket': async () => {
+      const response = await asOutsider('query ($query: String!) { search(query: $query, first: 50) { snippet ticket { id title description } } }', {
+        query: 'teaser',
+      });
+      expect(response.errors).toBeUndefined();
+      expectNoTrace(response);
+    },
+    'BulkTicketsPayload.changed': async () => {
+      // The refusal names the id they sent (they knew it), never what the ticket holds.
+      const response = await asOutsider(
+        'mutation ($input: BulkSetTicketPriorityInput!) { bulkSetTicketPriority(input: $input) { changedCount changed { id title } refused { ticketId code message } } }',
+        { input: { ids: [ticket.id], priority: 'URGENT' } },
+      );
+      expect(response.errors).toBeUndefined();
+      const payload = response.data!.bulkSetTicketPriority as {
+        changedCount: number;
+        changed: unknown[];
+        refused: { ticketId: string; code: string; message: string }[];
+      };
+      expect(payload.changedCount).toBe(0);
+      expect(payload.changed).toEqual([]);
+      expect(payload.refused.map((refusal) => refusal.ticketId)).toEqual([ticket.id]);
+      expect(JSON.stringify(payload)).not.toContain(SECRET_TITLE);
+      expect(JSON.stringify(payload)).not.toContain(LATE_COMMENT);
+    },
     'TicketPayload.ticket': async () => {
       const start = await ticketMutation(t, 'startTicket', 'TicketActionInput', { id: ticket.id }, s.designer2.token);
       expect(start.data).toBeNull();
