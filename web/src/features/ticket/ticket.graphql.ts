@@ -92,14 +92,17 @@ export const updateTicketMutation = graphql(`
   }
 `);
 
-/** Top-level comments with their replies (replies to a reply join the same thread). */
+/**
+ * Top-level comments with their replies (replies to a reply join the same thread). Not the connection's totalCount
+ * (threads) beside commentCount (every comment): two counts of one relation cannot share Prisma's `_count`, and
+ * asking both cost the page a second statement.
+ */
 export const ticketCommentsQuery = graphql(`
   query TicketComments($id: ID!) {
     ticket(id: $id) {
       id
       commentCount
       comments(first: 40) {
-        totalCount
         nodes {
           id
           body
