@@ -103,7 +103,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   let wakeWebhooks = () => {};
   const sink: EffectsSink = (effects) => {
     realtime.sink(effects);
-    if (effects.ticketEvents.length) wakeWebhooks();
+    if (effects.webhookDeliveries > 0) wakeWebhooks();
   };
   const services = createServices({
     prisma,

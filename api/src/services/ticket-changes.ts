@@ -27,6 +27,8 @@ export type TicketEventRecord = {
 export type CommittedEffects = {
   ticketEvents: TicketEventRecord[];
   notifications: { id: string; recipientId: string }[];
+  /** Webhook deliveries the transaction wrote (the dispatcher is woken only when there are some). */
+  webhookDeliveries: number;
 };
 
 /** Receives what a committed transaction did; realtime delivery plugs in here. */
@@ -45,7 +47,7 @@ export type TransactionRunner = <T>(work: (tx: Tx, effects: CommittedEffects) =>
 /** Runs `work` in one transaction and hands its effects to the sink only once it committed. */
 export function createTransactionRunner(prisma: PrismaClient, sink: EffectsSink): TransactionRunner {
   return async function inTransaction<T>(work: (tx: Tx, effects: CommittedEffects) => Promise<T>): Promise<T> {
-    const effects: CommittedEffects = { ticketEvents: [], notifications: [] };
+    const effects: CommittedEffects = { ticketEvents: [], notifications: [], webhookDeliveries: 0 };
     // Generous waits: under a burst of concurrent writers the pool queues, and a loser must get CONFLICT,
     // not a pool timeout.
     const result = await prisma.$transaction((tx) => work(tx, effects), { maxWait: 15_000, timeout: 30_000 });
@@ -310,7 +312,7 @@ export async function recordTicketEvent(
   // thousand endpoints cost what one does, and with no webhooks the second insert reads an empty table and
   // writes nothing (no extra round trip). Whether each owner may read the ticket is decided when it is sent
   // (notifications/webhook-dispatcher.ts), as a subscription decides when it delivers.
-  const [row] = await tx.$queryRaw<{ id: bigint; createdAt: Date }[]>`
+  const [row] = await tx.$queryRaw<{ id: bigint; createdAt: Date; deliveries: number }[]>`
     WITH log AS (
       INSERT INTO "ActivityLog" ("actorId", "ticketId", "action", "eventType", "summary", "metadata", "createdAt")
       VALUES (${event.viewer?.id ?? null}::uuid, ${event.ticket?.id ?? null}::uuid, ${event.action}, ${event.type}::"TicketEventType",
@@ -323,9 +325,11 @@ export async function recordTicketEvent(
       JOIN "Ticket" t ON t."id" = log."ticketId"
       JOIN "Webhook" w ON w."enabled" AND log."eventType" = ANY (w."events") AND (w."departmentId" IS NULL OR w."departmentId" = t."departmentId")
       JOIN "User" owner ON owner."id" = w."ownerId" AND owner."isActive"
+      RETURNING 1
     )
-    SELECT "id", "createdAt" FROM log`;
+    SELECT "id", "createdAt", (SELECT count(*)::int FROM deliveries) AS "deliveries" FROM log`;
   if (!row) throw new Error('The activity log insert returned no row.');
+  effects.webhookDeliveries += row.deliveries;
   if (event.ticket) {
     effects.ticketEvents.push({ eventId: row.id, ticketId: event.ticket.id, type: event.type, actorId: event.viewer?.id ?? null, at: row.createdAt });
   }
