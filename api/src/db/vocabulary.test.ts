@@ -21,6 +21,7 @@ const PAIRS = {
   OutboxChannel: vocabulary.OUTBOX_CHANNELS,
   OutboxStatus: vocabulary.OUTBOX_STATUSES,
   WebhookDeliveryStatus: vocabulary.WEBHOOK_DELIVERY_STATUSES,
+  SavedViewPage: vocabulary.SAVED_VIEW_PAGES,
 } as const;
 
 describe('Prisma enums equal the domain vocabulary', () => {

@@ -2,9 +2,9 @@
 // URL query (web/src/lib/ticket-filters.ts), kept as JSON and checked here on the way in: known keys only,
 // each a short text or a short list of short texts, so a view can hold nothing but what the URL could.
 import { BadInputError } from './errors.ts';
+import type { SavedViewPage } from './vocabulary.ts';
 
-export const SAVED_VIEW_PAGES = ['LIST', 'BOARD'] as const;
-export type SavedViewPage = (typeof SAVED_VIEW_PAGES)[number];
+export { SAVED_VIEW_PAGES, type SavedViewPage } from './vocabulary.ts';
 
 /** The URL keys both pages filter by; the list also keeps its sort order. Cursors are not a view. */
 const FILTER_KEYS = ['q', 'status', 'priority', 'type', 'dept', 'assignee', 'mine', 'overdue'] as const;

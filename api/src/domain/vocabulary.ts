@@ -153,6 +153,10 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export const WEBHOOK_DELIVERY_STATUSES = ['PENDING', 'SUCCEEDED', 'DEAD', 'SKIPPED'] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
+/** The page a saved view filters: LIST is /tickets, BOARD is /board. */
+export const SAVED_VIEW_PAGES = ['LIST', 'BOARD'] as const;
+export type SavedViewPage = (typeof SAVED_VIEW_PAGES)[number];
+
 /** The public error codes (extensions.code). */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
