@@ -195,6 +195,41 @@ describe('webhooks with loopback allowed', () => {
     }
   });
 
+  it('a hanging endpoint holds at most 4 attempts at once: another endpoint of the same owner gets every event in the same pass, with the same bytes', async () => {
+    const slowReceiver = await startWebhookReceiver();
+    try {
+      slowReceiver.on('/hang', () => ({ hang: true }));
+      receiver.on('/beside', () => ({ status: 200 }));
+      const created = (await t.ok<{ createWebhook: Created }>(CREATE, { input: { url: `${slowReceiver.origin}/hang`, events: ['CREATED'] } }, s.admin.token))
+        .createWebhook;
+      made.push(created.webhook.id);
+      const { webhook } = await makeWebhook(s.admin.token, '/beside', { events: ['CREATED'] });
+      const titles = ['Slot 1', 'Slot 2', 'Slot 3', 'Slot 4', 'Slot 5', 'Slot 6'];
+      await Promise.all(titles.map((title) => createTicket(t, s.marketer.token, { title })));
+      const started = Date.now();
+      const pass = t.app.webhooks.runOnce();
+      while (receiver.to('/beside').length < titles.length && Date.now() - started < 2_500) await sleep(10);
+      // Every event reached the healthy endpoint before the hanging one's attempts timed out (3 s), while only
+      // 4 of them were in flight to the hanging one.
+      expect(receiver.to('/beside')).toHaveLength(titles.length);
+      expect(slowReceiver.to('/hang')).toHaveLength(4);
+      expect(await pass).toBe(2 * titles.length);
+      expect(slowReceiver.to('/hang')).toHaveLength(titles.length);
+      // One rendering per event for one owner: the same bytes to both endpoints.
+      const bodies = (requests: { body: string }[]) => requests.map((request) => request.body).sort();
+      expect(bodies(slowReceiver.to('/hang'))).toEqual(bodies(receiver.to('/beside')));
+      const deliveries = await t.db.prisma.webhookDelivery.findMany({ where: { webhookId: { in: [rawId(webhook.id), rawId(created.webhook.id)] } } });
+      expect(deliveries.filter((delivery) => delivery.webhookId === rawId(webhook.id)).map((delivery) => delivery.status)).toEqual(
+        titles.map(() => 'SUCCEEDED'),
+      );
+      expect(deliveries.filter((delivery) => delivery.webhookId === rawId(created.webhook.id)).map((delivery) => delivery.status)).toEqual(
+        titles.map(() => 'PENDING'),
+      );
+    } finally {
+      await slowReceiver.close();
+    }
+  });
+
   it("sends nothing of a deactivated owner's webhook: later events are not even written for it, earlier ones are skipped", async () => {
     const { webhook } = await makeWebhook(s['sales.manager'].token, '/gone-owner', { events: ['CREATED', 'UPDATED'] });
     const ticket = await createTicket(t, s.seller.token, { title: 'Before the owner left' });

@@ -35,7 +35,14 @@
 // receiver may then get an attempt twice: deduplicate on webhook-id). Only the oldest PENDING delivery of each
 // (webhook, ticket) is claimable, so one ticket's events arrive in order. The body is frozen at the first
 // attempt; every attempt is signed anew (fresh webhook-timestamp) and goes through the SSRF-guarded agent
-// (webhook-target.ts) with a short timeout and no redirects.
+// (webhook-target.ts, keep-alive connections) with a short timeout and no redirects.
+//
+// A pass claims up to batchSize (200) deliveries; renders each (owner, event) once for all of that owner's
+// deliveries of it, so the owner's read rule is judged once per event per pass; freezes the new bodies one
+// statement per event; sends at most `concurrency` (50) attempts at once and `perEndpointConcurrency` (4) to one
+// endpoint; and records successes set-based (one UPDATE for those that finished while the previous one ran). A
+// delivery whose lease would run out before its attempt could time out goes back unsent rather than risk a
+// second worker sending it too.
 //
 // Answers (domain/webhooks.ts responseVerdict): 2xx delivered. 5xx, 429, 408, timeouts and network errors are
 // retried with exponential backoff and jitter, waiting at least what Retry-After asks, until a day after the
@@ -58,8 +65,12 @@ import { checkTarget, createTargetAgent, TargetRefusedError } from './webhook-ta
 export type WebhookTuning = RetryTuning & {
   /** How long a claimed delivery belongs to this worker (longer than an attempt can take). */
   leaseMs: number;
-  /** Deliveries claimed per pass, sent side by side (each of a different webhook and ticket). */
+  /** Deliveries claimed per pass (each the oldest pending one of its webhook and ticket). */
   batchSize: number;
+  /** Attempts in flight at once, over all endpoints. */
+  concurrency: number;
+  /** Attempts in flight at once to one endpoint (origin: the agent's sockets are per origin), so a slow one cannot hold every slot. */
+  perEndpointConcurrency: number;
   /** Idle wait between looks at the table (a change on this instance wakes the worker at once). */
   pollIntervalMs: number;
   /** One attempt, connect to last byte (WEBHOOK_TIMEOUT_SECONDS). */
@@ -72,7 +83,9 @@ export type WebhookTuning = RetryTuning & {
 
 export const DEFAULT_WEBHOOK_TUNING: WebhookTuning = {
   leaseMs: 60_000,
-  batchSize: 20,
+  batchSize: 200,
+  concurrency: 50,
+  perEndpointConcurrency: 4,
   pollIntervalMs: 1_000,
   timeoutMs: 10_000,
   baseMs: 10_000,
@@ -134,30 +147,40 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
   /** Only while this worker still holds the lease: a row whose lease ran out may be someone else's now. */
   const mine = (row: WebhookDelivery) => ({ id: row.id, lockedBy: workerId });
   const release = { lockedBy: null, lockedUntil: null };
+  const mineAll = (ids: bigint[]) => ({ id: { in: ids }, lockedBy: workerId });
 
-  async function deliver(row: WebhookDelivery): Promise<Outcome> {
-    const webhook = await prisma.webhook.findUnique({ where: { id: row.webhookId } });
-    if (!webhook?.enabled) {
-      // Turned off (or deleted) since the claim: the delivery waits, pending, for the endpoint to come back.
-      await prisma.webhookDelivery.updateMany({ where: mine(row), data: release });
-      return 'released';
-    }
-    // Judged at every attempt, on the ticket as it is now: an owner who lost the ticket gets nothing more of it.
-    const rendered = await deps.render(webhook.ownerId, { eventId: row.eventId, type: row.eventType, ticketId: row.ticketId });
-    if (!rendered.ok) {
-      await prisma.webhookDelivery.updateMany({ where: mine(row), data: { ...release, status: 'SKIPPED', lastError: rendered.reason } });
-      return 'skipped';
-    }
-    let body = row.requestBody;
-    if (body === null) {
-      const payload: WebhookPayload<unknown> = { type: webhookEventName(row.eventType), timestamp: rendered.at.toISOString(), data: rendered.data };
-      body = JSON.stringify(payload);
-      // Frozen before it is sent: an attempt after a crash sends these bytes, not a newer rendering.
-      const frozen = await prisma.webhookDelivery.updateMany({ where: { ...mine(row), requestBody: null }, data: { requestBody: body } });
-      if (frozen.count !== 1) return 'released';
-    }
-    const attempt = await send(webhook.url, webhook.secret, row.messageId, body);
-    return settle(row, attempt);
+  /** A delivery's body as its owner may receive the event now, or why it is not sent. */
+  type Rendering = { ok: true; body: string } | { ok: false; reason: string };
+
+  async function renderBody(ownerId: string, row: WebhookDelivery): Promise<Rendering> {
+    const rendered = await deps.render(ownerId, { eventId: row.eventId, type: row.eventType, ticketId: row.ticketId });
+    if (!rendered.ok) return rendered;
+    const payload: WebhookPayload<unknown> = { type: webhookEventName(row.eventType), timestamp: rendered.at.toISOString(), data: rendered.data };
+    return { ok: true, body: JSON.stringify(payload) };
+  }
+
+  type Sendable = { row: WebhookDelivery; url: string; secret: string; body: string };
+  type Success = { row: WebhookDelivery; attempt: Attempt & { status: number }; at: Date };
+
+  /** Records successful attempts in one statement, and resets their endpoints' dead counts in another. */
+  async function recordSuccesses(successes: Success[]): Promise<void> {
+    if (!successes.length) return;
+    const ids = successes.map(({ row }) => row.id.toString());
+    const statuses = successes.map(({ attempt }) => String(attempt.status));
+    const bodies = successes.map(({ attempt }) => attempt.body);
+    const attempts = successes.map(({ row }) => String(row.attempts + 1));
+    const durations = successes.map(({ attempt }) => String(attempt.durationMs));
+    const ats = successes.map(({ at }) => at.toISOString());
+    const done = await prisma.$queryRaw<{ webhookId: string }[]>`
+      UPDATE "WebhookDelivery" AS d SET "status" = 'SUCCEEDED', "lockedBy" = NULL, "lockedUntil" = NULL,
+        "responseStatus" = v.status, "responseBody" = v.body, "lastError" = NULL, "attempts" = v.attempts,
+        "durationMs" = v.duration, "lastAttemptAt" = v.at AT TIME ZONE 'UTC', "deliveredAt" = v.at AT TIME ZONE 'UTC'
+      FROM unnest(${ids}::bigint[], ${statuses}::int[], ${bodies}::text[], ${attempts}::int[], ${durations}::int[], ${ats}::timestamptz[])
+        AS v(id, status, body, attempts, duration, at)
+      WHERE d."id" = v.id AND d."lockedBy" = ${workerId}
+      RETURNING d."webhookId"::text AS "webhookId"`;
+    const webhookIds = [...new Set(done.map((row) => row.webhookId))];
+    if (webhookIds.length) await prisma.webhook.updateMany({ where: { id: { in: webhookIds }, consecutiveDead: { gt: 0 } }, data: { consecutiveDead: 0 } });
   }
 
   async function send(url: string, secret: string, messageId: string, body: string): Promise<Attempt> {
@@ -255,20 +278,128 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
     if (disabled) logger.warn(`webhook ${row.webhookId} turned off: ${disabled}`);
   }
 
-  /** One pass: claims a batch and tries each once, side by side. Returns how many it settled. */
+  /**
+   * One pass: claims a batch; renders each (owner, event) once for all of that owner's deliveries of it (the read
+   * rule judged once per pass); freezes the new bodies; sends with bounded concurrency (per endpoint too); records
+   * the successes set-based. Returns how many it settled.
+   */
   async function runOnce(): Promise<number> {
+    const claimedAt = Date.now();
     const rows = await claim();
-    const outcomes = await Promise.all(
-      rows.map((row) =>
-        deliver(row).catch(async (error: unknown): Promise<Outcome> => {
-          logger.error(`webhook delivery ${row.id} failed unexpectedly`, error);
-          // A failed attempt like any other: retried with backoff, DEAD after the give-up time (should this fail
-          // too, the lease ends and the row comes back).
-          return settle(row, { error: `Internal error: ${describe(error)}`, refused: false, durationMs: 0 }).catch(() => 'failed' as const);
-        }),
-      ),
+    if (!rows.length) return 0;
+    let settled = 0;
+    const failedUnexpectedly = async (row: WebhookDelivery, error: unknown): Promise<void> => {
+      logger.error(`webhook delivery ${row.id} failed unexpectedly`, error);
+      // A failed attempt like any other: retried with backoff, DEAD after the give-up time (should this fail
+      // too, the lease ends and the row comes back).
+      await settle(row, { error: `Internal error: ${describe(error)}`, refused: false, durationMs: 0 }).catch(() => 'failed');
+      settled++;
+    };
+
+    const webhookIds = [...new Set(rows.map((row) => row.webhookId))];
+    const webhooks = new Map((await prisma.webhook.findMany({ where: { id: { in: webhookIds } } })).map((webhook) => [webhook.id, webhook]));
+    // Turned off (or deleted) since the claim: those deliveries wait, pending, for the endpoint to come back.
+    const parked = rows.filter((row) => !webhooks.get(row.webhookId)?.enabled);
+    if (parked.length) await prisma.webhookDelivery.updateMany({ where: mineAll(parked.map((row) => row.id)), data: release });
+
+    // Judged at every attempt (once per owner and event in a pass), on the ticket as it is now: an owner who lost
+    // the ticket gets nothing more of it.
+    const renderings = new Map<string, Promise<Rendering>>();
+    const live = rows.flatMap((row) => {
+      const webhook = webhooks.get(row.webhookId);
+      if (!webhook?.enabled) return [];
+      const key = `${webhook.ownerId} ${row.eventId}`;
+      let rendering = renderings.get(key);
+      if (!rendering) {
+        rendering = renderBody(webhook.ownerId, row);
+        renderings.set(key, rendering);
+      }
+      return [{ row, webhook, key, rendering }];
+    });
+    await Promise.allSettled(renderings.values());
+
+    const skipped = new Map<string, bigint[]>();
+    const toFreeze = new Map<string, { body: string; ids: bigint[] }>();
+    const ready: (Sendable & { key: string })[] = [];
+    for (const { row, webhook, key, rendering } of live) {
+      const result = await rendering.catch((error: unknown) => error as Error);
+      if (result instanceof Error) {
+        await failedUnexpectedly(row, result);
+        continue;
+      }
+      if (!result.ok) {
+        skipped.set(result.reason, [...(skipped.get(result.reason) ?? []), row.id]);
+        continue;
+      }
+      if (row.requestBody === null) {
+        const group = toFreeze.get(key) ?? { body: result.body, ids: [] };
+        group.ids.push(row.id);
+        toFreeze.set(key, group);
+      }
+      ready.push({ row, url: webhook.url, secret: webhook.secret, body: row.requestBody ?? result.body, key });
+    }
+    for (const [reason, ids] of skipped) {
+      const done = await prisma.webhookDelivery.updateMany({ where: mineAll(ids), data: { ...release, status: 'SKIPPED', lastError: reason } });
+      settled += done.count;
+    }
+    // Frozen before they are sent: an attempt after a crash sends these bytes, not a newer rendering.
+    const frozen = new Set<bigint>();
+    for (const { body, ids } of toFreeze.values()) {
+      const rowsFrozen = await prisma.webhookDelivery.updateManyAndReturn({
+        where: { ...mineAll(ids), requestBody: null },
+        data: { requestBody: body },
+        select: { id: true },
+      });
+      for (const { id } of rowsFrozen) frozen.add(id);
+    }
+    const sendable = ready.filter(({ row }) => row.requestBody !== null || frozen.has(row.id));
+
+    const successes: Success[] = [];
+    const flush = async () => {
+      const batch = successes.splice(0);
+      await recordSuccesses(batch).catch((error: unknown) => logger.error('recording webhook deliveries failed', error));
+      settled += batch.length;
+    };
+    // Successes are written together: those that arrive while one statement runs go in the next.
+    let recording: Promise<void> | undefined;
+    const recordSoon = () => {
+      recording ??= (async () => {
+        while (successes.length) {
+          await new Promise((resolve) => setImmediate(resolve));
+          await flush();
+        }
+        recording = undefined;
+      })();
+    };
+    // The lease must outlast the attempt: a delivery that waited too long for a slot goes back, unsent.
+    const leaseLeft = () => claimedAt + tuning.leaseMs - Date.now();
+    await runBounded(
+      sendable,
+      tuning.concurrency,
+      ({ url }) => originOf(url),
+      tuning.perEndpointConcurrency,
+      async ({ row, url, secret, body }) => {
+        try {
+          if (leaseLeft() < tuning.timeoutMs + 1_000) {
+            await prisma.webhookDelivery.updateMany({ where: mine(row), data: release });
+            return;
+          }
+          const attempt = await send(url, secret, row.messageId, body);
+          if (attempt.status !== undefined && responseVerdict(attempt.status) === 'delivered') {
+            successes.push({ row, attempt, at: new Date() });
+            recordSoon();
+            return;
+          }
+          await settle(row, attempt);
+          settled++;
+        } catch (error) {
+          await failedUnexpectedly(row, error);
+        }
+      },
     );
-    return outcomes.filter((outcome) => outcome !== 'released').length;
+    await recording;
+    await flush();
+    return settled;
   }
 
   const loop = createTimerLoop({
@@ -318,4 +449,45 @@ function describe(error: unknown): string {
     return `${code && !error.message.includes(code) ? `${code} ` : ''}${error.message}${detail}`.slice(0, 1000);
   }
   return String(error).slice(0, 1000);
+}
+
+/** Runs `task` for every item, at most `limit` at once and at most `perKey` of one key at once. `task` must not throw. */
+function runBounded<T>(items: T[], limit: number, keyOf: (item: T) => string, perKey: number, task: (item: T) => Promise<void>): Promise<void> {
+  const waiting = [...items];
+  const active = new Map<string, number>();
+  let running = 0;
+  return new Promise((resolve) => {
+    const next = () => {
+      if (!waiting.length && running === 0) return resolve();
+      for (let i = 0; i < waiting.length && running < limit; ) {
+        const item = waiting[i] as T;
+        const key = keyOf(item);
+        const busy = active.get(key) ?? 0;
+        if (busy >= perKey) {
+          i++;
+          continue;
+        }
+        waiting.splice(i, 1);
+        running++;
+        active.set(key, busy + 1);
+        task(item)
+          .catch(() => {})
+          .finally(() => {
+            running--;
+            active.set(key, (active.get(key) ?? 1) - 1);
+            next();
+          });
+      }
+    };
+    next();
+  });
+}
+
+/** Where the agent's sockets go (webhooks on one host and port share them). */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }

@@ -80,7 +80,7 @@ export function createTargetAgent(options: { allowPrivate: boolean; connectTimeo
   };
   return new Agent({
     connect: { lookup: lookup as never, timeout: options.connectTimeoutMs },
-    // An endpoint gets a handful of sockets at most: deliveries to one endpoint go one pass at a time anyway.
+    // An endpoint gets a handful of kept-alive sockets: the dispatcher sends it at most perEndpointConcurrency (4) at once.
     connections: 4,
     keepAliveTimeout: 10_000,
   });
