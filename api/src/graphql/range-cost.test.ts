@@ -13,4 +13,14 @@ describe('rangeCost of bulk ticket mutations', () => {
     const other = parse('mutation ($input: UpdateTicketInput!) { updateTicket(input: $input) { ticket { id } } }');
     expect(rangeCost(other, { input: { id: 'a' } })).toBe(0);
   });
+
+  it('prices them inside an inline fragment or a fragment spread too (the executor runs those fields)', () => {
+    const ids = Array.from({ length: 100 }, (_, i) => String(i));
+    const inline = parse('mutation ($input: BulkSetTicketPriorityInput!) { ... on Mutation { bulkSetTicketPriority(input: $input) { changedCount } } }');
+    expect(rangeCost(inline, { input: { ids } })).toBe(100 * BULK_COST_PER_TICKET);
+    const spread = parse(
+      'mutation ($input: BulkSetTicketPriorityInput!) { ...Bulk } fragment Bulk on Mutation { ... on Mutation { bulkSetTicketPriority(input: $input) { changedCount } } }',
+    );
+    expect(rangeCost(spread, { input: { ids } })).toBe(100 * BULK_COST_PER_TICKET);
+  });
 });
