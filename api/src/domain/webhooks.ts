@@ -5,6 +5,8 @@ import { isAdmin, type Viewer } from './viewer.ts';
 import { TICKET_EVENT_TYPES, type TicketEventType } from './vocabulary.ts';
 
 const MAX_URL = 2000;
+/** A person's endpoints (each ticket change writes a delivery per matching one, in the change's transaction). */
+export const MAX_WEBHOOKS_PER_OWNER = 20;
 const MAX_DESCRIPTION = 500;
 
 /** An endpoint URL: http or https, a host, no user name or password (they would be sent to whoever answers and shown in logs). */

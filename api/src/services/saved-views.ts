@@ -1,9 +1,10 @@
 // Saved views: list, save, rename and delete a person's own. Nobody sees or touches another's views: one that
 // is not the viewer's is NOT_FOUND, as if it did not exist. Sharing is by link (the URL query), not by row.
 import type { Prisma, PrismaClient, SavedView } from '../db/generated/prisma/client.ts';
-import { BadInputError, NotFoundError } from '../domain/errors.ts';
+import { NotFoundError } from '../domain/errors.ts';
 import { MAX_VIEWS_PER_PERSON, type SavedViewPage, validateViewFilter, validateViewName } from '../domain/saved-views.ts';
 import type { Viewer } from '../domain/viewer.ts';
+import { createWithinLimit, OWNER_LOCKS } from './per-owner-limit.ts';
 
 export function createSavedViewService(prisma: PrismaClient) {
   async function ownView(viewer: Viewer, id: string): Promise<SavedView> {
@@ -21,9 +22,18 @@ export function createSavedViewService(prisma: PrismaClient) {
     async create(viewer: Viewer, input: { name: string; page: SavedViewPage; filter: unknown }): Promise<SavedView> {
       const name = validateViewName(input.name);
       const filter = validateViewFilter(input.page, input.filter);
-      const count = await prisma.savedView.count({ where: { ownerId: viewer.id } });
-      if (count >= MAX_VIEWS_PER_PERSON) throw new BadInputError(`At most ${MAX_VIEWS_PER_PERSON} saved views; delete one first.`, 'name');
-      return prisma.savedView.create({ data: { ownerId: viewer.id, name, page: input.page, filter } });
+      return createWithinLimit(
+        prisma,
+        {
+          lock: OWNER_LOCKS.savedViews,
+          ownerId: viewer.id,
+          max: MAX_VIEWS_PER_PERSON,
+          refusal: `At most ${MAX_VIEWS_PER_PERSON} saved views; delete one first.`,
+          field: 'name',
+        },
+        (tx) => tx.savedView.count({ where: { ownerId: viewer.id } }),
+        (tx) => tx.savedView.create({ data: { ownerId: viewer.id, name, page: input.page, filter } }),
+      );
     },
 
     async rename(viewer: Viewer, input: { id: string; name: string }): Promise<SavedView> {

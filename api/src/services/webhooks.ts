@@ -7,8 +7,16 @@ import { BadInputError, ForbiddenError, NotFoundError } from '../domain/errors.t
 import type { Viewer } from '../domain/viewer.ts';
 import { isAdmin } from '../domain/viewer.ts';
 import type { TicketEventType } from '../domain/vocabulary.ts';
-import { mayManageWebhook, mayUseWebhooks, validateWebhookDescription, validateWebhookEvents, validateWebhookUrl } from '../domain/webhooks.ts';
+import {
+  MAX_WEBHOOKS_PER_OWNER,
+  mayManageWebhook,
+  mayUseWebhooks,
+  validateWebhookDescription,
+  validateWebhookEvents,
+  validateWebhookUrl,
+} from '../domain/webhooks.ts';
 import { checkTarget, TargetRefusedError } from '../notifications/webhook-target.ts';
+import { createWithinLimit, OWNER_LOCKS } from './per-owner-limit.ts';
 
 /** A Standard Webhooks secret: "whsec_" and the base64 of 24 random bytes (the spec asks for 24 to 64). */
 export function newWebhookSecret(): string {
@@ -78,7 +86,20 @@ export function createWebhookService(deps: { prisma: PrismaClient; allowPrivateT
       const departmentId = await checkedDepartment(input.departmentId);
       const url = await checkedUrl(input.url);
       const secret = newWebhookSecret();
-      const webhook = await prisma.webhook.create({ data: { ownerId: caller.viewer.id, url, events, description, departmentId, secret } });
+      // Every ticket change writes a delivery per matching endpoint inside its own transaction: a person's endpoints
+      // are bounded so no one can make every write in the system slower by registering thousands.
+      const webhook = await createWithinLimit(
+        prisma,
+        {
+          lock: OWNER_LOCKS.webhooks,
+          ownerId: caller.viewer.id,
+          max: MAX_WEBHOOKS_PER_OWNER,
+          refusal: `At most ${MAX_WEBHOOKS_PER_OWNER} webhooks per person; delete one first.`,
+          field: 'url',
+        },
+        (tx) => tx.webhook.count({ where: { ownerId: caller.viewer.id } }),
+        (tx) => tx.webhook.create({ data: { ownerId: caller.viewer.id, url, events, description, departmentId, secret } }),
+      );
       return { webhook, secret };
     },
 

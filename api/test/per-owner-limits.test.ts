@@ -1,0 +1,55 @@
+// "At most N per person" holds when a person's creations race: the count and the insert share a lock on the
+// owner (services/per-owner-limit.ts), so five creations at once one short of the limit leave exactly the limit.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_VIEWS_PER_PERSON } from '../src/domain/saved-views.ts';
+import { MAX_WEBHOOKS_PER_OWNER } from '../src/domain/webhooks.ts';
+import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
+import { type Sessions, signInEveryone } from './support/tickets.ts';
+
+let t: TestApp;
+let s: Sessions;
+
+beforeAll(async () => {
+  t = await startTestApp({ env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
+  s = await signInEveryone(t);
+});
+afterAll(() => t.close());
+
+type Answer = Awaited<ReturnType<TestApp['gql']>>;
+const outcomes = (answers: Answer[]) => answers.map((answer) => (answer.errors ? errorCodes(answer).join() : 'created')).sort();
+
+describe('limits per person under concurrent creation', () => {
+  it(`keeps a person's webhooks at ${MAX_WEBHOOKS_PER_OWNER}, even when the last ones are made at once`, async () => {
+    const owner = s['sales.manager'];
+    await t.db.prisma.webhook.createMany({
+      data: Array.from({ length: MAX_WEBHOOKS_PER_OWNER - 2 }, (_, index) => ({
+        ownerId: owner.id,
+        url: `http://127.0.0.1:9/existing/${index}`,
+        events: ['CREATED'],
+        secret: 'whsec_dGVzdA==',
+      })),
+    });
+    const CREATE = `mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id } } }`;
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, (_, index) => t.gql(CREATE, { input: { url: `http://127.0.0.1:9/new/${index}`, events: ['CREATED'] } }, owner.token)),
+    );
+    expect(outcomes(answers)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'created', 'created']);
+    expect(await t.db.prisma.webhook.count({ where: { ownerId: owner.id } })).toBe(MAX_WEBHOOKS_PER_OWNER);
+    // Someone else is not limited by it.
+    const other = await t.gql(CREATE, { input: { url: 'http://127.0.0.1:9/other', events: ['CREATED'] } }, s['marketing.manager'].token);
+    expect(other.errors).toBeUndefined();
+  });
+
+  it(`keeps a person's saved views at ${MAX_VIEWS_PER_PERSON}, even when the last ones are saved at once`, async () => {
+    const owner = s.designer;
+    await t.db.prisma.savedView.createMany({
+      data: Array.from({ length: MAX_VIEWS_PER_PERSON - 2 }, (_, index) => ({ ownerId: owner.id, name: `View ${index}`, page: 'LIST', filter: {} })),
+    });
+    const CREATE = `mutation ($input: CreateSavedViewInput!) { createSavedView(input: $input) { savedView { id } } }`;
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, (_, index) => t.gql(CREATE, { input: { name: `Raced ${index}`, page: 'BOARD', filter: { mine: 'assigned' } } }, owner.token)),
+    );
+    expect(outcomes(answers)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'created', 'created']);
+    expect(await t.db.prisma.savedView.count({ where: { ownerId: owner.id } })).toBe(MAX_VIEWS_PER_PERSON);
+  });
+});
