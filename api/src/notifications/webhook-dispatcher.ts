@@ -98,6 +98,8 @@ export const DEFAULT_WEBHOOK_TUNING: WebhookTuning = {
 /** How much of a response body the delivery log keeps. */
 const RESPONSE_BODY_LIMIT = 4096;
 const USER_AGENT = 'Juan365-Webhooks/1';
+/** Renderings in flight at once in a pass: each runs a few statements, and the pool also serves the API's requests. */
+const RENDER_CONCURRENCY = 8;
 
 export type WebhookDispatcherDeps = {
   prisma: PrismaClient;
@@ -305,13 +307,14 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
     // Judged at every attempt (once per owner and event in a pass), on the ticket as it is now: an owner who lost
     // the ticket gets nothing more of it.
     const renderings = new Map<string, Promise<Rendering>>();
+    const renderSlot = createLimiter(RENDER_CONCURRENCY);
     const live = rows.flatMap((row) => {
       const webhook = webhooks.get(row.webhookId);
       if (!webhook?.enabled) return [];
       const key = `${webhook.ownerId} ${row.eventId}`;
       let rendering = renderings.get(key);
       if (!rendering) {
-        rendering = renderBody(webhook.ownerId, row);
+        rendering = renderSlot(() => renderBody(webhook.ownerId, row));
         renderings.set(key, rendering);
       }
       return [{ row, webhook, key, rendering }];
@@ -490,4 +493,22 @@ function originOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** Runs the functions it is given at most `limit` at once, the others in turn. */
+function createLimiter(limit: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(run: () => Promise<T>): Promise<T> => {
+    // A slot is handed from the one that finishes to the next waiting, so `active` never passes the limit.
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    else active++;
+    try {
+      return await run();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
 }
