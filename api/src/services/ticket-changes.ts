@@ -11,6 +11,7 @@ import type { Viewer } from '../domain/viewer.ts';
 import type { Creation, RowWrite, TicketEventType, TicketStamp, Transition } from '../domain/workflow.ts';
 import { type Announcement, announceAll, type Tx } from './notifications.ts';
 import { snapshotOfRow, TICKET_WITH_COLLABORATORS, type TicketRow } from './ticket-rows.ts';
+import { readerMayReadTicketSql } from './ticket-visibility.ts';
 
 /** Advisory lock key that serializes event id allocation with commit (see recordTicketEvent). */
 const EVENT_ORDER_LOCK = 365_0001;
@@ -308,10 +309,11 @@ export async function recordTicketEvent(
   // that committed later. Holding this lock from id allocation to commit makes commit order = id order.
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`);
   // The activity log row and, in the same statement, a PENDING webhook delivery for every enabled webhook of an
-  // active owner that asked for this type and (when it filters on one) this ticket's department: set-based, so a
-  // thousand endpoints cost what one does, and with no webhooks the second insert reads an empty table and
-  // writes nothing (no extra round trip). Whether each owner may read the ticket is decided when it is sent
-  // (notifications/webhook-dispatcher.ts), as a subscription decides when it delivers.
+  // active owner who may read the ticket (as it is after this change) and asked for this type and (when it
+  // filters on one) this ticket's department: set-based, so a thousand endpoints cost what one does, and with no
+  // webhooks the second insert reads an empty table and writes nothing (no extra round trip). No row is written
+  // for a ticket the owner may not read: the delivery log would show its id and what happened to it. The rule is
+  // checked again when it is sent (notifications/webhook-dispatcher.ts), as a subscription checks when it delivers.
   const [row] = await tx.$queryRaw<{ id: bigint; createdAt: Date; deliveries: number }[]>`
     WITH log AS (
       INSERT INTO "ActivityLog" ("actorId", "ticketId", "action", "eventType", "summary", "metadata", "createdAt")
@@ -325,6 +327,8 @@ export async function recordTicketEvent(
       JOIN "Ticket" t ON t."id" = log."ticketId"
       JOIN "Webhook" w ON w."enabled" AND log."eventType" = ANY (w."events") AND (w."departmentId" IS NULL OR w."departmentId" = t."departmentId")
       JOIN "User" owner ON owner."id" = w."ownerId" AND owner."isActive"
+      LEFT JOIN "Department" owner_department ON owner_department."id" = owner."departmentId"
+      WHERE ${readerMayReadTicketSql('owner', 'owner_department', 't')}
       RETURNING 1
     )
     SELECT "id", "createdAt", (SELECT count(*)::int FROM deliveries) AS "deliveries" FROM log`;

@@ -28,6 +28,20 @@ export function readableTicketsWhere(viewer: Viewer): Prisma.TicketWhereInput {
   return { OR: readable };
 }
 
+/**
+ * The read rule with the reader as a row rather than a viewer: a condition on a "User" alias (`reader`), its
+ * "Department" alias (`readerDepartment`, LEFT JOINed: the department may be null) and a "Ticket" alias, for
+ * set-based writes that fan out to many readers at once (a webhook delivery per owner who may read the ticket).
+ * Trash aside, as readableTicketsWhere: the same branches as canReadTicket.
+ */
+export function readerMayReadTicketSql(reader: string, readerDepartment: string, ticket: string): Prisma.Sql {
+  const [u, d, t] = [reader, readerDepartment, ticket].map((alias) => Prisma.raw(`"${alias}"`));
+  return Prisma.sql`(${u}."role" = 'ADMIN'
+    OR ${t}."requesterId" = ${u}."id" OR ${t}."assigneeId" = ${u}."id" OR ${t}."collaboratorIds" @> ARRAY[${u}."id"]
+    OR (${u}."role" = 'MANAGER' AND ${u}."departmentId" = ${t}."departmentId")
+    OR (${u}."role" = 'MANAGER' AND ${d}."isCreative" AND ${t}."reachedCreativeAt" IS NOT NULL))`;
+}
+
 /** The same rule as a SQL condition on an alias of "Ticket" (default t). */
 export function visibleTicketsSql(viewer: Viewer, alias = 't'): Prisma.Sql {
   const notTrashed = Prisma.sql`${Prisma.raw(`"${alias}"`)}."deletedAt" IS NULL`;
