@@ -27,6 +27,9 @@ describe('refusedRange', () => {
     ['::ffff:10.0.0.1', 'private'],
     ['::ffff:169.254.169.254', 'linkLocal'],
     ['2002:7f00:1::', '6to4'],
+    ['::7f00:1', 'non-global IPv6'],
+    ['::a9fe:a9fe', 'non-global IPv6'],
+    ['4000::1', 'non-global IPv6'],
   ])('%s is refused (%s)', (address, range) => {
     expect(refusedRange(address)).toBe(range);
   });
@@ -40,8 +43,16 @@ describe('checkTarget', () => {
   it('refuses loopback literals and names unless private targets are allowed', async () => {
     await expect(checkTarget(new URL('http://127.0.0.1:8080/'), false)).rejects.toThrow(TargetRefusedError);
     await expect(checkTarget(new URL('http://[::1]/'), false)).rejects.toThrow(/loopback/);
-    await expect(checkTarget(new URL('http://localhost/'), false)).rejects.toThrow(/loopback/);
+    await expect(checkTarget(new URL('http://localhost/'), false)).rejects.toThrow('localhost does not resolve to a public address');
     await expect(checkTarget(new URL('http://127.0.0.1:8080/'), true)).resolves.toBeUndefined();
+  });
+
+  it("says the same of a name that resolves privately and one that does not resolve: no map of the server's DNS", async () => {
+    const privately = await checkTarget(new URL('http://localhost/'), false).catch((error: Error) => error.message);
+    const nowhere = await checkTarget(new URL('http://no-such-host.invalid/'), false).catch((error: Error) => error.message);
+    expect(privately).toBe('localhost does not resolve to a public address, which webhooks require.');
+    expect(nowhere).toBe('no-such-host.invalid does not resolve to a public address, which webhooks require.');
+    expect(privately).not.toContain('127.0.0.1');
   });
 });
 
@@ -57,7 +68,7 @@ describe('the delivery agent', () => {
     const guarded = createTargetAgent({ allowPrivate: false, connectTimeoutMs: 2_000 });
     const open = createTargetAgent({ allowPrivate: true, connectTimeoutMs: 2_000 });
     try {
-      await expect(request(`http://localhost:${port}/`, { dispatcher: guarded })).rejects.toThrow(/loopback/);
+      await expect(request(`http://localhost:${port}/`, { dispatcher: guarded })).rejects.toThrow(/does not resolve to a public address/);
       expect(hits).toBe(0);
       const allowed = await request(`http://localhost:${port}/`, { dispatcher: open });
       expect(await allowed.body.text()).toBe('ok');

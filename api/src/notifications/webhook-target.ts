@@ -21,13 +21,25 @@ export function refusedRange(address: string): string | null {
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   const range = parsed.range();
-  return range === 'unicast' ? null : range;
+  if (range !== 'unicast') return range;
+  // ipaddr.js calls every IPv6 address it has no name for "unicast", the deprecated IPv4-compatible ::/96 (::7f00:1
+  // is 127.0.0.1 on some stacks) included: of IPv6 only global unicast (2000::/3) is public.
+  if (parsed.kind() === 'ipv6' && !parsed.match(GLOBAL_UNICAST_V6)) return 'non-global IPv6';
+  return null;
 }
 
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3') as [ipaddr.IPv6, number];
+
+/**
+ * An IP literal's refusal names its range (the caller wrote it); a name's does not say what it resolved to, nor
+ * whether it resolved at all: the answer would map the server's internal DNS for whoever may create a webhook.
+ */
 function refusal(hostname: string, address: string, range: string): TargetRefusedError {
-  const shown = hostname === address ? address : `${hostname} (${address})`;
-  return new TargetRefusedError(`${shown} is a ${range} address, which webhooks may not reach (only public addresses).`);
+  if (hostname !== address) return unreachableName(hostname);
+  return new TargetRefusedError(`${address} is a ${range} address, which webhooks may not reach (only public addresses).`);
 }
+
+const unreachableName = (hostname: string) => new TargetRefusedError(`${hostname} does not resolve to a public address, which webhooks require.`);
 
 type Resolved = { address: string; family: number };
 
@@ -36,8 +48,7 @@ export function resolveTarget(hostname: string, allowPrivate: boolean): Promise<
   const host = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
   return new Promise((resolve, reject) => {
     dnsLookup(host, { all: true, verbatim: true }, (error, addresses: LookupAddress[]) => {
-      if (error) return reject(new TargetRefusedError(`${host} could not be resolved (${error.code ?? error.message}).`));
-      if (!addresses.length) return reject(new TargetRefusedError(`${host} has no address.`));
+      if (error || !addresses.length) return reject(unreachableName(host));
       if (!allowPrivate) {
         for (const { address } of addresses) {
           const range = refusedRange(address);
