@@ -12,8 +12,9 @@
 //
 // The events: an admin's API token (WRITE) renames `--tickets` tickets in turn, `--writers` mutations in flight
 // (each writer keeps to its own tickets, so one ticket's changes are sequential). Each change is an UPDATED event;
-// every webhook listens to UPDATED only and is owned by the admin, who may read every ticket, so each event makes
-// one delivery per endpoint. The server runs with WEBHOOK_ALLOW_PRIVATE_TARGETS=true (the receivers are loopback).
+// every webhook listens to UPDATED only and is owned by an admin service account (20 each, the per-person limit),
+// who may read every ticket, so each event makes one delivery per endpoint. The server runs with
+// WEBHOOK_ALLOW_PRIVATE_TARGETS=true (the receivers are loopback).
 //
 // Lag is receipt time (Date.now() here) minus the event's `data.at`: the activity-log row's createdAt, written in
 // the ticket's transaction before it commits, so lags are slightly overstated (by the rest of that transaction and
@@ -28,6 +29,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Webhook } from 'standardwebhooks';
 import { LOCAL_POSTGRES_URL, type ScratchDatabase } from '../api/src/db/scratch-database.ts';
+import { MAX_WEBHOOKS_PER_OWNER } from '../api/src/domain/webhooks.ts';
 import { createSeededDatabase, type ServerHandle, startServer } from './fanout-server.ts';
 import { loadAverage, login, positiveInt, post, printHeader } from './harness.ts';
 
@@ -136,6 +138,31 @@ async function adminApiToken(url: string): Promise<string> {
     { input: { name: 'Webhook bench', scopes: ['WRITE'] } },
   );
   return data.createApiToken.token;
+}
+
+/**
+ * The webhooks' owners: a person may have MAX_WEBHOOKS_PER_OWNER endpoints, so the bench makes as many admin service
+ * accounts as the endpoints need (admins read every ticket: each event is one delivery per endpoint), each with its
+ * own WRITE token, as an integration would.
+ */
+async function ownerTokens(url: string, adminToken: string, endpoints: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let index = 0; index < Math.ceil(endpoints / MAX_WEBHOOKS_PER_OWNER); index += 1) {
+    const account = await gql<{ createServiceAccount: { user: { id: string } } }>(
+      url,
+      adminToken,
+      'mutation ($input: CreateServiceAccountInput!) { createServiceAccount(input: $input) { user { id } } }',
+      { input: { name: `Webhook bench ${index + 1}`, role: 'ADMIN' } },
+    );
+    const made = await gql<{ createApiToken: { token: string } }>(
+      url,
+      adminToken,
+      'mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { token } }',
+      { input: { name: 'Webhook bench', scopes: ['WRITE'], ownerId: account.createServiceAccount.user.id } },
+    );
+    tokens.push(made.createApiToken.token);
+  }
+  return tokens;
 }
 
 async function createTickets(url: string, token: string): Promise<string[]> {
@@ -249,9 +276,12 @@ async function main(): Promise<boolean> {
     const tickets = await createTickets(url, token);
     started = Date.now();
     for (let index = 0; index < ENDPOINTS; index += 1) receivers.push(await startReceiver());
-    for (const receiver of receivers) await registerWebhook(url, token, receiver);
+    const owners = await ownerTokens(url, await login(url, 'admin', PASSWORD), ENDPOINTS);
+    for (const [index, receiver] of receivers.entries()) {
+      await registerWebhook(url, owners[Math.floor(index / MAX_WEBHOOKS_PER_OWNER)] as string, receiver);
+    }
     console.log(
-      `  endpoints:  ${ENDPOINTS} receivers on 127.0.0.1 in this process, each its own webhook (createWebhook, events [UPDATED], owner admin), ` +
+      `  endpoints:  ${ENDPOINTS} receivers on 127.0.0.1 in this process, each its own webhook (createWebhook, events [UPDATED], owners ${owners.length} admin service accounts), ` +
         `verifying every request with standardwebhooks and answering 204; set up in ${seconds(Date.now() - started)}`,
     );
 
