@@ -29,6 +29,8 @@ const people: [string, string, Viewport][] = [
   ['admin', 'desktop', DESKTOP],
   // The narrowest width at which the nav is not folded into the menu (app-shell.css folds it at 1100 px).
   ['admin', 'narrow', { width: 1101, height: 900 }],
+  // The narrowest width with the labelled Search button (app-shell.css keeps the magnifier alone up to 1360 px).
+  ['admin', 'labelled search', { width: 1361, height: 900 }],
 ];
 
 describe.each(people)('%s at %s width', (username, width, viewport) => {
