@@ -6,23 +6,13 @@
 import { Webhook as Verifier } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
+import { TICKET_EVENT_TYPES } from '../src/domain/vocabulary.ts';
 import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
 import { createTicket, DEMO_PEOPLE, type DemoPerson, rawId, type Sessions, signInEveryone, ticketAt, ticketMutationOk } from './support/tickets.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.ts';
 import { sleep } from './support/ws.ts';
 
-const ALL_EVENTS = [
-  'CREATED',
-  'UPDATED',
-  'STATUS_CHANGED',
-  'ASSIGNED',
-  'COMMENTED',
-  'ATTACHMENT_ADDED',
-  'ATTACHMENT_REMOVED',
-  'ROLLED_BACK',
-  'DELETED',
-  'RESTORED',
-];
+const ALL_EVENTS = [...TICKET_EVENT_TYPES];
 
 const CREATE = `mutation ($input: CreateWebhookInput!) {
   createWebhook(input: $input) { secret webhook { id url events enabled owner { username } } }
