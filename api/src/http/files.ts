@@ -2,6 +2,8 @@
 // header, or the short-lived signed token that Attachment.url carries (an <img> cannot send headers).
 // Everyone else gets 404, as for a file that does not exist. The answer names the type decided at upload,
 // forbids sniffing, runs nothing (a sandboxing Content-Security-Policy) and serves byte ranges (video).
+// GET /files/<id>/preview: the image's small WebP preview (services/previews.ts), on the same credentials and
+// the same read rule (the same signed token works for both); 404 also when no preview can be made.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { create as contentDisposition } from 'content-disposition';
@@ -18,6 +20,7 @@ import { type Handler, sendJson } from './router.ts';
 export const FILES_PATH = '/files/';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const PREVIEW_SUFFIX = '/preview';
 
 function refuse(res: ServerResponse, status: number, code: string, message: string) {
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
@@ -54,13 +57,16 @@ export function files(deps: { attachments: AttachmentService; resolveViewer: Vie
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://files');
-    const id = url.pathname.slice(FILES_PATH.length);
+    const rest = url.pathname.slice(FILES_PATH.length);
+    const wantsPreview = rest.endsWith(PREVIEW_SUFFIX);
+    const id = wantsPreview ? rest.slice(0, -PREVIEW_SUFFIX.length) : rest;
     const viewer = await viewerFor(req, id, url.searchParams.get('token'));
     if (viewer === 'refused')
       return refuse(res, 401, 'UNAUTHENTICATED', 'The link has expired or the credentials are not valid; reload the page for a fresh link.');
     if (!viewer) return refuse(res, 401, 'UNAUTHENTICATED', 'Send the Authorization header, or use the signed url of the attachment.');
     if (viewer instanceof PasswordChangeRequiredError) return refuse(res, 403, viewer.code, viewer.message);
     if (!UUID.test(id)) return refuse(res, 404, 'NOT_FOUND', 'Attachment not found.');
+    if (wantsPreview) return servePreview(req, res, viewer, id);
 
     let wanted: ByteRange | 'unsatisfiable' | undefined;
     const opened = await attachments.open(viewer, id, (size) => {
@@ -108,6 +114,24 @@ export function files(deps: { attachments: AttachmentService; resolveViewer: Vie
       return;
     }
     await pipeline(body, res);
+  }
+
+  async function servePreview(req: IncomingMessage, res: ServerResponse, viewer: Viewer, id: string): Promise<void> {
+    const opened = await attachments.openPreview(viewer, id);
+    if (!opened) return refuse(res, 404, 'NOT_FOUND', 'No preview of this attachment.');
+    const { attachment, preview } = opened;
+    res.statusCode = 200;
+    res.setHeader('content-type', 'image/webp');
+    res.setHeader('content-disposition', contentDisposition(`${attachment.fileName}.webp`, { type: 'inline' }));
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('content-security-policy', "default-src 'none'; frame-ancestors 'self'; sandbox");
+    res.setHeader('x-frame-options', 'SAMEORIGIN');
+    res.setHeader('cross-origin-resource-policy', 'same-origin');
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('cache-control', 'private, max-age=600');
+    res.setHeader('etag', `"${attachment.sha256}-preview"`);
+    res.setHeader('content-length', preview.byteLength);
+    res.end(req.method === 'HEAD' ? undefined : preview);
   }
 
   return (req, res) => {

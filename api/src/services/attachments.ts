@@ -11,6 +11,7 @@ import { BadInputError, NotFoundError, QuotaExceededError } from '../domain/erro
 import { canReadTicket } from '../domain/ticket-access.ts';
 import { type Viewer, viewerOf } from '../domain/viewer.ts';
 import type { BlobStore, ByteRange } from '../storage/index.ts';
+import { createPreviews } from './previews.ts';
 import { ATTACH, lockContent, REMOVE_ATTACHMENT } from './ticket-actions.ts';
 import type { EffectsSink } from './ticket-changes.ts';
 import { createTicketPipeline } from './ticket-pipeline.ts';
@@ -53,6 +54,7 @@ function pixelSize(
 
 export function createAttachmentService({ prisma, sink, store, maxBytes, links, quota }: AttachmentDeps) {
   const pipeline = createTicketPipeline(prisma, sink);
+  const previews = createPreviews(store);
 
   /**
    * Refuses an upload that would pass a quota, from the sizes of the rows already recorded (deleted ones too:
@@ -82,7 +84,10 @@ export function createAttachmentService({ prisma, sink, store, maxBytes, links, 
     for (const key of new Set(keys)) {
       await prisma.$transaction(async (tx) => {
         await lockContent(tx, key);
-        if ((await tx.attachment.count({ where: { storageKey: key } })) === 0) await store.delete(key);
+        if ((await tx.attachment.count({ where: { storageKey: key } })) === 0) {
+          await previews.release(key);
+          await store.delete(key);
+        }
       });
     }
   }
@@ -157,6 +162,8 @@ export function createAttachmentService({ prisma, sink, store, maxBytes, links, 
             });
             const [attachment] = attachments;
             if (!attachment) throw new Error('The ATTACH plan writes its attachment.');
+            // In the request, so previewUrl works at once; bounded in time and never failing the upload.
+            await previews.afterUpload(attachment, bytes);
             return attachment;
           } catch (error) {
             if (!isUniqueViolation(error) || attempt >= VERSION_ATTEMPTS) throw error;
@@ -192,6 +199,20 @@ export function createAttachmentService({ prisma, sink, store, maxBytes, links, 
       const body = await store.get(attachment.storageKey, wanted);
       if (!body) throw new Error(`The bytes of attachment ${attachment.id} are missing from the store.`);
       return { attachment, body, range: wanted };
+    },
+
+    /**
+     * The attachment and its preview (WebP bytes) for a viewer who may read its ticket; null for everyone else,
+     * for what does not exist and for a file no preview can be made of (the caller answers 404 in every case).
+     */
+    async openPreview(viewer: Viewer, id: string) {
+      const attachment = await prisma.attachment.findFirst({
+        where: { id, deletedAt: null, ticket: { deletedAt: null } },
+        include: { ticket: { select: FACTS_SELECTION } },
+      });
+      if (!attachment || !canReadTicket(viewer, factsOf(attachment.ticket))) return null;
+      const preview = await previews.read(attachment);
+      return preview && { attachment, preview };
     },
   };
 }

@@ -1,7 +1,7 @@
 // The ticket lists' hot path in hand-written SQL: the filters and orders of services/ticket-queries.ts as SQL
 // (tests hold the two to the same answers), and one statement for a page of tickets with the to-one relations a
 // card shows (requester, assignee, department, deleted by) joined in and the comment count beside each row,
-// reading only the columns the request asks for. The read rule is services/ticket-visibility.ts's, as
+// reading only the columns the request asks for, and the newest image when the card shows its thumbnail. The read rule is services/ticket-visibility.ts's, as
 // everywhere. It answers the Pothos query of a connection (services/ticket-queries.ts's Prisma form) when that
 // query is one it knows; any other shape (nested lists, a cursor on a nullable order) is left to Prisma.
 import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
@@ -10,6 +10,7 @@ import { Prisma } from '../db/generated/prisma/client.ts';
 import type { SqlReader } from '../db/sql-reader.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { DONE_STATUSES, statusArraySql } from '../domain/vocabulary.ts';
+import { PREVIEWABLE_MIME_TYPES } from './previews.ts';
 import { escapeLike, type TicketFilter, type TicketOrder } from './ticket-queries.ts';
 import { authorityCellsSql, type CellColumns, personalTicketsSql, ticketCellColumns, visibleTicketsSql } from './ticket-visibility.ts';
 
@@ -90,6 +91,7 @@ const FACTS_COLUMNS = ['status', 'requesterId', 'departmentId', 'assigneeId', 'r
 const DERIVED_FIELD_COLUMNS: Record<string, readonly string[]> = {
   __typename: [],
   commentCount: [],
+  thumbnail: [],
   isOverdue: ['dueDate', 'status'],
   availableActions: FACTS_COLUMNS,
   availableTransitions: FACTS_COLUMNS,
@@ -141,18 +143,35 @@ type PageQuery = {
   select?: unknown;
 };
 
-type Plan = { relations: { name: ToOneName; columns: string[] }[]; commentCount: boolean };
+/**
+ * Ticket.thumbnail's relation (graphql/types/ticket.ts): the newest image on the ticket, whose preview the board
+ * card and the tickets list show. Served by the Attachment(ticketId, createdAt) index, one short scan per row.
+ */
+export const NEWEST_IMAGE = {
+  where: { deletedAt: null, mimeType: { in: [...PREVIEWABLE_MIME_TYPES] } },
+  orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  take: 1,
+  select: { id: true, fileName: true, mimeType: true, width: true, height: true },
+} satisfies Prisma.Ticket$attachmentsArgs;
+const NEWEST_IMAGE_JSON = JSON.stringify(NEWEST_IMAGE);
+
+type Plan = { relations: { name: ToOneName; columns: string[] }[]; commentCount: boolean; newestImage: boolean };
 
 /** How to answer the query with one statement, or null when it asks for something only Prisma answers. */
 function planOf(query: PageQuery): Plan | null {
   if (query.select !== undefined) return null;
   for (const key of Object.keys(query)) if (!['take', 'skip', 'cursor', 'include'].includes(key)) return null;
-  const plan: Plan = { relations: [], commentCount: false };
+  const plan: Plan = { relations: [], commentCount: false, newestImage: false };
   for (const [name, value] of Object.entries(query.include ?? {})) {
     if (name === '_count') {
       const counted = (value as { select?: Record<string, unknown> } | undefined)?.select;
       if (!counted || Object.keys(counted).length !== 1 || counted.comments !== true) return null;
       plan.commentCount = true;
+      continue;
+    }
+    if (name === 'attachments') {
+      if (JSON.stringify(value) !== NEWEST_IMAGE_JSON) return null;
+      plan.newestImage = true;
       continue;
     }
     const relation = TO_ONE[name as ToOneName];
@@ -211,6 +230,12 @@ export function readTicketPage(sql: SqlReader, page: TicketPage): Promise<Record
     joins.push(Prisma.sql`LEFT JOIN ${quoted(relation.table)} ${alias} ON ${alias}."id" = t.${quoted(relation.key)}`);
   }
   if (plan.commentCount) select.push(Prisma.sql`(SELECT count(*)::int FROM "Comment" cc WHERE cc."ticketId" = t."id") AS "_count.comments"`);
+  if (plan.newestImage) {
+    const columns = Object.keys(NEWEST_IMAGE.select);
+    for (const column of columns) select.push(Prisma.sql`ni.${quoted(column)} AS ${quoted(`attachments.${column}`)}`);
+    joins.push(Prisma.sql`LEFT JOIN LATERAL (SELECT ${Prisma.join(columns.map((column) => Prisma.sql`a.${quoted(column)}`))} FROM "Attachment" a WHERE a."ticketId" = t."id" AND a."deletedAt" IS NULL
+      AND a."mimeType" IN (${Prisma.join(NEWEST_IMAGE.where.mimeType.in)}) ORDER BY a."createdAt" DESC, a."id" DESC LIMIT 1) ni ON true`);
+  }
 
   const statement = Prisma.sql`
     SELECT ${Prisma.join(select)}
@@ -242,6 +267,7 @@ function shaper(keys: string[], plan: Plan): (row: Record<string, unknown>) => R
     }
     for (const [name, key] of relations) ticket[name] = ticket[key] === null ? null : (objects[name] ?? null);
     if (plan.commentCount) ticket._count = { comments: objects._count?.comments ?? 0 };
+    if (plan.newestImage) ticket.attachments = objects.attachments?.id ? [objects.attachments] : [];
     return ticket;
   };
 }

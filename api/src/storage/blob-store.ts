@@ -1,6 +1,8 @@
 // Where attachment bytes live, behind one small interface: a directory on local disk (embedded mode, one
 // instance) or an S3-compatible bucket (several instances share it). Keys are the bytes' SHA-256, so the same
 // content is stored once however many attachments name it, and a write of an existing key changes nothing.
+// What the server derives from a file (its image preview) is stored beside it under the content key and a fixed
+// suffix, so rows sharing the bytes share the preview too.
 import type { Readable } from 'node:stream';
 
 /** Inclusive byte positions, as HTTP ranges count them. */
@@ -19,9 +21,21 @@ export type BlobStore = {
   check(signal: AbortSignal): Promise<void>;
 };
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** The suffix of a content key's image preview (services/previews.ts): WebP, fitting inside 480 × 480. */
+const PREVIEW_SUFFIX = '.preview-480.webp';
+const BLOB_KEY = /^[0-9a-f]{64}(\.preview-480\.webp)?$/;
 
-/** Keys are hashes and nothing else: no caller can make a store touch a path or object of its choosing. */
+/**
+ * Keys are hashes, or a hash and the one derived suffix, and nothing else: no caller can make a store touch a
+ * path or object of its choosing.
+ */
 export function assertContentKey(key: string): void {
-  if (!SHA256_HEX.test(key)) throw new Error('A blob key is the SHA-256 of its content, in lowercase hex.');
+  if (!BLOB_KEY.test(key)) throw new Error('A blob key is the SHA-256 of its content in lowercase hex, or that and a derived suffix.');
+}
+
+/** Where the preview of the content under `key` is kept. */
+export function previewKeyOf(key: string): string {
+  assertContentKey(key);
+  if (key.endsWith(PREVIEW_SUFFIX)) throw new Error('A preview has no preview of its own.');
+  return `${key}${PREVIEW_SUFFIX}`;
 }

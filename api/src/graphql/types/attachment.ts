@@ -2,6 +2,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { canRemoveAttachment } from '../../domain/attachments.ts';
 import { UnauthenticatedError } from '../../domain/errors.ts';
 import { decide } from '../../domain/workflow.ts';
+import { canPreview, previewPath } from '../../services/previews.ts';
 import { FACTS_SELECTION, factsOf } from '../../services/ticket-rows.ts';
 import { visibleTicketsWhere } from '../../services/ticket-visibility.ts';
 import { builder } from '../builder.ts';
@@ -29,6 +30,20 @@ export const AttachmentRef = builder.prismaNode('Attachment', {
         if (!ctx.viewerSessionId) throw new UnauthenticatedError();
         const token = await ctx.services.attachments.signLink(attachment.id, { userId: viewer.id, sessionId: ctx.viewerSessionId });
         return `/files/${attachment.id}?token=${token}`;
+      },
+    }),
+    previewUrl: t.string({
+      nullable: true,
+      description:
+        'A small WebP preview (inside 480 × 480 px) of an image (PNG, JPEG, GIF, WebP), on the same terms as url; null for ' +
+        'other files and images too large to decode. PDFs have none (README "Attachments").',
+      select: { id: true, mimeType: true, width: true, height: true },
+      resolve: async (attachment, _args, ctx) => {
+        if (!canPreview(attachment.mimeType, attachment)) return null;
+        const viewer = requireViewer(ctx);
+        if (!ctx.viewerSessionId) throw new UnauthenticatedError();
+        const token = await ctx.services.attachments.signLink(attachment.id, { userId: viewer.id, sessionId: ctx.viewerSessionId });
+        return previewPath(attachment.id, token);
       },
     }),
     uploader: t.relation('uploader'),

@@ -3,7 +3,8 @@ import type { Context } from '../../context.ts';
 import { isOverdue } from '../../domain/ticket-access.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import { type AvailableTransition, availableActions, availableTransitions, viewerCanEdit } from '../../domain/workflow.ts';
-import { readTicketPage, selectedTicketFields, ticketsWhereSql, ticketTotalSql } from '../../services/ticket-list-sql.ts';
+import { canPreview, previewPath } from '../../services/previews.ts';
+import { NEWEST_IMAGE, readTicketPage, selectedTicketFields, ticketsWhereSql, ticketTotalSql } from '../../services/ticket-list-sql.ts';
 import type { TicketFilter } from '../../services/ticket-queries.ts';
 import { MY_TASKS_ORDER, myTasksWhere, ticketsOrderBy, ticketsWhere } from '../../services/ticket-queries.ts';
 import { FACTS_SELECTION, factsOf } from '../../services/ticket-rows.ts';
@@ -30,6 +31,14 @@ const AvailableTransitionRef = builder.objectRef<AvailableTransition>('Available
   fields: (t) => ({
     action: t.expose('action', { type: TicketActionEnum }),
     to: t.expose('to', { type: TicketStatusEnum }),
+  }),
+});
+
+const TicketThumbnailRef = builder.simpleObject('TicketThumbnail', {
+  description: 'The newest image on a ticket (its latest deliverable), as the board card and the tickets list show it.',
+  fields: (t) => ({
+    url: t.string({ description: "The image's preview (Attachment.previewUrl): WebP inside 480 × 480 px, a signed link like Attachment.url." }),
+    fileName: t.string({ description: 'The name it was uploaded with (for alt text).' }),
   }),
 });
 
@@ -91,6 +100,17 @@ export const TicketRef = builder.prismaNode('Ticket', {
     // Comment(ticketId, createdAt) index, inside the page's own statement. (Without it, Prisma 7 joined a count
     // of the whole Comment table: ≈470 ms at 300,000 comments, prisma/orm#23669.)
     commentCount: t.relationCount('comments'),
+    thumbnail: t.field({
+      type: TicketThumbnailRef,
+      nullable: true,
+      select: { attachments: NEWEST_IMAGE },
+      resolve: async (ticket, _args, ctx) => {
+        const [image] = ticket.attachments;
+        if (!image || !canPreview(image.mimeType, image) || !ctx.viewer || !ctx.viewerSessionId) return null;
+        const token = await ctx.services.attachments.signLink(image.id, { userId: ctx.viewer.id, sessionId: ctx.viewerSessionId });
+        return { url: previewPath(image.id, token), fileName: image.fileName };
+      },
+    }),
     comments: t.relatedConnection('comments', {
       cursor: 'id',
       description: 'Top-level comments, oldest first; replies hang under each.',

@@ -1,0 +1,198 @@
+// Image previews (services/previews.ts, GET /files/<id>/preview): an uploaded PNG or JPEG gets a small WebP
+// preview, turned upright by its EXIF orientation, stored beside the file and served on the file's own terms
+// (whoever may read the ticket); an image that declares a bomb's size gets none and does not hang the upload;
+// a ticket's thumbnail is its newest image's preview, on the board's page statement as through Prisma.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_INPUT_PIXELS, makePreview, PREVIEW_SIZE } from '../src/services/previews.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
+import { pdf, png } from './support/files.ts';
+import { rawId, type Sessions, signInEveryone, ticketAt } from './support/tickets.ts';
+import { multipart, uploadOk } from './support/uploads.ts';
+
+/** A PNG whose header declares width × height but whose pixel data is a few bytes: what a decompression bomb looks like before it is decoded. */
+function declaredPng(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(64))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** A landscape JPEG whose EXIF says "rotate 90° clockwise to view": the preview must come out portrait. */
+const rotatedJpeg = () =>
+  sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 200, g: 40, b: 40 } } })
+    .jpeg({ quality: 80 })
+    .withMetadata({ orientation: 6 })
+    .toBuffer();
+
+const FIELDS = 'id fileName mimeType width height url previewUrl';
+const UPLOAD_WITH_PREVIEW = `mutation ($input: UploadAttachmentInput!) { uploadAttachment(input: $input) { attachment { ${FIELDS} } } }`;
+
+describe('image previews', () => {
+  let t: TestApp;
+  let s: Sessions;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'previews-test-'));
+    t = await startTestApp({ env: { DATA_DIR: dataDir, UPLOAD_MAX_BYTES: String(2_000_000) } });
+    s = await signInEveryone(t);
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const fetchPath = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(new URL(path, t.url), { headers });
+    return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+  };
+  const uploadImage = async (ticketId: string, name: string, bytes: Uint8Array) => {
+    const operations = { query: UPLOAD_WITH_PREVIEW, variables: { input: { ticketId, file: null } } };
+    const { body } = await multipart(t, s.designer.token, operations, { 0: ['variables.input.file'] }, [{ name, bytes }]);
+    if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+    // biome-ignore lint/suspicious/noExplicitAny: GraphQL JSON read loosely; a wrong path fails the assertion.
+    return (body.data as any).uploadAttachment.attachment;
+  };
+  const storedKeys = async () =>
+    (await readdir(join(dataDir, 'uploads'), { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
+
+  it('makes a WebP preview of an uploaded PNG and JPEG, within 480 px, upright, stored beside the file', async () => {
+    const ticket = await ticketAt(t, s, 'IN_PROGRESS');
+    const large = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#3366cc' } })
+      .png()
+      .toBuffer();
+    const pngFile = await uploadImage(ticket.id, 'banner.png', large);
+    const jpegFile = await uploadImage(ticket.id, 'photo.jpg', await rotatedJpeg());
+    expect(pngFile.previewUrl).toMatch(new RegExp(`^/files/${rawId(pngFile.id)}/preview\\?token=`));
+
+    const pngPreview = await fetchPath(pngFile.previewUrl);
+    expect(pngPreview.status).toBe(200);
+    expect(pngPreview.headers.get('content-type')).toBe('image/webp');
+    expect(pngPreview.headers.get('x-content-type-options')).toBe('nosniff');
+    const pngMeta = await sharp(pngPreview.bytes).metadata();
+    expect(pngMeta).toMatchObject({ format: 'webp', width: PREVIEW_SIZE, height: 270 });
+    expect(pngPreview.bytes.byteLength).toBeLessThan(large.byteLength);
+
+    const jpegPreview = await fetchPath(jpegFile.previewUrl);
+    const jpegMeta = await sharp(jpegPreview.bytes).metadata();
+    // 1200 × 800 turned by its EXIF orientation, then fitted: 320 × 480, and the orientation tag is gone.
+    expect(jpegMeta).toMatchObject({ format: 'webp', width: 320, height: 480 });
+    expect(jpegMeta.orientation).toBeUndefined();
+    expect(jpegMeta.exif).toBeUndefined();
+
+    // Made at upload and kept under the content key plus a suffix: served again from the store.
+    const row = await t.db.prisma.attachment.findUniqueOrThrow({ where: { id: rawId(pngFile.id) } });
+    expect(await storedKeys()).toContain(`${row.storageKey}.preview-480.webp`);
+
+    // A small image is not enlarged; a PDF has no preview.
+    const tiny = await uploadImage(ticket.id, 'icon.png', png(8, 6));
+    expect(await sharp((await fetchPath(tiny.previewUrl)).bytes).metadata()).toMatchObject({ width: 8, height: 6 });
+    const brief = await uploadImage(ticket.id, 'brief.pdf', pdf());
+    expect(brief.previewUrl).toBeNull();
+    expect((await fetchPath(`/files/${rawId(brief.id)}/preview`, { authorization: `Bearer ${s.designer.token}` })).status).toBe(404);
+  });
+
+  it('serves a preview only to whoever may read the ticket', async () => {
+    const ticket = await ticketAt(t, s, 'IN_PROGRESS');
+    const file = await uploadImage(ticket.id, 'proof.png', png(40, 30));
+    const path = `/files/${rawId(file.id)}/preview`;
+    expect((await fetchPath(path, { authorization: `Bearer ${s.marketer.token}` })).status).toBe(200);
+    // The seller may not read the ticket: the preview does not exist for them, with their header or their own link.
+    const refused = await fetchPath(path, { authorization: `Bearer ${s.seller.token}` });
+    expect(refused.status).toBe(404);
+    expect(JSON.parse(refused.bytes.toString()).errors[0].extensions.code).toBe('NOT_FOUND');
+    const sellers = await t.gql(`query ($id: ID!) { node(id: $id) { ... on Attachment { previewUrl } } }`, { id: file.id }, s.seller.token);
+    expect(sellers.data).toEqual({ node: null });
+    expect((await fetchPath(path)).status).toBe(401);
+    // A link to another attachment does not open this one's preview.
+    const other = await uploadImage(ticket.id, 'other.png', png(4, 4));
+    const otherToken = new URL(other.previewUrl, t.url).searchParams.get('token');
+    expect((await fetchPath(`${path}?token=${otherToken}`)).status).toBe(401);
+  });
+
+  it('gives a bomb-sized image no preview, quickly, and the upload still succeeds', async () => {
+    const ticket = await ticketAt(t, s, 'IN_PROGRESS');
+    const started = Date.now();
+    const bomb = await uploadImage(ticket.id, 'bomb.png', declaredPng(60_000, 60_000));
+    expect(bomb).toMatchObject({ width: 60_000, height: 60_000, previewUrl: null });
+    // Under the pixel limit by its header but with no pixels behind it: decoding fails, no preview is kept.
+    const broken = await uploadImage(ticket.id, 'broken.png', declaredPng(4_000, 4_000));
+    expect(broken.previewUrl).not.toBeNull();
+    expect((await fetchPath(broken.previewUrl)).status).toBe(404);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect((await storedKeys()).filter((key) => key.endsWith('.webp'))).not.toContain(
+      `${(await t.db.prisma.attachment.findUniqueOrThrow({ where: { id: rawId(broken.id) } })).storageKey}.preview-480.webp`,
+    );
+    // sharp itself refuses to decode past the limit, whatever the caller recorded.
+    await expect(makePreview(declaredPng(MAX_INPUT_PIXELS / 1000 + 1, 1001))).rejects.toThrow(/pixel limit/i);
+  });
+
+  it('makes a preview lazily on first request when none was kept, and removes it with the bytes', async () => {
+    const ticket = await ticketAt(t, s, 'IN_PROGRESS');
+    const file = await uploadImage(ticket.id, 'late.png', png(30, 20));
+    const row = await t.db.prisma.attachment.findUniqueOrThrow({ where: { id: rawId(file.id) } });
+    const previewFile = join(dataDir, 'uploads', row.storageKey.slice(0, 2), `${row.storageKey}.preview-480.webp`);
+    await rm(previewFile);
+    expect((await fetchPath(file.previewUrl)).status).toBe(200);
+    expect(await storedKeys()).toContain(`${row.storageKey}.preview-480.webp`);
+
+    await t.ok(`mutation ($input: DeleteTicketInput!) { deleteTicket(input: $input) { ticket { id } } }`, { input: { id: ticket.id } }, s.admin.token);
+    await t.ok(`mutation ($input: PurgeTicketInput!) { purgeTicket(input: $input) { purgedTicketId } }`, { input: { id: ticket.id } }, s.admin.token);
+    expect((await storedKeys()).filter((key) => key.startsWith(row.storageKey))).toEqual([]);
+  });
+
+  it("shows each ticket's newest image as its thumbnail on the list, the same with and without the page statement", async () => {
+    const ticket = await ticketAt(t, s, 'IN_PROGRESS', { title: 'Thumbnail ticket' });
+    const empty = await ticketAt(t, s, 'IN_PROGRESS', { title: 'Thumbnail-less ticket' });
+    await uploadImage(ticket.id, 'first.png', png(10, 10));
+    const newest = await uploadImage(ticket.id, 'second.png', png(20, 10));
+    await uploadOk(t, s.designer.token, ticket.id, { name: 'notes.pdf', bytes: Buffer.concat([pdf(), Buffer.from('%thumb')]) });
+    await uploadOk(t, s.designer.token, empty.id, { name: 'notes.pdf', bytes: Buffer.concat([pdf(), Buffer.from('%thumb2')]) });
+    // The board's shape (the page statement) and one with collaborators (left to Prisma).
+    for (const extra of ['', 'collaborators { id }']) {
+      const data = await t.ok(
+        `query { tickets(first: 10, filter: { search: "humbnail" }) { nodes { title ${extra} thumbnail { url fileName } } } }`,
+        {},
+        s.marketer.token,
+      );
+      const byTitle = Object.fromEntries(data.tickets.nodes.map((node: { title: string; thumbnail: unknown }) => [node.title, node.thumbnail]));
+      expect(byTitle['Thumbnail-less ticket'], extra).toBeNull();
+      expect(byTitle['Thumbnail ticket'], extra).toMatchObject({
+        fileName: 'second.png',
+        url: expect.stringMatching(`^/files/${rawId(newest.id)}/preview\\?token=`),
+      });
+      const served = await fetchPath((byTitle['Thumbnail ticket'] as { url: string }).url);
+      expect(await sharp(served.bytes).metadata()).toMatchObject({ format: 'webp', width: 20, height: 10 });
+    }
+    // The seller reads neither ticket: no thumbnail reaches them.
+    const sellers = await t.ok(`query { tickets(first: 10, filter: { search: "humbnail" }) { nodes { thumbnail { url } } } }`, {}, s.seller.token);
+    expect(sellers.tickets.nodes).toEqual([]);
+    // A removed image is no longer the thumbnail.
+    await t.ok(
+      `mutation ($input: DeleteAttachmentInput!) { deleteAttachment(input: $input) { deletedAttachmentId } }`,
+      { input: { id: newest.id } },
+      s.designer.token,
+    );
+    const after = await t.ok(`query ($id: ID!) { ticket(id: $id) { thumbnail { fileName } } }`, { id: ticket.id }, s.marketer.token);
+    expect(after.ticket.thumbnail).toEqual({ fileName: 'first.png' });
+  });
+});
