@@ -52,6 +52,7 @@ const EXTERNAL_PACKAGES = new Set([
   'prisma',
   '@node-rs/argon2',
   '@resvg/resvg-js',
+  'sharp',
   'echarts',
   'pino',
   'pg',
