@@ -22,6 +22,9 @@ const PAIRS = {
   OutboxStatus: vocabulary.OUTBOX_STATUSES,
   WebhookDeliveryStatus: vocabulary.WEBHOOK_DELIVERY_STATUSES,
   SavedViewPage: vocabulary.SAVED_VIEW_PAGES,
+  AnnotationShape: vocabulary.ANNOTATION_SHAPES,
+  AnnotationState: vocabulary.ANNOTATION_STATES,
+  ReviewVerdict: vocabulary.REVIEW_VERDICTS,
 } as const;
 
 describe('Prisma enums equal the domain vocabulary', () => {

@@ -114,6 +114,10 @@ export const TICKET_EVENT_TYPES = [
   'ROLLED_BACK',
   'DELETED',
   'RESTORED',
+  'ANNOTATION_ADDED',
+  'ANNOTATION_RESOLVED',
+  'ANNOTATION_REOPENED',
+  'DECISION_RECORDED',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -152,6 +156,17 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 /** A webhook delivery's state (prisma/schema.prisma WebhookDeliveryStatus says what each means). */
 export const WEBHOOK_DELIVERY_STATUSES = ['PENDING', 'SUCCEEDED', 'DEAD', 'SKIPPED'] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/** An annotation's figure: a point, a box, an arrow (x1, y1, x2, y2), a freehand line (x, y pairs). */
+export const ANNOTATION_SHAPES = ['PIN', 'RECT', 'ARROW', 'FREEHAND'] as const;
+export type AnnotationShape = (typeof ANNOTATION_SHAPES)[number];
+
+export const ANNOTATION_STATES = ['OPEN', 'RESOLVED'] as const;
+export type AnnotationState = (typeof ANNOTATION_STATES)[number];
+
+/** A reviewer's decision on a version of a file. */
+export const REVIEW_VERDICTS = ['APPROVED', 'CHANGES_REQUESTED'] as const;
+export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];
 
 /** The page a saved view filters: LIST is /tickets, BOARD is /board. */
 export const SAVED_VIEW_PAGES = ['LIST', 'BOARD'] as const;

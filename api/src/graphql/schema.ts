@@ -15,6 +15,8 @@ import './types/ticket-mutations.ts';
 import './types/bulk-tickets.ts';
 import './types/comment.ts';
 import './types/attachment.ts';
+import './types/annotation.ts';
+import './types/review-decision.ts';
 import './types/dashboard-stats.ts';
 import './types/analytics.ts';
 import './types/activity-log.ts';

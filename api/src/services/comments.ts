@@ -9,14 +9,20 @@ import { createTicketPipeline } from './ticket-pipeline.ts';
 
 export const MAX_COMMENT_LENGTH = 10_000;
 
+/** A comment's text as stored (an annotation's too): trimmed, present, within the limit; or BAD_USER_INPUT. */
+export function commentBody(text: string): string {
+  const body = text.trim();
+  if (!body) throw new BadInputError('body is required.', 'body');
+  if (body.length > MAX_COMMENT_LENGTH) throw new BadInputError(`body must be at most ${MAX_COMMENT_LENGTH} characters.`, 'body');
+  return body;
+}
+
 export function createCommentService({ prisma, sink }: { prisma: PrismaClient; sink: EffectsSink }) {
   const pipeline = createTicketPipeline(prisma, sink);
 
   return {
     async add(viewer: Viewer, input: { ticketId: string; body: string; parentId?: string | null }): Promise<Comment> {
-      const body = input.body.trim();
-      if (!body) throw new BadInputError('body is required.', 'body');
-      if (body.length > MAX_COMMENT_LENGTH) throw new BadInputError(`body must be at most ${MAX_COMMENT_LENGTH} characters.`, 'body');
+      const body = commentBody(input.body);
       const { comments } = await pipeline.run(COMMENT, viewer, { id: input.ticketId, body, parentId: input.parentId });
       const [comment] = comments;
       if (!comment) throw new Error('The COMMENT plan writes its comment.');

@@ -8,6 +8,7 @@ import type { PrismaClient } from '../db/generated/prisma/client.ts';
 import { DEFAULT_KPI_TARGETS, type KpiTargets } from '../domain/analytics.ts';
 import type { BlobStore } from '../storage/index.ts';
 import { createAnalyticsService } from './analytics.ts';
+import { createAnnotationService } from './annotations.ts';
 import { createApiTokenService } from './api-tokens.ts';
 import { createAttachmentService, type UploadQuota } from './attachments.ts';
 import { createAuthService } from './auth.ts';
@@ -17,6 +18,7 @@ import type { EndedSessionsSink } from './ended-sessions.ts';
 import { createDeliveryService } from './notification-deliveries.ts';
 import { createNotificationService } from './notifications.ts';
 import { createProductService } from './products.ts';
+import { createReviewDecisionService } from './review-decisions.ts';
 import { createSavedViewService } from './saved-views.ts';
 import { createStatsService, type StatsService } from './stats.ts';
 import { createTelegramLinkService } from './telegram-links.ts';
@@ -73,6 +75,8 @@ export function createServices(deps: ServiceDeps) {
     bulkTickets: createBulkTicketService(tickets),
     attachments,
     comments: createCommentService(deps),
+    annotations: createAnnotationService(deps),
+    reviewDecisions: createReviewDecisionService(deps),
     stats: deps.stats ?? createStatsService(deps.prisma),
     analytics: createAnalyticsService(deps.prisma, deps.kpiTargets ?? DEFAULT_KPI_TARGETS),
     products: createProductService(deps.prisma),

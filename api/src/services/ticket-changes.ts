@@ -3,7 +3,7 @@
 // still find the version and status we read, or the insert / delete), the plan's extra rows, the history
 // entry with from→to of every changed field and a snapshot, the activity log row, and the notifications and
 // outbox rows. Events are collected and published only after the transaction commits.
-import type { Attachment, Comment, Prisma, PrismaClient } from '../db/generated/prisma/client.ts';
+import type { Annotation, Attachment, Comment, Prisma, PrismaClient } from '../db/generated/prisma/client.ts';
 import { ConflictError } from '../domain/errors.ts';
 import type { TicketStatus } from '../domain/ticket-access.ts';
 import { diffSnapshots, type FieldChange } from '../domain/ticket-snapshot.ts';
@@ -73,7 +73,15 @@ export type ExtraWrite =
   | { kind: 'addCollaborator'; userId: string; addedById: string }
   | { kind: 'removeCollaborator'; userId: string }
   | { kind: 'replaceCollaborators'; userIds: readonly string[] }
-  | { kind: 'comment'; authorId: string; body: string; parentId?: string | null; mentionUserIds?: readonly string[] }
+  | {
+      kind: 'comment';
+      authorId: string;
+      body: string;
+      parentId?: string | null;
+      mentionUserIds?: readonly string[];
+      /** The comment is the root of this annotation's thread (proofing): both rows are written together. */
+      annotation?: Omit<Prisma.AnnotationUncheckedCreateInput, 'commentId'>;
+    }
   | { kind: 'attachment'; row: Omit<Prisma.AttachmentUncheckedCreateInput, 'ticketId'> }
   | { kind: 'removeAttachment'; attachmentId: string };
 
@@ -96,6 +104,11 @@ export type Plan = {
   recorded?: FieldChange[];
   /** Why, as the actor said it: stored on the history entry and in the event's metadata. */
   reason?: string | null;
+  /**
+   * The event when it is more specific than the table row's, for a change that leaves the ticket row as it is:
+   * an annotation is a comment (the COMMENT row) that announces itself as ANNOTATION_ADDED.
+   */
+  event?: TicketEventType;
   summary: (after: TicketRow) => string;
   announcements?: (after: TicketRow) => readonly AnnouncementPlan[];
 };
@@ -118,6 +131,8 @@ export type Committed = {
   comments: Comment[];
   /** Attachments the change added or removed, in order. */
   attachments: Attachment[];
+  /** Annotations the change added (each with its root comment in comments). */
+  annotations: Annotation[];
 };
 
 function targetStatus(transition: Transition | Creation, plan: Plan): TicketStatus {
@@ -138,6 +153,8 @@ export async function commitChange(tx: Tx, effects: CommittedEffects, change: Ch
   const { viewer, transition, plan, now } = change;
   const write: RowWrite = transition.effects.write ?? 'UPDATE';
   const to = targetStatus(transition, plan);
+  if (plan.event && write !== 'NONE')
+    throw new Error(`${transition.action} records the table's event; only a change that leaves the ticket row may name its own.`);
 
   let before: TicketRow | null = change.before;
   let after: TicketRow;
@@ -166,10 +183,12 @@ export async function commitChange(tx: Tx, effects: CommittedEffects, change: Ch
 
   const comments: Comment[] = [];
   const attachments: Attachment[] = [];
+  const annotations: Annotation[] = [];
   for (const extra of plan.writes ?? []) {
     const written = await writeExtra(tx, after.id, extra, now);
     if (written?.comment) comments.push(written.comment);
     if (written?.attachment) attachments.push(written.attachment);
+    if (written?.annotation) annotations.push(written.annotation);
   }
   if (write === 'UPDATE') after = await tx.ticket.findUniqueOrThrow({ where: { id: after.id }, include: TICKET_WITH_COLLABORATORS });
 
@@ -200,15 +219,15 @@ export async function commitChange(tx: Tx, effects: CommittedEffects, change: Ch
     // A purged ticket is gone: its event is recorded detached.
     ticket: write === 'DELETE' ? null : after,
     action: transition.action,
-    type: transition.effects.event,
+    type: plan.event ?? transition.effects.event,
     summary: plan.summary(after),
-    metadata: eventMetadata(write, { before, after, historyId, changes, comments, attachments, reason: plan.reason ?? null }),
+    metadata: eventMetadata(write, { before, after, historyId, changes, comments, attachments, annotations, reason: plan.reason ?? null }),
   });
 
   for (const message of plan.announcements?.(after) ?? []) {
     await announceIn(tx, effects, { ...message, actorId: viewer.id, ticket: { id: after.id, number: after.number, title: after.title } });
   }
-  return { ticket: after, historyId, changes, comments, attachments };
+  return { ticket: after, historyId, changes, comments, attachments, annotations };
 }
 
 /** What the activity log row records about the change, by what the change did to the row. */
@@ -221,6 +240,7 @@ function eventMetadata(
     changes: FieldChange[];
     comments: Comment[];
     attachments: Attachment[];
+    annotations: Annotation[];
     reason: string | null;
   },
 ): Prisma.InputJsonObject {
@@ -237,6 +257,7 @@ function eventMetadata(
         ...(change.historyId ? { historyId: change.historyId } : {}),
         ...(change.comments[0] ? { commentId: change.comments[0].id } : {}),
         ...(change.attachments[0] ? { attachmentId: change.attachments[0].id } : {}),
+        ...(change.annotations[0] ? { annotationId: change.annotations[0].id, attachmentId: change.annotations[0].attachmentId } : {}),
       };
     case 'UPDATE':
       return {
@@ -250,7 +271,12 @@ function eventMetadata(
   }
 }
 
-async function writeExtra(tx: Tx, ticketId: string, extra: ExtraWrite, now: Date): Promise<{ comment?: Comment; attachment?: Attachment } | null> {
+async function writeExtra(
+  tx: Tx,
+  ticketId: string,
+  extra: ExtraWrite,
+  now: Date,
+): Promise<{ comment?: Comment; attachment?: Attachment; annotation?: Annotation } | null> {
   switch (extra.kind) {
     case 'replaceProductItems':
       await tx.ticketProductItem.deleteMany({ where: { ticketId } });
@@ -288,7 +314,8 @@ async function writeExtra(tx: Tx, ticketId: string, extra: ExtraWrite, now: Date
           ...(extra.mentionUserIds ? { mentions: { create: extra.mentionUserIds.map((userId) => ({ userId })) } } : {}),
         },
       });
-      return { comment };
+      if (!extra.annotation) return { comment };
+      return { comment, annotation: await tx.annotation.create({ data: { ...extra.annotation, commentId: comment.id } }) };
     }
   }
 }

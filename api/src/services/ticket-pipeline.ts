@@ -8,7 +8,7 @@ import { canReadTicket } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { actsInTrash, type Creation, decide, decideCreation, refusalError, type TicketAction, type Transition } from '../domain/workflow.ts';
 import type { Tx } from './notifications.ts';
-import { type Committed, commitChange, createTransactionRunner, type EffectsSink, type Plan } from './ticket-changes.ts';
+import { type Committed, type CommittedEffects, commitChange, createTransactionRunner, type EffectsSink, type Plan } from './ticket-changes.ts';
 import { factsOf, TICKET_WITH_COLLABORATORS, type TicketRow } from './ticket-rows.ts';
 
 /** Which ticket an action is on, and the version the caller last saw (stale writes are refused). */
@@ -53,27 +53,39 @@ export async function loadTicket(tx: Tx, target: TicketTarget, action: TicketAct
   return row;
 }
 
+/**
+ * The steps of run() inside a transaction the caller holds, for a write that is an action and more in one
+ * commit (a review decision that is also the revision request): it commits or rolls back with the rest.
+ */
+export async function runAction<I extends TicketTarget, F>(
+  tx: Tx,
+  effects: CommittedEffects,
+  spec: ActionSpec<I, F>,
+  viewer: Viewer,
+  input: I,
+): Promise<Committed> {
+  const before = await loadTicket(tx, input, spec.action, spec.wrongSideOfTrash);
+  const ticketFacts = factsOf(before);
+  if (spec.hiddenFromNonReaders && !canReadTicket(viewer, ticketFacts)) throw new NotFoundError('Ticket');
+  const conflict = spec.conflict?.({ viewer, before, input });
+  if (conflict) throw new ConflictError(conflict);
+  const decision = decide(ticketFacts, spec.action, viewer);
+  if (!decision.ok) throw refusalError(decision);
+  const { transition } = decision;
+  // Without a loader F is undefined (the spec's type demands a loader otherwise).
+  const facts = (await spec.facts?.(tx, { viewer, before, input, transition })) as F;
+  const now = new Date();
+  const plan = spec.plan({ viewer, before, input, transition, facts, now });
+  return commitChange(tx, effects, { viewer, before, transition, plan, now });
+}
+
 export function createTicketPipeline(prisma: PrismaClient, sink: EffectsSink) {
   const inTransaction = createTransactionRunner(prisma, sink);
 
   return {
     /** Runs an action on an existing ticket through load → decide → facts → plan → commit. */
     run<I extends TicketTarget, F>(spec: ActionSpec<I, F>, viewer: Viewer, input: I): Promise<Committed> {
-      return inTransaction(async (tx, effects) => {
-        const before = await loadTicket(tx, input, spec.action, spec.wrongSideOfTrash);
-        const ticketFacts = factsOf(before);
-        if (spec.hiddenFromNonReaders && !canReadTicket(viewer, ticketFacts)) throw new NotFoundError('Ticket');
-        const conflict = spec.conflict?.({ viewer, before, input });
-        if (conflict) throw new ConflictError(conflict);
-        const decision = decide(ticketFacts, spec.action, viewer);
-        if (!decision.ok) throw refusalError(decision);
-        const { transition } = decision;
-        // Without a loader F is undefined (the spec's type demands a loader otherwise).
-        const facts = (await spec.facts?.(tx, { viewer, before, input, transition })) as F;
-        const now = new Date();
-        const plan = spec.plan({ viewer, before, input, transition, facts, now });
-        return commitChange(tx, effects, { viewer, before, transition, plan, now });
-      });
+      return inTransaction((tx, effects) => runAction(tx, effects, spec, viewer, input));
     },
 
     /**

@@ -68,6 +68,11 @@ export const rootRules = {
     addComment: isAuthenticated,
     uploadAttachment: isAuthenticated,
     deleteAttachment: isAuthenticated,
+    // Proofing: who may annotate, resolve and decide is the domain's (the read rule first: NOT_FOUND to others).
+    addAnnotation: isAuthenticated,
+    resolveAnnotation: isAuthenticated,
+    reopenAnnotation: isAuthenticated,
+    recordReviewDecision: isAuthenticated,
     markNotificationsRead: isAuthenticated,
     updateNotificationPreferences: isAuthenticated,
     createTelegramLinkCode: isAuthenticated,
