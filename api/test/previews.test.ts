@@ -50,10 +50,11 @@ describe('image previews', () => {
   let t: TestApp;
   let s: Sessions;
   let dataDir: string;
+  let statements: string[] = [];
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'previews-test-'));
-    t = await startTestApp({ env: { DATA_DIR: dataDir, UPLOAD_MAX_BYTES: String(2_000_000) } });
+    t = await startTestApp({ env: { DATA_DIR: dataDir, UPLOAD_MAX_BYTES: String(2_000_000) }, onQuery: (sql) => statements.push(sql) });
     s = await signInEveryone(t);
   }, 60_000);
   afterAll(async () => {
@@ -169,11 +170,14 @@ describe('image previews', () => {
     await uploadOk(t, s.designer.token, empty.id, { name: 'notes.pdf', bytes: Buffer.concat([pdf(), Buffer.from('%thumb2')]) });
     // The board's shape (the page statement) and one with collaborators (left to Prisma).
     for (const extra of ['', 'collaborators { id }']) {
+      statements = [];
       const data = await t.ok(
         `query { tickets(first: 10, filter: { search: "humbnail" }) { nodes { title ${extra} thumbnail { url fileName } } } }`,
         {},
         s.marketer.token,
       );
+      // The board's shape reads the thumbnail inside the page statement (services/ticket-list-sql.ts).
+      if (!extra) expect(statements.filter((sql) => sql.includes('LEFT JOIN LATERAL') && sql.includes('"Attachment"'))).toHaveLength(1);
       const byTitle = Object.fromEntries(data.tickets.nodes.map((node: { title: string; thumbnail: unknown }) => [node.title, node.thumbnail]));
       expect(byTitle['Thumbnail-less ticket'], extra).toBeNull();
       expect(byTitle['Thumbnail ticket'], extra).toMatchObject({

@@ -2,7 +2,8 @@
 // (ticket-queries.ts): for every kind of viewer, every filter, every order and direction, first pages and pages
 // after a cursor, the same rows in the same order with the same relations and comment counts, and the same
 // totals. The data set is fixed and varied: trashed tickets, missing assignees and due dates, collaborators,
-// equal creation times (the order's tie-break), titles with LIKE's wildcards.
+// equal creation times (the order's tie-break), titles with LIKE's wildcards, and attachments for the newest-image
+// thumbnail (images and PDFs, removed ones, images uploaded at the same instant).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.ts';
 import { seededRandom as random } from '../../test/support/random.ts';
@@ -10,7 +11,7 @@ import type { Priority } from '../domain/creative-request.ts';
 import { TICKET_STATUSES } from '../domain/ticket-access.ts';
 import { type Viewer, viewerOf } from '../domain/viewer.ts';
 import type { TicketOrderField } from '../domain/vocabulary.ts';
-import { countFromCountersSql, countTicketsSql, readTicketPage, ticketsWhereSql } from './ticket-list-sql.ts';
+import { countFromCountersSql, countTicketsSql, NEWEST_IMAGE, readTicketPage, ticketsWhereSql } from './ticket-list-sql.ts';
 import { type TicketFilter, type TicketOrder, ticketsOrderBy, ticketsWhere } from './ticket-queries.ts';
 
 const DAY = 86_400_000;
@@ -72,6 +73,27 @@ beforeAll(async () => {
     });
     const comments = Math.floor(pick() * 4);
     for (let c = 0; c < comments; c++) await prisma.comment.create({ data: { ticketId: ticket.id, authorId: choose(users).id, body: `c${c}` } });
+    const files = Math.floor(pick() * 4);
+    for (let f = 0; f < files; f++) {
+      const mimeType = choose(['image/png', 'image/jpeg', 'image/webp', 'application/pdf']);
+      const image = mimeType.startsWith('image/');
+      await prisma.attachment.create({
+        data: {
+          ticketId: ticket.id,
+          uploaderId: choose(users).id,
+          fileName: `file-${f}`,
+          mimeType,
+          size: 10,
+          sha256: `${i}-${f}`,
+          storageKey: `${i}-${f}`,
+          width: image ? 100 : null,
+          height: image ? 50 : null,
+          deletedAt: pick() < 0.2 ? now : null,
+          // Every other file of a ticket shares its upload instant with the one before: the id breaks the tie.
+          createdAt: new Date(createdAt.getTime() + Math.floor(f / 2) * 1000),
+        },
+      });
+    }
   }
 }, 240_000);
 
@@ -109,14 +131,28 @@ const CARD_QUERY = {
     assignee: { select: { id: true, displayName: true } },
     department: true,
     _count: { select: { comments: true } },
+    attachments: NEWEST_IMAGE,
   },
 };
-const CARD_FIELDS = new Set(['id', 'number', 'title', 'status', 'priority', 'dueDate', 'createdAt', 'requester', 'assignee', 'department', 'commentCount']);
+const CARD_FIELDS = new Set([
+  'id',
+  'number',
+  'title',
+  'status',
+  'priority',
+  'dueDate',
+  'createdAt',
+  'requester',
+  'assignee',
+  'department',
+  'commentCount',
+  'thumbnail',
+]);
 
 /** Prisma's answer, cut down to what the card reads (the SQL reads only those columns). */
 function cardOf(row: Record<string, unknown>) {
-  const { id, number, title, status, priority, dueDate, createdAt, requester, assignee, department, _count } = row;
-  return { id, number, title, status, priority, dueDate, createdAt, requester, assignee, department, _count };
+  const { id, number, title, status, priority, dueDate, createdAt, requester, assignee, department, _count, attachments } = row;
+  return { id, number, title, status, priority, dueDate, createdAt, requester, assignee, department, _count, attachments };
 }
 
 describe('ticket lists in SQL answer as the Prisma form does', () => {
@@ -152,6 +188,10 @@ describe('ticket lists in SQL answer as the Prisma form does', () => {
       }
     }
     expect(compared).toBe(viewers.length * (ORDERS.length + (FILTERS.length - 1) * 5));
+    // The thumbnails compared were not all empty: some tickets have an image, some none.
+    const thumbnails = await db.prisma.ticket.findMany({ include: { attachments: NEWEST_IMAGE } });
+    expect(thumbnails.some((ticket) => ticket.attachments.length === 1)).toBe(true);
+    expect(thumbnails.some((ticket) => ticket.attachments.length === 0)).toBe(true);
   }, 240_000);
 
   it('totals filtered by status, priority and department come from the counters and equal a count', async () => {
@@ -200,6 +240,7 @@ describe('ticket lists in SQL answer as the Prisma form does', () => {
       { include: { collaborators: { select: { user: true } } } },
       { include: { requester: { select: { department: true } } } },
       { include: { _count: { select: { history: true } } } },
+      { include: { attachments: { where: { deletedAt: null } } } },
       { select: { id: true } },
       { take: -5 },
     ];
