@@ -1,12 +1,15 @@
 // Start-up benchmark: runs the package's `start` script (the same command `npm start` runs, without npm's
 // own start-up) on a new, empty data directory and again on the same directory, and prints the time from
-// spawning the process to the first successful `login` mutation. Numbers only, no assertions.
+// spawning the process to the first successful `login` mutation, and the CPU time the server process had used by
+// then (all its threads, from /proc: on a loaded machine the wall time is mostly waiting for a core, the CPU time
+// is what the start costs). Numbers only, no assertions.
 //
 //   npm run bench:startup                       # 3 runs, the `start` script of package.json
 //   npm run bench:startup -- --runs 5
 //   npm run bench:startup -- --command "node --import tsx api/src/main.ts"   # another way to start
 //   npm run bench:startup -- --compare /path/to/other/checkout              # and another checkout's, taking turns
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -66,7 +69,28 @@ async function loginWorks(port: number): Promise<boolean> {
   }
 }
 
-type Started = { child: ChildProcess; ms: number };
+type Started = { child: ChildProcess; ms: number; cpuMs: number };
+
+/** Clock ticks per second of /proc's CPU times (100 on Linux almost everywhere). */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** User + system CPU of a process so far, every thread included; NaN where /proc is missing. */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command (which may hold spaces), from the third: utime is the 14th field, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 async function startAndLogin(root: string, command: string[], dataDir: string): Promise<Started> {
   const port = await freePort();
@@ -98,7 +122,7 @@ async function startAndLogin(root: string, command: string[], dataDir: string): 
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
-  return { child, ms: performance.now() - begin };
+  return { child, ms: performance.now() - begin, cpuMs: processCpuMs(child.pid) };
 }
 
 /** The embedded mode is what is measured: a DATABASE_URL or REDIS_URL of the caller's shell would change it. */
@@ -129,7 +153,14 @@ const loadAverage = () =>
 
 async function main() {
   const targets = await Promise.all(
-    CHECKOUTS.map(async (root) => ({ root, command: await startCommand(root), first: [] as number[], restart: [] as number[] })),
+    CHECKOUTS.map(async (root) => ({
+      root,
+      command: await startCommand(root),
+      first: [] as number[],
+      restart: [] as number[],
+      firstCpu: [] as number[],
+      restartCpu: [] as number[],
+    })),
   );
   console.log(`runs: ${RUNS}   load average (1, 5, 15 min): ${loadAverage()}`);
   for (const target of targets) console.log(`  ${target.root}: ${target.command.join(' ')}`);
@@ -139,24 +170,30 @@ async function main() {
       try {
         const cold = await startAndLogin(target.root, target.command, dataDir);
         target.first.push(cold.ms);
+        target.firstCpu.push(cold.cpuMs);
         await stop(cold.child);
         const warm = await startAndLogin(target.root, target.command, dataDir);
         target.restart.push(warm.ms);
+        target.restartCpu.push(warm.cpuMs);
         await stop(warm.child);
-        console.log(`run ${run} ${target.root}: first start ${cold.ms.toFixed(0)} ms, restart ${warm.ms.toFixed(0)} ms`);
+        console.log(
+          `run ${run} ${target.root}: first start ${cold.ms.toFixed(0)} ms (${cold.cpuMs.toFixed(0)} ms CPU), restart ${warm.ms.toFixed(0)} ms (${warm.cpuMs.toFixed(0)} ms CPU)   load ${loadAverage()}`,
+        );
       } finally {
         await rm(dataDir, { recursive: true, force: true });
       }
     }
   }
-  console.log('\nspawn to the first successful login mutation, ms\n| checkout | start | median | min | max |\n|---|---|---|---|---|');
+  console.log(
+    "\nspawn to the first successful login mutation, ms: wall, and the server process's CPU by then\n| checkout | start | median | min | max | CPU median | CPU min | CPU max |\n|---|---|---|---|---|---|---|---|",
+  );
   for (const target of targets) {
-    for (const [label, values] of [
-      ['first start, empty data directory', target.first],
-      ['restart, same data directory', target.restart],
+    for (const [label, values, cpu] of [
+      ['first start, empty data directory', target.first, target.firstCpu],
+      ['restart, same data directory', target.restart, target.restartCpu],
     ] as const) {
       console.log(
-        `| ${path.basename(target.root)} | ${label} | ${median(values).toFixed(0)} | ${Math.min(...values).toFixed(0)} | ${Math.max(...values).toFixed(0)} |`,
+        `| ${path.basename(target.root)} | ${label} | ${median(values).toFixed(0)} | ${Math.min(...values).toFixed(0)} | ${Math.max(...values).toFixed(0)} | ${median(cpu).toFixed(0)} | ${Math.min(...cpu).toFixed(0)} | ${Math.max(...cpu).toFixed(0)} |`,
       );
     }
   }

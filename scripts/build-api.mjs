@@ -27,13 +27,52 @@ const ownImportMetaUrl = {
   setup(builder) {
     builder.onLoad({ filter: /\.ts$/ }, async (args) => {
       const { readFile } = await import('node:fs/promises');
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes('import.meta.url')) return { contents: source, loader: 'ts' };
+      let source = await readFile(args.path, 'utf8');
+      if (args.path === PRISMA_CLASS_FILE) source = await compilerWasmFromFile(source);
+      if (!source.includes('import.meta.url')) return { contents: source.replaceAll(CHUNK_URL, 'import.meta.url'), loader: 'ts' };
       const relative = path.relative(outdir, args.path).split(path.sep).join('/');
-      return { contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`), loader: 'ts' };
+      return {
+        contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`).replaceAll(CHUNK_URL, 'import.meta.url'),
+        loader: 'ts',
+      };
     });
   },
 };
+
+/**
+ * Prisma's generated client loads its query compiler (WebAssembly) at the first query by importing a 4.5 MB
+ * JavaScript module holding it in base64, decoding it and compiling it synchronously: ≈0.2 s of CPU in every
+ * start, on the main thread, before the first request can be answered (the compile itself, lazy, is ≈30 ms). The
+ * bundle instead reads the decoded bytes, written beside the chunks at build time, and compiles them with
+ * WebAssembly.compile (off the main thread). The source run (tsx, tests) keeps Prisma's own loader.
+ */
+const PRISMA_CLASS_FILE = path.join(SOURCE_DIR, 'db', 'generated', 'prisma', 'internal', 'class.ts');
+/** Stands for the output chunk's own import.meta.url until the per-module rewrite above has run. */
+const CHUNK_URL = '__OUTPUT_CHUNK_IMPORT_META_URL__';
+const COMPILER_WASM_LOADER =
+  /getQueryCompilerWasmModule: async \(\) => \{\s*const \{ wasm \} = await import\("([^"]+\.wasm-base64\.mjs)"\)\s*return await decodeBase64AsWasm\(wasm\)\s*\},/;
+
+async function compilerWasmFromFile(source) {
+  const match = COMPILER_WASM_LOADER.exec(source);
+  if (!match) {
+    throw new Error(
+      `build:api: ${path.relative(ROOT, PRISMA_CLASS_FILE)} no longer loads the query compiler as build-api.mjs expects (a Prisma upgrade?): update COMPILER_WASM_LOADER`,
+    );
+  }
+  const [loader, specifier] = match;
+  const fileName = path.basename(specifier).replace(/\.wasm-base64\.mjs$/, '.wasm');
+  const { wasm } = await import(specifier);
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  await mkdir(outdir, { recursive: true });
+  await writeFile(path.join(outdir, fileName), Buffer.from(wasm, 'base64'));
+  return source.replace(
+    loader,
+    `getQueryCompilerWasmModule: async () => {
+    const { readFile } = await import('node:fs/promises')
+    return await WebAssembly.compile(await readFile(new URL(${JSON.stringify(`./${fileName}`)}, ${CHUNK_URL})))
+  },`,
+  );
+}
 
 /**
  * Pure-JavaScript packages are bundled too: resolving and linking their hundreds of files cost a start more than
