@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, type GraphQLInterfaceType, type GraphQLObjectType, getNamedType, isInterfaceType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.ts';
+import { png } from './support/files.ts';
 import { createTicket, type Sessions, signInEveryone, ticketAt, ticketMutation, ticketMutationOk } from './support/tickets.ts';
+import { upload, uploadOk } from './support/uploads.ts';
 import { collect, sleep, wsClient } from './support/ws.ts';
 
 const SECRET_TITLE = 'Secret launch teaser 7f3a';
@@ -19,6 +21,11 @@ let ownTicket: { id: string };
 let outsiderCommentId: string;
 let mentioningCommentId: string;
 let mentionsWhileCollaborating: string[];
+// Proofing: a file of the ticket, designer2's annotation on it (and its thread's root comment), their decision.
+let proofId: string;
+let annotationId: string;
+let annotationCommentId: string;
+let decisionId: string;
 
 /** Fields on types outside a ticket whose type is, or leads to, a Ticket (Mutation's own fields excepted: their payload types count). */
 function pathsToTickets(): string[] {
@@ -67,6 +74,16 @@ async function mentionsOf(commentId: string, token: string): Promise<string[]> {
   return data.node.mentions.map((user) => user.username).sort();
 }
 
+const RECORD_DECISION = `mutation ($input: RecordReviewDecisionInput!) {
+  recordReviewDecision(input: $input) { decision { id attachment { fileName } } ticket { id title } } }`;
+
+/** node(id:) of something of the lost ticket, with a selection that would reach the ticket: null, no trace. */
+async function expectHiddenNode(id: string, selection: string) {
+  const response = await asOutsider(`query ($id: ID!) { node(id: $id) { id ${selection} } }`, { id });
+  expect(response.data?.node).toBeNull();
+  expectNoTrace(response);
+}
+
 const ADD_COMMENT = `mutation ($input: AddCommentInput!) { addComment(input: $input) { comment { id body ticket { id title } } } }`;
 
 beforeAll(async () => {
@@ -85,6 +102,21 @@ beforeAll(async () => {
     )
   ).addComment.comment.id;
   mentionsWhileCollaborating = await mentionsOf(mentioningCommentId, s.marketer.token);
+  proofId = (await uploadOk(t, s.designer.token, ticket.id, { name: 'teaser.png', bytes: png(8, 8) })).id;
+  const annotation = await t.ok<{ addAnnotation: { annotation: { id: string; comment: { id: string } } } }>(
+    `mutation ($input: AddAnnotationInput!) { addAnnotation(input: $input) { annotation { id comment { id } } } }`,
+    { input: { attachmentId: proofId, shape: 'PIN', x: 0.5, y: 0.5, body: 'Brighter here' } },
+    s.designer2.token,
+  );
+  annotationId = annotation.addAnnotation.annotation.id;
+  annotationCommentId = annotation.addAnnotation.annotation.comment.id;
+  decisionId = (
+    await t.ok<{ recordReviewDecision: { decision: { id: string } } }>(
+      RECORD_DECISION,
+      { input: { attachmentId: proofId, verdict: 'CHANGES_REQUESTED' } },
+      s.designer2.token,
+    )
+  ).recordReviewDecision.decision.id;
   await ticketMutationOk(t, 'removeCollaborator', 'CollaboratorInput', { id: ticket.id, userId: s.designer2.globalId }, s['creative.manager'].token);
 });
 afterAll(() => t.close());
@@ -180,6 +212,43 @@ describe('a user who lost access reads the ticket through no path', () => {
       const reply = await asOutsider(ADD_COMMENT, { input: { ticketId: ticket.id, body: 'Can I still see this?', parentId: outsiderCommentId } });
       expect(reply.data).toBeNull();
       expectNoTrace(reply);
+    },
+    'Annotation.attachment': () =>
+      expectHiddenNode(annotationId, '... on Annotation { attachment { fileName annotations { comment { ticket { id title } } } } }'),
+    'Annotation.comment': () => expectHiddenNode(annotationId, '... on Annotation { comment { body ticket { id title } } }'),
+    'Comment.annotation': () => expectHiddenNode(annotationCommentId, '... on Comment { annotation { comment { ticket { id title } } } }'),
+    'Attachment.annotations': () => expectHiddenNode(proofId, '... on Attachment { annotations { comment { body ticket { id title } } } }'),
+    'Attachment.versions': () => expectHiddenNode(proofId, '... on Attachment { versions { annotations { comment { ticket { id title } } } } }'),
+    'ReviewDecision.attachment': () => expectHiddenNode(decisionId, '... on ReviewDecision { attachment { annotations { comment { ticket { id title } } } } }'),
+    'AnnotationPayload.annotation': async () => {
+      const added = await asOutsider(
+        `mutation ($input: AddAnnotationInput!) { addAnnotation(input: $input) { annotation { comment { ticket { id title } } } } }`,
+        { input: { attachmentId: proofId, shape: 'PIN', x: 0.1, y: 0.1, body: 'Still here?' } },
+      );
+      expect(added.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expectNoTrace(added);
+      // Their own annotation: no longer theirs to resolve, nor to see.
+      const resolved = await asOutsider(
+        `mutation ($input: ResolveAnnotationInput!) { resolveAnnotation(input: $input) { annotation { comment { ticket { id title } } } } }`,
+        { input: { id: annotationId } },
+      );
+      expect(resolved.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expectNoTrace(resolved);
+    },
+    'AttachmentPayload.attachment': async () => {
+      const { body } = await upload(t, s.designer2.token, ticket.id, { name: 'late.png', bytes: png(2, 2) });
+      expect(body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expectNoTrace(body);
+    },
+    'RecordReviewDecisionPayload.decision': async () => {
+      const response = await asOutsider(RECORD_DECISION, { input: { attachmentId: proofId, verdict: 'APPROVED' } });
+      expect(response.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expectNoTrace(response);
+    },
+    'RecordReviewDecisionPayload.ticket': async () => {
+      const response = await asOutsider(RECORD_DECISION, { input: { attachmentId: proofId, verdict: 'CHANGES_REQUESTED', note: 'More contrast' } });
+      expect(response.data).toBeNull();
+      expectNoTrace(response);
     },
     'Query.search': async () => {
       // By words of its title, of a comment written after access ended, and by its number: nothing comes back.
