@@ -17,7 +17,18 @@
 import type { PrismaClient, Prisma as PrismaNamespace, Ticket, User } from '../db/generated/prisma/client.ts';
 import { Prisma } from '../db/generated/prisma/client.ts';
 import type { SqlReader } from '../db/sql-reader.ts';
-import { MAX_PEOPLE_RESULTS, parseSearch, personScore, type SearchTerms, searchResultLimit } from '../domain/search.ts';
+import {
+  type DocumentSearch,
+  documentSearch,
+  MAX_PEOPLE_RESULTS,
+  NO_WORD_STATISTICS,
+  parseSearch,
+  personScore,
+  type SearchTerms,
+  searchResultLimit,
+  typoText,
+  type WordStatistics,
+} from '../domain/search.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { visibleTicketsSql } from './ticket-visibility.ts';
 
@@ -32,8 +43,59 @@ const HEADLINE_OPTIONS = 'MaxWords=20, MinWords=8, ShortWord=2, MaxFragments=1, 
 
 export type TicketSearchRow = { id: string; score: number; snippet: string | null };
 
+/** What the statistics of the two search indexes say (domain/search.ts WordStatistics). */
+export type SearchStatistics = { tickets: WordStatistics; comments: WordStatistics };
+
+export const NO_SEARCH_STATISTICS: SearchStatistics = { tickets: NO_WORD_STATISTICS, comments: NO_WORD_STATISTICS };
+
+/**
+ * One branch's candidates: the rows of `from` (a "Ticket" t, or a "Comment" c joined to its ticket t) that match,
+ * at most CANDIDATES, the way domain/search.ts documentSearch chose. `document` is written on the alias, which
+ * the rows a guess reads keep; `extra` is OR-ed with the words (the title's trigram match). A guess comes as two
+ * CTEs, the rows it reads (`…Read`) and those that match (`…Guess`); the exact way after it runs only if the guess
+ * found too few and stopped at its bound, both one-time filters: its index scan never starts otherwise.
+ */
+function branchSql(
+  how: DocumentSearch,
+  parts: {
+    name: string;
+    alias: 't' | 'c';
+    select: PrismaNamespace.Sql;
+    from: PrismaNamespace.Sql;
+    document: PrismaNamespace.Sql;
+    visible: PrismaNamespace.Sql;
+    extra: PrismaNamespace.Sql | null;
+  },
+): { ctes: PrismaNamespace.Sql[]; hits: PrismaNamespace.Sql } {
+  const tsquery = (text: string) => Prisma.sql`to_tsquery('simple'::regconfig, ${text})`;
+  const orExtra = (words: PrismaNamespace.Sql) => (parts.extra ? Prisma.sql`(${words} OR ${parts.extra})` : words);
+  const exact = Prisma.sql`SELECT ${parts.select} FROM ${parts.from} WHERE ${orExtra(Prisma.sql`${parts.document} @@ ${tsquery(how.query)}`)} AND ${parts.visible}`;
+  const { guess } = how;
+  if (!guess) return { ctes: [], hits: Prisma.sql`(${exact} LIMIT ${CANDIDATES})` };
+  const read = Prisma.raw(`"${parts.name}Read"`);
+  const found = Prisma.raw(`"${parts.name}Guess"`);
+  const reading = guess.indexQuery === null ? Prisma.empty : Prisma.sql`${orExtra(Prisma.sql`${parts.document} @@ ${tsquery(guess.indexQuery)}`)} AND `;
+  // ts_match_vq is @@ as a function: the planner never makes it an index condition, so common words are checked
+  // on the rows read instead of read whole from their posting lists.
+  const check = orExtra(Prisma.sql`ts_match_vq(${parts.document}, ${tsquery(guess.filterQuery)})`);
+  return {
+    ctes: [
+      Prisma.sql`${read} AS (SELECT ${parts.select} FROM ${parts.from} WHERE ${reading}${parts.visible} LIMIT ${guess.rowsToRead})`,
+      Prisma.sql`${found} AS (SELECT * FROM ${read} ${Prisma.raw(parts.alias)} WHERE ${check} LIMIT ${CANDIDATES})`,
+    ],
+    hits: Prisma.sql`(SELECT * FROM ${found})
+  UNION ALL
+  (${exact} AND (SELECT count(*) FROM ${found}) < ${CANDIDATES} AND (SELECT count(*) FROM ${read}) >= ${guess.rowsToRead} LIMIT ${CANDIDATES})`,
+  };
+}
+
 /** The ranked tickets' ids, scores and snippets for terms with at least one word (parseSearch's prefixQuery). */
-export function searchTicketsSql(viewer: Viewer, terms: SearchTerms & { prefixQuery: string }, limit: number): PrismaNamespace.Sql {
+export function searchTicketsSql(
+  viewer: Viewer,
+  terms: SearchTerms & { prefixQuery: string },
+  limit: number,
+  statistics: SearchStatistics = NO_SEARCH_STATISTICS,
+): PrismaNamespace.Sql {
   const visible = visibleTicketsSql(viewer, 't');
   const query = Prisma.sql`to_tsquery('simple'::regconfig, ${terms.prefixQuery})`;
   const byNumber =
@@ -42,15 +104,31 @@ export function searchTicketsSql(viewer: Viewer, terms: SearchTerms & { prefixQu
       : Prisma.sql`SELECT t."id", 1 AS "kind", NULL::text AS "body" FROM "Ticket" t WHERE t."number" = ${terms.number}::int AND ${visible}
   UNION ALL
   `;
+  const typo = typoText(terms, statistics.tickets);
+  const tickets = branchSql(documentSearch(terms.words, statistics.tickets, CANDIDATES), {
+    name: 'ticket',
+    alias: 't',
+    select: Prisma.sql`t."id", 2 AS "kind", NULL::text AS "body", t."title", t."description"`,
+    from: Prisma.sql`"Ticket" t`,
+    document: TICKET_DOCUMENT,
+    visible,
+    extra: typo === null ? null : Prisma.sql`${typo} <% t."title"`,
+  });
+  const comments = branchSql(documentSearch(terms.words, statistics.comments, CANDIDATES), {
+    name: 'comment',
+    alias: 'c',
+    select: Prisma.sql`c."ticketId" AS "id", 3 AS "kind", c."body"`,
+    from: Prisma.sql`"Comment" c JOIN "Ticket" t ON t."id" = c."ticketId"`,
+    document: COMMENT_DOCUMENT,
+    visible,
+    extra: null,
+  });
+  const ctes = [...tickets.ctes, ...comments.ctes];
   return Prisma.sql`
-WITH hits AS (
-  ${byNumber}(SELECT t."id", 2 AS "kind", NULL::text AS "body" FROM "Ticket" t
-   WHERE (${TICKET_DOCUMENT} @@ ${query} OR ${terms.text} <% t."title") AND ${visible}
-   LIMIT ${CANDIDATES})
+WITH ${ctes.length ? Prisma.sql`${Prisma.join(ctes, ',\n')},\n` : Prisma.empty}hits AS (
+  ${byNumber}SELECT "id", "kind", "body" FROM (${tickets.hits}) ticketHits
   UNION ALL
-  (SELECT c."ticketId", 3, c."body" FROM "Comment" c JOIN "Ticket" t ON t."id" = c."ticketId"
-   WHERE ${COMMENT_DOCUMENT} @@ ${query} AND ${visible}
-   LIMIT ${CANDIDATES})
+  SELECT "id", "kind", "body" FROM (${comments.hits}) commentHits
 ),
 found AS (
   SELECT "id", bool_or("kind" = 1) AS "byNumber", (array_agg("body") FILTER (WHERE "kind" = 3))[1] AS "comment"
@@ -78,6 +156,45 @@ export type SearchDeps = {
   usersWhere: (viewer: Viewer, filter: { isActive: boolean; pendingApproval: boolean; kind: ['PERSON']; search: string }) => PrismaNamespace.UserWhereInput;
 };
 
+/**
+ * The search indexes' word statistics, as PostgreSQL's ANALYZE left them (pg_stats of each expression index: its
+ * most common words and their shares; autovacuum refreshes them as the tables change). Kept per database for a
+ * minute: they move slowly, and reading them costs a round trip before the search statement.
+ */
+const STATISTICS_LIFETIME_MS = 60_000;
+const statisticsCache = new WeakMap<SqlReader, { until: number; statistics: Promise<SearchStatistics> }>();
+
+type StatisticsRow = { index: string; words: string[] | null; shares: number[] | null; rows: number };
+
+export async function readSearchStatistics(sql: SqlReader): Promise<SearchStatistics> {
+  const rows = await sql.rows<StatisticsRow>(Prisma.sql`
+SELECT s."tablename" AS "index", s."most_common_elems"::text::text[] AS "words", s."most_common_elem_freqs"::float8[] AS "shares",
+  i."reltuples"::float8 AS "rows"
+FROM pg_stats s JOIN pg_class i ON i."relname" = s."tablename" AND i."relnamespace" = s."schemaname"::regnamespace
+WHERE s."schemaname" = current_schema() AND s."tablename" IN ('Ticket_search_idx', 'Comment_search_idx')`);
+  const of = (index: string): WordStatistics => {
+    const row = rows.find((candidate) => candidate.index === index);
+    if (!row?.words || !row.shares) return NO_WORD_STATISTICS;
+    // most_common_elem_freqs lists the words' shares, then three more numbers (least, greatest, null share).
+    const shares = row.shares;
+    return { rows: Math.max(0, row.rows), common: new Map(row.words.map((word, i) => [word, shares[i] ?? 0])) };
+  };
+  return { tickets: of('Ticket_search_idx'), comments: of('Comment_search_idx') };
+}
+
+export function searchStatistics(sql: SqlReader): Promise<SearchStatistics> {
+  const cached = statisticsCache.get(sql);
+  if (cached && cached.until > Date.now()) return cached.statistics;
+  const statistics = readSearchStatistics(sql).catch(() => NO_SEARCH_STATISTICS);
+  statisticsCache.set(sql, { until: Date.now() + STATISTICS_LIFETIME_MS, statistics });
+  return statistics;
+}
+
+/** Read the statistics again on the next search (a test that has just run ANALYZE). */
+export function forgetSearchStatistics(sql: SqlReader): void {
+  statisticsCache.delete(sql);
+}
+
 /** Tickets and people for a search box's text, best first; at most `first` (default 10, 1 to 50). */
 export async function search(deps: SearchDeps, viewer: Viewer, text: string, first: number | null | undefined): Promise<SearchHit[]> {
   const limit = searchResultLimit(first);
@@ -85,7 +202,7 @@ export async function search(deps: SearchDeps, viewer: Viewer, text: string, fir
   if (!terms?.prefixQuery) return [];
   const prefixTerms = { ...terms, prefixQuery: terms.prefixQuery };
   const [ticketRows, people] = await Promise.all([
-    deps.sql.rows<TicketSearchRow>(searchTicketsSql(viewer, prefixTerms, limit)),
+    searchStatistics(deps.sql).then((statistics) => deps.sql.rows<TicketSearchRow>(searchTicketsSql(viewer, prefixTerms, limit, statistics))),
     deps.prisma.user.findMany({
       where: deps.usersWhere(viewer, { isActive: true, pendingApproval: false, kind: ['PERSON'], search: text.trim() }),
       orderBy: { displayName: 'asc' },
