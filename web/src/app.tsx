@@ -14,6 +14,7 @@ const MyTasksPage = lazy(() => import('./features/tickets-list/my-tasks-page').t
 const HomePage = lazy(() => import('./routes/home').then((module) => ({ default: module.HomePage })));
 const RequestFormPage = lazy(() => import('./features/request-form/request-form-page').then((module) => ({ default: module.RequestFormPage })));
 const TicketPage = lazy(() => import('./features/ticket/ticket-page').then((module) => ({ default: module.TicketPage })));
+const ProofPage = lazy(() => import('./features/proofing/proof-page').then((module) => ({ default: module.ProofPage })));
 const AnalyticsPage = lazy(() => import('./features/analytics/analytics-page').then((module) => ({ default: module.AnalyticsPage })));
 const MonthlyReportPage = lazy(() => import('./features/analytics/monthly-report-page').then((module) => ({ default: module.MonthlyReportPage })));
 const ManagePage = lazy(() => import('./routes/manage').then((module) => ({ default: module.ManagePage })));
@@ -40,6 +41,7 @@ export function App() {
           <Route path="/" component={HomePage} />
           <Route path={['/new', '/tickets/new']} component={RequestFormPage} />
           <Route path="/tickets/:number" component={TicketPage} />
+          <Route path="/tickets/:number/files/:attachmentId" component={ProofPage} />
           <Route path="/analytics" component={AnalyticsPage} />
           <Route path="/reports/monthly" component={MonthlyReportPage} />
           <Route path={MANAGE_PATHS} component={ManagePage} />

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { describeError } from '../../lib/graphql-errors';
@@ -152,7 +153,14 @@ function FileCard(props: { group: FileGroup; onDelete: (attachment: AttachmentVi
     <li class="attachments-card">
       <Show when={isImage(latest().mimeType)}>
         <a href={latest().url} target="_blank" rel="noopener noreferrer" class="attachments-thumb">
-          <img src={latest().url} alt={latest().fileName} loading="lazy" width={latest().width ?? undefined} height={latest().height ?? undefined} />
+          {/* The server's small WebP preview, not the full file; the link opens the full file. */}
+          <img
+            src={latest().previewUrl ?? latest().url}
+            alt={latest().fileName}
+            loading="lazy"
+            width={latest().width ?? undefined}
+            height={latest().height ?? undefined}
+          />
         </a>
       </Show>
       <Show when={isVideo(latest().mimeType)}>
@@ -169,6 +177,12 @@ function FileCard(props: { group: FileGroup; onDelete: (attachment: AttachmentVi
           {formatSize(latest().size)} · {latest().uploader.displayName} · {formatDateTime(latest().createdAt)}
         </span>
         <div class="attachments-actions">
+          <Show when={isImage(latest().mimeType) || isPdf(latest().mimeType)}>
+            {/* The proof view, relative to this ticket's route: /tickets/<number>/files/<id>. */}
+            <A href={`files/${encodeURIComponent(latest().id)}`} class="attachments-text-button">
+              Review<span class="visually-hidden"> {props.group.fileName}</span>
+            </A>
+          </Show>
           <Show when={isPdf(latest().mimeType)}>
             <button type="button" class="attachments-text-button" aria-expanded={previewing()} onClick={() => setPreviewing((open) => !open)}>
               {previewing() ? 'Hide preview' : 'Preview'}

@@ -1,0 +1,136 @@
+import { createSignal, createUniqueId, For, Show } from 'solid-js';
+import { type PageBox, type Point, relativePoint, type ShapeDraft, shapeFromDrag, type Tool } from './geometry';
+import type { ProofAnnotation } from './proof-slots';
+
+type Drawable = Pick<ProofAnnotation, 'shape' | 'x' | 'y' | 'width' | 'height' | 'points'>;
+
+/**
+ * One page's annotations over its content: shapes (rectangles, arrows, freehand lines) in an SVG sized to the
+ * page in pixels, and a numbered marker per annotation at its stored point (0–1 of the page), so both stay on
+ * the same spot at any zoom and width. With a drawing tool chosen, a press (pin) or a drag (rectangle, arrow)
+ * on the page hands the shape to `onDraw`.
+ */
+export function AnnotationLayer(props: {
+  box: PageBox;
+  annotations: readonly ProofAnnotation[];
+  selectedId: string | undefined;
+  tool: Tool | undefined;
+  /** The shape being written about (its composer is open). */
+  draft: ShapeDraft | undefined;
+  onSelect: (id: string) => void;
+  onDraw: (shape: ShapeDraft) => void;
+}) {
+  // One arrowhead per page, with an id of its own (ids are unique in a document).
+  const arrowhead = `proof-arrowhead-${createUniqueId()}`;
+  const [dragging, setDragging] = createSignal<{ start: Point; end: Point }>();
+  const preview = () => {
+    const drag = dragging();
+    return drag && props.tool ? shapeFromDrag(props.tool, drag.start, drag.end) : props.draft;
+  };
+
+  const at = (event: PointerEvent) => relativePoint(event.clientX, event.clientY, (event.currentTarget as HTMLElement).getBoundingClientRect());
+
+  return (
+    <div class="proof-layer">
+      <svg class="proof-shapes" width={props.box.width} height={props.box.height} viewBox={`0 0 ${props.box.width} ${props.box.height}`} aria-hidden="true">
+        <defs>
+          <marker id={arrowhead} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" fill="context-stroke" />
+          </marker>
+        </defs>
+        <For each={props.annotations}>
+          {(annotation) => (
+            <Shape
+              shape={annotation}
+              box={props.box}
+              arrowhead={arrowhead}
+              class={annotation.id === props.selectedId ? 'proof-shape proof-shape-selected' : `proof-shape proof-shape-${annotation.state.toLowerCase()}`}
+            />
+          )}
+        </For>
+        <Show when={preview()}>
+          {(shape) => <Shape shape={asDrawable(shape())} box={props.box} arrowhead={arrowhead} class="proof-shape proof-shape-draft" />}
+        </Show>
+      </svg>
+      <For each={props.annotations}>
+        {(annotation) => (
+          <button
+            type="button"
+            class="proof-marker"
+            classList={{ 'proof-marker-resolved': annotation.state === 'RESOLVED', 'proof-marker-selected': annotation.id === props.selectedId }}
+            style={{ left: `${annotation.x * 100}%`, top: `${annotation.y * 100}%` }}
+            data-annotation={annotation.number}
+            aria-label={`Annotation ${annotation.number}${annotation.state === 'RESOLVED' ? ', resolved' : ''}`}
+            aria-pressed={annotation.id === props.selectedId}
+            onClick={() => props.onSelect(annotation.id)}
+          >
+            {annotation.number}
+          </button>
+        )}
+      </For>
+      <Show when={props.draft?.shape === 'PIN' && props.draft}>
+        {(draft) => <span class="proof-marker proof-marker-draft" style={{ left: `${draft().x * 100}%`, top: `${draft().y * 100}%` }} aria-hidden="true" />}
+      </Show>
+      <Show when={props.tool}>
+        {(tool) => (
+          <div
+            class="proof-draw"
+            data-drawing
+            onPointerDown={(event) => {
+              if (event.button !== 0) return;
+              event.currentTarget.setPointerCapture(event.pointerId);
+              const point = at(event);
+              setDragging({ start: point, end: point });
+            }}
+            onPointerMove={(event) => {
+              const drag = dragging();
+              if (drag) setDragging({ start: drag.start, end: at(event) });
+            }}
+            onPointerUp={(event) => {
+              const drag = dragging();
+              setDragging(undefined);
+              const shape = drag && shapeFromDrag(tool(), drag.start, at(event));
+              if (shape) props.onDraw(shape);
+            }}
+            onPointerCancel={() => setDragging(undefined)}
+          />
+        )}
+      </Show>
+    </div>
+  );
+}
+
+function asDrawable(shape: ShapeDraft): Drawable {
+  return { shape: shape.shape, x: shape.x, y: shape.y, width: shape.width ?? null, height: shape.height ?? null, points: shape.points ?? [] };
+}
+
+function Shape(props: { shape: Drawable; box: PageBox; arrowhead: string; class: string }) {
+  const w = () => props.box.width;
+  const h = () => props.box.height;
+  const pairs = () => {
+    const list: string[] = [];
+    for (let index = 0; index + 1 < props.shape.points.length; index += 2) {
+      list.push(`${(props.shape.points[index] ?? 0) * w()},${(props.shape.points[index + 1] ?? 0) * h()}`);
+    }
+    return list.join(' ');
+  };
+  return (
+    <>
+      <Show when={props.shape.shape === 'RECT'}>
+        <rect
+          class={props.class}
+          x={props.shape.x * w()}
+          y={props.shape.y * h()}
+          width={(props.shape.width ?? 0) * w()}
+          height={(props.shape.height ?? 0) * h()}
+        />
+      </Show>
+      <Show when={props.shape.shape === 'ARROW' && props.shape.points.length >= 4}>
+        <polyline class={props.class} points={pairs()} marker-end={`url(#${props.arrowhead})`} />
+      </Show>
+      <Show when={props.shape.shape === 'FREEHAND' && props.shape.points.length >= 4}>
+        <polyline class={props.class} points={pairs()} />
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,332 @@
+import { A } from '@solidjs/router';
+import { createEffect, createMemo, createResource, createSignal, For, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { ErrorBanner } from '../../components/error-banner';
+import { Loading } from '../../components/loading';
+import { AnnotationLayer } from './annotation-layer';
+import type { AnnotationSource, ThreadAnnotation } from './annotation-source';
+import { FileStage, type StageApi } from './file-stage';
+import { type ShapeDraft, type Size, stepIndex, type Tool, ZOOM_STEP } from './geometry';
+import { PdfPage } from './pdf-page';
+import { type ProofCommand, proofCommand } from './proof-keys';
+import { type ProofContext, type ProofVersion, proofPanelTabs, proofToolbarItems } from './proof-slots';
+import { CommentBox } from './thread-comments';
+import { matchesFilter, type ThreadFilter, ThreadsPanel } from './threads-panel';
+import './proofing.css';
+
+const TOOLS: { tool: Tool; label: string }[] = [
+  { tool: 'PIN', label: 'Pin' },
+  { tool: 'RECT', label: 'Rectangle' },
+  { tool: 'ARROW', label: 'Arrow' },
+];
+const TOOL_NAMES: Record<Tool, string> = { PIN: 'pin', RECT: 'rectangle', ARROW: 'arrow' };
+/** Arrow keys pan by this many pixels. */
+const PAN_STEP = 60;
+
+export const isPdf = (file: ProofVersion) => file.mimeType === 'application/pdf';
+export const isImage = (file: ProofVersion) => file.mimeType.startsWith('image/');
+
+/**
+ * The proof view: the file large (zoom, pan, pages), its annotations as numbered markers, drawing tools and a
+ * composer, and the threads beside it (below on phones), plus the plug-ins' toolbar items and panel tabs.
+ */
+export function ProofView(props: {
+  ticket: { id: string; number: number; title: string };
+  file: ProofVersion;
+  versions: readonly ProofVersion[];
+  canComment: boolean;
+  source: AnnotationSource;
+  openVersion: (attachmentId: string) => void;
+}) {
+  const [tool, setTool] = createSignal<Tool>();
+  const [draft, setDraft] = createSignal<ShapeDraft & { page: number | null }>();
+  const [selectedId, setSelectedId] = createSignal<string>();
+  const [replyingTo, setReplyingTo] = createSignal<string>();
+  const [filter, setFilter] = createSignal<ThreadFilter>('OPEN');
+  const [scale, setScale] = createSignal(1);
+  const [tab, setTab] = createSignal('threads');
+  let stage: StageApi | undefined;
+
+  const pdf = usePdf(() => (isPdf(props.file) ? props.file.url : undefined));
+  const image = useImageSize(() => (isImage(props.file) ? props.file : undefined));
+  const pages = (): Size[] | undefined => (isPdf(props.file) ? pdf()?.pages : image() ? [image() as Size] : undefined);
+
+  const annotations = () => props.source.list();
+  const listed = createMemo(() => annotations().filter((annotation) => matchesFilter(annotation, filter())));
+  const onPage = (page: number | null) => annotations().filter((annotation) => (annotation.page ?? null) === page);
+
+  const select = (annotation: ThreadAnnotation) => {
+    setSelectedId(annotation.id);
+    stage?.showSpot((annotation.page ?? 1) - 1, { x: annotation.x, y: annotation.y });
+    document.querySelector(`[data-thread="${annotation.number}"]`)?.scrollIntoView({ block: 'nearest' });
+  };
+  const selectById = (id: string) => {
+    const annotation = annotations().find((candidate) => candidate.id === id);
+    if (annotation) select(annotation);
+  };
+  const step = (direction: 1 | -1) => {
+    const list = listed();
+    const index = stepIndex(
+      list.findIndex((annotation) => annotation.id === selectedId()),
+      list.length,
+      direction,
+    );
+    const next = index === undefined ? undefined : list[index];
+    if (next) select(next);
+  };
+
+  const commands: Record<ProofCommand, () => void> = {
+    'zoom-in': () => stage?.zoomBy(ZOOM_STEP),
+    'zoom-out': () => stage?.zoomBy(1 / ZOOM_STEP),
+    'zoom-reset': () => stage?.reset(),
+    'pan-left': () => stage?.pan(PAN_STEP, 0),
+    'pan-right': () => stage?.pan(-PAN_STEP, 0),
+    'pan-up': () => stage?.pan(0, PAN_STEP),
+    'pan-down': () => stage?.pan(0, -PAN_STEP),
+    next: () => step(1),
+    previous: () => step(-1),
+    open: () => setReplyingTo(selectedId()),
+    escape: () => {
+      setTool(undefined);
+      setDraft(undefined);
+    },
+  };
+  onMount(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const command = proofCommand(event);
+      if (!command) return;
+      event.preventDefault();
+      commands[command]();
+    };
+    document.addEventListener('keydown', onKey);
+    onCleanup(() => document.removeEventListener('keydown', onKey));
+  });
+  // Another version: nothing drawn or chosen on the previous one applies.
+  createEffect(
+    on(
+      () => props.file.id,
+      () => {
+        setDraft(undefined);
+        setSelectedId(undefined);
+      },
+      { defer: true },
+    ),
+  );
+
+  const post = async (body: string) => {
+    const shape = draft();
+    if (!shape) return undefined;
+    const outcome = await props.source.add({ ...shape, body });
+    if (outcome.refusal) return outcome.refusal;
+    setDraft(undefined);
+    setTool(undefined);
+    if (filter() === 'RESOLVED') setFilter('OPEN');
+    if (outcome.id) setSelectedId(outcome.id);
+    return undefined;
+  };
+
+  const context: ProofContext = {
+    ticket: () => props.ticket,
+    file: () => props.file,
+    versions: () => props.versions,
+    annotations: () => props.source.list(),
+    openVersion: (id) => props.openVersion(id),
+    refresh: () => props.source.refresh(),
+  };
+  const tabs = () => [{ id: 'threads', label: 'Comments' }, ...proofPanelTabs];
+  const pluginTab = () => proofPanelTabs.find((entry) => entry.id === tab());
+
+  return (
+    <div class="proof">
+      <header class="proof-header">
+        <A href={`/tickets/${props.ticket.number}`} class="proof-back">
+          ← #{props.ticket.number} {props.ticket.title}
+        </A>
+        <h1 class="proof-title">{props.file.fileName}</h1>
+        <Show when={props.versions.length > 1}>
+          <label class="proof-version">
+            <span>Version</span>
+            <select value={props.file.id} onChange={(event) => props.openVersion(event.currentTarget.value)}>
+              <For each={props.versions}>{(version) => <option value={version.id}>{version.version}</option>}</For>
+            </select>
+          </label>
+        </Show>
+      </header>
+
+      <div class="proof-toolbar" role="toolbar" aria-label="File tools">
+        <button type="button" class="button" onClick={commands['zoom-out']} aria-label="Zoom out" title="Zoom out (−)">
+          −
+        </button>
+        <output class="proof-zoom" aria-live="polite" aria-label="Zoom">
+          {Math.round(scale() * 100)}%
+        </output>
+        <button type="button" class="button" onClick={commands['zoom-in']} aria-label="Zoom in" title="Zoom in (+)">
+          +
+        </button>
+        <button type="button" class="button" onClick={commands['zoom-reset']} title="Fit (0)">
+          Fit
+        </button>
+        <Show when={props.canComment && pages()}>
+          <span class="proof-toolbar-gap" />
+          <For each={TOOLS}>
+            {(entry) => (
+              <button
+                type="button"
+                class="button proof-tool"
+                aria-pressed={tool() === entry.tool}
+                onClick={() => {
+                  setTool((current) => (current === entry.tool ? undefined : entry.tool));
+                  setDraft(undefined);
+                }}
+              >
+                {entry.label}
+              </button>
+            )}
+          </For>
+        </Show>
+        <For each={proofToolbarItems}>{(item) => <item.component context={context} />}</For>
+      </div>
+
+      <div class="proof-body">
+        <Switch>
+          <Match when={pages()}>
+            {(list) => (
+              <FileStage
+                pages={list()}
+                label={`${props.file.fileName}, version ${props.file.version}`}
+                onReady={(api) => {
+                  stage = api;
+                }}
+                onScale={setScale}
+              >
+                {(index, box, root) => {
+                  const page = isPdf(props.file) ? index + 1 : null;
+                  return (
+                    <>
+                      <Show
+                        when={isPdf(props.file) && pdf()}
+                        fallback={
+                          <img class="proof-image" src={props.file.url} alt={`${props.file.fileName}, version ${props.file.version}`} draggable={false} />
+                        }
+                      >
+                        {(file) => <PdfPage pdf={file()} number={index + 1} box={box()} root={root()} />}
+                      </Show>
+                      <AnnotationLayer
+                        box={box()}
+                        annotations={onPage(page)}
+                        selectedId={selectedId()}
+                        tool={tool()}
+                        draft={draft()?.page === page ? draft() : undefined}
+                        onSelect={selectById}
+                        onDraw={(shape) => {
+                          setDraft({ ...shape, page });
+                          setTool(undefined);
+                        }}
+                      />
+                    </>
+                  );
+                }}
+              </FileStage>
+            )}
+          </Match>
+          <Match when={pdf.error || image.error}>
+            <ErrorBanner message="The file could not be opened." />
+          </Match>
+          <Match when={!isPdf(props.file) && !isImage(props.file)}>
+            <p class="muted proof-unsupported">
+              Only images and PDFs can be annotated.{' '}
+              <a href={props.file.url} target="_blank" rel="noopener noreferrer">
+                Open the file
+              </a>
+            </p>
+          </Match>
+          <Match when={true}>
+            <Loading label="Opening the file…" />
+          </Match>
+        </Switch>
+
+        <aside class="proof-panel" aria-label="Review">
+          <Show when={tabs().length > 1}>
+            <div class="proof-tabs" role="tablist" aria-label="Review">
+              <For each={tabs()}>
+                {(entry) => (
+                  <button type="button" role="tab" class="proof-tab" aria-selected={tab() === entry.id} onClick={() => setTab(entry.id)}>
+                    {entry.label}
+                  </button>
+                )}
+              </For>
+            </div>
+          </Show>
+          <Show when={pluginTab()} keyed fallback={threads()}>
+            {(entry) => <entry.component context={context} />}
+          </Show>
+        </aside>
+      </div>
+    </div>
+  );
+
+  function threads() {
+    return (
+      <>
+        <Show when={draft()}>
+          {(shape) => (
+            <section class="proof-composer" aria-label="New annotation">
+              <CommentBox
+                label={`Comment on the ${TOOL_NAMES[shape().shape]}${shape().page ? ` on page ${shape().page}` : ''}`}
+                submitLabel="Add annotation"
+                autofocus
+                onPost={post}
+                onCancel={() => setDraft(undefined)}
+              />
+            </section>
+          )}
+        </Show>
+        <Show when={tool() && !draft()}>
+          <p class="muted proof-hint" role="status">
+            {tool() === 'PIN' ? 'Click the spot to pin a comment.' : `Drag on the file to draw the ${TOOL_NAMES[tool() ?? 'PIN']}.`}
+          </p>
+        </Show>
+        <ErrorBanner message={props.source.error()} />
+        <ThreadsPanel
+          annotations={annotations()}
+          filter={filter()}
+          onFilter={setFilter}
+          selectedId={selectedId()}
+          replyingTo={replyingTo()}
+          onReplyingTo={setReplyingTo}
+          onSelect={selectById}
+          canComment={props.canComment}
+          onReply={props.source.reply}
+          onResolve={props.source.setResolved}
+        />
+      </>
+    );
+  }
+}
+
+/** A PDF's bytes fetched and opened with PDF.js (loaded with the first PDF). */
+function usePdf(url: () => string | undefined) {
+  const [pdf] = createResource(url, async (href) => {
+    const [response, { openPdf }] = await Promise.all([fetch(href), import('./pdf-document')]);
+    if (!response.ok) throw new Error(`GET ${response.status}`);
+    return openPdf(await response.arrayBuffer());
+  });
+  createEffect(
+    on(pdf, (current, previous) => {
+      if (previous && previous !== current) previous.destroy();
+    }),
+  );
+  onCleanup(() => pdf()?.destroy());
+  return pdf;
+}
+
+/** An image's pixel size: from the server when it knows it, else from the image once it has loaded. */
+function useImageSize(file: () => ProofVersion | undefined) {
+  const [size] = createResource(file, async (image): Promise<Size> => {
+    if (image.width && image.height) return { width: image.width, height: image.height };
+    const element = new Image();
+    element.src = image.url;
+    await element.decode();
+    return { width: element.naturalWidth, height: element.naturalHeight };
+  });
+  return size;
+}
