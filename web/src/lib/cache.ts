@@ -43,6 +43,7 @@ const EMBEDDED = [
   'TicketEvent',
   'TicketPayload',
   'TicketProductItem',
+  'TicketThumbnail',
   'UpdateWebhookPayload',
   'UserPayload',
   'WeekPoint',

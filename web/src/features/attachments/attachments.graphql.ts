@@ -21,6 +21,7 @@ export const ticketAttachmentsQuery = graphql(`
         width
         height
         url
+        previewUrl
         createdAt
         viewerCanDelete
         uploader {

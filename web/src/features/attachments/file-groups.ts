@@ -10,6 +10,8 @@ export type AttachmentView = {
   width?: number | null;
   height?: number | null;
   url: string;
+  /** The server's small WebP preview of an image; null for other files. */
+  previewUrl?: string | null;
   createdAt: string;
   viewerCanDelete: boolean;
   uploader: { id: string; displayName: string };

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { For, onMount, Show } from 'solid-js';
 import { Avatar } from '../../components/avatar';
 import { PriorityPill } from '../../components/priority-pill';
+import { TicketThumbnail } from '../../components/ticket-thumbnail';
 import { formatDue } from '../../lib/ticket-dates';
 import { latestTicketEvent } from '../../lib/ticket-events';
 import { REQUEST_TYPE_LABELS } from '../../lib/vocabulary';
@@ -15,8 +16,8 @@ import { whenDragAdapterLoaded } from './drag-adapter';
 const MAX_AVATARS = 3;
 
 /**
- * A ticket on the board: number, priority, title (the link to its page), request type, due date (red when
- * overdue), revisions and the people on it. Draggable when it has a move; M opens its move menu.
+ * A ticket on the board: number, priority, title (the link to its page), its newest image, request type, due
+ * date (red when overdue), revisions and the people on it. Draggable when it has a move; M opens its move menu.
  */
 export function BoardCard(props: { ticket: BoardTicket }) {
   const actions = useTicketAction();
@@ -58,20 +59,23 @@ export function BoardCard(props: { ticket: BoardTicket }) {
         <PriorityPill priority={props.ticket.priority} />
         <CardMenu ticket={props.ticket} ref={(open) => (openMenu = open)} />
       </div>
-      <A
-        href={`/tickets/${props.ticket.number}`}
-        class="board-card-title"
-        draggable={false}
-        aria-label={`#${props.ticket.number} ${props.ticket.title}`}
-        onKeyDown={(event) => {
-          if ((event.key === 'm' || event.key === 'M' || event.key === 'ContextMenu') && !event.ctrlKey && !event.metaKey) {
-            event.preventDefault();
-            openMenu?.();
-          }
-        }}
-      >
-        {props.ticket.title}
-      </A>
+      <div class="board-card-body">
+        <A
+          href={`/tickets/${props.ticket.number}`}
+          class="board-card-title"
+          draggable={false}
+          aria-label={`#${props.ticket.number} ${props.ticket.title}`}
+          onKeyDown={(event) => {
+            if ((event.key === 'm' || event.key === 'M' || event.key === 'ContextMenu') && !event.ctrlKey && !event.metaKey) {
+              event.preventDefault();
+              openMenu?.();
+            }
+          }}
+        >
+          {props.ticket.title}
+        </A>
+        <TicketThumbnail thumbnail={props.ticket.thumbnail} class="board-card-thumbnail" />
+      </div>
       <div class="board-card-meta">
         <span class="board-card-type">{REQUEST_TYPE_LABELS[props.ticket.requestType]}</span>
         <Show when={props.ticket.dueDate}>

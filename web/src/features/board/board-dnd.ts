@@ -1,8 +1,10 @@
 // Drag-and-drop data and state for the board (pragmatic-drag-and-drop carries plain records).
 import { createSignal } from 'solid-js';
+import type { Thumbnail } from '../../components/ticket-thumbnail';
 import type { TicketSummaryFragment } from '../../gql/graphql';
 
-export type BoardTicket = TicketSummaryFragment;
+/** A card: the ticket's summary and, from the board's own query (not from events), its newest image. */
+export type BoardTicket = TicketSummaryFragment & { thumbnail?: Thumbnail | null };
 
 const KIND = 'juan365/board-card';
 

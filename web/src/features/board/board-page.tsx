@@ -74,7 +74,7 @@ export function BoardPage() {
       for (const status of STATUS_ORDER) {
         for (const ref of data[ALIASES[status]].nodes) {
           const ticket = getFragmentData(ticketSummaryFragment, ref);
-          all.set(ticket.id, ticket);
+          all.set(ticket.id, { ...ticket, thumbnail: ref.thumbnail });
         }
       }
     }

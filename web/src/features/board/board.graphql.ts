@@ -21,42 +21,70 @@ export const boardQuery = graphql(`
       totalCount
       nodes {
         ...TicketSummary
+        thumbnail {
+          url
+          fileName
+        }
       }
     }
     pendingCreative: tickets(first: $first, filter: $pendingCreative, orderBy: $order) {
       totalCount
       nodes {
         ...TicketSummary
+        thumbnail {
+          url
+          fileName
+        }
       }
     }
     approved: tickets(first: $first, filter: $approved, orderBy: $order) {
       totalCount
       nodes {
         ...TicketSummary
+        thumbnail {
+          url
+          fileName
+        }
       }
     }
     inProgress: tickets(first: $first, filter: $inProgress, orderBy: $order) {
       totalCount
       nodes {
         ...TicketSummary
+        thumbnail {
+          url
+          fileName
+        }
       }
     }
     completed: tickets(first: $first, filter: $completed, orderBy: $order) {
       totalCount
       nodes {
         ...TicketSummary
+        thumbnail {
+          url
+          fileName
+        }
       }
     }
     closed: tickets(first: $first, filter: $closed, orderBy: $order) {
       totalCount
       nodes {
         ...TicketSummary
+        thumbnail {
+          url
+          fileName
+        }
       }
     }
     rejected: tickets(first: $first, filter: $rejected, orderBy: $order) {
       totalCount
       nodes {
         ...TicketSummary
+        thumbnail {
+          url
+          fileName
+        }
       }
     }
   }

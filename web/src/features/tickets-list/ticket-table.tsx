@@ -3,6 +3,7 @@ import { For, Show } from 'solid-js';
 import { Avatar } from '../../components/avatar';
 import { PriorityPill } from '../../components/priority-pill';
 import { StatusBadge } from '../../components/status-badge';
+import { type Thumbnail, TicketThumbnail } from '../../components/ticket-thumbnail';
 import type { TicketSummaryFragment } from '../../gql/graphql';
 import { formatDue, sinceText } from '../../lib/ticket-dates';
 import { REQUEST_TYPE_LABELS } from '../../lib/vocabulary';
@@ -15,8 +16,12 @@ export type RowSelection = {
   toggleAll: () => void;
 };
 
-/** Tickets as rows: number and title (the link), status, priority, type, assignee, due date, last change. */
-export function TicketTable(props: { tickets: readonly TicketSummaryFragment[]; caption: string; selection?: RowSelection }) {
+/** Tickets as rows: number and title (the link) with the newest image, status, priority, type, assignee, due date, last change. */
+export function TicketTable(props: {
+  tickets: readonly (TicketSummaryFragment & { thumbnail?: Thumbnail | null })[];
+  caption: string;
+  selection?: RowSelection;
+}) {
   return (
     <table class="data-table ticket-table" classList={{ 'ticket-table-selectable': Boolean(props.selection) }}>
       <caption class="visually-hidden">{props.caption}</caption>
@@ -64,10 +69,15 @@ export function TicketTable(props: { tickets: readonly TicketSummaryFragment[]; 
                 )}
               </Show>
               <td class="col-title">
-                <A href={`/tickets/${ticket.number}`} class="ticket-row-link">
-                  <span class="ticket-row-number">#{ticket.number}</span> <span class="ticket-row-title">{ticket.title}</span>
-                </A>
-                <span class="ticket-row-dept muted">{ticket.department.name}</span>
+                <div class="ticket-row-heading">
+                  <TicketThumbnail thumbnail={ticket.thumbnail} class="ticket-row-thumbnail" />
+                  <div>
+                    <A href={`/tickets/${ticket.number}`} class="ticket-row-link">
+                      <span class="ticket-row-number">#{ticket.number}</span> <span class="ticket-row-title">{ticket.title}</span>
+                    </A>
+                    <span class="ticket-row-dept muted">{ticket.department.name}</span>
+                  </div>
+                </div>
               </td>
               <td data-label="Status">
                 <StatusBadge status={ticket.status} />

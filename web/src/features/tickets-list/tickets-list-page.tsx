@@ -46,7 +46,7 @@ export function TicketsListPage() {
   const [list, reexecute] = createQuery({ query: ticketsListQuery, variables });
   createEffect(on(ticketListsChanged, () => reexecute({ requestPolicy: 'network-only' }), { defer: true }));
 
-  const tickets = () => (list.data?.tickets.nodes ?? []).map((ref) => getFragmentData(ticketSummaryFragment, ref));
+  const tickets = () => (list.data?.tickets.nodes ?? []).map((ref) => ({ ...getFragmentData(ticketSummaryFragment, ref), thumbnail: ref.thumbnail }));
 
   // Bulk actions: the rows selected on this page (a new page, filter or sort starts with none).
   const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());

@@ -12,6 +12,10 @@ export const ticketsListQuery = graphql(`
       }
       nodes {
         ...TicketSummary
+        thumbnail {
+          url
+          fileName
+        }
       }
     }
   }
