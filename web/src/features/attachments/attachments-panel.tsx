@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { describeError } from '../../lib/graphql-errors';
@@ -176,6 +177,12 @@ function FileCard(props: { group: FileGroup; onDelete: (attachment: AttachmentVi
           {formatSize(latest().size)} · {latest().uploader.displayName} · {formatDateTime(latest().createdAt)}
         </span>
         <div class="attachments-actions">
+          <Show when={isImage(latest().mimeType) || isPdf(latest().mimeType)}>
+            {/* The proof view, relative to this ticket's route: /tickets/<number>/files/<id>. */}
+            <A href={`files/${encodeURIComponent(latest().id)}`} class="attachments-text-button">
+              Review<span class="visually-hidden"> {props.group.fileName}</span>
+            </A>
+          </Show>
           <Show when={isPdf(latest().mimeType)}>
             <button type="button" class="attachments-text-button" aria-expanded={previewing()} onClick={() => setPreviewing((open) => !open)}>
               {previewing() ? 'Hide preview' : 'Preview'}
