@@ -14,7 +14,7 @@ const HINTS: Record<SocketState, string> = {
   idle: 'Changes appear as they happen',
   connecting: 'Opening the live connection',
   connected: 'Changes appear as they happen',
-  reconnecting: 'The live connection dropped; trying again. Nothing is missed: changes meanwhile load on reconnect.',
+  reconnecting: 'Live updates are reconnecting: the page shows what it loaded, and changes made meanwhile load once the live connection is back.',
   offline: 'No network. Changes made meanwhile load when you are back online.',
 };
 

@@ -10,6 +10,11 @@ import { noteSocketEvent, resumeVariables } from './socket-state';
 
 /** The server closes the socket with this code when the token in connectionParams is bad or expired. */
 const FORBIDDEN_CLOSE_CODE = 4403;
+/**
+ * A socket the server opens but never acknowledges is closed after this long and tried again, so the
+ * indicator says live updates are reconnecting instead of "Connecting…" for ever.
+ */
+const CONNECTION_ACK_TIMEOUT_MS = 10_000;
 /** A refusal carries only a short errors list; a larger body has data and cannot be one. */
 const MAX_REFUSAL_BYTES = 2_048;
 
@@ -23,6 +28,11 @@ export function reconnectNow(): void {
 }
 
 let socket: Promise<SocketClient> | undefined;
+/** Attempts in a row that closed before the server acknowledged them (0 once connected). */
+let failedAttempts = 0;
+let acknowledged = false;
+/** graphql-ws retries a socket closed with 1000 at once, without its backoff: this one applies then. */
+let backoffBeforeNextAttempt = false;
 
 /**
  * The socket, created with the first subscription. graphql-ws is imported then too: a page renders from
@@ -31,8 +41,15 @@ let socket: Promise<SocketClient> | undefined;
 const liveSocket = (): Promise<SocketClient> => (socket ??= import('graphql-ws').then(({ createClient }) => createClient(socketOptions())));
 
 const socketOptions = (): Parameters<typeof import('graphql-ws').createClient>[0] => ({
-  url: graphqlSocketUrl(),
+  url: async () => {
+    if (backoffBeforeNextAttempt) {
+      backoffBeforeNextAttempt = false;
+      await backoff(failedAttempts - 1);
+    }
+    return graphqlSocketUrl();
+  },
   lazy: true,
+  connectionAckWaitTimeout: CONNECTION_ACK_TIMEOUT_MS,
   connectionParams: async () => {
     if (socketTokenRefused) {
       socketTokenRefused = false;
@@ -44,10 +61,21 @@ const socketOptions = (): Parameters<typeof import('graphql-ws').createClient>[0
     return { authorization: `Bearer ${token}` };
   },
   on: {
-    connecting: (isRetry) => noteSocketEvent({ type: 'connecting', retry: isRetry }),
-    connected: () => noteSocketEvent({ type: 'connected' }),
+    connecting: (isRetry) => {
+      acknowledged = false;
+      noteSocketEvent({ type: 'connecting', retry: isRetry });
+    },
+    connected: () => {
+      acknowledged = true;
+      failedAttempts = 0;
+      noteSocketEvent({ type: 'connected' });
+    },
     closed: (event) => {
       if (isCloseEvent(event) && event.code === FORBIDDEN_CLOSE_CODE) socketTokenRefused = true;
+      if (!acknowledged) {
+        failedAttempts++;
+        backoffBeforeNextAttempt = isCloseEvent(event) && event.code === 1000;
+      }
       noteSocketEvent({ type: 'closed', code: isCloseEvent(event) ? event.code : undefined });
     },
   },
@@ -57,17 +85,21 @@ const socketOptions = (): Parameters<typeof import('graphql-ws').createClient>[0
   shouldRetry: () => session.isSignedIn(),
   // Exponential backoff with jitter, capped at 30 s, so a restarting server is not stampeded; cut short
   // when the network comes back or the person asks (reconnectNow).
-  retryWait: (retries) =>
-    new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        retryWaiters.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, Math.min(30_000, 1_000 * 2 ** retries) * (0.5 + Math.random() / 2));
-      retryWaiters.add(wake);
-    }),
+  retryWait: (retries) => backoff(retries),
 });
+
+/** Exponential backoff with jitter, capped at 30 s; cut short by reconnectNow. */
+function backoff(retries: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const wake = () => {
+      clearTimeout(timer);
+      retryWaiters.delete(wake);
+      resolve();
+    };
+    const timer = setTimeout(wake, Math.min(30_000, 1_000 * 2 ** retries) * (0.5 + Math.random() / 2));
+    retryWaiters.add(wake);
+  });
+}
 
 export const client = new Client({
   url: graphqlUrl,

@@ -20,6 +20,16 @@ describe('socket state', () => {
   it('is idle after a deliberate close', () => {
     expect(nextSocketState('connected', { type: 'closed', code: 1000 }, true)).toBe('idle');
   });
+
+  it('says reconnecting when a socket closes before it was acknowledged, whatever the close code', () => {
+    // A proxy that refuses WebSockets may close with 1000; graphql-ws then retries as a first connection.
+    expect(nextSocketState('connecting', { type: 'closed', code: 1000 }, true)).toBe('reconnecting');
+    expect(nextSocketState('reconnecting', { type: 'connecting', retry: false }, true)).toBe('reconnecting');
+    expect(nextSocketState('reconnecting', { type: 'closed', code: 1000 }, true)).toBe('reconnecting');
+    // The acknowledgement timeout (4504) of a socket the server never answered.
+    expect(nextSocketState('connecting', { type: 'closed', code: 4504 }, true)).toBe('reconnecting');
+    expect(nextSocketState('connecting', { type: 'closed', code: 1000 }, false)).toBe('offline');
+  });
 });
 
 describe('resumable subscriptions', () => {

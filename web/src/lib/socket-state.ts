@@ -28,9 +28,13 @@ export function nextSocketState(current: SocketState, event: SocketEvent, browse
     case 'connected':
       return 'connected';
     case 'closed':
-      // 1000: closed on purpose (lazy close with nothing subscribed, or sign-out).
-      if (event.code === 1000) return 'idle';
-      return browserOnline ? 'reconnecting' : 'offline';
+      if (!browserOnline) return 'offline';
+      // A socket that closes before it was acknowledged failed, whatever its code (a proxy refusing WebSockets
+      // may close with 1000; a server that never answers is closed by the acknowledgement timeout): live
+      // updates are reconnecting. Only an acknowledged socket closed with 1000 was closed on purpose (lazy
+      // close with nothing subscribed, or sign-out).
+      if (current === 'connecting' || current === 'reconnecting') return 'reconnecting';
+      return event.code === 1000 ? 'idle' : 'reconnecting';
     case 'offline':
       return 'offline';
     case 'online':
