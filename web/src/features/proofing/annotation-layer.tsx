@@ -1,6 +1,6 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { type PageBox, type Point, relativePoint, type ShapeDraft, shapeFromDrag, type Tool } from './geometry';
-import type { ProofAnnotation } from './proof-slots';
+import type { ProofAnnotation } from './proof-types';
 
 type Drawable = Pick<ProofAnnotation, 'shape' | 'x' | 'y' | 'width' | 'height' | 'points'>;
 

@@ -1,6 +1,6 @@
 import type { Accessor } from 'solid-js';
 import type { ShapeDraft } from './geometry';
-import type { ProofAnnotation } from './proof-slots';
+import type { ProofAnnotation } from './proof-types';
 
 type Person = { id: string; username: string; displayName: string };
 export type ThreadComment = { id: string; body: string; createdAt: string; author: Person };

@@ -6,7 +6,7 @@ import { Loading } from '../../components/loading';
 import { describeError } from '../../lib/graphql-errors';
 import { latestTicketEvent } from '../../lib/ticket-events';
 import { createAnnotationSource } from './annotations-data';
-import type { ProofVersion } from './proof-slots';
+import type { ProofVersion } from './proof-types';
 import { ProofView } from './proof-view';
 import { proofTicketLookupQuery, proofTicketQuery } from './proofing.graphql';
 
