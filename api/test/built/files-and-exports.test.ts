@@ -1,11 +1,12 @@
 // Uploads, downloads and CSV exports through the build people run, on local disk and on an S3-compatible server
-// (s3rver on loopback): the AWS SDK, file-type sniffing, image-size and csv-stringify are loaded by the bundle,
-// not by the test runner.
+// (s3rver on loopback): the AWS SDK, file-type sniffing, image-size, sharp (native, kept external by the build)
+// and csv-stringify are loaded by the bundle, not by the test runner.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuiltServer, cleanUpBuiltServers, startBuiltServer } from '../support/built-server.ts';
 import { elf, png } from '../support/files.ts';
@@ -64,12 +65,18 @@ describe.each([
     await storage?.close();
   });
 
-  it('stores an upload, serves it back by its signed link, and refuses what its content says it is not', async () => {
+  it('stores an upload and its WebP preview, serves both by signed link, and refuses what its content says it is not', async () => {
     const ticket = await ticketAt(server, s, 'IN_PROGRESS', { title: `Built upload on ${name}` });
     const image = png(40, 30);
     const stored = await uploadOk(server, s.designer.token, ticket.id, { name: 'hero.png', bytes: image, type: 'image/png' });
     expect(stored).toMatchObject({ fileName: 'hero.png', mimeType: 'image/png', size: image.length, width: 40, height: 30 });
-    if (storage) expect(await storage.storedObjects()).toBe(1);
+    // The file and the preview the bundle's sharp made at upload.
+    if (storage) expect(await storage.storedObjects()).toBe(2);
+    const { ticket: listed } = await server.ok(`query ($id: ID!) { ticket(id: $id) { attachments { previewUrl } } }`, { id: ticket.id }, s.designer.token);
+    const preview = await download(server, String(listed.attachments[0].previewUrl));
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-type')).toBe('image/webp');
+    expect(await sharp(preview.bytes).metadata()).toMatchObject({ format: 'webp', width: 40, height: 30 });
 
     const fetched = await download(server, String(stored.url));
     expect(fetched.status).toBe(200);
@@ -78,7 +85,7 @@ describe.each([
 
     const disguised = await upload(server, s.designer.token, ticket.id, { name: 'photo.png', bytes: elf(), type: 'image/png' });
     expect(disguised.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    if (storage) expect(await storage.storedObjects()).toBe(1);
+    if (storage) expect(await storage.storedObjects()).toBe(2);
   });
 
   it('exports the tickets a manager may read as CSV', async () => {
