@@ -5,7 +5,7 @@ import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { describeError } from '../../lib/graphql-errors';
 import { latestTicketEvent } from '../../lib/ticket-events';
-import { createAnnotationSource } from './annotations-data';
+import { createFileData } from './annotations-data';
 import type { ProofVersion } from './proof-types';
 import { ProofView } from './proof-view';
 import { proofTicketLookupQuery, proofTicketQuery } from './proofing.graphql';
@@ -47,10 +47,14 @@ function ProofTicket(props: { ticketId: string; attachmentId: string }) {
   const [result, refetch] = createQuery({ query: proofTicketQuery, variables: () => ({ id: props.ticketId }) });
   const ticket = () => result.data?.ticket;
   const file = () => ticket()?.attachments.find((attachment) => attachment.id === props.attachmentId);
-  /** Every version of the file's name, oldest first. */
-  const versions = (): ProofVersion[] =>
-    (ticket()?.attachments ?? []).filter((attachment) => attachment.fileName === file()?.fileName).sort((a, b) => a.version - b.version);
-  const source = createAnnotationSource(() => props.attachmentId);
+  const data = createFileData(
+    () => props.attachmentId,
+    () => props.ticketId,
+  );
+  const source = data.source;
+  /** Every version of the file's name, oldest first (from the ticket's files until the file's own list arrives). */
+  const versions = (): readonly ProofVersion[] =>
+    data.versions() ?? (ticket()?.attachments ?? []).filter((attachment) => attachment.fileName === file()?.fileName).sort((a, b) => a.version - b.version);
 
   // This ticket's events (someone's pin, reply, resolution, new version) reload the file's data.
   createEffect(

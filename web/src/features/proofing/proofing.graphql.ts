@@ -32,3 +32,102 @@ export const proofTicketQuery = graphql(`
     }
   }
 `);
+
+/** One file version: every version of its name, and its annotations with their threads. */
+export const proofFileQuery = graphql(`
+  query ProofFile($id: ID!) {
+    node(id: $id) {
+      id
+      ... on Attachment {
+        versions {
+          id
+          fileName
+          mimeType
+          version
+          width
+          height
+          url
+        }
+        annotations {
+          id
+          number
+          page
+          shape
+          x
+          y
+          width
+          height
+          points
+          state
+          viewerCanResolve
+          resolvedBy {
+            id
+            displayName
+          }
+          comment {
+            id
+            body
+            createdAt
+            author {
+              id
+              username
+              displayName
+            }
+            replies {
+              id
+              body
+              createdAt
+              author {
+                id
+                username
+                displayName
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const addAnnotationMutation = graphql(`
+  mutation AddAnnotation($input: AddAnnotationInput!) {
+    addAnnotation(input: $input) {
+      annotation {
+        id
+      }
+    }
+  }
+`);
+
+export const resolveAnnotationMutation = graphql(`
+  mutation ResolveAnnotation($input: ResolveAnnotationInput!) {
+    resolveAnnotation(input: $input) {
+      annotation {
+        id
+        state
+      }
+    }
+  }
+`);
+
+export const reopenAnnotationMutation = graphql(`
+  mutation ReopenAnnotation($input: ReopenAnnotationInput!) {
+    reopenAnnotation(input: $input) {
+      annotation {
+        id
+        state
+      }
+    }
+  }
+`);
+
+export const replyOnAnnotationMutation = graphql(`
+  mutation ReplyOnAnnotation($input: AddCommentInput!) {
+    addComment(input: $input) {
+      comment {
+        id
+      }
+    }
+  }
+`);
