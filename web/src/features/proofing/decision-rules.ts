@@ -1,7 +1,15 @@
 // What the review-decision form checks before sending: the same rule the API holds (a request for changes says
 // what to change, in an open annotation on this version or in a note), said in words beside the form.
+import type { ReviewVerdict } from '../../gql/graphql';
 
-export type Verdict = 'APPROVED' | 'CHANGES_REQUESTED';
+export type Verdict = ReviewVerdict;
+
+/** How a verdict reads in the list of decisions, in the order the form offers them. */
+export const VERDICT_LABELS: Record<ReviewVerdict, string> = { APPROVED: 'Approved', CHANGES_REQUESTED: 'Changes requested' };
+export const VERDICT_ORDER = Object.keys(VERDICT_LABELS) as ReviewVerdict[];
+
+/** The API's limit on a note (a revision reason's). */
+export const MAX_NOTE_LENGTH = 2000;
 
 export type DecisionDraft = { verdict: Verdict; note: string; openAnnotations: number };
 
