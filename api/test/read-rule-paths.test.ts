@@ -325,6 +325,39 @@ describe('a user who lost access reads the ticket through no path', () => {
         await client.dispose();
       }
     },
+    'TicketEvent.annotation': async () => {
+      // Replayed from the first event: the proofing events of the lost ticket are not among them.
+      const client = wsClient(t.wsUrl, s.designer2.token);
+      const events = collect<{ ticketEvents: { type: string } }>(
+        client,
+        `subscription { ticketEvents(afterEventId: "0") { type annotation { comment { body ticket { id title } } } } }`,
+      );
+      try {
+        await events.until(1);
+        await sleep(300);
+        expect(events.received.map((event) => event.ticketEvents.type)).not.toContain('ANNOTATION_ADDED');
+        expectNoTrace(events.received);
+      } finally {
+        events.stop();
+        await client.dispose();
+      }
+    },
+    'TicketEvent.reviewDecision': async () => {
+      const client = wsClient(t.wsUrl, s.designer2.token);
+      const events = collect<{ ticketEvents: { type: string } }>(
+        client,
+        `subscription { ticketEvents(afterEventId: "0") { type reviewDecision { note attachment { annotations { comment { ticket { id title } } } } } } }`,
+      );
+      try {
+        await events.until(1);
+        await sleep(300);
+        expect(events.received.map((event) => event.ticketEvents.type)).not.toContain('DECISION_RECORDED');
+        expectNoTrace(events.received);
+      } finally {
+        events.stop();
+        await client.dispose();
+      }
+    },
     'Subscription.notificationAdded': async () => {
       const client = wsClient(t.wsUrl, s.designer2.token);
       const added = collect<{ notificationAdded: { kind: string; ticket: { id: string } | null } }>(

@@ -31,6 +31,9 @@ export function createReviewDecisionService({ prisma, sink }: { prisma: PrismaCl
           select: { id: true, ticketId: true, fileName: true, version: true, deletedAt: true },
         });
         if (!attachment || attachment.deletedAt) throw new NotFoundError('Attachment');
+        // Decisions on one ticket one at a time: each decides on the ticket as the one before left it, so of two
+        // at once one is the workflow step and the other is recorded on the ticket that step made.
+        await tx.$executeRaw`SELECT 1 FROM "Ticket" WHERE "id" = ${attachment.ticketId}::uuid FOR UPDATE`;
         const ticket = await loadTicket(tx, { id: attachment.ticketId }, 'COMMENT', () => new NotFoundError('Attachment'));
         const facts = factsOf(ticket);
         if (!canReadTicket(viewer, facts)) throw new NotFoundError('Attachment');
