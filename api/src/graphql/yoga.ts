@@ -27,6 +27,7 @@ import { passwordChangeGate } from './password-change-gate.ts';
 import { buildPermissions } from './permissions/shield.ts';
 import { rateLimitPlugin } from './rate-limit.ts';
 import { refreshCookiePlugin } from './refresh-cookie.ts';
+import { requestBodyLimit } from './request-body-limit.ts';
 import { schema } from './schema.ts';
 import { useSharedSubscriptionExecution } from './shared-subscription-execution.ts';
 import { subscriptionLifetime } from './subscription-lifetime.ts';
@@ -60,10 +61,9 @@ export function createGraphQLServer(options: {
     landingPage: false,
     cors: corsFor(options.config.corsOrigins, EXPOSED_HEADERS),
     logging: errorLog.yogaLogger,
-    // Counted while the body streams in: a chunked upload (no Content-Length for http/upload-limit.ts to
-    // judge) is cut off once it passes the largest file plus the form around it. JSON bodies have their own,
-    // smaller limit before they get here (http/body-limit.ts).
-    maxRequestBodySize: options.config.uploadMaxBytes + MULTIPART_ALLOWANCE_BYTES,
+    // Yoga's own limit counts every body through a stream: requestBodyLimit below does the same for the bodies
+    // that need it (graphql/request-body-limit.ts).
+    maxRequestBodySize: false,
     maskedErrors: { maskError: (error, message) => toPublicError(error, message) },
     plugins: [
       // GraphQL over SSE at /graphql/stream. First, so it sees every operation's result, also those stopped early.
@@ -94,6 +94,10 @@ export function createGraphQLServer(options: {
       }),
       // An event stream (HTTP) ends when its token expires or its session ends, as a socket closes then.
       subscriptionLifetime(),
+      // Counted while the body streams in: a chunked upload (no Content-Length for http/upload-limit.ts to
+      // judge) is cut off once it passes the largest file plus the form around it. JSON bodies have their own,
+      // smaller limit before they get here (http/body-limit.ts). After every plugin that sets a request parser.
+      requestBodyLimit(options.config.uploadMaxBytes + MULTIPART_ALLOWANCE_BYTES),
     ],
     // A refused token is an answer for the client (UNAUTHENTICATED), not a server error to log.
     context: (initial) =>
