@@ -231,10 +231,12 @@ export function readTicketPage(sql: SqlReader, page: TicketPage): Promise<Record
   }
   if (plan.commentCount) select.push(Prisma.sql`(SELECT count(*)::int FROM "Comment" cc WHERE cc."ticketId" = t."id") AS "_count.comments"`);
   if (plan.newestImage) {
-    const columns = Object.keys(NEWEST_IMAGE.select);
-    for (const column of columns) select.push(Prisma.sql`ni.${quoted(column)} AS ${quoted(`attachments.${column}`)}`);
-    joins.push(Prisma.sql`LEFT JOIN LATERAL (SELECT ${Prisma.join(columns.map((column) => Prisma.sql`a.${quoted(column)}`))} FROM "Attachment" a WHERE a."ticketId" = t."id" AND a."deletedAt" IS NULL
-      AND a."mimeType" IN (${Prisma.join(NEWEST_IMAGE.where.mimeType.in)}) ORDER BY a."createdAt" DESC, a."id" DESC LIMIT 1) ni ON true`);
+    // In the select list, like the count: run for the page's rows only, after the sort and the limit (as a
+    // LATERAL join it ran for every matching ticket before the sort: 88 ms for 2,245 completed tickets).
+    const fields = Object.keys(NEWEST_IMAGE.select).map((column) => Prisma.sql`${column}::text, a.${quoted(column)}`);
+    select.push(Prisma.sql`(SELECT json_build_object(${Prisma.join(fields)}) FROM "Attachment" a
+      WHERE a."ticketId" = t."id" AND a."deletedAt" IS NULL AND a."mimeType" IN (${Prisma.join(NEWEST_IMAGE.where.mimeType.in)})
+      ORDER BY a."createdAt" DESC, a."id" DESC LIMIT 1) AS "attachments"`);
   }
 
   const statement = Prisma.sql`
@@ -267,7 +269,7 @@ function shaper(keys: string[], plan: Plan): (row: Record<string, unknown>) => R
     }
     for (const [name, key] of relations) ticket[name] = ticket[key] === null ? null : (objects[name] ?? null);
     if (plan.commentCount) ticket._count = { comments: objects._count?.comments ?? 0 };
-    if (plan.newestImage) ticket.attachments = objects.attachments?.id ? [objects.attachments] : [];
+    if (plan.newestImage) ticket.attachments = ticket.attachments ? [ticket.attachments] : [];
     return ticket;
   };
 }
