@@ -18,14 +18,25 @@ const reviewDecisionFields = graphql(`
   }
 `);
 
-/** Each reviewer's latest decision on the latest version of each file, and the ticket's status. */
+/**
+ * Each reviewer's latest decision on the latest version of each file, the ticket's status, and the open
+ * annotations of the version decided on (what a request for changes lists).
+ */
 export const reviewDecisionsQuery = graphql(`
-  query ReviewDecisions($id: ID!) {
+  query ReviewDecisions($id: ID!, $attachmentId: ID!) {
     ticket(id: $id) {
       id
       status
       reviewDecisions {
         ...ReviewDecisionFields
+      }
+    }
+    decidedFile: node(id: $attachmentId) {
+      id
+      ... on Attachment {
+        annotations(state: OPEN) {
+          id
+        }
       }
     }
   }

@@ -4,19 +4,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeClient, type SentOperation, sentInput } from '../../test/fake-client';
 import { DecisionPanel } from './decision-panel';
 import { CHANGES_NEED_A_REASON } from './decision-rules';
-import type { ProofAnnotation, ProofContext, ProofVersion } from './proof-types';
+import type { ProofContext, ProofVersion } from './proof-types';
 
 afterEach(cleanup);
 
 const version = (n: number): ProofVersion => ({ id: `v${n}`, version: n, fileName: 'hero.png', mimeType: 'image/png', url: `/files/v${n}` });
-const openPin: ProofAnnotation = { id: 'a1', number: 1, page: null, shape: 'PIN', x: 0.5, y: 0.5, width: null, height: null, points: [], state: 'OPEN' };
-
-function contextFor(file: ProofVersion, annotations: ProofAnnotation[] = []): ProofContext {
+function contextFor(file: ProofVersion): ProofContext {
   return {
     ticket: () => ({ id: 't1', number: 7, title: 'Hero' }),
     file: () => file,
     versions: () => [version(1), version(2)],
-    annotations: () => annotations,
+    annotations: () => [],
     openVersion: () => undefined,
     refresh: () => undefined,
   };
@@ -32,10 +30,15 @@ const decision = (verdict: string) => ({
   attachment: { __typename: 'Attachment', id: 'v2', fileName: 'hero.png', version: 2 },
 });
 
-function server(status: string) {
+function server(status: string, openAnnotations: string[] = []) {
   return (operation: SentOperation) => {
     if (operation.operationName === 'ReviewDecisions') {
-      return { data: { ticket: { __typename: 'Ticket', id: 't1', status, reviewDecisions: [decision('APPROVED')] } } };
+      return {
+        data: {
+          ticket: { __typename: 'Ticket', id: 't1', status, reviewDecisions: [decision('APPROVED')] },
+          decidedFile: { __typename: 'Attachment', id: 'v2', annotations: openAnnotations.map((id) => ({ __typename: 'Annotation', id })) },
+        },
+      };
     }
     const verdict = (operation.variables.input as { verdict: string }).verdict;
     return {
@@ -74,10 +77,10 @@ describe('DecisionPanel', () => {
   });
 
   it('requests changes with an open annotation and no note; approving closes a completed ticket', async () => {
-    const { client, sent } = fakeClient(server('COMPLETED'));
+    const { client, sent } = fakeClient(server('COMPLETED', ['a1']));
     render(() => (
       <Provider value={client}>
-        <DecisionPanel context={contextFor(version(2), [openPin])} />
+        <DecisionPanel context={contextFor(version(2))} />
       </Provider>
     ));
     await screen.findByText('Maria Requester');

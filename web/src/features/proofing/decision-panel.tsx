@@ -22,7 +22,8 @@ type Outcome = { verdict: Verdict; status: TicketStatus };
  */
 export function DecisionPanel(props: { context: ProofContext }) {
   const ticketId = () => props.context.ticket().id;
-  const [result, refetch] = createQuery({ query: reviewDecisionsQuery, variables: () => ({ id: ticketId() }) });
+  const latest = () => props.context.versions().at(-1) ?? props.context.file();
+  const [result, refetch] = createQuery({ query: reviewDecisionsQuery, variables: () => ({ id: ticketId(), attachmentId: latest().id }) });
   const [sent, record] = createMutation(recordReviewDecisionMutation);
   const [note, setNote] = createSignal('');
   const [refusal, setRefusal] = createSignal<string>();
@@ -39,13 +40,15 @@ export function DecisionPanel(props: { context: ProofContext }) {
     ),
   );
 
-  const latest = () => props.context.versions().at(-1) ?? props.context.file();
   const onLatest = () => latest().id === props.context.file().id;
   const decisions = () =>
     (result.data?.ticket?.reviewDecisions ?? [])
       .map((decision) => getFragmentData(reviewDecisionFields, decision))
       .filter((decision) => decision.attachment.fileName === props.context.file().fileName);
-  const openHere = () => props.context.annotations().filter((annotation) => annotation.state === 'OPEN').length;
+  const openHere = () => {
+    const file = result.data?.decidedFile;
+    return file && 'annotations' in file ? file.annotations.length : 0;
+  };
 
   const decide = async (verdict: Verdict) => {
     setOutcome(undefined);
