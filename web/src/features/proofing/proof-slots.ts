@@ -4,12 +4,19 @@
 // entries to the two lists below; their components take the types in proof-types.ts (import them from there:
 // importing this file from a plug-in is an import cycle).
 
+import { lazy } from 'solid-js';
+
 import type { ProofPanelTab, ProofToolbarItem } from './proof-types';
 
 export type { ProofAnnotation, ProofContext, ProofPanelTab, ProofToolbarItem, ProofVersion } from './proof-types';
 
 /** Toolbar buttons after zoom and the drawing tools. Version compare and review decisions: add yours here. */
-export const proofToolbarItems: ProofToolbarItem[] = [];
+export const proofToolbarItems: ProofToolbarItem[] = [
+  { id: 'compare', component: lazy(() => import('./compare-button').then((module) => ({ default: module.CompareButton }))) },
+];
 
 /** Side-panel tabs after "Comments". Version compare and review decisions: add yours here. */
-export const proofPanelTabs: ProofPanelTab[] = [];
+export const proofPanelTabs: ProofPanelTab[] = [
+  { id: 'carried-over', label: 'Carried over?', component: lazy(() => import('./compare-carried-over').then((module) => ({ default: module.CarriedOver }))) },
+  { id: 'decisions', label: 'Decisions', component: lazy(() => import('./decision-panel').then((module) => ({ default: module.DecisionPanel }))) },
+];
