@@ -145,9 +145,9 @@ export function documentSearch(words: string[], stats: WordStatistics, candidate
 /**
  * The text for typo-tolerant title matching (trigram word similarity): the words that are not common in titles.
  * A common word is typed right (it is in the titles as it is), so it adds nothing but a long posting list to the
- * trigram index scan ("ticket 50123" matched 12,509 titles through "ticket"'s trigrams). Common in the tickets'
- * words (title and description, Ticket_search_idx's statistics). null: every word is common, nothing to correct;
- * the text as typed when no word is.
+ * trigram index scan ("ticket 50123" matched 12,509 titles through "ticket"'s trigrams). Common in titles by
+ * Ticket_title_search_idx's statistics. null: every word is common, nothing to correct; the text as typed when no
+ * word is.
  */
 export function typoText(terms: SearchTerms, titleStats: WordStatistics): string | null {
   const rare = terms.words.filter((word) => prefixShare(word, titleStats) < COMMON_WORD_SHARE);

@@ -3,6 +3,7 @@
 // Tickets in one statement (searchTicketsSql), under the read rule of services/ticket-visibility.ts as every
 // other ticket read. A ticket is found by
 //   - its number ("#123" or "123"), which always ranks first;
+//   - the words of its title (Ticket_title_search_idx), so a ticket named by the words is always a candidate;
 //   - the words of its title and description, each word a prefix (Ticket_search_idx, 'simple' configuration:
 //     see the migration 20261206142700_search_indexes for why not 'english');
 //   - a title close to the text (pg_trgm word similarity, Ticket_title_trgm_idx): typos and partial words;
@@ -10,10 +11,17 @@
 // Each way is its own branch, bounded to CANDIDATES matches, so a word that every ticket has ("the") costs a
 // bounded amount of ranking and headline work instead of all of it; ranking then happens over those candidates:
 // number, then full-text rank (title words weigh more than description words) plus title similarity, a comment
-// hit a little, ties to the newest. The branches take the first matches their index scan yields, deliberately
-// unordered: with ORDER BY "createdAt" the planner walked the tickets newest first whenever it guessed a prefix
-// common (it guesses 2 % for any prefix), which for a word in no ticket read the whole table (1 s at 100,000
-// tickets against 2 ms through the indexes).
+// hit a little, ties to the newest. The branches take the first matches they meet, deliberately unordered: with
+// ORDER BY "createdAt" the planner walked the tickets newest first whenever it guessed a prefix common (it
+// guesses 2 % for any prefix when an index has under 100 common words), which for a word in no ticket read the
+// whole table (1 s at 100,000 tickets against 2 ms through the indexes).
+//
+// A GIN index scan cannot stop early: it reads each word's whole posting list before the first row, LIMIT or
+// not (345,776 entries, 61–67 ms, for "benchmark" in every comment). So each branch is planned here, from the
+// indexes' own statistics (the most common words ANALYZE keeps, read once a minute): a common word is checked on
+// rows read (every row until the candidates are found, or those a rarer word finds through the index) instead of
+// read from its posting list; domain/search.ts documentSearch chooses by cost, and the exact index way still
+// runs after a guess that stopped at its bound with too few.
 import type { PrismaClient, Prisma as PrismaNamespace, Ticket, User } from '../db/generated/prisma/client.ts';
 import { Prisma } from '../db/generated/prisma/client.ts';
 import type { SqlReader } from '../db/sql-reader.ts';
@@ -37,6 +45,7 @@ export const CANDIDATES = 200;
 
 /** The indexed expressions, written exactly as in the migration so the planner matches them to the indexes. */
 const TICKET_DOCUMENT = Prisma.sql`(setweight(to_tsvector('simple'::regconfig, t."title"), 'A') || setweight(to_tsvector('simple'::regconfig, t."description"), 'B'))`;
+const TITLE_DOCUMENT = Prisma.sql`to_tsvector('simple'::regconfig, t."title")`;
 const COMMENT_DOCUMENT = Prisma.sql`to_tsvector('simple'::regconfig, c."body")`;
 /** Plain text: the client marks the words itself (no markup to escape). */
 const HEADLINE_OPTIONS = 'MaxWords=20, MinWords=8, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … ", StartSel="", StopSel=""';
@@ -44,9 +53,9 @@ const HEADLINE_OPTIONS = 'MaxWords=20, MinWords=8, ShortWord=2, MaxFragments=1, 
 export type TicketSearchRow = { id: string; score: number; snippet: string | null };
 
 /** What the statistics of the two search indexes say (domain/search.ts WordStatistics). */
-export type SearchStatistics = { tickets: WordStatistics; comments: WordStatistics };
+export type SearchStatistics = { titles: WordStatistics; tickets: WordStatistics; comments: WordStatistics };
 
-export const NO_SEARCH_STATISTICS: SearchStatistics = { tickets: NO_WORD_STATISTICS, comments: NO_WORD_STATISTICS };
+export const NO_SEARCH_STATISTICS: SearchStatistics = { titles: NO_WORD_STATISTICS, tickets: NO_WORD_STATISTICS, comments: NO_WORD_STATISTICS };
 
 /**
  * One branch's candidates: the rows of `from` (a "Ticket" t, or a "Comment" c joined to its ticket t) that match,
@@ -104,11 +113,23 @@ export function searchTicketsSql(
       : Prisma.sql`SELECT t."id", 1 AS "kind", NULL::text AS "body" FROM "Ticket" t WHERE t."number" = ${terms.number}::int AND ${visible}
   UNION ALL
   `;
-  const typo = typoText(terms, statistics.tickets);
+  const typo = typoText(terms, statistics.titles);
+  const ticketColumns = Prisma.sql`t."id", 2 AS "kind", NULL::text AS "body", t."title", t."description"`;
+  // Titles alone first: a ticket named by the words is always among the candidates, however many descriptions
+  // hold them too.
+  const titles = branchSql(documentSearch(terms.words, statistics.titles, CANDIDATES), {
+    name: 'title',
+    alias: 't',
+    select: ticketColumns,
+    from: Prisma.sql`"Ticket" t`,
+    document: TITLE_DOCUMENT,
+    visible,
+    extra: null,
+  });
   const tickets = branchSql(documentSearch(terms.words, statistics.tickets, CANDIDATES), {
     name: 'ticket',
     alias: 't',
-    select: Prisma.sql`t."id", 2 AS "kind", NULL::text AS "body", t."title", t."description"`,
+    select: ticketColumns,
     from: Prisma.sql`"Ticket" t`,
     document: TICKET_DOCUMENT,
     visible,
@@ -123,10 +144,12 @@ export function searchTicketsSql(
     visible,
     extra: null,
   });
-  const ctes = [...tickets.ctes, ...comments.ctes];
+  const ctes = [...titles.ctes, ...tickets.ctes, ...comments.ctes];
   return Prisma.sql`
 WITH ${ctes.length ? Prisma.sql`${Prisma.join(ctes, ',\n')},\n` : Prisma.empty}hits AS (
-  ${byNumber}SELECT "id", "kind", "body" FROM (${tickets.hits}) ticketHits
+  ${byNumber}SELECT "id", "kind", "body" FROM (${titles.hits}) titleHits
+  UNION ALL
+  SELECT "id", "kind", "body" FROM (${tickets.hits}) ticketHits
   UNION ALL
   SELECT "id", "kind", "body" FROM (${comments.hits}) commentHits
 ),
@@ -171,7 +194,7 @@ export async function readSearchStatistics(sql: SqlReader): Promise<SearchStatis
 SELECT s."tablename" AS "index", s."most_common_elems"::text::text[] AS "words", s."most_common_elem_freqs"::float8[] AS "shares",
   i."reltuples"::float8 AS "rows"
 FROM pg_stats s JOIN pg_class i ON i."relname" = s."tablename" AND i."relnamespace" = s."schemaname"::regnamespace
-WHERE s."schemaname" = current_schema() AND s."tablename" IN ('Ticket_search_idx', 'Comment_search_idx')`);
+WHERE s."schemaname" = current_schema() AND s."tablename" IN ('Ticket_title_search_idx', 'Ticket_search_idx', 'Comment_search_idx')`);
   const of = (index: string): WordStatistics => {
     const row = rows.find((candidate) => candidate.index === index);
     if (!row?.words || !row.shares) return NO_WORD_STATISTICS;
@@ -179,7 +202,7 @@ WHERE s."schemaname" = current_schema() AND s."tablename" IN ('Ticket_search_idx
     const shares = row.shares;
     return { rows: Math.max(0, row.rows), common: new Map(row.words.map((word, i) => [word, shares[i] ?? 0])) };
   };
-  return { tickets: of('Ticket_search_idx'), comments: of('Comment_search_idx') };
+  return { titles: of('Ticket_title_search_idx'), tickets: of('Ticket_search_idx'), comments: of('Comment_search_idx') };
 }
 
 export function searchStatistics(sql: SqlReader): Promise<SearchStatistics> {
