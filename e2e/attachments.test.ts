@@ -1,12 +1,14 @@
 // Files in the ticket workspace: the requester uploads an image and a refused file; the image's thumbnail
 // appears, live, in the department manager's open workspace in another browser context. The panel with files
-// is checked with axe and photographed at desktop and phone width.
+// is checked with axe and photographed at desktop and phone width, and so are the board card and the tickets
+// list row, which show the ticket's newest image (the server's WebP preview) as a small thumbnail.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { png } from '../api/test/support/files.ts';
 import { assertAccessible } from './support/a11y.ts';
 import { graphql, tokenFor } from './support/api.ts';
 import { signIn } from './support/auth.ts';
+import { cardBody } from './support/board.ts';
 import { DESKTOP, PHONE, useBrowser } from './support/browser.ts';
 import { eventually } from './support/live.ts';
 import { screenshot } from './support/screenshots.ts';
@@ -91,6 +93,47 @@ describe('attachments in the workspace', () => {
       await assertAccessible(person.page, `workspace with files at ${viewport.width}`);
       await person.page.getByRole('heading', { name: 'Files' }).scrollIntoViewIfNeeded();
       await screenshot(person.page, 'workspace-files');
+    });
+  }
+
+  /** The decoded thumbnail (a preview, not the file) inside `scope`, with its box size. */
+  async function decodedPreview(scope: ReturnType<Page['locator']>) {
+    const image = scope.getByRole('img', { name: IMAGE });
+    await image.first().waitFor({ timeout: WAIT_MS });
+    await image.first().scrollIntoViewIfNeeded();
+    return image.first().evaluate((element) => {
+      const img = element as HTMLImageElement;
+      const box = img.getBoundingClientRect();
+      return { decoded: img.complete && img.naturalWidth > 0, src: img.getAttribute('src') ?? '', loading: img.loading, width: box.width, height: box.height };
+    });
+  }
+
+  for (const viewport of [DESKTOP, PHONE]) {
+    it(`shows the newest image on the board card and the tickets list row at ${viewport.width}×${viewport.height}`, async () => {
+      const person = await browser.newUser({ viewport, label: `marketer board at ${viewport.width}` });
+      await signIn(person.page, 'marketer', '/board');
+      const onCard = await eventually('the card thumbnail', async () => {
+        const shown = await decodedPreview(cardBody(person.page, ticket.number));
+        if (!shown.decoded) throw new Error('not decoded yet');
+        return shown;
+      });
+      expect(onCard.src).toMatch(/^\/files\/[0-9a-f-]+\/preview\?token=/);
+      expect(onCard.loading).toBe('lazy');
+      // A fixed 4:3 box, whatever the image's own proportions (the upload was 120 × 90, the first 160 × 90).
+      expect(Math.round((onCard.width / onCard.height) * 3)).toBe(4);
+      await assertAccessible(person.page, `board with a thumbnail at ${viewport.width}`);
+      await screenshot(person.page, 'board-thumbnail');
+
+      await person.page.goto(new URL(`/tickets?q=${encodeURIComponent(ticket.title)}`, person.page.url()).href);
+      const row = person.page.getByRole('row').filter({ hasText: ticket.title });
+      const inRow = await eventually('the row thumbnail', async () => {
+        const shown = await decodedPreview(row);
+        if (!shown.decoded) throw new Error('not decoded yet');
+        return shown;
+      });
+      expect(inRow.src).toMatch(/\/preview\?token=/);
+      await assertAccessible(person.page, `tickets list with a thumbnail at ${viewport.width}`);
+      await screenshot(person.page, 'tickets-list-thumbnail');
     });
   }
 });
