@@ -10,6 +10,15 @@ import type { ProofVersion } from './proof-types';
 import { ProofView } from './proof-view';
 import { proofTicketLookupQuery, proofTicketQuery } from './proofing.graphql';
 
+/** The router hands the path segment over as written: a global id's "=" arrives as %3D. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 const GONE = 'There is no ticket with this number, or you may not read it.';
 
 /** `/tickets/<number>/files/<attachmentId>`: finds the ticket by its number, then the file among its attachments. */
@@ -29,7 +38,7 @@ export function ProofPage() {
         <ErrorBanner message={GONE} />
       </Match>
       <Match when={id()} keyed>
-        {(ticketId) => <ProofTicket ticketId={ticketId} attachmentId={params.attachmentId} />}
+        {(ticketId) => <ProofTicket ticketId={ticketId} attachmentId={decoded(params.attachmentId)} />}
       </Match>
       <Match when={lookup.error}>{(error) => <ErrorBanner message={describeError(error())} />}</Match>
       <Match when={lookup.data}>
