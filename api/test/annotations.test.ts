@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { pdf, png } from './support/files.ts';
-import { rawId, type Sessions, signInEveryone, ticketAt, ticketMutationOk } from './support/tickets.ts';
+import { DEMO_PEOPLE, type DemoPerson, rawId, type Sessions, signInEveryone, ticketAt, ticketMutationOk } from './support/tickets.ts';
 import { uploadOk } from './support/uploads.ts';
 
 let t: TestApp;
@@ -98,6 +98,9 @@ describe('adding', () => {
     await addOk(s.marketer.token, { attachmentId: image.id, shape: 'PIN', x: 0.3, y: 0.3, body: 'Please check @designer' });
     const notifications = await t.ok<{ notifications: { nodes: Json[] } }>(`{ notifications(first: 20) { nodes { kind title } } }`, {}, s.designer.token);
     expect(notifications.notifications.nodes).toContainEqual({ kind: 'MENTIONED', title: `You were mentioned on #${ticket.number}: poster.png, #6` });
+    // The team's Telegram group hears of it once, as of a comment, with the file and the number.
+    const group = await t.db.prisma.notificationOutbox.findMany({ where: { ticketId: rawId(ticket.id), channel: 'TELEGRAM_GROUP', kind: 'COMMENT_ADDED' } });
+    expect(group.map((row) => (row.payload as { title: string; body: string }).title)).toContain(`New comment on #${ticket.number}: poster.png, #6`);
   });
 
   const REFUSALS: [string, Json, string][] = [
@@ -203,5 +206,53 @@ describe('the read rule', () => {
     expect(node.data?.node).toBeNull();
     expect(codeOf(await t.gql(RESOLVE, { input: { id: note.id } }, s.admin.token))).toBe('NOT_FOUND');
     expect(codeOf(await add(s.admin.token, { attachmentId: file.id, shape: 'PIN', x: 0.5, y: 0.5, body: 'After' }))).toBe('NOT_FOUND');
+  });
+});
+
+describe('role matrix', () => {
+  // A Marketing ticket requested by marketer, assigned to designer, in progress; the annotation is marketer's.
+  // Written out by hand from the contract: who reads the ticket reads and adds annotations; who resolves is
+  // its author, the assignee, managers with authority and admins; everyone else learns nothing (NOT_FOUND).
+  const EXPECTED: Record<DemoPerson, { read: boolean; resolve: 'ok' | 'FORBIDDEN' | 'NOT_FOUND' }> = {
+    admin: { read: true, resolve: 'ok' },
+    'creative.manager': { read: true, resolve: 'ok' },
+    'marketing.manager': { read: true, resolve: 'ok' },
+    'sales.manager': { read: false, resolve: 'NOT_FOUND' },
+    designer: { read: true, resolve: 'ok' },
+    designer2: { read: false, resolve: 'NOT_FOUND' },
+    marketer: { read: true, resolve: 'ok' },
+    seller: { read: false, resolve: 'NOT_FOUND' },
+  };
+  let file: Json;
+  let pin: Json;
+  beforeAll(async () => {
+    const matrixTicket = await ticketAt(t, s, 'IN_PROGRESS', { title: 'Matrix poster' });
+    file = await uploadOk(t, s.designer.token, matrixTicket.id, { name: 'matrix.png', bytes: png(4, 4) });
+    pin = await addOk(s.marketer.token, { attachmentId: file.id, shape: 'PIN', x: 0.5, y: 0.5, body: 'Matrix note' });
+  });
+
+  it.each(DEMO_PEOPLE)('%s', async (person) => {
+    const expected = EXPECTED[person];
+    const token = s[person].token;
+    const read = await t.gql<{ node: Json }>(
+      `query ($id: ID!) { node(id: $id) { ... on Attachment { annotations { comment { body } } } } }`,
+      { id: file.id },
+      token,
+    );
+    const annotationNode = await t.gql<{ node: Json }>(`query ($id: ID!) { node(id: $id) { id } }`, { id: pin.id }, token);
+    const added = await add(token, { attachmentId: file.id, shape: 'PIN', x: 0.1, y: 0.1, body: `By ${person}` });
+    if (expected.read) {
+      expect(read.data?.node.annotations.map((entry: Json) => entry.comment.body)).toContain('Matrix note');
+      expect(annotationNode.data?.node).toEqual({ id: pin.id });
+      expect(added.errors).toBeUndefined();
+    } else {
+      expect(read.data?.node).toBeNull();
+      expect(annotationNode.data?.node).toBeNull();
+      expect(codeOf(added)).toBe('NOT_FOUND');
+      expect(JSON.stringify([read, annotationNode, added])).not.toContain('Matrix');
+    }
+    const resolved = await t.gql(RESOLVE, { input: { id: pin.id } }, token);
+    expect(codeOf(resolved) ?? 'ok').toBe(expected.resolve);
+    if (expected.resolve === 'ok') await t.ok(REOPEN, { input: { id: pin.id } }, token);
   });
 });

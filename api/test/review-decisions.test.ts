@@ -7,7 +7,7 @@ import { Webhook as Verifier } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { png } from './support/files.ts';
-import { rawId, type Sessions, signInEveryone, ticketAt, ticketMutationOk } from './support/tickets.ts';
+import { DEMO_PEOPLE, type DemoPerson, rawId, type Sessions, signInEveryone, ticketAt, ticketMutationOk } from './support/tickets.ts';
 import { uploadOk } from './support/uploads.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver.ts';
 import { collect, sleep, wsClient } from './support/ws.ts';
@@ -154,6 +154,37 @@ describe('recording', () => {
   });
 });
 
+describe('role matrix', () => {
+  // A Marketing ticket requested by marketer, assigned to designer, in progress (so no decision moves it). Written
+  // out by hand: reviewers are the requester, managers with authority and admins (and collaborators, above);
+  // the assignee may not judge their own work; whoever may not read the ticket learns nothing.
+  const EXPECTED: Record<DemoPerson, 'ok' | 'FORBIDDEN' | 'NOT_FOUND'> = {
+    admin: 'ok',
+    'creative.manager': 'ok',
+    'marketing.manager': 'ok',
+    'sales.manager': 'NOT_FOUND',
+    designer: 'FORBIDDEN',
+    designer2: 'NOT_FOUND',
+    marketer: 'ok',
+    seller: 'NOT_FOUND',
+  };
+  let ticket: Json;
+  let file: Json;
+  beforeAll(async () => {
+    ticket = await ticketAt(t, s, 'IN_PROGRESS', { title: 'Matrix decision' });
+    file = await upload(ticket.id, 'matrix.png');
+  });
+
+  it.each(DEMO_PEOPLE)('%s', async (person) => {
+    const response = await record(s[person].token, { attachmentId: file.id, verdict: 'APPROVED' });
+    expect(codeOf(response) ?? 'ok').toBe(EXPECTED[person]);
+    if (EXPECTED[person] === 'NOT_FOUND') expect(JSON.stringify(response)).not.toContain('Matrix decision');
+    const read = await t.gql<{ ticket: Json | null }>(DECISIONS, { id: ticket.id }, s[person].token);
+    if (EXPECTED[person] === 'NOT_FOUND') expect(read.data?.ticket).toBeNull();
+    else expect(read.data?.ticket?.status).toBe('IN_PROGRESS');
+  });
+});
+
 describe('events', () => {
   const EVENTS = `subscription { ticketEvents { type ticket { id title } annotation { number state comment { body } } reviewDecision { verdict note } } }`;
 
@@ -229,9 +260,12 @@ describe('events', () => {
     const received = receiver.to('/reader');
     const verifier = new Verifier(reader.secret);
     for (const request of received) verifier.verify(request.body, request.headers as Record<string, string>);
-    const payloads = received.map((request) => JSON.parse(request.body) as { type: string; data: { ticket: { title: string } } });
+    const payloads = received.map((request) => JSON.parse(request.body) as { type: string; data: Json });
     expect(payloads.map((payload) => payload.type)).toEqual(events.map((type) => `ticket.${type.toLowerCase()}`));
     expect(payloads.every((payload) => payload.data.ticket.title === 'Hooked poster')).toBe(true);
+    // Each carries what happened: the annotation (as it is when sent) or the decision.
+    expect(payloads[0]!.data).toMatchObject({ annotation: { number: 1, shape: 'PIN', comment: { body: 'Crop tighter' } }, reviewDecision: null });
+    expect(payloads[3]!.data).toMatchObject({ annotation: null, reviewDecision: { verdict: 'APPROVED', attachment: { fileName: 'hooked.png' } } });
     expect(receiver.to('/outsider')).toEqual([]);
     expect(await t.db.prisma.webhookDelivery.count({ where: { webhookId: rawId(outsider.webhook.id) } })).toBe(0);
   });

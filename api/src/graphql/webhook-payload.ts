@@ -33,6 +33,13 @@ export const WEBHOOK_EVENT_SELECTION = parse(/* GraphQL */ `
         assignee { id username displayName }
         collaborators { id username displayName }
       }
+      annotation {
+        id number page shape x y width height points state createdAt resolvedAt
+        attachment { id fileName version }
+        comment { id body author { id username displayName } }
+        resolvedBy { id username displayName }
+      }
+      reviewDecision { id verdict note createdAt attachment { id fileName version } reviewer { id username displayName } }
     }
   }
 `);
