@@ -9,11 +9,13 @@ import { decideStartup, StartupError } from './startup.ts';
 /**
  * V8 runs WebAssembly first as baseline (Liftoff) code and recompiles a function with its optimising compiler once
  * it has run about this many bytes of code (the default is 1,800,000). Opening embedded PGlite and Prisma's first
- * queries crossed that for hundreds of functions, and their recompilation was most of a restart's CPU: ≈4.8 s to
- * the first login, against ≈3.3 s with a budget 100 times larger (`bench:startup`'s CPU column, 3 restarts each way
- * on a loaded machine). Functions that stay hot are still optimised, later; requests after start-up cost the same
- * CPU in the same test. Set before PGlite and Prisma compile their modules (V8 reads it when a function's budget
- * is set), and only for the embedded database: the PostgreSQL mode was not measured.
+ * queries crossed that for many functions, and recompiling them (on V8's background threads, but on a busy
+ * machine there is no idle core) was a third of a restart's CPU: ≈4.8 s to the first login, against ≈3.3 s with
+ * a budget 100 times larger (`bench:startup`'s CPU column, 3 restarts each way on a loaded machine;
+ * `--liftoff-only`, never optimising, ≈2.8 s). Functions that stay hot are still optimised, later: 4 × 200
+ * GraphQL reads on the demo data right after a start cost no more CPU per request than with the default (2 runs
+ * each). Set before PGlite and Prisma compile their modules (V8 reads it when it sets a function's budget), and
+ * only for the embedded database: the PostgreSQL mode (Prisma's query compiler alone) was not measured.
  */
 const EMBEDDED_WASM_TIERING_BUDGET = 180_000_000;
 
