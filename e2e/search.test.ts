@@ -114,3 +114,50 @@ it('jumps to a typed number, opens with / outside fields, and closes with Escape
   await page.keyboard.press('Enter');
   await page.waitForURL(`${inject('baseUrl')}/tickets/${ticket.number}`, { timeout: WAIT_MS });
 });
+
+describe.each(widths)('on a ticket page at %s width', (width, viewport) => {
+  it('runs an action on the open ticket: Ctrl+K, "approve", Enter, the approval dialog, and the status and history follow', async () => {
+    const created = await graphql<{ createTicket: { ticket: { number: number; title: string } } }>(
+      'mutation ($input: CreateTicketInput!) { createTicket(input: $input) { ticket { number title } } }',
+      { input: { title: `Window decals for the spring sale (${width})`, description: 'Six decals for the shop front.', priority: 'MEDIUM' } },
+      await tokenFor('marketer'),
+    );
+    const open = created.createTicket.ticket;
+    const { page } = await browser.newUser({ viewport, label: `marketing manager (${width})` });
+    await signIn(page, 'marketing.manager', `/tickets/${open.number}`);
+    await page.getByRole('heading', { name: open.title }).first().waitFor({ timeout: WAIT_MS });
+    await ready(page);
+    const history = page.getByRole('list', { name: 'History' });
+    await history.waitFor({ timeout: WAIT_MS });
+    const entriesBefore = await history.getByRole('listitem').count();
+
+    if (width === 'desktop') await page.keyboard.press('Control+K');
+    else await page.getByRole('button', { name: /Search/ }).click();
+    await palette(page).waitFor({ timeout: WAIT_MS });
+    // Opened on a ticket, the palette lists what the viewer may do to it, as the page's action bar does.
+    const approve = page.getByRole('option', { name: new RegExp(`^#${open.number} Approve`) });
+    await approve.waitFor({ timeout: WAIT_MS });
+    expect(await page.getByRole('option', { name: new RegExp(`^#${open.number} Reject`) }).count()).toBe(1);
+    await searchBox(page).fill('approve');
+    await expect.poll(() => approve.getAttribute('aria-selected'), { timeout: WAIT_MS }).toBe('true');
+    await assertAccessible(page, `palette with the ticket's actions (${width})`);
+    await screenshot(page, 'search-palette-actions');
+
+    if (width === 'desktop') await page.keyboard.press('Enter');
+    else await approve.click();
+    // The same dialog as the page's Approve button (its note is optional), then the same toast.
+    const dialog = page.getByRole('dialog', { name: `Approve #${open.number}` });
+    await dialog.waitFor({ timeout: WAIT_MS });
+    expect(await palette(page).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await page.getByText(`Approved #${open.number}.`).first().waitFor({ timeout: WAIT_MS });
+    await page
+      .locator('.ticket-header, header')
+      .getByText(/For Creative approval/)
+      .first()
+      .waitFor({ timeout: WAIT_MS });
+    await expect.poll(() => history.getByRole('listitem').count(), { timeout: WAIT_MS }).toBeGreaterThan(entriesBefore);
+    expect(await history.textContent()).toMatch(/approved/);
+    await screenshot(page, 'search-palette-action-done');
+  });
+});

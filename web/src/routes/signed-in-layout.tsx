@@ -16,11 +16,14 @@ export function SignedInLayout(props: RouteSectionProps) {
   return (
     <Show when={session.isSignedIn()} fallback={<Navigate href={loginHref(props.location.pathname + props.location.search)} />}>
       <Show when={!session.mustChangePassword()} fallback={<Navigate href="/change-password" />}>
-        <AppShell>{props.children}</AppShell>
-        <Suspense>
-          <PaletteLauncher />
-          <ShortcutsLauncher />
-        </Suspense>
+        <AppShell>
+          {props.children}
+          {/* Inside the shell: the palette runs ticket actions through the shell's action runner. */}
+          <Suspense>
+            <PaletteLauncher />
+            <ShortcutsLauncher />
+          </Suspense>
+        </AppShell>
       </Show>
     </Show>
   );

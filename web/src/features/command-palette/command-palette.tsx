@@ -1,25 +1,39 @@
-import { useNavigate } from '@solidjs/router';
+import { useLocation, useNavigate } from '@solidjs/router';
 import { useClient } from '@urql/solid';
 import { createEffect, createMemo, createSignal, createUniqueId, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { StatusBadge } from '../../components/status-badge';
 import { session } from '../../lib/session';
-import { highlight, type PaletteGroup, type PaletteItem, paletteItems, type SearchResult, wordsOf } from './palette-model';
-import { paletteSearchQuery } from './search.graphql';
+import { useTicketAction } from '../ticket-actions';
+import { highlight, type OpenTicket, type PaletteGroup, type PaletteItem, paletteItems, type SearchResult, ticketNumberInPath, wordsOf } from './palette-model';
+import { paletteOpenTicketQuery, paletteSearchQuery } from './search.graphql';
 import './command-palette.css';
 
 /** Typing pauses this long before the server is asked. */
 const DEBOUNCE_MS = 150;
 const RESULTS = 8;
-const GROUPS: readonly PaletteGroup[] = ['Tickets', 'People', 'Pages'];
+const GROUPS: readonly PaletteGroup[] = ['Actions', 'Tickets', 'People', 'Pages'];
 
 /**
  * Find anything: a modal combobox (WAI-ARIA's "combobox with listbox popup"). Focus stays in the text field;
- * the arrow keys move the active option (aria-activedescendant), Enter opens it, Escape closes.
+ * the arrow keys move the active option (aria-activedescendant), Enter opens it, Escape closes. Opened on a
+ * ticket's page it also lists what the viewer may do to that ticket (its `availableActions`), first: Enter
+ * closes the palette and runs the action through the shared action runner, as the page's buttons do (its
+ * dialog when it needs input, the toast, the refusal explained).
  */
 export function CommandPalette(props: { onClose: () => void }) {
   const id = createUniqueId();
   const client = useClient();
   const navigate = useNavigate();
+  const openNumber = ticketNumberInPath(useLocation().pathname);
+  // Only a ticket page offers actions (and only there is the palette under the signed-in shell's runner).
+  const runner = openNumber === null ? undefined : useTicketAction();
+  const [openTicket, setOpenTicket] = createSignal<OpenTicket>();
+  if (openNumber !== null) {
+    client
+      .query(paletteOpenTicketQuery, { search: `#${openNumber}` }, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then((answer) => setOpenTicket(answer.data?.tickets.nodes.find((ticket) => ticket.number === openNumber)));
+  }
   const [text, setText] = createSignal('');
   const [results, setResults] = createSignal<readonly SearchResult[]>([]);
   const [searching, setSearching] = createSignal(false);
@@ -62,7 +76,7 @@ export function CommandPalette(props: { onClose: () => void }) {
     }),
   );
 
-  const items = createMemo(() => paletteItems(text(), results(), session.user()?.role));
+  const items = createMemo(() => paletteItems(text(), results(), session.user()?.role, openTicket()));
   const words = createMemo(() => wordsOf(text()));
   createEffect(on(items, () => setActive(0)));
   const optionId = (index: number) => `${id}-option-${index}`;
@@ -76,7 +90,11 @@ export function CommandPalette(props: { onClose: () => void }) {
   const open = (item: PaletteItem | undefined) => {
     if (!item) return;
     props.onClose();
-    navigate(item.href);
+    const ticket = openTicket();
+    if (item.action && ticket && runner) {
+      const { id: ticketId, number, title, version, status } = ticket;
+      void runner.run({ id: ticketId, number, title, version, status }, item.action);
+    } else if (item.href) navigate(item.href);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -189,11 +207,15 @@ export function CommandPalette(props: { onClose: () => void }) {
       </div>
       <div class="palette-footer">
         <span class="palette-status" role="status">
-          {text().trim() ? status() : 'Type to find tickets by number, words of their title, description or comments, and people.'}
+          {text().trim()
+            ? status()
+            : openTicket()
+              ? `Type an action to run on #${openTicket()?.number}, or find tickets by number or words, and people.`
+              : 'Type to find tickets by number, words of their title, description or comments, and people.'}
         </span>
         <span class="palette-hints" aria-hidden="true">
           <kbd>↑</kbd>
-          <kbd>↓</kbd> move <kbd>Enter</kbd> open
+          <kbd>↓</kbd> move <kbd>Enter</kbd> {openTicket() ? 'open or run' : 'open'}
         </span>
       </div>
     </dialog>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlight, matchingPages, paletteItems, ticketNumberOf } from './palette-model';
+import { highlight, matchingPages, paletteItems, ticketNumberInPath, ticketNumberOf } from './palette-model';
 
 const ticket = (number: number, title: string) => ({ ticket: { id: `T${number}`, number, title, status: 'REQUESTED' as const }, snippet: 'the brief' });
 const person = { user: { id: 'U1', username: 'designer', displayName: 'Dana Designer', department: { name: 'Creative' } } };
@@ -56,5 +56,38 @@ describe('highlight', () => {
     ]);
     expect(segments.map((segment) => segment.text).join('')).toBe('Spring banner, bannerless');
     expect(highlight('urban', ['ban'])).toEqual([{ text: 'urban', mark: false }]);
+  });
+});
+
+describe('actions on the open ticket', () => {
+  const open = {
+    id: 'T12',
+    number: 12,
+    title: 'Spring banner',
+    status: 'PENDING_CREATIVE' as const,
+    version: 4,
+    availableActions: ['EDIT', 'COMMENT', 'APPROVE', 'REJECT', 'REQUEST_REVISION', 'DELETE'] as const,
+  };
+
+  it('lists the actions the ticket offers the viewer that the runner runs, first, and only on a ticket page', () => {
+    const items = paletteItems('', [], 'MANAGER', open);
+    expect(items.filter((item) => item.group === 'Actions').map((item) => item.label)).toEqual(['Approve', 'Reject', 'Request revision', 'Delete']);
+    expect(items[0]).toMatchObject({ key: 'action:APPROVE', action: 'APPROVE', prefix: '#12', detail: 'Spring banner' });
+    expect(items[0]?.href).toBeUndefined();
+    expect(paletteItems('', [], 'MANAGER').some((item) => item.group === 'Actions')).toBe(false);
+  });
+
+  it('keeps the actions whose words start with the typed ones, before the search results', () => {
+    const items = paletteItems('approve', [ticket(7, 'Approve the banner')], 'MANAGER', open);
+    expect(items.map((item) => item.key)).toEqual(['action:APPROVE', 'ticket:T7']);
+    expect(paletteItems('rev', [], 'MANAGER', open).map((item) => item.label)).toEqual(['Request revision']);
+  });
+
+  it('finds the ticket number of a ticket page only', () => {
+    expect(ticketNumberInPath('/tickets/12')).toBe(12);
+    expect(ticketNumberInPath('/tickets/12/')).toBe(12);
+    expect(ticketNumberInPath('/tickets/12/files/abc')).toBeNull();
+    expect(ticketNumberInPath('/tickets')).toBeNull();
+    expect(ticketNumberInPath('/board')).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 // What the command palette lists for a text: the `search` query's tickets and people, the app's pages whose
 // names match the words, and a jump to a ticket by its number. Plain functions, so the palette only renders.
-import type { Role, TicketStatus } from '../../gql/graphql';
+import type { Role, TicketAction, TicketStatus } from '../../gql/graphql';
 import { MANAGE_PAGES, MANAGERS } from '../../routes/manage-pages';
+import { ACTIONS, isRunnableAction, type RunnableAction } from '../ticket-actions/action-rules';
 
-export type PaletteGroup = 'Tickets' | 'People' | 'Pages';
+export type PaletteGroup = 'Actions' | 'Tickets' | 'People' | 'Pages';
 
 export type PaletteItem = {
   key: string;
@@ -15,8 +16,13 @@ export type PaletteItem = {
   /** The second line: a ticket's snippet, a person's username and department, a page's path. */
   detail?: string;
   status?: TicketStatus;
-  href: string;
+  /** Where Enter goes; an action item runs `action` on the open ticket instead. */
+  href?: string;
+  action?: RunnableAction;
 };
+
+/** The ticket page the palette was opened on, with what the viewer may do to it now. */
+export type OpenTicket = { id: string; number: number; title: string; status: TicketStatus; version: number; availableActions: readonly TicketAction[] };
 
 export type SearchResult = {
   snippet?: string | null;
@@ -64,14 +70,44 @@ export function matchingPages(text: string, role: Role | undefined): PaletteItem
     .map((page) => ({ key: `page:${page.href}`, group: 'Pages', label: page.label, detail: page.href, href: page.href }));
 }
 
+/** The ticket number of a ticket page's path ("/tickets/12"), else null (its files' pages are not the ticket). */
+export function ticketNumberInPath(pathname: string): number | null {
+  const digits = /^\/tickets\/(\d{1,9})\/?$/.exec(pathname)?.[1];
+  return digits ? Number(digits) : null;
+}
+
+/**
+ * The actions the open ticket offers the viewer (its `availableActions` the action runner can run, in the
+ * server's order) whose name has a word starting with each typed word; all of them for blank text.
+ */
+export function actionItems(text: string, ticket: OpenTicket | undefined): PaletteItem[] {
+  if (!ticket) return [];
+  const words = wordsOf(text);
+  return ticket.availableActions
+    .filter(isRunnableAction)
+    .filter((action) => {
+      const labelWords = wordsOf(ACTIONS[action].label);
+      return words.every((word) => labelWords.some((part) => part.startsWith(word)));
+    })
+    .map((action) => ({
+      key: `action:${action}`,
+      group: 'Actions',
+      label: ACTIONS[action].label,
+      prefix: `#${ticket.number}`,
+      detail: ticket.title,
+      action,
+    }));
+}
+
 /** Where a person leads: managers and admins to the person in Manage → Users, members to the work assigned to them. */
 function personHref(user: NonNullable<SearchResult['user']>, role: Role | undefined): string {
   if (role !== undefined && MANAGERS.includes(role)) return `/admin/users?q=${encodeURIComponent(user.username)}`;
   return `/tickets?assignee=${encodeURIComponent(user.id)}`;
 }
 
-/** The palette's items in display order: tickets (a typed number first), people, pages. */
-export function paletteItems(text: string, results: readonly SearchResult[], role: Role | undefined): PaletteItem[] {
+/** The palette's items in display order: the open ticket's actions, tickets (a typed number first), people, pages. */
+export function paletteItems(text: string, results: readonly SearchResult[], role: Role | undefined, openTicket?: OpenTicket): PaletteItem[] {
+  const actions = actionItems(text, openTicket);
   const tickets: PaletteItem[] = [];
   const people: PaletteItem[] = [];
   const number = ticketNumberOf(text);
@@ -102,7 +138,7 @@ export function paletteItems(text: string, results: readonly SearchResult[], rol
   }
   // With nothing typed the pages are the whole list; with text, only a handful under the results.
   const pages = matchingPages(text, role).slice(0, text.trim() ? 4 : undefined);
-  return [...tickets, ...people, ...pages];
+  return [...actions, ...tickets, ...people, ...pages];
 }
 
 export type Segment = { text: string; mark: boolean };
