@@ -209,7 +209,7 @@ export function ProofView(props: {
                           <img class="proof-image" src={props.file.url} alt={`${props.file.fileName}, version ${props.file.version}`} draggable={false} />
                         }
                       >
-                        {(file) => <PdfPage pdf={file()} number={index + 1} box={box()} root={root()} />}
+                        {(file) => <PdfPage pdf={file()} number={index + 1} box={box()} root={root()} onPainted={markPainted} />}
                       </Show>
                       <AnnotationLayer
                         box={box()}
@@ -304,12 +304,20 @@ export function ProofView(props: {
   }
 }
 
+/** The first time page 1 is painted, marked for bench/proofing.ts. */
+function markPainted(number: number) {
+  if (number === 1 && !performance.getEntriesByName('proof:first-page').length) performance.mark('proof:first-page');
+}
+
 /** A PDF's bytes fetched and opened with PDF.js (loaded with the first PDF). */
 function usePdf(url: () => string | undefined) {
   const [pdf] = createResource(url, async (href) => {
     const [response, { openPdf }] = await Promise.all([fetch(href), import('./pdf-document')]);
     if (!response.ok) throw new Error(`GET ${response.status}`);
-    return openPdf(await response.arrayBuffer());
+    const bytes = await response.arrayBuffer();
+    // User Timing marks for bench/proofing.ts (bytes downloaded → first page painted).
+    performance.mark('proof:pdf-bytes');
+    return openPdf(bytes);
   });
   createEffect(
     on(pdf, (current, previous) => {
