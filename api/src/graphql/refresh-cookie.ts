@@ -38,9 +38,12 @@ function cookieValue(header: string | null, name: string): string | undefined {
 }
 
 export function createRefreshCookie(request: Request, req: IncomingMessage | undefined, trustProxyHops: number): RefreshCookie {
-  const hostname = (request.headers.get('host') ?? '').replace(/:\d+$/, '');
-  const secure = (req !== undefined && requestOverTls(req, trustProxyHops)) || !LOOPBACK_HOST.test(hostname);
-  const attributes = `Path=${REFRESH_COOKIE_PATH}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+  // Worked out when a cookie is written (login, refresh, logout), not for every request's context.
+  const attributes = () => {
+    const hostname = (request.headers.get('host') ?? '').replace(/:\d+$/, '');
+    const secure = (req !== undefined && requestOverTls(req, trustProxyHops)) || !LOOPBACK_HOST.test(hostname);
+    return `Path=${REFRESH_COOKIE_PATH}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+  };
   const queue = (value: string) => pending.set(request, [...(pending.get(request) ?? []), value]);
   return {
     read() {
@@ -52,10 +55,10 @@ export function createRefreshCookie(request: Request, req: IncomingMessage | und
     },
     set(token, expiresAt) {
       const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
-      queue(`${REFRESH_COOKIE}=${token}; ${attributes}; Max-Age=${maxAge}`);
+      queue(`${REFRESH_COOKIE}=${token}; ${attributes()}; Max-Age=${maxAge}`);
     },
     clear() {
-      queue(`${REFRESH_COOKIE}=; ${attributes}; Max-Age=0`);
+      queue(`${REFRESH_COOKIE}=; ${attributes()}; Max-Age=0`);
     },
   };
 }
