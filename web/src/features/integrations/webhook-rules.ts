@@ -16,6 +16,10 @@ export const EVENT_LABELS: Record<WebhookEventType, string> = {
   ROLLED_BACK: 'Rolled back',
   DELETED: 'Moved to trash',
   RESTORED: 'Restored from trash',
+  ANNOTATION_ADDED: 'Annotation added on a file',
+  ANNOTATION_RESOLVED: 'Annotation resolved',
+  ANNOTATION_REOPENED: 'Annotation reopened',
+  DECISION_RECORDED: 'Review decision recorded',
 };
 export const WEBHOOK_EVENTS = Object.keys(EVENT_LABELS) as WebhookEventType[];
 
