@@ -56,6 +56,21 @@ describe('adding', () => {
       s.marketer.token,
     );
     expect(listed.node.annotations.map((entry) => entry.number)).toEqual([1, 2, 3, 4]);
+
+    // Through the ticket page's path (ticket(id:), whose detail statement is hand-written SQL): the same figures.
+    const FIGURE = 'number page shape x y width height points state';
+    const viaTicket = await t.ok<{ ticket: { attachments: Json[] } }>(
+      `query ($id: ID!) { ticket(id: $id) { attachments { id annotations { ${FIGURE} } } } }`,
+      { id: ticket.id },
+      s.marketer.token,
+    );
+    const viaNode = await t.ok<{ node: Json }>(
+      `query ($id: ID!) { node(id: $id) { ... on Attachment { annotations { ${FIGURE} } } } }`,
+      { id: image.id },
+      s.marketer.token,
+    );
+    expect(viaTicket.ticket.attachments.find((file) => file.id === image.id)?.annotations).toEqual(viaNode.node.annotations);
+    expect(viaNode.node.annotations[0]).toMatchObject({ x: 0.25, y: 0.5, points: [] });
   });
 
   it('pins on a page of a PDF', async () => {

@@ -79,6 +79,13 @@ describe('recording', () => {
     const decided = await recordOk(s['marketing.manager'].token, { attachmentId: latest.id, verdict: 'CHANGES_REQUESTED', note: 'More contrast' });
     expect(decided.decision).toMatchObject({ verdict: 'CHANGES_REQUESTED', note: 'More contrast', reviewer: { username: 'marketing.manager' } });
     expect(decided.ticket.status).toBe('COMPLETED');
+    // The people doing the work hear that changes were asked for, and what.
+    const notices = await t.ok<{ notifications: { nodes: Json[] } }>(`{ notifications(first: 10) { nodes { kind title body } } }`, {}, s.designer.token);
+    expect(notices.notifications.nodes).toContainEqual({
+      kind: 'REVISION_REQUESTED',
+      title: `Changes requested on poster.png v2 of #${ticket.number}`,
+      body: 'More contrast',
+    });
     await recordOk(s['marketing.manager'].token, { attachmentId: latest.id, verdict: 'APPROVED' });
     await recordOk(s['creative.manager'].token, { attachmentId: latest.id, verdict: 'APPROVED', note: 'Good to go' });
     const { ticket: read } = await t.ok<{ ticket: Json }>(DECISIONS, { id: ticket.id }, s.marketer.token);

@@ -11,7 +11,7 @@ import type { Viewer } from '../domain/viewer.ts';
 import type { ReviewVerdict } from '../domain/vocabulary.ts';
 import { decide } from '../domain/workflow.ts';
 import { CONFIRM, REQUEST_REVISION } from './ticket-actions.ts';
-import { createTransactionRunner, type EffectsSink, recordTicketEvent } from './ticket-changes.ts';
+import { announceIn, createTransactionRunner, type EffectsSink, recordTicketEvent } from './ticket-changes.ts';
 import { loadTicket, runAction } from './ticket-pipeline.ts';
 import { factsOf, type TicketRow } from './ticket-rows.ts';
 
@@ -51,6 +51,7 @@ export function createReviewDecisionService({ prisma, sink }: { prisma: PrismaCl
           select: { number: true, page: true, comment: { select: { body: true } } },
         });
         checkVerdict(input.verdict, note, open.length);
+        const openList = open.map((annotation) => ({ number: annotation.number, page: annotation.page, body: annotation.comment.body }));
 
         const decision = await tx.reviewDecision.create({
           data: { ticketId: ticket.id, attachmentId: attachment.id, reviewerId: viewer.id, verdict: input.verdict, note },
@@ -67,16 +68,27 @@ export function createReviewDecisionService({ prisma, sink }: { prisma: PrismaCl
 
         // The requester's decision on finished work is the workflow's own step, decided by its table.
         const action = workflowActionOf(input.verdict, viewer, facts);
-        if (!action || !decide(facts, action, viewer).ok) return { decision, ticket };
+        if (!action || !decide(facts, action, viewer).ok) {
+          // Changes asked for outside the workflow step (a manager, a collaborator, or before completion): the
+          // people doing the work hear of it as of a revision request (the step itself announces its own).
+          if (input.verdict === 'CHANGES_REQUESTED') {
+            const reason = revisionReason(attachment, note, openList);
+            await announceIn(tx, effects, {
+              kind: 'REVISION_REQUESTED',
+              actorId: viewer.id,
+              ticket: { id: ticket.id, number: ticket.number, title: ticket.title },
+              recipientIds: [ticket.assigneeId, ...facts.collaboratorIds].filter((id): id is string => id !== null),
+              title: `Changes requested on ${name} of #${ticket.number}`,
+              body: reason,
+            });
+          }
+          return { decision, ticket };
+        }
         const committed =
           action === 'REQUEST_REVISION'
             ? await runAction(tx, effects, REQUEST_REVISION, viewer, {
                 id: ticket.id,
-                reason: revisionReason(
-                  attachment,
-                  note,
-                  open.map((annotation) => ({ number: annotation.number, page: annotation.page, body: annotation.comment.body })),
-                ),
+                reason: revisionReason(attachment, note, openList),
               })
             : await runAction(tx, effects, CONFIRM, viewer, { id: ticket.id });
         return { decision, ticket: committed.ticket };
