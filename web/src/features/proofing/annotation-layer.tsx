@@ -1,4 +1,4 @@
-import { createSignal, createUniqueId, For, Show } from 'solid-js';
+import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import { type PageBox, type Point, relativePoint, type ShapeDraft, shapeFromDrag, type Tool } from './geometry';
 import type { ProofAnnotation } from './proof-types';
 
@@ -28,11 +28,16 @@ export function AnnotationLayer(props: {
     return drag && props.tool ? shapeFromDrag(props.tool, drag.start, drag.end) : props.draft;
   };
 
+  // Shapes are drawn in a fixed 1000-wide user space of the page's aspect, and the SVG is sized by CSS: a zoom
+  // or a resize only scales it, without recomputing a shape (200 of them stay cheap to zoom).
+  const aspect = createMemo(() => (props.box.width > 0 ? Math.round((props.box.height / props.box.width) * 1e6) / 1e6 : 1));
+  const space = createMemo(() => ({ top: 0, width: SPACE, height: SPACE * aspect() }));
+
   const at = (event: PointerEvent) => relativePoint(event.clientX, event.clientY, (event.currentTarget as HTMLElement).getBoundingClientRect());
 
   return (
     <div class="proof-layer">
-      <svg class="proof-shapes" width={props.box.width} height={props.box.height} viewBox={`0 0 ${props.box.width} ${props.box.height}`} aria-hidden="true">
+      <svg class="proof-shapes" viewBox={`0 0 ${space().width} ${space().height}`} preserveAspectRatio="none" aria-hidden="true">
         <defs>
           <marker id={arrowhead} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" fill="context-stroke" />
@@ -42,14 +47,14 @@ export function AnnotationLayer(props: {
           {(annotation) => (
             <Shape
               shape={annotation}
-              box={props.box}
+              box={space()}
               arrowhead={arrowhead}
               class={annotation.id === props.selectedId ? 'proof-shape proof-shape-selected' : `proof-shape proof-shape-${annotation.state.toLowerCase()}`}
             />
           )}
         </For>
         <Show when={preview()}>
-          {(shape) => <Shape shape={asDrawable(shape())} box={props.box} arrowhead={arrowhead} class="proof-shape proof-shape-draft" />}
+          {(shape) => <Shape shape={asDrawable(shape())} box={space()} arrowhead={arrowhead} class="proof-shape proof-shape-draft" />}
         </Show>
       </svg>
       <For each={props.annotations}>
@@ -99,6 +104,8 @@ export function AnnotationLayer(props: {
     </div>
   );
 }
+
+const SPACE = 1000;
 
 function asDrawable(shape: ShapeDraft): Drawable {
   return { shape: shape.shape, x: shape.x, y: shape.y, width: shape.width ?? null, height: shape.height ?? null, points: shape.points ?? [] };
