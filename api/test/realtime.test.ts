@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { createTicket, type Sessions, signInEveryone, ticketAt, ticketMutationOk } from './support/tickets.ts';
 import { collect, sleep, wsClient } from './support/ws.ts';
@@ -136,7 +136,8 @@ describe('ticketEvents', () => {
   it('refuses anonymous subscribers and a malformed afterEventId', async () => {
     const client = wsClient(t.wsUrl, s.marketer.token);
     const bad = collect<Event>(client, EVENTS, { after: 'yesterday' });
-    await sleep(300);
+    // Waits for the refusal rather than a fixed 300 ms: on a loaded machine it arrived after 360.
+    await vi.waitFor(() => expect(bad.errors.length).toBeGreaterThan(0), { timeout: 5000, interval: 25 });
     expect(bad.received).toEqual([]);
     expect(JSON.stringify(bad.errors)).toContain('BAD_USER_INPUT');
     await client.dispose();
