@@ -57,6 +57,16 @@ describe.each([DESKTOP, PHONE])('at %o', (viewport) => {
     expect(await focusedName(page)).toBe(second);
     await screenshot(page, 'shortcuts-board-focus');
 
+    // A roving tabindex: the card the keys moved to is its column's one tab stop, so Tab leaves the column
+    // (not card after card) and Shift+Tab comes back to that card.
+    const tabIndexes = await firstColumn.evaluateAll((cards) => cards.map((card) => (card as HTMLElement).tabIndex));
+    expect(tabIndexes[1]).toBe(0);
+    expect(tabIndexes.filter((index) => index === 0)).toHaveLength(1);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.board-column-cards') === document.querySelector('.board-column-cards'))).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedName(page)).toBe(second);
+
     await page.keyboard.press('?');
     const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await sheet.waitFor({ timeout: WAIT_MS });

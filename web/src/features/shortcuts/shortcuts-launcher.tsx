@@ -3,7 +3,7 @@
 // renders, the sheet on first `?`, so no page's first load carries either.
 import { useLocation, useNavigate } from '@solidjs/router';
 import { createSignal, lazy, onCleanup, Show, Suspense } from 'solid-js';
-import { isListItem, moveFocus } from './roving-focus';
+import { isListItem, moveFocus, startRovingTabindex } from './roving-focus';
 import { CHORD_MS, commandFor, type ShortcutCommand } from './shortcut-keys';
 
 const ShortcutsSheet = lazy(() => import('./shortcuts-sheet').then((module) => ({ default: module.ShortcutsSheet })));
@@ -76,6 +76,8 @@ export function ShortcutsLauncher() {
   };
   document.addEventListener('keydown', onKeyDown);
   onCleanup(() => document.removeEventListener('keydown', onKeyDown));
+  // One tab stop per list (board column, ticket table): Tab leaves it, j/k and the arrows move inside it.
+  onCleanup(startRovingTabindex());
 
   return (
     <Show when={sheetOpen()}>
