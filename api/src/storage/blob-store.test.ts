@@ -1,7 +1,7 @@
 // Blob keys: a content hash, or a hash and the one derived suffix of its preview; nothing a caller could turn
 // into a path or an object of its choosing.
 import { describe, expect, it } from 'vitest';
-import { assertContentKey, previewKeyOf } from './blob-store.ts';
+import { assertContentKey, previewFailedKeyOf, previewKeyOf } from './blob-store.ts';
 
 const HASH = 'a'.repeat(64);
 
@@ -12,8 +12,25 @@ describe('blob keys', () => {
     expect(() => assertContentKey(previewKeyOf(HASH))).not.toThrow();
   });
 
+  it('accepts the marker that no preview can be made, of a content hash only', () => {
+    expect(previewFailedKeyOf(HASH)).toBe(`${HASH}.preview-480.failed`);
+    expect(() => assertContentKey(previewFailedKeyOf(HASH))).not.toThrow();
+    expect(() => previewFailedKeyOf(previewKeyOf(HASH))).toThrow();
+    expect(() => previewFailedKeyOf(previewFailedKeyOf(HASH))).toThrow();
+    expect(() => previewKeyOf(previewFailedKeyOf(HASH))).toThrow();
+  });
+
   it('refuses anything else, and a preview of a preview', () => {
-    for (const key of [`${HASH}.webp`, `${HASH}.preview-480.webp/../x`, `../${HASH}`, `${HASH.toUpperCase()}`, 'a'.repeat(63), `${HASH}.preview-9999.webp`]) {
+    for (const key of [
+      `${HASH}.webp`,
+      `${HASH}.preview-480.webp/../x`,
+      `../${HASH}`,
+      `${HASH.toUpperCase()}`,
+      'a'.repeat(63),
+      `${HASH}.preview-9999.webp`,
+      `${HASH}.failed`,
+      `${HASH}.preview-480.failed.webp`,
+    ]) {
       expect(() => assertContentKey(key), key).toThrow();
     }
     expect(() => previewKeyOf(previewKeyOf(HASH))).toThrow();

@@ -23,7 +23,10 @@ export type BlobStore = {
 
 /** The suffix of a content key's image preview (services/previews.ts): WebP, fitting inside 480 × 480. */
 const PREVIEW_SUFFIX = '.preview-480.webp';
-const BLOB_KEY = /^[0-9a-f]{64}(\.preview-480\.webp)?$/;
+/** The suffix of the marker that no preview can be made of that content (refused or failed once: never again). */
+const PREVIEW_FAILED_SUFFIX = '.preview-480.failed';
+const CONTENT_HASH = /^[0-9a-f]{64}$/;
+const BLOB_KEY = /^[0-9a-f]{64}(\.preview-480\.(webp|failed))?$/;
 
 /**
  * Keys are hashes, or a hash and the one derived suffix, and nothing else: no caller can make a store touch a
@@ -33,9 +36,19 @@ export function assertContentKey(key: string): void {
   if (!BLOB_KEY.test(key)) throw new Error('A blob key is the SHA-256 of its content in lowercase hex, or that and a derived suffix.');
 }
 
+function assertOriginalKey(key: string): void {
+  assertContentKey(key);
+  if (!CONTENT_HASH.test(key)) throw new Error('A preview has no preview of its own.');
+}
+
 /** Where the preview of the content under `key` is kept. */
 export function previewKeyOf(key: string): string {
-  assertContentKey(key);
-  if (key.endsWith(PREVIEW_SUFFIX)) throw new Error('A preview has no preview of its own.');
+  assertOriginalKey(key);
   return `${key}${PREVIEW_SUFFIX}`;
+}
+
+/** Where the marker "no preview can be made of the content under `key`" is kept (an empty object). */
+export function previewFailedKeyOf(key: string): string {
+  assertOriginalKey(key);
+  return `${key}${PREVIEW_FAILED_SUFFIX}`;
 }

@@ -6,7 +6,7 @@ import type { BlobStore } from './blob-store.ts';
 import { createLocalBlobStore } from './local-blob-store.ts';
 
 export type { BlobStore, ByteRange } from './blob-store.ts';
-export { previewKeyOf } from './blob-store.ts';
+export { previewFailedKeyOf, previewKeyOf } from './blob-store.ts';
 
 /** The S3 client (the AWS SDK: ≈0.2 s to import) loads only when a bucket is configured. */
 export async function openBlobStore(config: Pick<Config, 's3' | 'dataDir'>): Promise<BlobStore & { close(): void }> {
