@@ -1,6 +1,7 @@
 // Image previews (services/previews.ts, GET /files/<id>/preview): an uploaded PNG or JPEG gets a small WebP
 // preview, turned upright by its EXIF orientation, stored beside the file and served on the file's own terms
-// (whoever may read the ticket); an image that declares a bomb's size gets none and does not hang the upload;
+// (whoever may read the ticket); an image that declares a bomb's size gets none and does not hang the upload, and
+// one that fails to decode is remembered as such;
 // a ticket's thumbnail is its newest image's preview, on the board's page statement as through Prisma.
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -140,9 +141,11 @@ describe('image previews', () => {
     expect(broken.previewUrl).not.toBeNull();
     expect((await fetchPath(broken.previewUrl)).status).toBe(404);
     expect(Date.now() - started).toBeLessThan(15_000);
-    expect((await storedKeys()).filter((key) => key.endsWith('.webp'))).not.toContain(
-      `${(await t.db.prisma.attachment.findUniqueOrThrow({ where: { id: rawId(broken.id) } })).storageKey}.preview-480.webp`,
-    );
+    const brokenKey = (await t.db.prisma.attachment.findUniqueOrThrow({ where: { id: rawId(broken.id) } })).storageKey;
+    expect((await storedKeys()).filter((key) => key.endsWith('.webp'))).not.toContain(`${brokenKey}.preview-480.webp`);
+    // The failure is remembered beside the file (an empty marker): later requests answer 404 without decoding again.
+    expect(await storedKeys()).toContain(`${brokenKey}.preview-480.failed`);
+    expect((await fetchPath(broken.previewUrl)).status).toBe(404);
     // sharp itself refuses to decode past the limit, whatever the caller recorded.
     await expect(makePreview(declaredPng(MAX_INPUT_PIXELS / 1000 + 1, 1001))).rejects.toThrow(/pixel limit/i);
   });

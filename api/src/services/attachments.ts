@@ -162,7 +162,8 @@ export function createAttachmentService({ prisma, sink, store, maxBytes, links, 
             });
             const [attachment] = attachments;
             if (!attachment) throw new Error('The ATTACH plan writes its attachment.');
-            // In the request, so previewUrl works at once; bounded in time and never failing the upload.
+            // In the request, so previewUrl works at once; waiting at most a second (then it goes on in the background)
+            // and never failing the upload.
             await previews.afterUpload(attachment, bytes);
             return attachment;
           } catch (error) {

@@ -1,11 +1,13 @@
 // The preview maker's guards, on a store that holds originals back until told: at most two previews are made at
 // once, sixteen wait, and past that a request gets no preview now (the next one makes it); one content key is
-// made once however many ask at the same time.
+// made once however many ask at the same time. An image too costly to decode is refused from its header, never
+// decoded; one whose decode fails is decoded once, and remembered: later requests answer "none" without decoding.
 import { Readable } from 'node:stream';
+import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { png } from '../../test/support/files.ts';
 import type { BlobStore } from '../storage/index.ts';
-import { createPreviews } from './previews.ts';
+import { assertDecodable, createPreviews, decodePreview, PreviewRefused } from './previews.ts';
 
 function heldStore() {
   const stored = new Map<string, Uint8Array>();
@@ -77,4 +79,96 @@ describe('previews', () => {
     expect(await previews.read({ ...source(2), width: 50_000, height: 50_000 })).toBeNull();
     expect(stats().originalReads).toBe(0);
   });
+
+  it('refuses from the header alone an image too costly to decode: 16-bit, or interlaced and large', async () => {
+    // 6,300 × 6,300 16-bit RGBA, interlaced: under the 40 MP limit, but 8 bytes a pixel (317 MB), decoded whole.
+    await expect(assertDecodable(craftedPng({ width: 6_300, height: 6_300, bitDepth: 16, interlaced: true }))).rejects.toThrow(PreviewRefused);
+    // 16 MP of 8-bit RGBA is fine streamed, not interlaced (decoded whole in memory).
+    await expect(assertDecodable(craftedPng({ width: 4_000, height: 4_000, bitDepth: 8, interlaced: false }))).resolves.toBeUndefined();
+    await expect(assertDecodable(craftedPng({ width: 4_000, height: 4_000, bitDepth: 8, interlaced: true }))).rejects.toThrow(/interlaced/);
+
+    const bomb = craftedPng({ width: 6_300, height: 6_300, bitDepth: 16, interlaced: true });
+    const { store, stored, decodes, previews } = memoryPreviews(bomb);
+    expect(await previews.read(memorySource)).toBeNull();
+    expect(await previews.read(memorySource)).toBeNull();
+    expect(await previews.afterUpload(memorySource, bomb)).toBe(false);
+    expect(decodes()).toBe(0);
+    expect(stored.has(`${memorySource.storageKey}.preview-480.failed`)).toBe(true);
+    expect(store.originalReads()).toBe(1);
+  });
+
+  it('decodes an image that fails once, and answers none from then on without decoding or reading it', async () => {
+    // Its header is fine (2,000 × 2,000 RGB); its pixel data is not there.
+    const broken = craftedPng({ width: 2_000, height: 2_000, bitDepth: 8, interlaced: false });
+    const { store, stored, decodes, previews } = memoryPreviews(broken);
+    expect(await previews.read(memorySource)).toBeNull();
+    expect(decodes()).toBe(1);
+    expect(await previews.read(memorySource)).toBeNull();
+    expect(await previews.afterUpload(memorySource, broken)).toBe(false);
+    expect(decodes()).toBe(1);
+    expect(store.originalReads()).toBe(1);
+    // Removing the content removes the marker too.
+    await previews.release(memorySource.storageKey);
+    expect(stored.size).toBe(1);
+  });
+
+  it('makes and keeps the preview of an image that decodes, once', async () => {
+    const { stored, decodes, previews } = memoryPreviews(png(40, 30));
+    expect(await previews.read(memorySource)).not.toBeNull();
+    expect(await previews.read(memorySource)).not.toBeNull();
+    expect(decodes()).toBe(1);
+    expect([...stored.keys()]).toEqual([memorySource.storageKey, `${memorySource.storageKey}.preview-480.webp`]);
+  });
 });
+
+/** A PNG whose header declares this image, with a few bytes of (not decodable) pixel data: small to hold. */
+function craftedPng({ width, height, bitDepth, interlaced }: { width: number; height: number; bitDepth: 8 | 16; interlaced: boolean }): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  // Colour type 6 (RGBA) for the costly ones, 2 (RGB) for 8-bit non-interlaced.
+  header.set([bitDepth, bitDepth === 16 || interlaced ? 6 : 2, 0, 0, interlaced ? 1 : 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(64))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+const memorySource = { storageKey: 'b'.repeat(64), mimeType: 'image/png', width: null, height: null };
+
+/** Previews over a store holding one original, counting full decodes (the real one) and reads of the original. */
+function memoryPreviews(original: Uint8Array) {
+  const stored = new Map<string, Uint8Array>([[memorySource.storageKey, original]]);
+  let originalReads = 0;
+  const store: BlobStore & { originalReads(): number } = {
+    kind: 'local',
+    put: async (key, bytes) => void stored.set(key, bytes),
+    has: async (key) => stored.has(key),
+    async get(key) {
+      if (key === memorySource.storageKey) originalReads += 1;
+      const bytes = stored.get(key);
+      return bytes ? Readable.from([Buffer.from(bytes)]) : null;
+    },
+    delete: async (key) => void stored.delete(key),
+    check: async () => {},
+    originalReads: () => originalReads,
+  };
+  let decodes = 0;
+  const previews = createPreviews(store, {
+    decode: (bytes) => {
+      decodes += 1;
+      return decodePreview(bytes);
+    },
+  });
+  return { store, stored, previews, decodes: () => decodes };
+}

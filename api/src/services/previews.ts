@@ -1,22 +1,35 @@
 // Small WebP previews of image attachments (issue 26 item 5), made by sharp (libvips) and kept in the blob store
 // beside the file under a key derived from its content key (storage/blob-store.ts previewKeyOf): rows that share
-// the bytes share the preview. Made once when the image is uploaded; when that failed or was skipped (the queue
-// full, the store down), made on the first request for it and cached the same way.
+// the bytes share the preview. Made when the image is uploaded (the upload waits for it at most UPLOAD_WAIT_MS,
+// then it goes on in the background on the same slots); when that was skipped (the queue full, the store down),
+// made on the first request for it and cached the same way.
 //
 // An upload is bytes, never trusted: an image whose header declares more than MAX_INPUT_PIXELS is never decoded
-// (checked from the recorded size first, then by sharp itself from the header), each one has a time budget, and
-// at most PREVIEW_CONCURRENCY are made at once on one libvips thread each (the machine's cores also serve the
-// API), with a short queue behind them; past it, a preview is not made now.
+// (checked from the recorded size first, then from the header), nor one whose decoded pixels would take more than
+// MAX_DECODED_BYTES (a 16-bit RGBA pixel is 8 bytes), nor an interlaced (progressive) one above
+// MAX_INTERLACED_PIXELS (libvips must hold the whole image of those in memory, not stream it). Each decode has a time
+// budget, and at most PREVIEW_CONCURRENCY are made at once on one libvips thread each (the machine's cores also
+// serve the API), with a short queue behind them; past it, a preview is not made now. An image refused from its
+// header, or whose decode failed or ran out of time, is remembered as such (previewFailedKeyOf, an empty marker
+// beside it): it is never decoded again, and its preview answers "none" at once. sharp only loads PNG, JPEG, WebP
+// and GIF, from memory (every other libvips loader is blocked).
 import type { Readable } from 'node:stream';
 import { ALLOWED_TYPES } from '../domain/attachments.ts';
-import { type BlobStore, previewKeyOf } from '../storage/index.ts';
+import { type BlobStore, previewFailedKeyOf, previewKeyOf } from '../storage/index.ts';
 
 /** The preview fits inside this many pixels each way; never enlarged. */
 export const PREVIEW_SIZE = 480;
 const PREVIEW_QUALITY = 75;
 /** 40 megapixels: a 8,000 × 5,000 photograph; a decoded RGBA frame of it is 160 MB. */
 export const MAX_INPUT_PIXELS = 40_000_000;
+/** What a decoded image may take in memory: 40 MP of 8-bit RGBA (a 16-bit one holds 8 bytes a pixel). */
+export const MAX_DECODED_BYTES = MAX_INPUT_PIXELS * 4;
+/** An interlaced PNG or progressive JPEG is decoded whole, not streamed: 12 MP and 64 MB at most. */
+export const MAX_INTERLACED_PIXELS = 12_000_000;
+export const MAX_INTERLACED_BYTES = 64 * 1024 * 1024;
 const TIME_BUDGET_SECONDS = 5;
+/** How long an upload waits for its preview before it answers (the preview goes on being made after). */
+const UPLOAD_WAIT_MS = 1_000;
 const PREVIEW_CONCURRENCY = 2;
 const MAX_WAITING = 16;
 
@@ -43,19 +56,51 @@ const loadSharp = () => {
     const sharp = module.default;
     sharp.concurrency(1);
     sharp.cache(false);
+    // Only the loaders of the types an upload accepts, from memory: no SVG, PDF, TIFF, HEIF... whatever the bytes say.
+    sharp.block({ operation: ['VipsForeignLoad'] });
+    sharp.unblock({ operation: ['VipsForeignLoadPngBuffer', 'VipsForeignLoadJpegBuffer', 'VipsForeignLoadWebpBuffer', 'VipsForeignLoadGifBuffer'] });
     return sharp;
   });
   return sharpLoading;
 };
 
-/** The preview of an image's bytes; rejects when they cannot be decoded, are too large or take too long. */
-export async function makePreview(bytes: Uint8Array): Promise<Buffer> {
+/** Bytes a decoded sample takes, by libvips band format. */
+const SAMPLE_BYTES: Record<string, number> = { uchar: 1, char: 1, ushort: 2, short: 2, uint: 4, int: 4, float: 4, complex: 8, double: 8, dpcomplex: 16 };
+
+/** An image refused from its header: not decoded, and never will be. */
+export class PreviewRefused extends Error {}
+
+/**
+ * Reads the header only (no pixels are decoded) and rejects with PreviewRefused when decoding the image would cost
+ * too much: past the pixel limit, past the decoded-bytes budget, or interlaced and past the lower limits of those.
+ */
+export async function assertDecodable(bytes: Uint8Array): Promise<void> {
+  const sharp = await loadSharp();
+  const { width, height, channels, depth, isProgressive } = await sharp(bytes, { limitInputPixels: false, animated: false }).metadata();
+  if (!width || !height || !channels) throw new PreviewRefused('The image header declares no size.');
+  const pixels = width * height;
+  if (pixels > MAX_INPUT_PIXELS) throw new PreviewRefused(`The image is past the pixel limit (${pixels} pixels).`);
+  const decodedBytes = pixels * channels * (SAMPLE_BYTES[depth ?? 'uchar'] ?? 8);
+  if (decodedBytes > MAX_DECODED_BYTES) throw new PreviewRefused(`The decoded image would take ${decodedBytes} bytes.`);
+  if (isProgressive && (pixels > MAX_INTERLACED_PIXELS || decodedBytes > MAX_INTERLACED_BYTES)) {
+    throw new PreviewRefused(`The image is interlaced and would be decoded whole (${pixels} pixels, ${decodedBytes} bytes).`);
+  }
+}
+
+/** Decodes and shrinks, with no check of its own (see assertDecodable); rejects on a broken image or past the budget. */
+export async function decodePreview(bytes: Uint8Array): Promise<Buffer> {
   const sharp = await loadSharp();
   return sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, autoOrient: true, animated: false, failOn: 'error' })
     .resize(PREVIEW_SIZE, PREVIEW_SIZE, { fit: 'inside', withoutEnlargement: true })
     .webp({ quality: PREVIEW_QUALITY })
     .timeout({ seconds: TIME_BUDGET_SECONDS })
     .toBuffer();
+}
+
+/** The preview of an image's bytes; rejects when they cannot be decoded, are too costly to or take too long. */
+export async function makePreview(bytes: Uint8Array): Promise<Buffer> {
+  await assertDecodable(bytes);
+  return decodePreview(bytes);
 }
 
 async function readAll(stream: Readable): Promise<Uint8Array> {
@@ -67,7 +112,8 @@ async function readAll(stream: Readable): Promise<Uint8Array> {
 /** What a preview is made for: the file's content key, its stored type and its recorded pixel size. */
 export type PreviewSource = Dimensions & { storageKey: string; mimeType: string };
 
-export function createPreviews(store: BlobStore) {
+/** `decode` is the full decode (a seam: the tests count how often it runs); the header is always checked first. */
+export function createPreviews(store: BlobStore, { decode = decodePreview }: { decode?: (bytes: Uint8Array) => Promise<Buffer> } = {}) {
   let running = 0;
   const waiting: (() => void)[] = [];
   /** One making per content key at a time: a board full of one image asks once. */
@@ -87,6 +133,22 @@ export function createPreviews(store: BlobStore) {
     }
   }
 
+  /** Whether this content was refused or failed before: then it is never decoded again. */
+  const failedBefore = (storageKey: string) => store.has(previewFailedKeyOf(storageKey));
+
+  /** The preview of the bytes, or null after remembering that none can be made of them (refused, broken, too slow). */
+  async function previewOrMark(storageKey: string, original: Uint8Array): Promise<Buffer | null> {
+    await loadSharp(); // sharp failing to load says nothing about the image: not remembered against it.
+    try {
+      await assertDecodable(original);
+      return await decode(original);
+    } catch {
+      // Not kept (the store down): the next request tries again, as before.
+      await store.put(previewFailedKeyOf(storageKey), new Uint8Array(0), 'application/octet-stream').catch(() => {});
+      return null;
+    }
+  }
+
   /** Makes and stores the preview, from the bytes when the caller has them, else from the store; null: none. */
   function make(source: PreviewSource, bytes?: Uint8Array): Promise<Uint8Array | null> {
     if (!canPreview(source.mimeType, source)) return Promise.resolve(null);
@@ -94,9 +156,11 @@ export function createPreviews(store: BlobStore) {
     const pending = making.get(key);
     if (pending) return pending;
     const made = limited(async () => {
+      // A queued request for content a running one just gave up on does not try again.
+      if (await failedBefore(source.storageKey)) return null;
       const original = bytes ?? (await store.get(source.storageKey).then((stream) => (stream ? readAll(stream) : null)));
       if (!original) return null;
-      const preview = await makePreview(original).catch(() => null);
+      const preview = await previewOrMark(source.storageKey, original);
       if (preview) await store.put(key, preview, 'image/webp');
       return preview;
     }).finally(() => making.delete(key));
@@ -105,28 +169,45 @@ export function createPreviews(store: BlobStore) {
   }
 
   return {
-    /** Right after an upload, from its bytes. Never rejects: without a preview now, the first request makes it. */
+    /**
+     * Right after an upload, from its bytes; true when the preview is there when it answers. Never rejects, and waits
+     * at most UPLOAD_WAIT_MS: past that the preview goes on being made (a request for it meanwhile joins that).
+     */
     async afterUpload(source: PreviewSource, bytes: Uint8Array): Promise<boolean> {
       try {
         if (!canPreview(source.mimeType, source)) return false;
-        // The same bytes uploaded before (to any ticket) have theirs already.
+        // The same bytes uploaded before (to any ticket) have theirs already, or are known to have none.
         if (await store.has(previewKeyOf(source.storageKey))) return true;
-        return (await make(source, bytes)) !== null;
+        if (await failedBefore(source.storageKey)) return false;
+        const made = make(source, bytes).then(
+          (preview) => preview !== null,
+          () => false,
+        );
+        let timer: NodeJS.Timeout | undefined;
+        const waited = new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(false), UPLOAD_WAIT_MS);
+          timer.unref();
+        });
+        return await Promise.race([made, waited]).finally(() => clearTimeout(timer));
       } catch {
         return false;
       }
     },
 
-    /** The preview's bytes (WebP), made now if it was not yet; null when none can be made. */
+    /** The preview's bytes (WebP), made now if it was not yet; null when none can be made (at once when known). */
     async read(source: PreviewSource): Promise<Uint8Array | null> {
       if (!canPreview(source.mimeType, source)) return null;
       const stored = await store.get(previewKeyOf(source.storageKey));
       if (stored) return readAll(stored);
+      if (await failedBefore(source.storageKey)) return null;
       return make(source);
     },
 
-    /** Removes the preview of content being removed (nothing to remove is fine). */
-    release: (storageKey: string) => store.delete(previewKeyOf(storageKey)),
+    /** Removes the preview (or the marker that none can be made) of content being removed; nothing there is fine. */
+    async release(storageKey: string): Promise<void> {
+      await store.delete(previewKeyOf(storageKey));
+      await store.delete(previewFailedKeyOf(storageKey));
+    },
   };
 }
 
