@@ -2,9 +2,10 @@
 // refusals of a malformed figure; the thread as a comment (replies, mentions, notifications); resolve and
 // reopen (who may, and two at once); and the read rule on every way in (node, Comment.annotation, mutations).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_ANNOTATIONS_PER_VERSION } from '../src/domain/annotations.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { pdf, png } from './support/files.ts';
-import { DEMO_PEOPLE, type DemoPerson, rawId, type Sessions, signInEveryone, ticketAt, ticketMutationOk } from './support/tickets.ts';
+import { DEMO_PEOPLE, type DemoPerson, gid, rawId, type Sessions, signInEveryone, ticketAt, ticketMutationOk } from './support/tickets.ts';
 import { uploadOk } from './support/uploads.ts';
 
 let t: TestApp;
@@ -138,6 +139,32 @@ describe('adding', () => {
     expect(response.errors?.[0]?.extensions?.field).toBe(field);
   });
 
+  it(`takes ${MAX_ANNOTATIONS_PER_VERSION} annotations on a version and refuses the next (BAD_USER_INPUT), writing nothing`, async () => {
+    const full = (await uploadOk(t, s.designer.token, ticket.id, { name: 'full.png', bytes: png(4, 4) })) as { id: string };
+    const fileId = rawId(full.id);
+    const marketer = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'marketer' }, select: { id: true } });
+    // The first MAX - 1 written directly (their threads' root comments too), the last one through the API.
+    const comments = Array.from({ length: MAX_ANNOTATIONS_PER_VERSION - 1 }, (_, index) => ({
+      id: crypto.randomUUID(),
+      ticketId: rawId(ticket.id),
+      authorId: marketer.id,
+      body: `Seeded ${index + 1}`,
+    }));
+    await t.db.prisma.comment.createMany({ data: comments });
+    await t.db.prisma.annotation.createMany({
+      data: comments.map((comment, index) => ({ attachmentId: fileId, commentId: comment.id, number: index + 1, shape: 'PIN' as const, x: 0.5, y: 0.5 })),
+    });
+    const last = await addOk(s.marketer.token, { attachmentId: full.id, shape: 'PIN', x: 0.1, y: 0.1, body: 'The last one' });
+    expect(last.number).toBe(MAX_ANNOTATIONS_PER_VERSION);
+
+    const commentsBefore = await t.db.prisma.comment.count({ where: { ticketId: rawId(ticket.id) } });
+    const refused = await add(s.marketer.token, { attachmentId: full.id, shape: 'PIN', x: 0.2, y: 0.2, body: 'One too many' });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attachmentId' });
+    expect(refused.errors?.[0]?.message).toContain(`${MAX_ANNOTATIONS_PER_VERSION} annotations`);
+    expect(await t.db.prisma.annotation.count({ where: { attachmentId: fileId } })).toBe(MAX_ANNOTATIONS_PER_VERSION);
+    expect(await t.db.prisma.comment.count({ where: { ticketId: rawId(ticket.id) } })).toBe(commentsBefore);
+  });
+
   it('refuses a PDF annotation without a page, and files that are neither images nor PDFs', async () => {
     const noPage = await add(s.marketer.token, { attachmentId: document.id, shape: 'PIN', x: 0.5, y: 0.5, body: 'Where?' });
     expect(codeOf(noPage)).toBe('BAD_USER_INPUT');
@@ -210,6 +237,16 @@ describe('the read rule', () => {
       expect(codeOf(await t.gql(RESOLVE, { input: { id: pin.id } }, s[outsider].token))).toBe('NOT_FOUND');
       expect(codeOf(await t.gql(REOPEN, { input: { id: pin.id } }, s[outsider].token))).toBe('NOT_FOUND');
     }
+  });
+
+  it('an attachment of a ticket the viewer may not read answers as a made-up one: the same NOT_FOUND', async () => {
+    const madeUp = gid('Attachment', crypto.randomUUID());
+    const input = { shape: 'PIN', x: 0.5, y: 0.5, body: 'Probe' };
+    const hidden = await add(s.seller.token, { ...input, attachmentId: image.id });
+    const absent = await add(s.seller.token, { ...input, attachmentId: madeUp });
+    expect(codeOf(absent)).toBe('NOT_FOUND');
+    expect(hidden.errors?.[0]?.message).toBe(absent.errors?.[0]?.message);
+    expect(hidden.errors?.[0]?.extensions).toEqual(absent.errors?.[0]?.extensions);
   });
 
   it('a trashed ticket hides its annotations from everyone but stays as it was', async () => {

@@ -18,6 +18,8 @@ type Json = Record<string, any>;
 let t: TestApp;
 let s: Sessions;
 let receiver: WebhookReceiver;
+/** Every statement the app sends, to show which take row locks. */
+const statements: string[] = [];
 
 const RECORD = `mutation ($input: RecordReviewDecisionInput!) { recordReviewDecision(input: $input) {
   decision { id verdict note reviewer { username } attachment { fileName version } } ticket { id status revisionCount } } }`;
@@ -34,6 +36,7 @@ const upload = (ticketId: string, name = 'poster.png') => uploadOk(t, s.designer
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
   t = await startTestApp({
+    onQuery: (sql) => statements.push(sql),
     env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' },
     app: { webhooks: { dispatcher: false, baseMs: 20, capMs: 80, giveUpAfterMs: 60_000, disableAfterDead: 3, timeoutMs: 3_000 } },
   });
@@ -73,6 +76,27 @@ describe('recording', () => {
       expect(codeOf(response)).toBe('NOT_FOUND');
       expect(JSON.stringify(response)).not.toContain('Summer poster');
     }
+  });
+
+  it('someone who may not read the ticket takes no lock on it: NOT_FOUND before any FOR UPDATE', async () => {
+    statements.length = 0;
+    expect(codeOf(await record(s.seller.token, { attachmentId: latest.id, verdict: 'APPROVED' }))).toBe('NOT_FOUND');
+    expect(statements.filter((sql) => /for update/i.test(sql))).toEqual([]);
+    // A reviewer's decision does take it (the statement is seen by this log).
+    statements.length = 0;
+    expect(codeOf(await record(s.designer.token, { attachmentId: latest.id, verdict: 'APPROVED' }))).toBe('FORBIDDEN');
+    expect(statements.filter((sql) => /for update/i.test(sql))).toHaveLength(1);
+  });
+
+  it('tells each viewer whether they may decide on a file now (viewerCanDecide): reviewers, on the latest version', async () => {
+    const CAN = `query ($id: ID!) { node(id: $id) { ... on Attachment { viewerCanDecide } } }`;
+    const can = async (person: DemoPerson, id: string) => (await t.gql<{ node: Json | null }>(CAN, { id }, s[person].token)).data?.node?.viewerCanDecide;
+    expect(await can('marketer', latest.id)).toBe(true);
+    expect(await can('marketing.manager', latest.id)).toBe(true);
+    expect(await can('admin', latest.id)).toBe(true);
+    expect(await can('marketer', first.id)).toBe(false);
+    expect(await can('designer', latest.id)).toBe(false);
+    expect(await can('seller', latest.id)).toBeUndefined();
   });
 
   it("a manager's decision is recorded without moving the ticket; Ticket.reviewDecisions shows each reviewer's latest", async () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type AnnotationFigure, annotationLabel, canChangeAnnotationState, checkFigure, MAX_FREEHAND_NUMBERS, MAX_PDF_PAGE } from './annotations.ts';
+import {
+  type AnnotationFigure,
+  annotationLabel,
+  canChangeAnnotationState,
+  checkAnnotationRoom,
+  checkFigure,
+  MAX_ANNOTATIONS_PER_VERSION,
+  MAX_FREEHAND_NUMBERS,
+  MAX_PDF_PAGE,
+} from './annotations.ts';
 import { DomainError } from './errors.ts';
 import type { TicketFacts } from './ticket-access.ts';
 import type { Viewer } from './viewer.ts';
@@ -95,6 +104,19 @@ const TICKET: TicketFacts = {
   reachedCreative: true,
   deleted: false,
 };
+
+describe('checkAnnotationRoom', () => {
+  it('takes annotations up to MAX_ANNOTATIONS_PER_VERSION on a version, then BAD_USER_INPUT on attachmentId', () => {
+    expect(() => checkAnnotationRoom(MAX_ANNOTATIONS_PER_VERSION - 1)).not.toThrow();
+    try {
+      checkAnnotationRoom(MAX_ANNOTATIONS_PER_VERSION);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining(`${MAX_ANNOTATIONS_PER_VERSION} annotations`) });
+    }
+  });
+});
 
 describe('canChangeAnnotationState', () => {
   it('lets the author, the assignee, managers with authority and admins resolve or reopen', () => {

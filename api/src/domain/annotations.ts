@@ -12,6 +12,22 @@ export const PDF_TYPE = 'application/pdf';
 
 /** The numbers a freehand line may have (x, y pairs): enough for a long stroke, not a drawing program. */
 export const MAX_FREEHAND_NUMBERS = 2000;
+/**
+ * The annotations one version of a file may have (open and resolved): a proof round is tens, and every one is
+ * listed whole by Attachment.annotations (no paging), priced at this many by the query cost.
+ */
+export const MAX_ANNOTATIONS_PER_VERSION = 200;
+
+/** BAD_USER_INPUT once a version has MAX_ANNOTATIONS_PER_VERSION annotations. */
+export function checkAnnotationRoom(existing: number, max: number = MAX_ANNOTATIONS_PER_VERSION): void {
+  if (existing >= max) {
+    throw new BadInputError(
+      `This version of the file has ${max} annotations, the most it can have: reply in the existing threads, or upload a new version.`,
+      'attachmentId',
+    );
+  }
+}
+
 /** The highest PDF page accepted when the page count is not known. */
 export const MAX_PDF_PAGE = 10_000;
 

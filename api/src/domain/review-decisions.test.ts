@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
-import { checkNote, checkVerdict, isReviewer, MAX_NOTE_LENGTH, revisionReason, workflowActionOf } from './review-decisions.ts';
+import {
+  canRecordDecision,
+  checkNote,
+  checkVerdict,
+  isLatestVersion,
+  isReviewer,
+  MAX_NOTE_LENGTH,
+  OPEN_IN_REASON,
+  revisionReason,
+  workflowActionOf,
+} from './review-decisions.ts';
 import type { TicketFacts } from './ticket-access.ts';
 import type { Viewer } from './viewer.ts';
 
@@ -104,5 +114,27 @@ describe('revisionReason', () => {
     expect(reason).toMatch(/; and \d+ more$/);
     expect(reason).toContain(`#1 ${'x'.repeat(119)}…`);
     expect(revisionReason(file, 'n'.repeat(MAX_NOTE_LENGTH), many).length).toBeLessThanOrEqual(MAX_NOTE_LENGTH);
+  });
+
+  it('counts the open annotations not read (past the first OPEN_IN_REASON) with those that did not fit', () => {
+    const listed = Array.from({ length: OPEN_IN_REASON }, (_, index) => ({ number: index + 1, page: null, body: 'ok' }));
+    const reason = revisionReason(file, null, listed, 12);
+    expect(reason).toMatch(/^Open on poster\.png v2: #1 ok; #2 ok; .*#50 ok; and 12 more$/);
+    const long = Array.from({ length: OPEN_IN_REASON }, (_, index) => ({ number: index + 1, page: null, body: 'x'.repeat(500) }));
+    const cut = /; and (\d+) more$/.exec(revisionReason(file, null, long, 12));
+    // What did not fit of the 50 read, plus the 12 not read.
+    expect(Number(cut?.[1])).toBeGreaterThan(12);
+    expect(revisionReason(file, 'Redo', [], 3)).toBe('Redo\n3 open annotations');
+  });
+});
+
+describe('canRecordDecision', () => {
+  it("is a reviewer's, on a ticket they may read, on the latest version only", () => {
+    expect(canRecordDecision(viewer('requester'), TICKET, { version: 2 }, 2)).toBe(true);
+    expect(canRecordDecision(viewer('requester'), TICKET, { version: 1 }, 2)).toBe(false);
+    expect(isLatestVersion({ version: 3 }, null)).toBe(true);
+    expect(canRecordDecision(viewer('designer', 'MEMBER', 'creative', true), TICKET, { version: 2 }, 2)).toBe(false);
+    expect(canRecordDecision(viewer('someone', 'MEMBER', 'sales'), TICKET, { version: 2 }, 2)).toBe(false);
+    expect(canRecordDecision(viewer('root', 'ADMIN', null), { ...TICKET, deleted: true }, { version: 2 }, 2)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 // workflow table still decides that action; nothing here changes a status.
 import { annotationLabel } from './annotations.ts';
 import { BadInputError } from './errors.ts';
-import { hasManagerAuthority, isCollaborator, isRequester, type TicketFacts } from './ticket-access.ts';
+import { canReadTicket, hasManagerAuthority, isCollaborator, isRequester, type TicketFacts } from './ticket-access.ts';
 import { isAdmin, type Viewer } from './viewer.ts';
 import type { ReviewVerdict, TicketAction } from './vocabulary.ts';
 
@@ -16,6 +16,19 @@ export const MAX_NOTE_LENGTH = 2000;
  */
 export function isReviewer(viewer: Viewer, ticket: TicketFacts): boolean {
   return isRequester(viewer, ticket) || isCollaborator(viewer, ticket) || hasManagerAuthority(viewer, ticket) || isAdmin(viewer);
+}
+
+/** A decision is taken on the latest live version of a file only (an earlier one is CONFLICT). */
+export function isLatestVersion(file: { version: number }, latestVersion: number | null): boolean {
+  return (latestVersion ?? file.version) <= file.version;
+}
+
+/**
+ * Whether recordReviewDecision would take a decision from the viewer on this file now: a reviewer of a ticket
+ * it may read, on the latest version. The mutation's checks, in one (Attachment.viewerCanDecide).
+ */
+export function canRecordDecision(viewer: Viewer, ticket: TicketFacts, file: { version: number }, latestVersion: number | null): boolean {
+  return !ticket.deleted && canReadTicket(viewer, ticket) && isReviewer(viewer, ticket) && isLatestVersion(file, latestVersion);
 }
 
 export const REVIEWER_REFUSAL = "Only the ticket's requester, its collaborators, a manager with authority over it or an admin can record a review decision.";
@@ -44,6 +57,9 @@ export function workflowActionOf(verdict: ReviewVerdict, viewer: Viewer, ticket:
   return verdict === 'CHANGES_REQUESTED' ? 'REQUEST_REVISION' : 'CONFIRM';
 }
 
+/** The open annotations a revision reason lists (read with their bodies); the rest are counted: "and N more". */
+export const OPEN_IN_REASON = 50;
+
 export type OpenAnnotation = { number: number; page: number | null; body: string };
 
 const EXCERPT = 120;
@@ -51,11 +67,12 @@ const EXCERPT = 120;
 /**
  * The revision request's reason: the note, then the open annotations of the version, one per entry:
  * "#1 logo 20 px left; #3 wrong price (page 3)". Long bodies are cut, and the whole stays within the
- * workflow's reason limit (the annotations that do not fit are counted instead).
+ * workflow's reason limit (the annotations that do not fit are counted instead, with `unlisted`: the open
+ * ones not read, past OPEN_IN_REASON).
  */
-export function revisionReason(file: { fileName: string; version: number }, note: string | null, open: readonly OpenAnnotation[]): string {
+export function revisionReason(file: { fileName: string; version: number }, note: string | null, open: readonly OpenAnnotation[], unlisted = 0): string {
   const head = note ?? '';
-  if (open.length === 0) return head;
+  if (open.length === 0) return unlisted > 0 ? `${head ? `${head}\n` : ''}${unlisted} open annotations` : head;
   const name = annotationLabel(file, { number: 0, page: null }).replace(/, #0$/, '');
   const entries = open.map((annotation) => {
     const body = annotation.body.replace(/\s+/g, ' ').trim();
@@ -64,15 +81,18 @@ export function revisionReason(file: { fileName: string; version: number }, note
   });
   const prefix = `${head ? `${head}\n` : ''}Open on ${name}: `;
   let text = prefix;
+  let cut = false;
   for (const [index, entry] of entries.entries()) {
     const separator = index === 0 ? '' : '; ';
-    const rest = entries.length - index;
+    const rest = entries.length - index + unlisted;
     const more = `; and ${rest} more`;
     if ((text + separator + entry).length + (rest > 1 ? more.length : 0) > MAX_NOTE_LENGTH) {
       text += index === 0 ? `${rest} annotations` : more;
+      cut = true;
       break;
     }
     text += separator + entry;
   }
+  if (!cut && unlisted > 0) text += `; and ${unlisted} more`;
   return text.length > MAX_NOTE_LENGTH ? `${text.slice(0, MAX_NOTE_LENGTH - 1)}…` : text;
 }

@@ -3,6 +3,7 @@
 // sends fits at the page sizes it uses.
 import { Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { MAX_ANNOTATIONS_PER_VERSION } from '../domain/annotations.ts';
 import { operationCost, QUERY_LIMITS } from './armor.ts';
 import { MAX_PAGE_SIZE } from './connection-args.ts';
 import { KNOWN_OPERATION_DOCUMENTS } from './generated/known-documents.ts';
@@ -24,6 +25,14 @@ describe('operationCost', () => {
     // (2 + (2 + 1 + 1)) × 2: the page multiplies everything it selects.
     expect(cost('{ tickets(first: 2) { nodes { id title } } }')).toBe(12);
     expect(cost(NESTED, { tickets: 100, comments: 100 })).toBe(cost(NESTED.replace('$tickets)', '100)').replace('$comments)', '100)')));
+  });
+
+  it("prices a file's annotations, which take no page, at the most a version can have", () => {
+    const FILE = 'query ($id: ID!) { node(id: $id) { ... on Attachment { id ANNOTATIONS } } }';
+    const without = cost(FILE.replace('ANNOTATIONS', ''));
+    // annotations 2 + (id, number, points: 3 scalars), once per annotation a version may have.
+    expect(cost(FILE.replace('ANNOTATIONS', 'annotations { id number points }')) - without).toBe(5 * MAX_ANNOTATIONS_PER_VERSION);
+    expect(cost(FILE.replace('ANNOTATIONS', 'annotations(state: OPEN) { id }')) - without).toBe(3 * MAX_ANNOTATIONS_PER_VERSION);
   });
 
   it("prices a webhook's delivery log by its page, the default page when none is asked", () => {

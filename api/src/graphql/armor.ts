@@ -29,6 +29,7 @@ import {
   visit,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { MAX_ANNOTATIONS_PER_VERSION } from '../domain/annotations.ts';
 import { builder } from './builder.ts';
 import { MAX_PAGE_SIZE } from './connection-args.ts';
 import type { RequestErrorCode } from './errors.ts';
@@ -47,6 +48,11 @@ const COST = { scalar: 1, object: 2, depthFactor: 1 } as const;
 /** The page size a field that takes first/last gets without one (Pothos' connections; the middleware refuses above MAX_PAGE_SIZE). */
 const DEFAULT_PAGE_SIZE = builder.options.prisma.defaultConnectionSize ?? MAX_PAGE_SIZE;
 const PAGE_ARGUMENTS = ['first', 'last'] as const;
+/**
+ * Lists without first/last whose length is bounded by a rule elsewhere, priced at the most they can return
+ * (a list not named here and not paged counts once: its length is small by nature, e.g. a ticket's tags).
+ */
+const BOUNDED_LISTS: Readonly<Record<string, number>> = { 'Attachment.annotations': MAX_ANNOTATIONS_PER_VERSION };
 
 /** The operation about to run: what onExecute and onSubscribe are given. */
 type OperationArgs = {
@@ -164,7 +170,7 @@ function computeOperationCost({ schema, document, variableValues, operationName 
     if (!field.selectionSet) return COST.scalar;
     const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[field.name.value] : undefined;
     const type = definition ? getNamedType(definition.type) : undefined;
-    return (COST.object + selectionsCost(field.selectionSet, type)) * pageSize(field, definition, operation, variableValues);
+    return (COST.object + selectionsCost(field.selectionSet, type)) * pageSize(field, definition, operation, variableValues, parent);
   }
 
   return operation.selectionSet.selections.reduce(
@@ -173,13 +179,16 @@ function computeOperationCost({ schema, document, variableValues, operationName 
   );
 }
 
-/** How many items a field returns for the cost: 1 unless it takes first/last. */
+/** How many items a field returns for the cost: the bound of a BOUNDED_LISTS entry, else 1 unless it takes first/last. */
 function pageSize(
   field: FieldNode,
   definition: GraphQLField<unknown, unknown> | undefined,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | null | undefined,
+  parent: GraphQLNamedType | undefined,
 ): number {
+  const bound = parent && BOUNDED_LISTS[`${parent.name}.${field.name.value}`];
+  if (bound) return bound;
   const paged = PAGE_ARGUMENTS.filter((name) => definition?.args.some((arg) => arg.name === name) || field.arguments?.some((arg) => arg.name.value === name));
   if (!paged.length) return 1;
   const sizes = paged.map((name) => argumentValue(field, definition, name, operation, variables)).filter((size) => typeof size === 'number');

@@ -9,6 +9,7 @@ import {
   annotationLabel,
   type CheckedFigure,
   canChangeAnnotationState,
+  checkAnnotationRoom,
   checkFigure,
 } from '../domain/annotations.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.ts';
@@ -30,7 +31,7 @@ const ATTACHMENT_SELECT = { id: true, ticketId: true, fileName: true, version: t
 
 type AnnotateInput = CommentInput & { attachmentId: string; figure: AnnotationFigure };
 type CommentFacts = Parameters<typeof COMMENT.plan>[0]['facts'];
-type AnnotateFacts = { comment: CommentFacts; attachment: AnnotatedAttachment | null; number: number };
+type AnnotateFacts = { comment: CommentFacts; attachment: AnnotatedAttachment | null; number: number; count: number };
 
 /** Serializes the numbering of one attachment's annotations (two pins at once get #4 and #5, not two #4s). */
 async function lockNumbering(tx: Tx, attachmentId: string): Promise<void> {
@@ -44,13 +45,15 @@ const ANNOTATE: ActionSpec<AnnotateInput, AnnotateFacts> = {
   async facts(tx, at) {
     const attachment = await tx.attachment.findUnique({ where: { id: at.input.attachmentId }, select: ATTACHMENT_SELECT });
     if (attachment) await lockNumbering(tx, attachment.id);
-    const last = attachment ? await tx.annotation.aggregate({ where: { attachmentId: attachment.id }, _max: { number: true } }) : null;
-    return { comment: await COMMENT.facts(tx, at), attachment, number: (last?._max.number ?? 0) + 1 };
+    // Counted under the numbering lock: two additions at once cannot both see room for one more.
+    const last = attachment ? await tx.annotation.aggregate({ where: { attachmentId: attachment.id }, _max: { number: true }, _count: true }) : null;
+    return { comment: await COMMENT.facts(tx, at), attachment, number: (last?._max.number ?? 0) + 1, count: last?._count ?? 0 };
   },
   plan(at) {
     const { viewer, before, input, facts } = at;
     const { attachment } = facts;
     if (!attachment || attachment.ticketId !== before.id || attachment.deletedAt) throw new NotFoundError('Attachment');
+    checkAnnotationRoom(facts.count);
     const figure: CheckedFigure = checkFigure(input.figure, { mimeType: attachment.mimeType });
     const comment = COMMENT.plan({ ...at, facts: facts.comment });
     const label = annotationLabel(attachment, { number: facts.number, page: figure.page });
@@ -118,7 +121,13 @@ export function createAnnotationService({ prisma, sink }: { prisma: PrismaClient
       const attachment = await prisma.attachment.findUnique({ where: { id: input.attachmentId }, select: ATTACHMENT_SELECT });
       if (!attachment || attachment.deletedAt) throw new NotFoundError('Attachment');
       const { attachmentId, body: _body, ...figure } = input;
-      const { annotations } = await pipeline.run(ANNOTATE, viewer, { id: attachment.ticketId, body, parentId: null, attachmentId, figure });
+      const { annotations } = await pipeline
+        .run(ANNOTATE, viewer, { id: attachment.ticketId, body, parentId: null, attachmentId, figure })
+        .catch((error: unknown) => {
+          // The ticket was reached through the file: a ticket the viewer may not read (or trashed) answers as a
+          // file that does not exist, the same answer as a made-up id (no telling the two apart).
+          throw error instanceof NotFoundError && error.message === new NotFoundError('Ticket').message ? new NotFoundError('Attachment') : error;
+        });
       const [annotation] = annotations;
       if (!annotation) throw new Error('The annotation plan writes its annotation.');
       return annotation;

@@ -5,11 +5,20 @@
 // any other state is recorded without a status change (the answer's ticket.status says so).
 import type { PrismaClient, ReviewDecision } from '../db/generated/prisma/client.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.ts';
-import { checkNote, checkVerdict, isReviewer, REVIEWER_REFUSAL, revisionReason, workflowActionOf } from '../domain/review-decisions.ts';
+import {
+  checkNote,
+  checkVerdict,
+  isLatestVersion,
+  isReviewer,
+  OPEN_IN_REASON,
+  REVIEWER_REFUSAL,
+  revisionReason,
+  workflowActionOf,
+} from '../domain/review-decisions.ts';
 import { canReadTicket } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import type { ReviewVerdict } from '../domain/vocabulary.ts';
-import { decide } from '../domain/workflow.ts';
+import { decide, refusalError } from '../domain/workflow.ts';
 import { CONFIRM, REQUEST_REVISION } from './ticket-actions.ts';
 import { announceIn, createTransactionRunner, type EffectsSink, recordTicketEvent } from './ticket-changes.ts';
 import { loadTicket, runAction } from './ticket-pipeline.ts';
@@ -31,8 +40,12 @@ export function createReviewDecisionService({ prisma, sink }: { prisma: PrismaCl
           select: { id: true, ticketId: true, fileName: true, version: true, deletedAt: true },
         });
         if (!attachment || attachment.deletedAt) throw new NotFoundError('Attachment');
+        // The read rule first, without a lock: who cannot read the ticket must not be able to hold its row.
+        const unlocked = await loadTicket(tx, { id: attachment.ticketId }, 'COMMENT', () => new NotFoundError('Attachment'));
+        if (!canReadTicket(viewer, factsOf(unlocked))) throw new NotFoundError('Attachment');
         // Decisions on one ticket one at a time: each decides on the ticket as the one before left it, so of two
-        // at once one is the workflow step and the other is recorded on the ticket that step made.
+        // at once one is the workflow step and the other is recorded on the ticket that step made. The ticket is
+        // read again under the lock (and the rules checked again: it may have changed while we waited).
         await tx.$executeRaw`SELECT 1 FROM "Ticket" WHERE "id" = ${attachment.ticketId}::uuid FOR UPDATE`;
         const ticket = await loadTicket(tx, { id: attachment.ticketId }, 'COMMENT', () => new NotFoundError('Attachment'));
         const facts = factsOf(ticket);
@@ -42,16 +55,28 @@ export function createReviewDecisionService({ prisma, sink }: { prisma: PrismaCl
           where: { ticketId: attachment.ticketId, fileName: attachment.fileName, deletedAt: null },
           _max: { version: true },
         });
-        if ((latest._max.version ?? attachment.version) > attachment.version) {
+        if (!isLatestVersion(attachment, latest._max.version)) {
           throw new ConflictError(`${attachment.fileName} has a newer version (${latest._max.version}): decide on the latest version.`);
         }
+        // The reason lists at most OPEN_IN_REASON annotations (it says "and N more" for the rest): only those are read.
+        const where = { attachmentId: attachment.id, state: 'OPEN' } as const;
+        const openCount = await tx.annotation.count({ where });
         const open = await tx.annotation.findMany({
-          where: { attachmentId: attachment.id, state: 'OPEN' },
+          where,
           orderBy: { number: 'asc' },
+          take: OPEN_IN_REASON,
           select: { number: true, page: true, comment: { select: { body: true } } },
         });
-        checkVerdict(input.verdict, note, open.length);
+        checkVerdict(input.verdict, note, openCount);
         const openList = open.map((annotation) => ({ number: annotation.number, page: annotation.page, body: annotation.comment.body }));
+        const unlisted = openCount - open.length;
+
+        // The requester's decision on finished work is the workflow's own step, decided by its table. Changes
+        // requested that the table refuses are refused with its reason (a decision recorded without the
+        // revision it asks for would tell the requester the work goes back when it does not).
+        const action = workflowActionOf(input.verdict, viewer, facts);
+        const step = action ? decide(facts, action, viewer) : null;
+        if (step && !step.ok && input.verdict === 'CHANGES_REQUESTED') throw refusalError(step);
 
         const decision = await tx.reviewDecision.create({
           data: { ticketId: ticket.id, attachmentId: attachment.id, reviewerId: viewer.id, verdict: input.verdict, note },
@@ -66,13 +91,11 @@ export function createReviewDecisionService({ prisma, sink }: { prisma: PrismaCl
           metadata: { number: ticket.number, decisionId: decision.id, attachmentId: attachment.id, verdict: input.verdict },
         });
 
-        // The requester's decision on finished work is the workflow's own step, decided by its table.
-        const action = workflowActionOf(input.verdict, viewer, facts);
-        if (!action || !decide(facts, action, viewer).ok) {
+        if (!action || !step?.ok) {
           // Changes asked for outside the workflow step (a manager, a collaborator, or before completion): the
           // people doing the work hear of it as of a revision request (the step itself announces its own).
           if (input.verdict === 'CHANGES_REQUESTED') {
-            const reason = revisionReason(attachment, note, openList);
+            const reason = revisionReason(attachment, note, openList, unlisted);
             await announceIn(tx, effects, {
               kind: 'REVISION_REQUESTED',
               actorId: viewer.id,
@@ -88,7 +111,7 @@ export function createReviewDecisionService({ prisma, sink }: { prisma: PrismaCl
           action === 'REQUEST_REVISION'
             ? await runAction(tx, effects, REQUEST_REVISION, viewer, {
                 id: ticket.id,
-                reason: revisionReason(attachment, note, openList),
+                reason: revisionReason(attachment, note, openList, unlisted),
               })
             : await runAction(tx, effects, CONFIRM, viewer, { id: ticket.id });
         return { decision, ticket: committed.ticket };

@@ -1,6 +1,8 @@
 // Review decisions: the type, Ticket.reviewDecisions and recordReviewDecision. The rules are the domain's
 // (domain/review-decisions.ts); the service writes, and runs the workflow step a requester's decision is.
+import { canRecordDecision } from '../../domain/review-decisions.ts';
 import { REVIEW_VERDICTS } from '../../domain/vocabulary.ts';
+import { FACTS_SELECTION, factsOf } from '../../services/ticket-rows.ts';
 import { readableTicketFilter } from '../../services/ticket-visibility.ts';
 import { builder } from '../builder.ts';
 import { requireViewer } from '../viewer.ts';
@@ -29,6 +31,23 @@ builder.prismaObjectFields(TicketRef, (t) => ({
     description: "For each file name, on its latest version: each reviewer's latest decision, oldest first.",
     select: { id: true },
     resolve: (ticket, _args, ctx) => ctx.services.reviewDecisions.latestForTicket(ticket.id),
+  }),
+}));
+
+builder.prismaObjectFields(AttachmentRef, (t) => ({
+  viewerCanDecide: t.boolean({
+    description: 'Whether recordReviewDecision would take a decision on this file from the viewer now: a reviewer of its ticket, on its latest version.',
+    select: { ticketId: true, fileName: true, version: true, ticket: { select: FACTS_SELECTION } },
+    resolve: async (attachment, _args, ctx) => {
+      if (!ctx.viewer) return false;
+      const ticket = factsOf(attachment.ticket);
+      if (!canRecordDecision(ctx.viewer, ticket, attachment, attachment.version)) return false;
+      const latest = await ctx.prisma.attachment.aggregate({
+        where: { ticketId: attachment.ticketId, fileName: attachment.fileName, deletedAt: null },
+        _max: { version: true },
+      });
+      return canRecordDecision(ctx.viewer, ticket, attachment, latest._max.version);
+    },
   }),
 }));
 
