@@ -34,6 +34,7 @@ export const reviewDecisionsQuery = graphql(`
     decidedFile: node(id: $attachmentId) {
       id
       ... on Attachment {
+        viewerCanDecide
         annotations(state: OPEN) {
           id
         }

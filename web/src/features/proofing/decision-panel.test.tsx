@@ -30,13 +30,13 @@ const decision = (verdict: string) => ({
   attachment: { __typename: 'Attachment', id: 'v2', fileName: 'hero.png', version: 2 },
 });
 
-function server(status: string, openAnnotations: string[] = []) {
+function server(status: string, openAnnotations: string[] = [], viewerCanDecide = true) {
   return (operation: SentOperation) => {
     if (operation.operationName === 'ReviewDecisions') {
       return {
         data: {
           ticket: { __typename: 'Ticket', id: 't1', status, reviewDecisions: [decision('APPROVED')] },
-          decidedFile: { __typename: 'Attachment', id: 'v2', annotations: openAnnotations.map((id) => ({ __typename: 'Annotation', id })) },
+          decidedFile: { __typename: 'Attachment', id: 'v2', viewerCanDecide, annotations: openAnnotations.map((id) => ({ __typename: 'Annotation', id })) },
         },
       };
     }
@@ -93,6 +93,19 @@ describe('DecisionPanel', () => {
       { attachmentId: 'v2', verdict: 'CHANGES_REQUESTED' },
       { attachmentId: 'v2', verdict: 'APPROVED' },
     ]);
+  });
+
+  it('shows the decisions but not the form to a viewer who may not decide (viewerCanDecide false)', async () => {
+    const { client } = fakeClient(server('COMPLETED', [], false));
+    render(() => (
+      <Provider value={client}>
+        <DecisionPanel context={contextFor(version(2))} />
+      </Provider>
+    ));
+    expect((await screen.findByText('Maria Requester')).closest('li')?.textContent).toContain('Approved');
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Request changes' })).toBeNull();
+    expect(screen.queryByLabelText('Note')).toBeNull();
   });
 
   it('records decisions on the latest version only', async () => {

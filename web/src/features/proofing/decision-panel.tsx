@@ -45,6 +45,11 @@ export function DecisionPanel(props: { context: ProofContext }) {
     (result.data?.ticket?.reviewDecisions ?? [])
       .map((decision) => getFragmentData(reviewDecisionFields, decision))
       .filter((decision) => decision.attachment.fileName === props.context.file().fileName);
+  /** The API's answer: a reviewer of this ticket, on this (latest) version. Others see the decisions, not the form. */
+  const canDecide = () => {
+    const file = result.data?.decidedFile;
+    return Boolean(file && 'viewerCanDecide' in file && file.viewerCanDecide);
+  };
   const openHere = () => {
     const file = result.data?.decidedFile;
     return file && 'annotations' in file ? file.annotations.length : 0;
@@ -117,51 +122,53 @@ export function DecisionPanel(props: { context: ProofContext }) {
           </p>
         }
       >
-        <form
-          class="decisions-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
-            void decide((submitter?.value as Verdict | undefined) ?? 'APPROVED');
-          }}
-        >
-          <div class="field">
-            <label class="field-label" for="decisions-note">
-              Note
-            </label>
-            <textarea
-              id="decisions-note"
-              class="field-input decisions-note-input"
-              rows="3"
-              maxLength={MAX_NOTE_LENGTH}
-              value={note()}
-              aria-describedby="decisions-hint"
-              onInput={(event) => setNote(event.currentTarget.value)}
-            />
-            <span class="field-hint muted" id="decisions-hint">
-              {openHere() === 0
-                ? 'Requesting changes needs a note, or an open annotation on this version.'
-                : `${openHere()} open annotation${openHere() === 1 ? '' : 's'} on this version will be listed with a request for changes.`}
-            </span>
-          </div>
-          <div class="decisions-actions">
-            <For each={VERDICT_ORDER}>
-              {(verdict) => (
-                <button type="submit" value={verdict} class={`button ${verdict === 'APPROVED' ? 'button-primary' : ''}`} disabled={sent.fetching}>
-                  {decisionButtonLabel(verdict)}
-                </button>
+        <Show when={canDecide()}>
+          <form
+            class="decisions-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
+              void decide((submitter?.value as Verdict | undefined) ?? 'APPROVED');
+            }}
+          >
+            <div class="field">
+              <label class="field-label" for="decisions-note">
+                Note
+              </label>
+              <textarea
+                id="decisions-note"
+                class="field-input decisions-note-input"
+                rows="3"
+                maxLength={MAX_NOTE_LENGTH}
+                value={note()}
+                aria-describedby="decisions-hint"
+                onInput={(event) => setNote(event.currentTarget.value)}
+              />
+              <span class="field-hint muted" id="decisions-hint">
+                {openHere() === 0
+                  ? 'Requesting changes needs a note, or an open annotation on this version.'
+                  : `${openHere()} open annotation${openHere() === 1 ? '' : 's'} on this version will be listed with a request for changes.`}
+              </span>
+            </div>
+            <div class="decisions-actions">
+              <For each={VERDICT_ORDER}>
+                {(verdict) => (
+                  <button type="submit" value={verdict} class={`button ${verdict === 'APPROVED' ? 'button-primary' : ''}`} disabled={sent.fetching}>
+                    {decisionButtonLabel(verdict)}
+                  </button>
+                )}
+              </For>
+            </div>
+            <ErrorBanner message={refusal()} />
+            <Show when={outcome()}>
+              {(done) => (
+                <p class="decisions-outcome" role="status">
+                  Recorded: {VERDICT_LABELS[done().verdict]}. The ticket is now <StatusBadge status={done().status} />
+                </p>
               )}
-            </For>
-          </div>
-          <ErrorBanner message={refusal()} />
-          <Show when={outcome()}>
-            {(done) => (
-              <p class="decisions-outcome" role="status">
-                Recorded: {VERDICT_LABELS[done().verdict]}. The ticket is now <StatusBadge status={done().status} />
-              </p>
-            )}
-          </Show>
-        </form>
+            </Show>
+          </form>
+        </Show>
       </Show>
     </section>
   );
