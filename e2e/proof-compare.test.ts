@@ -138,6 +138,8 @@ describe('version compare and review decisions', () => {
 
     await page.getByRole('link', { name: `Review ${FILE}` }).click();
     await page.waitForURL((url) => decodeURIComponent(url.pathname) === `/tickets/${ticket.number}/files/${newer.id}`, { timeout: WAIT_MS });
+    // The version picker names the version shown (it showed 1 on version 2: its options came after its value).
+    await eventually('the picker shows version 2', async () => expect(await page.locator('.proof-version select').inputValue()).toBe(newer.id));
     await page.getByRole('heading', { name: FILE }).waitFor({ timeout: WAIT_MS });
 
     // Side by side: version 1 against version 2, zoomed together.

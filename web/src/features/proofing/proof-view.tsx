@@ -147,7 +147,14 @@ export function ProofView(props: {
           <label class="proof-version">
             <span>Version</span>
             <select value={props.file.id} onChange={(event) => props.openVersion(event.currentTarget.value)}>
-              <For each={props.versions}>{(version) => <option value={version.id}>{version.version}</option>}</For>
+              {/* selected on the option too: the select's value is set before <For> has made its options, so alone it showed 1. */}
+              <For each={props.versions}>
+                {(version) => (
+                  <option value={version.id} selected={version.id === props.file.id}>
+                    {version.version}
+                  </option>
+                )}
+              </For>
             </select>
           </label>
         </Show>
