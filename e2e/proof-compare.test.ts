@@ -4,9 +4,9 @@
 // ticket, the requester requests changes with the open annotation (the ticket goes back to In progress, the
 // reason lists it) and, after the next completion, approves (the ticket closes). Screenshots at 1440 and 390 px,
 // axe clean.
-import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pngFile } from '../api/test/support/files.ts';
 import { assertAccessible } from './support/a11y.ts';
 import { graphql, tokenFor } from './support/api.ts';
 import { signIn } from './support/auth.ts';
@@ -26,18 +26,6 @@ type Box = { x: number; y: number; width: number; height: number; colour: Rgb };
 
 /** A WIDTH × HEIGHT RGB PNG, white with the given boxes painted on it. */
 function pngWith(boxes: Box[]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(WIDTH, 0);
-  header.writeUInt32BE(HEIGHT, 4);
-  header.set([8, 2, 0, 0, 0], 8);
   const rows: Buffer[] = [];
   for (let y = 0; y < HEIGHT; y++) {
     const row = Buffer.alloc(1 + WIDTH * 3, 0xff);
@@ -48,12 +36,7 @@ function pngWith(boxes: Box[]): Buffer {
     }
     rows.push(row);
   }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return pngFile({ width: WIDTH, height: HEIGHT }, Buffer.concat(rows));
 }
 
 const BLUE: Rgb = [30, 80, 200];

@@ -3,9 +3,8 @@
 // made once however many ask at the same time. An image too costly to decode is refused from its header, never
 // decoded; one whose decode fails is decoded once, and remembered: later requests answer "none" without decoding.
 import { Readable } from 'node:stream';
-import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { png } from '../../test/support/files.ts';
+import { png, pngFile } from '../../test/support/files.ts';
 import type { BlobStore } from '../storage/index.ts';
 import { assertDecodable, createPreviews, decodePreview, PreviewRefused } from './previews.ts';
 
@@ -123,25 +122,8 @@ describe('previews', () => {
 
 /** A PNG whose header declares this image, with a few bytes of (not decodable) pixel data: small to hold. */
 function craftedPng({ width, height, bitDepth, interlaced }: { width: number; height: number; bitDepth: 8 | 16; interlaced: boolean }): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
   // Colour type 6 (RGBA) for the costly ones, 2 (RGB) for 8-bit non-interlaced.
-  header.set([bitDepth, bitDepth === 16 || interlaced ? 6 : 2, 0, 0, interlaced ? 1 : 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.alloc(64))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return pngFile({ width, height, bitDepth, colourType: bitDepth === 16 || interlaced ? 6 : 2, interlaced }, Buffer.alloc(64));
 }
 
 const memorySource = { storageKey: 'b'.repeat(64), mimeType: 'image/png', width: null, height: null };

@@ -2,8 +2,20 @@
 // repository carries no binary fixtures.
 import { crc32, deflateSync } from 'node:zlib';
 
-/** A PNG of width × height pixels (one colour). */
-export function png(width = 3, height = 2): Buffer {
+/**
+ * A PNG file around the given header fields and (uncompressed, filter byte per row included) pixel data: the one
+ * place that writes PNG chunks for the tests that build images (plain ones here, crafted headers, drawn boxes).
+ */
+export function pngFile(
+  {
+    width,
+    height,
+    bitDepth = 8,
+    colourType = 2,
+    interlaced = false,
+  }: { width: number; height: number; bitDepth?: 8 | 16; colourType?: 2 | 6; interlaced?: boolean },
+  pixels: Buffer,
+): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
     const length = Buffer.alloc(4);
@@ -15,14 +27,19 @@ export function png(width = 3, height = 2): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const rows = Buffer.concat(Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x7f)])));
+  header.set([bitDepth, colourType, 0, 0, interlaced ? 1 : 0], 8);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
+    chunk('IDAT', deflateSync(pixels)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** A PNG of width × height pixels (one colour). */
+export function png(width = 3, height = 2): Buffer {
+  const rows = Buffer.concat(Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x7f)])));
+  return pngFile({ width, height }, rows); // 8-bit RGB
 }
 
 export function pdf(): Buffer {
