@@ -1,6 +1,7 @@
 import { createSignal, type JSX, lazy, onCleanup, onMount, Show, Suspense } from 'solid-js';
 import { Loading } from '../../components/loading';
 import type { ProofContext } from './proof-types';
+import '../../components/dialog.css';
 import './compare-button.css';
 
 // The compare view, its math and pixelmatch load when compare first opens, not with the proof view.
@@ -42,7 +43,7 @@ function CompareDialog(props: { onClose: () => void; children: JSX.Element }) {
   return (
     <dialog
       ref={dialog}
-      class="compare-dialog"
+      class="dialog compare-dialog"
       aria-labelledby="compare-title"
       onCancel={(event) => {
         event.preventDefault();
