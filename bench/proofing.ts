@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { BUILT_DEMO_PASSWORD, cleanUpBuiltServers, startBuiltServer, waitForOutput } from '../api/test/support/built-server.ts';
 import { png } from '../api/test/support/files.ts';
+import { uploadOk } from '../api/test/support/uploads.ts';
 import { multiPagePdf } from '../e2e/fixtures/proof-files.ts';
 
 const { values: args } = parseArgs({
@@ -68,26 +69,8 @@ async function main(): Promise<void> {
         token,
       )
     ).createTicket.ticket;
-    const upload = async (name: string, type: string, bytes: Buffer) => {
-      const form = new FormData();
-      form.set(
-        'operations',
-        JSON.stringify({
-          query: 'mutation ($input: UploadAttachmentInput!) { uploadAttachment(input: $input) { attachment { id } } }',
-          variables: { input: { ticketId: ticket.id, file: null } },
-        }),
-      );
-      form.set('map', JSON.stringify({ 0: ['variables.input.file'] }));
-      form.set('0', new Blob([new Uint8Array(bytes)], { type }), name);
-      const response = await fetch(`${server.origin}/graphql`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': '1' },
-        body: form,
-      });
-      const result = (await response.json()) as { data?: { uploadAttachment: { attachment: { id: string } } }; errors?: unknown };
-      if (!result.data) throw new Error(JSON.stringify(result.errors));
-      return result.data.uploadAttachment.attachment.id;
-    };
+    const upload = async (name: string, type: string, bytes: Buffer): Promise<string> =>
+      (await uploadOk({ url: `${server.origin}/graphql` }, token, ticket.id, { name, type, bytes })).id;
     const pdfBytes = multiPagePdf(PAGES);
     const pdfId = await upload('bench.pdf', 'application/pdf', pdfBytes);
     const imageId = await upload('bench.png', 'image/png', png(1600, 1000));

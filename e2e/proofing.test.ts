@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { png } from '../api/test/support/files.ts';
+import { uploadOk } from '../api/test/support/uploads.ts';
 import { multiPagePdf } from './fixtures/proof-files.ts';
 import { assertAccessible } from './support/a11y.ts';
 import { graphql, tokenFor } from './support/api.ts';
@@ -21,24 +22,7 @@ let document: string;
 
 /** Set-up only: a file uploaded through the API as the requester would from the Files panel. */
 async function upload(name: string, type: string, bytes: Buffer, token: string): Promise<string> {
-  const form = new FormData();
-  form.set(
-    'operations',
-    JSON.stringify({
-      query: 'mutation ($input: UploadAttachmentInput!) { uploadAttachment(input: $input) { attachment { id } } }',
-      variables: { input: { ticketId: ticket.id, file: null } },
-    }),
-  );
-  form.set('map', JSON.stringify({ 0: ['variables.input.file'] }));
-  form.set('0', new Blob([new Uint8Array(bytes)], { type }), name);
-  const response = await fetch(`${inject('baseUrl')}/graphql`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'x-graphql-yoga-csrf': '1' },
-    body: form,
-  });
-  const result = (await response.json()) as { data?: { uploadAttachment: { attachment: { id: string } } }; errors?: unknown };
-  if (!result.data) throw new Error(`upload refused: ${JSON.stringify(result.errors)}`);
-  return result.data.uploadAttachment.attachment.id;
+  return (await uploadOk({ url: `${inject('baseUrl')}/graphql` }, token, ticket.id, { name, type, bytes })).id;
 }
 
 beforeAll(async () => {

@@ -6,35 +6,17 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_INPUT_PIXELS, makePreview, PREVIEW_SIZE } from '../src/services/previews.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
-import { pdf, png } from './support/files.ts';
+import { pdf, png, pngFile } from './support/files.ts';
 import { rawId, type Sessions, signInEveryone, ticketAt } from './support/tickets.ts';
 import { multipart, uploadOk } from './support/uploads.ts';
 
 /** A PNG whose header declares width × height but whose pixel data is a few bytes: what a decompression bomb looks like before it is decoded. */
 function declaredPng(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.alloc(64))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return pngFile({ width, height }, Buffer.alloc(64));
 }
 
 /** A landscape JPEG whose EXIF says "rotate 90° clockwise to view": the preview must come out portrait. */
