@@ -31,25 +31,3 @@ export const carriedOverQuery = graphql(`
     }
   }
 `);
-
-export const carryOverAnnotationMutation = graphql(`
-  mutation CarryOverAnnotation($input: AddAnnotationInput!) {
-    addAnnotation(input: $input) {
-      annotation {
-        id
-        number
-      }
-    }
-  }
-`);
-
-export const resolveCarriedOverMutation = graphql(`
-  mutation ResolveCarriedOver($input: ResolveAnnotationInput!) {
-    resolveAnnotation(input: $input) {
-      annotation {
-        id
-        state
-      }
-    }
-  }
-`);

@@ -3,9 +3,10 @@ import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
 import { describeError } from '../../lib/graphql-errors';
 import { latestTicketEvent } from '../../lib/ticket-events';
-import { carriedOverQuery, carryOverAnnotationMutation, resolveCarriedOverMutation } from './compare-carried-over.graphql';
+import { carriedOverQuery } from './compare-carried-over.graphql';
 import { type CarriedAnnotation, carriedLabel, repinInput } from './compare-carry';
 import type { ProofContext } from './proof-types';
+import { addAnnotationMutation, resolveAnnotationMutation } from './proofing.graphql';
 import './compare-carried-over.css';
 
 type OpenOnPrevious = CarriedAnnotation & { id: string; viewerCanResolve: boolean; comment: { body: string; author: { displayName: string } } };
@@ -25,8 +26,8 @@ export function CarriedOver(props: { context: ProofContext }) {
     variables: () => ({ id: previous()?.id ?? '' }),
     pause: () => !previous(),
   });
-  const [, addAnnotation] = createMutation(carryOverAnnotationMutation);
-  const [, resolveAnnotation] = createMutation(resolveCarriedOverMutation);
+  const [, addAnnotation] = createMutation(addAnnotationMutation);
+  const [, resolveAnnotation] = createMutation(resolveAnnotationMutation);
   const [busy, setBusy] = createSignal<string>();
   const [failure, setFailure] = createSignal<string>();
   const [done, setDone] = createSignal<string>();

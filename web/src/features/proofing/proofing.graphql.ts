@@ -95,6 +95,7 @@ export const addAnnotationMutation = graphql(`
     addAnnotation(input: $input) {
       annotation {
         id
+        number
       }
     }
   }
