@@ -19,7 +19,12 @@ let recording: Statement[] | null = null;
 let all: string[] | null = null;
 
 beforeAll(async () => {
-  t = await startTestApp({ onQuery: (sql) => all?.push(sql) });
+  // No background passes: their statements (webhook dispatch, reminders, the daily report) would land inside a
+  // request's window under load and be counted as the request's.
+  t = await startTestApp({
+    onQuery: (sql) => all?.push(sql),
+    app: { webhooks: { dispatcher: false }, notices: { polling: false, deadlineScheduler: false, dailyReportScheduler: false } },
+  });
   // Prisma's query event comes when the statement has finished, with its duration: start = now - duration. The
   // client is typed without its log options, so its $on is typed for no event.
   const prisma = t.db.prisma as unknown as { $on(event: 'query', listener: (event: Prisma.QueryEvent) => void): void };
