@@ -3,7 +3,8 @@
 import { Client, type Exchange, gql, makeResult, type Operation, type OperationResult } from '@urql/core';
 import { describe, expect, it } from 'vitest';
 import { filter, fromValue, makeSubject, map, merge, mergeMap, pipe, share, subscribe } from 'wonka';
-import { appCacheExchange, ticketListsChanged } from './cache';
+import { appCacheExchange } from './cache';
+import { ticketListsChanged } from './ticket-lists';
 
 const board = gql`
   query TwoColumns($approved: TicketFilter!, $inProgress: TicketFilter!) {

@@ -6,9 +6,9 @@
 // A REFETCH event (the server could not replay what was missed) invalidates every list.
 
 import { type Cache, cacheExchange, type KeyingConfig } from '@urql/exchange-graphcache';
-import { createSignal } from 'solid-js';
 import type { Mutation, TicketPayload } from '../gql/schema-types';
 import { type FilterArgs, type TicketFacts, ticketMatchesFilter } from './ticket-filter-match';
+import { scheduleListsTick } from './ticket-lists';
 
 /** Types without an id of their own: stored inside their parent instead of as entities. */
 const EMBEDDED = [
@@ -63,22 +63,6 @@ const MEMBERSHIP_EVENTS = new Set(['CREATED', 'UPDATED', 'STATUS_CHANGED', 'ASSI
 const LIST_FIELDS = new Set(['tickets', 'myTasks', 'trash']);
 
 type TicketLike = TicketFacts & { id: string };
-
-const [listsVersion, setListsVersion] = createSignal(0);
-let tickScheduled = false;
-
-/** Ticks after a ticket entered or left a cached ticket list: open lists re-query (network-only). */
-export const ticketListsChanged = listsVersion;
-
-function scheduleListsTick(): void {
-  if (tickScheduled) return;
-  tickScheduled = true;
-  // Outside the cache write, and once for a burst of events.
-  setTimeout(() => {
-    tickScheduled = false;
-    setListsVersion((version) => version + 1);
-  }, 50);
-}
 
 /** Fixes the cached lists the ticket entered or left, or invalidates every list for REFETCH. */
 export function reconcileLists(cache: Cache, type: string, ticket: TicketLike | null | undefined): void {
