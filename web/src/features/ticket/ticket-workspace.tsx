@@ -21,6 +21,8 @@ const CommentSection = lazy(() => import('./comment-section').then((module) => (
 const HistoryTimeline = lazy(() => import('./history-timeline').then((module) => ({ default: module.HistoryTimeline })));
 // The files (upload, thumbnails, previews, versions) load beside the ticket too, keeping the first load small.
 const AttachmentsPanel = lazy(() => import('../attachments/attachments-panel').then((module) => ({ default: module.AttachmentsPanel })));
+// So do the reviewers' decisions on the files.
+const ReviewSection = lazy(() => import('./review-section').then((module) => ({ default: module.ReviewSection })));
 
 /**
  * Sends one edit of the ticket with the version the editor opened on, and says why it was refused (undefined
@@ -114,6 +116,10 @@ function TicketView(props: TicketEditing & { liveTick: number; reload: () => voi
 
           <Suspense fallback={<Loading label="Loading files…" />}>
             <AttachmentsPanel ticketId={t().id} canAttach={t().availableActions.includes('ATTACH')} liveTick={props.liveTick} />
+          </Suspense>
+
+          <Suspense fallback={<Loading label="Loading review…" />}>
+            <ReviewSection ticketId={t().id} ticketNumber={t().number} liveTick={props.liveTick} />
           </Suspense>
 
           <Suspense fallback={<Loading label="Loading comments and history…" />}>
