@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { Provider } from '@urql/solid';
 import { afterEach, describe, expect, it } from 'vitest';
+import { insertMention, mentionAt } from '../../lib/mentions';
 import { fakeClient, type Responder } from '../../test/fake-client';
 import { CommentSection, CommentTree } from './comment-section';
 import { commentThreads } from './comment-tree';
-import { insertMention, mentionAt } from './mentions';
 
 afterEach(cleanup);
 

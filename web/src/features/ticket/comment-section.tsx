@@ -1,10 +1,10 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createEffect, createSignal, For, type JSX, Match, on, Show, Switch } from 'solid-js';
 import { Avatar } from '../../components/avatar';
+import { CommentComposer } from '../../components/comment-composer';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { describeError } from '../../lib/graphql-errors';
-import { CommentComposer } from './comment-composer';
 import { commentThreads } from './comment-tree';
 import { addCommentMutation, ticketCommentsQuery } from './ticket.graphql';
 import { formatDateTime } from './ticket-format';

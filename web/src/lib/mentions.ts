@@ -1,5 +1,5 @@
-// `@` autocomplete in the comment box: which partial @name the caret is in, and what the text becomes once
-// a person is picked. Usernames follow the API (letters, digits, . _ -).
+// `@` autocomplete in the comment box (components/comment-composer.tsx): which partial @name the caret is in,
+// and what the text becomes once a person is picked. Usernames follow the API (letters, digits, . _ -).
 
 export type MentionQuery = { start: number; query: string };
 

@@ -1,12 +1,13 @@
 import { createQuery } from '@urql/solid';
 import { createEffect, createSignal, createUniqueId, For, on, Show } from 'solid-js';
-import { Avatar } from '../../components/avatar';
-import { Field } from '../../components/field';
-import { insertMention, type MentionQuery, mentionAt } from './mentions';
-import { mentionCandidatesQuery } from './ticket.graphql';
+import { insertMention, type MentionQuery, mentionAt } from '../lib/mentions';
+import { Avatar } from './avatar';
+import { mentionCandidatesQuery } from './comment-composer.graphql';
+import { Field } from './field';
+import './comment-composer.css';
 
 /**
- * A comment box with `@` autocomplete: typing @ and part of a name lists the people who may read the
+ * A comment box with `@` autocomplete (the ticket's comments and the proof view's threads): typing @ and part of a name lists the people who may read the
  * ticket; arrows move, Enter or Tab picks, Esc closes. Ctrl/⌘+Enter posts. What was typed stays when
  * posting fails.
  */
