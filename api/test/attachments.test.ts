@@ -10,6 +10,7 @@ import { decodeJwt } from 'jose';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileLinkSigner } from '../src/auth/file-links.ts';
+import { MAX_VERSIONS_PER_FILE } from '../src/domain/attachments.ts';
 import { MULTIPART_ALLOWANCE_BYTES } from '../src/http/upload-limit.ts';
 import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
 import { docx, elf, pdf, png, SVG } from './support/files.ts';
@@ -258,6 +259,37 @@ describe('attachments: rules, versions, limits and links (local disk)', () => {
       { fileName: 'proof.png', version: 2, width: 8 },
       { fileName: 'other.png', version: 1, width: 4 },
     ]);
+  });
+
+  it(`takes ${MAX_VERSIONS_PER_FILE} versions of a name and refuses more (BAD_USER_INPUT), even when the last ones are uploaded at once`, async () => {
+    const ticket = await ticketAt(t, s, 'IN_PROGRESS');
+    const seeded = MAX_VERSIONS_PER_FILE - 2;
+    await t.db.prisma.attachment.createMany({
+      data: Array.from({ length: seeded }, (_, index) => ({
+        ticketId: rawId(ticket.id),
+        uploaderId: s.designer.id,
+        fileName: 'round.png',
+        mimeType: 'image/png',
+        size: 1,
+        sha256: 'f'.repeat(64),
+        storageKey: 'f'.repeat(64),
+        version: index + 1,
+      })),
+    });
+    const answers = await Promise.all(
+      [5, 6, 7, 8].map((side) => upload(t, s.designer.token, ticket.id, { name: 'round.png', bytes: png(side, side), type: 'image/png' })),
+    );
+    expect(answers.map(({ body }) => (body.errors ? errorCodes(body).join() : 'created')).sort()).toEqual([
+      'BAD_USER_INPUT',
+      'BAD_USER_INPUT',
+      'created',
+      'created',
+    ]);
+    expect(answers.find(({ body }) => body.errors)?.body.errors?.[0]?.message).toContain(`${MAX_VERSIONS_PER_FILE} versions`);
+    const versions = await t.db.prisma.attachment.findMany({ where: { ticketId: rawId(ticket.id) }, select: { version: true }, orderBy: { version: 'asc' } });
+    expect(versions.map(({ version }) => version)).toEqual(Array.from({ length: MAX_VERSIONS_PER_FILE }, (_, index) => index + 1));
+    // Another name on the same ticket is not limited by it.
+    expect((await uploadOk(t, s.designer.token, ticket.id, { name: 'other-round.png', bytes: png(4, 4) })).version).toBe(1);
   });
 
   it("takes the multipart spec's single-file, multiple-file and one-file-for-two-variables shapes", async () => {

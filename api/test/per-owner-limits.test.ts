@@ -1,10 +1,12 @@
 // "At most N per person" holds when a person's creations race: the count and the insert share a lock on the
 // owner (services/per-owner-limit.ts), so five creations at once one short of the limit leave exactly the limit.
+// The same holds for "at most N replies per comment" (the count under a lock on the comment, ticket-actions.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_REPLIES_PER_COMMENT } from '../src/domain/comments.ts';
 import { MAX_VIEWS_PER_PERSON } from '../src/domain/saved-views.ts';
 import { MAX_WEBHOOKS_PER_OWNER } from '../src/domain/webhooks.ts';
 import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
-import { type Sessions, signInEveryone } from './support/tickets.ts';
+import { rawId, type Sessions, signInEveryone, ticketAt } from './support/tickets.ts';
 
 let t: TestApp;
 let s: Sessions;
@@ -51,5 +53,30 @@ describe('limits per person under concurrent creation', () => {
     );
     expect(outcomes(answers)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'created', 'created']);
     expect(await t.db.prisma.savedView.count({ where: { ownerId: owner.id } })).toBe(MAX_VIEWS_PER_PERSON);
+  });
+
+  it(`keeps a comment's replies at ${MAX_REPLIES_PER_COMMENT}, even when the last ones are written at once`, async () => {
+    const ticket = await ticketAt(t, s, 'IN_PROGRESS');
+    const ADD = `mutation ($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }`;
+    const root = await t.ok<{ addComment: { comment: { id: string } } }>(ADD, { input: { ticketId: ticket.id, body: 'Thread' } }, s.marketer.token);
+    const parentId = rawId(root.addComment.comment.id);
+    await t.db.prisma.comment.createMany({
+      data: Array.from({ length: MAX_REPLIES_PER_COMMENT - 2 }, (_, index) => ({
+        ticketId: rawId(ticket.id),
+        authorId: s.marketer.id,
+        parentId,
+        body: `Seeded ${index}`,
+      })),
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, (_, index) =>
+        t.gql(ADD, { input: { ticketId: ticket.id, body: `Raced ${index}`, parentId: root.addComment.comment.id } }, s.designer.token),
+      ),
+    );
+    expect(outcomes(answers)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'created', 'created']);
+    expect(answers.find((answer) => answer.errors)?.errors?.[0]?.message).toContain(`${MAX_REPLIES_PER_COMMENT} replies`);
+    expect(await t.db.prisma.comment.count({ where: { parentId } })).toBe(MAX_REPLIES_PER_COMMENT);
+    // A new comment (another thread) is not limited by it.
+    expect((await t.gql(ADD, { input: { ticketId: ticket.id, body: 'New thread' } }, s.designer.token)).errors).toBeUndefined();
   });
 });

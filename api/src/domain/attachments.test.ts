@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { canRemoveAttachment, decideType, displayFileName, extensionOf, isPlainText, sizeInWords, tooLargeMessage } from './attachments.ts';
+import {
+  canRemoveAttachment,
+  checkVersionRoom,
+  decideType,
+  displayFileName,
+  extensionOf,
+  isPlainText,
+  MAX_VERSIONS_PER_FILE,
+  sizeInWords,
+  tooLargeMessage,
+} from './attachments.ts';
 import { DomainError } from './errors.ts';
 import type { TicketFacts } from './ticket-access.ts';
 import type { Viewer } from './viewer.ts';
@@ -98,5 +108,13 @@ describe('canRemoveAttachment', () => {
     expect(canRemoveAttachment(viewer('boss', 'MANAGER', 'marketing'), ticket, 'designer')).toBe(true);
     expect(canRemoveAttachment(viewer('root', 'ADMIN', null), ticket, 'designer')).toBe(true);
     expect(canRemoveAttachment(viewer('sales-boss', 'MANAGER', 'sales'), ticket, 'designer')).toBe(false);
+  });
+});
+
+describe('checkVersionRoom', () => {
+  it('takes versions up to MAX_VERSIONS_PER_FILE of a name, then BAD_USER_INPUT on file', () => {
+    expect(codeOf(() => checkVersionRoom(MAX_VERSIONS_PER_FILE - 1))).toBe('ok');
+    expect(codeOf(() => checkVersionRoom(MAX_VERSIONS_PER_FILE))).toBe('BAD_USER_INPUT');
+    expect(() => checkVersionRoom(MAX_VERSIONS_PER_FILE)).toThrow(`${MAX_VERSIONS_PER_FILE} versions`);
   });
 });

@@ -135,6 +135,20 @@ export function displayFileName(raw: string): string {
   return name;
 }
 
+/**
+ * The versions one file name may have on a ticket (removed ones count: a number is never given twice). A design
+ * goes through tens of rounds, and Attachment.versions lists every one (no paging), priced at this many by the
+ * query cost.
+ */
+export const MAX_VERSIONS_PER_FILE = 100;
+
+/** BAD_USER_INPUT once a file name on a ticket has reached MAX_VERSIONS_PER_FILE (its latest version number). */
+export function checkVersionRoom(latestVersion: number, max: number = MAX_VERSIONS_PER_FILE): void {
+  if (latestVersion >= max) {
+    throw new BadInputError(`This ticket has ${max} versions of the file, the most one file name can have: upload it under another name.`, 'file');
+  }
+}
+
 /** Who may remove an attachment from a ticket they may attach to: its uploader, or whoever runs the ticket. */
 export function canRemoveAttachment(viewer: Viewer, ticket: TicketFacts, uploaderId: string): boolean {
   return viewer.id === uploaderId || isAdmin(viewer) || hasManagerAuthority(viewer, ticket);

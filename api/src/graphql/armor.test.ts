@@ -4,6 +4,7 @@
 import { Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { MAX_ANNOTATIONS_PER_VERSION } from '../domain/annotations.ts';
+import { MAX_VERSIONS_PER_FILE } from '../domain/attachments.ts';
 import { operationCost, QUERY_LIMITS } from './armor.ts';
 import { MAX_PAGE_SIZE } from './connection-args.ts';
 import { KNOWN_OPERATION_DOCUMENTS } from './generated/known-documents.ts';
@@ -33,6 +34,13 @@ describe('operationCost', () => {
     // annotations 2 + (id, number, points: 3 scalars), once per annotation a version may have.
     expect(cost(FILE.replace('ANNOTATIONS', 'annotations { id number points }')) - without).toBe(5 * MAX_ANNOTATIONS_PER_VERSION);
     expect(cost(FILE.replace('ANNOTATIONS', 'annotations(state: OPEN) { id }')) - without).toBe(3 * MAX_ANNOTATIONS_PER_VERSION);
+  });
+
+  it("prices a file's versions, which take no page, at the most one file name can have", () => {
+    const FILE = 'query ($id: ID!) { node(id: $id) { ... on Attachment { id VERSIONS } } }';
+    const without = cost(FILE.replace('VERSIONS', ''));
+    // versions 2 + (id, version: 2 scalars), once per version a name may have.
+    expect(cost(FILE.replace('VERSIONS', 'versions { id version }')) - without).toBe(4 * MAX_VERSIONS_PER_FILE);
   });
 
   it("prices a webhook's delivery log by its page, the default page when none is asked", () => {

@@ -30,6 +30,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { MAX_ANNOTATIONS_PER_VERSION } from '../domain/annotations.ts';
+import { MAX_VERSIONS_PER_FILE } from '../domain/attachments.ts';
 import { builder } from './builder.ts';
 import { MAX_PAGE_SIZE } from './connection-args.ts';
 import type { RequestErrorCode } from './errors.ts';
@@ -52,7 +53,10 @@ const PAGE_ARGUMENTS = ['first', 'last'] as const;
  * Lists without first/last whose length is bounded by a rule elsewhere, priced at the most they can return
  * (a list not named here and not paged counts once: its length is small by nature, e.g. a ticket's tags).
  */
-const BOUNDED_LISTS: Readonly<Record<string, number>> = { 'Attachment.annotations': MAX_ANNOTATIONS_PER_VERSION };
+const BOUNDED_LISTS: Readonly<Record<string, number>> = {
+  'Attachment.annotations': MAX_ANNOTATIONS_PER_VERSION,
+  'Attachment.versions': MAX_VERSIONS_PER_FILE,
+};
 
 /** The operation about to run: what onExecute and onSubscribe are given. */
 type OperationArgs = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_REPLIES_PER_COMMENT } from '../domain/comments.ts';
 import { DEFAULT_SLA } from '../domain/creative-request.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { StampEntry } from '../domain/stage-times.ts';
@@ -289,8 +290,10 @@ describe('COMMENT plan', () => {
         .announcements?.(before)
         .map((entry) => entry.kind),
     ).toEqual(['COMMENT_ADDED']);
-    expect(refusal(() => planOf(COMMENT, before, { body: 'hi', parentId: 'c1' }, { parent: { ticketId: 'other' }, mentioned: [] }))).toBe(
+    expect(refusal(() => planOf(COMMENT, before, { body: 'hi', parentId: 'c1' }, { parent: { ticketId: 'other', replies: 0 }, mentioned: [] }))).toBe(
       'BAD_USER_INPUT: parentId is not a comment of this ticket.',
     );
+    const full = { parent: { ticketId: before.id, replies: MAX_REPLIES_PER_COMMENT }, mentioned: [] };
+    expect(refusal(() => planOf(COMMENT, before, { body: 'hi', parentId: 'c1' }, full))).toMatch(/^BAD_USER_INPUT: This comment has \d+ replies/);
   });
 });

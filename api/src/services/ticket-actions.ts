@@ -2,7 +2,8 @@
 // (domain/workflow.ts) has already decided whether the action may happen and where the ticket goes; a plan
 // says what else changes, which rows it adds, and whom to tell. Plans refuse bad input with domain errors.
 import type { Prisma } from '../db/generated/prisma/client.ts';
-import { canRemoveAttachment } from '../domain/attachments.ts';
+import { canRemoveAttachment, checkVersionRoom } from '../domain/attachments.ts';
+import { checkReplyRoom } from '../domain/comments.ts';
 import {
   type Complexity,
   type CreativeRequestInput,
@@ -422,13 +423,24 @@ export const PURGE: ActionSpec<TicketTarget> = {
 export type CommentInput = TicketTarget & { body: string; parentId?: string | null };
 type MentionedUser = Parameters<typeof viewerOf>[0];
 
-export const COMMENT: ActionSpec<CommentInput, { parent: { ticketId: string } | null; mentioned: MentionedUser[] }> = {
+/** Serializes the replies to one comment, so two at once cannot both see room for one more. */
+async function lockReplies(tx: Tx, parentId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`replies:${parentId}`}, 0))`;
+}
+
+async function parentOf(tx: Tx, parentId: string): Promise<{ ticketId: string; replies: number } | null> {
+  await lockReplies(tx, parentId);
+  const parent = await tx.comment.findUnique({ where: { id: parentId }, select: { ticketId: true, _count: { select: { replies: true } } } });
+  return parent && { ticketId: parent.ticketId, replies: parent._count.replies };
+}
+
+export const COMMENT: ActionSpec<CommentInput, { parent: { ticketId: string; replies: number } | null; mentioned: MentionedUser[] }> = {
   action: 'COMMENT',
   hiddenFromNonReaders: true,
   async facts(tx, { input }) {
     const usernames = mentionedUsernames(input.body);
     return {
-      parent: input.parentId ? await tx.comment.findUnique({ where: { id: input.parentId }, select: { ticketId: true } }) : null,
+      parent: input.parentId ? await parentOf(tx, input.parentId) : null,
       mentioned: usernames.length
         ? await tx.user.findMany({
             where: { username: { in: usernames }, isActive: true },
@@ -441,6 +453,7 @@ export const COMMENT: ActionSpec<CommentInput, { parent: { ticketId: string } | 
     if (input.parentId && (!facts.parent || facts.parent.ticketId !== before.id)) {
       throw new BadInputError('parentId is not a comment of this ticket.', 'parentId');
     }
+    if (facts.parent) checkReplyRoom(facts.parent.replies);
     const ticketFacts = factsOf(before);
     // Mentions notify only people who may read the ticket: a mention is no way around the read rule.
     const readers = facts.mentioned.filter((user) => canReadTicket(viewerOf(user), ticketFacts)).map((user) => user.id);
@@ -516,6 +529,9 @@ export const ATTACH: ActionSpec<AttachInput, { version: number }> = {
     return { version: (latest._max.version ?? 0) + 1 };
   },
   plan: ({ viewer, before, input, facts }) => {
+    // The version number is unique per (ticket, name), so of two uploads at the cap one loses the number, retries
+    // (services/attachments.ts) and is refused here.
+    checkVersionRoom(facts.version - 1);
     const label = facts.version > 1 ? `${input.fileName} (version ${facts.version})` : input.fileName;
     return {
       writes: [
