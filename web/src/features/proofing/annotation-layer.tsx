@@ -1,5 +1,5 @@
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
-import { type PageBox, type Point, relativePoint, type ShapeDraft, shapeFromDrag, type Tool } from './geometry';
+import { type PageBox, type Point, percentWhere, relativePoint, type ShapeDraft, shapeFromDrag, strokeFromPath, type Tool } from './geometry';
 import type { ProofAnnotation } from './proof-types';
 
 type Drawable = Pick<ProofAnnotation, 'shape' | 'x' | 'y' | 'width' | 'height' | 'points'>;
@@ -7,8 +7,9 @@ type Drawable = Pick<ProofAnnotation, 'shape' | 'x' | 'y' | 'width' | 'height' |
 /**
  * One page's annotations over its content: shapes (rectangles, arrows, freehand lines) in an SVG sized to the
  * page in pixels, and a numbered marker per annotation at its stored point (0–1 of the page), so both stay on
- * the same spot at any zoom and width. With a drawing tool chosen, a press (pin) or a drag (rectangle, arrow)
- * on the page hands the shape to `onDraw`.
+ * the same spot at any zoom and width. With a drawing tool chosen, a press (pin), a drag (rectangle, arrow) or
+ * a stroke (freehand: mouse, pen or finger) on the page hands the shape to `onDraw`; `crosshair` is where the
+ * keyboard is placing a pin.
  */
 export function AnnotationLayer(props: {
   box: PageBox;
@@ -17,13 +18,19 @@ export function AnnotationLayer(props: {
   tool: Tool | undefined;
   /** The shape being written about (its composer is open). */
   draft: ShapeDraft | undefined;
+  /** The keyboard's pin position on this page, if it is being placed here. */
+  crosshair?: Point | undefined;
   onSelect: (id: string) => void;
   onDraw: (shape: ShapeDraft) => void;
 }) {
   // One arrowhead per page, with an id of its own (ids are unique in a document).
   const arrowhead = `proof-arrowhead-${createUniqueId()}`;
   const [dragging, setDragging] = createSignal<{ start: Point; end: Point }>();
-  const preview = () => {
+  /** A freehand stroke's pointer positions so far (drawn as they come, simplified once it ends). */
+  const [stroke, setStroke] = createSignal<Point[]>();
+  const preview = (): ShapeDraft | null | undefined => {
+    const path = stroke();
+    if (path) return { shape: 'FREEHAND', x: path[0]?.x ?? 0, y: path[0]?.y ?? 0, points: path.flatMap((point) => [point.x, point.y]) };
     const drag = dragging();
     return drag && props.tool ? shapeFromDrag(props.tool, drag.start, drag.end) : props.draft;
   };
@@ -76,6 +83,16 @@ export function AnnotationLayer(props: {
       <Show when={props.draft?.shape === 'PIN' && props.draft}>
         {(draft) => <span class="proof-marker proof-marker-draft" style={{ left: `${draft().x * 100}%`, top: `${draft().y * 100}%` }} aria-hidden="true" />}
       </Show>
+      <Show when={props.crosshair}>
+        {(spot) => (
+          <span
+            class="proof-crosshair"
+            style={{ left: `${spot().x * 100}%`, top: `${spot().y * 100}%` }}
+            role="img"
+            aria-label={`New pin at ${percentWhere(spot())}`}
+          />
+        )}
+      </Show>
       <Show when={props.tool}>
         {(tool) => (
           <div
@@ -85,19 +102,32 @@ export function AnnotationLayer(props: {
               if (event.button !== 0) return;
               event.currentTarget.setPointerCapture(event.pointerId);
               const point = at(event);
-              setDragging({ start: point, end: point });
+              if (tool() === 'FREEHAND') setStroke([point]);
+              else setDragging({ start: point, end: point });
             }}
             onPointerMove={(event) => {
+              const path = stroke();
+              // A pen or a finger reports more positions than frames: the coalesced ones keep a fast curve round.
+              if (path) {
+                const box = event.currentTarget.getBoundingClientRect();
+                const moves = event.getCoalescedEvents?.() ?? [];
+                setStroke([...path, ...(moves.length ? moves : [event]).map((move) => relativePoint(move.clientX, move.clientY, box))]);
+              }
               const drag = dragging();
               if (drag) setDragging({ start: drag.start, end: at(event) });
             }}
             onPointerUp={(event) => {
               const drag = dragging();
+              const path = stroke();
               setDragging(undefined);
-              const shape = drag && shapeFromDrag(tool(), drag.start, at(event));
+              setStroke(undefined);
+              const shape = path ? strokeFromPath([...path, at(event)]) : drag && shapeFromDrag(tool(), drag.start, at(event));
               if (shape) props.onDraw(shape);
             }}
-            onPointerCancel={() => setDragging(undefined)}
+            onPointerCancel={() => {
+              setDragging(undefined);
+              setStroke(undefined);
+            }}
           />
         )}
       </Show>

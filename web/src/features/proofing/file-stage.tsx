@@ -1,5 +1,19 @@
 import { createMemo, createSignal, For, type JSX, onCleanup, onMount } from 'solid-js';
-import { centerOn, clampView, distance, fitWidth, layoutPages, midpoint, type PageBox, type Point, panBy, type Size, type View, zoomAround } from './geometry';
+import {
+  centerOn,
+  clampView,
+  distance,
+  fitWidth,
+  layoutPages,
+  midpoint,
+  type PageBox,
+  type Point,
+  panBy,
+  type Size,
+  spotAt,
+  type View,
+  zoomAround,
+} from './geometry';
 
 /** What the proof view may ask of the stage (its buttons, keys and the threads list). */
 export type StageApi = {
@@ -8,6 +22,11 @@ export type StageApi = {
   pan: (dx: number, dy: number) => void;
   /** Scrolls and zooms so relative point `spot` of page `index` (0-based) is in the middle. */
   showSpot: (index: number, spot: Point, scale?: number) => void;
+  /** The page (0-based) and the spot of it in the middle of the stage. */
+  spotAtCenter: () => { index: number; spot: Point } | undefined;
+  /** Like showSpot at the current zoom, but only when the spot is out of sight. */
+  reveal: (index: number, spot: Point) => void;
+  focus: () => void;
 };
 
 /**
@@ -49,6 +68,15 @@ export function FileStage(props: {
       const box = layout().boxes[index];
       if (box) apply(centerOn(spot, box, scale ?? Math.max(view().scale, 1.5), room()));
     },
+    spotAtCenter: () => spotAt(view(), center(), layout().boxes),
+    reveal: (index, spot) => {
+      const box = layout().boxes[index];
+      if (!box) return;
+      const { scale, x, y } = view();
+      const at = { x: x + spot.x * box.width * scale, y: y + (box.top + spot.y * box.height) * scale };
+      if (at.x < 0 || at.y < 0 || at.x > room().width || at.y > room().height) apply(centerOn(spot, box, scale, room()));
+    },
+    focus: () => viewport.focus(),
   };
 
   // Pointers down on the stage: one drags the view, two pinch it.
@@ -111,6 +139,8 @@ export function FileStage(props: {
       ref={viewport}
       class="proof-stage"
       aria-label={props.label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a pannable, zoomable region is reached by keyboard (WCAG 2.1.1); its keys (zoom, pan, a pin placed with m) act on it.
+      tabIndex={0}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}

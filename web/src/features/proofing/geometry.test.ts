@@ -6,11 +6,17 @@ import {
   fitWidth,
   layoutPages,
   MAX_SCALE,
+  MAX_STROKE_NUMBERS,
   MIN_SCALE,
+  NUDGE_BIG_STEP,
+  nudge,
   panBy,
   relativePoint,
   shapeFromDrag,
+  simplifyPath,
+  spotAt,
   stepIndex,
+  strokeFromPath,
   zoomAround,
 } from './geometry';
 
@@ -121,6 +127,33 @@ describe('centerOn', () => {
   });
 });
 
+describe('spotAt', () => {
+  const { boxes } = layoutPages(
+    [
+      { width: 100, height: 100 },
+      { width: 100, height: 100 },
+    ],
+    500,
+    16,
+  );
+
+  it('finds the spot of page 2 under the viewport’s centre, and undoes centerOn', () => {
+    const page = boxes[1];
+    if (!page) throw new Error('two pages laid out');
+    const viewport = { width: 800, height: 600 };
+    const found = spotAt(centerOn({ x: 0.2, y: 0.5 }, page, 2, viewport), { x: 400, y: 300 }, boxes);
+    expect(found?.index).toBe(1);
+    expect(found?.spot.x).toBeCloseTo(0.2, 9);
+    expect(found?.spot.y).toBeCloseTo(0.5, 9);
+  });
+
+  it('takes the nearest page and its edge when the point is beside the pages', () => {
+    expect(spotAt({ scale: 1, x: 0, y: 0 }, { x: 900, y: 505 }, boxes)).toEqual({ index: 0, spot: { x: 1, y: 1 } });
+    expect(spotAt({ scale: 1, x: 0, y: 0 }, { x: 10, y: 2000 }, boxes)).toEqual({ index: 1, spot: { x: 0.02, y: 1 } });
+    expect(spotAt({ scale: 1, x: 0, y: 0 }, { x: 0, y: 0 }, [])).toBeUndefined();
+  });
+});
+
 describe('shapeFromDrag', () => {
   it('pins where the press began', () => {
     expect(shapeFromDrag('PIN', { x: 0.1, y: 0.2 }, { x: 0.5, y: 0.5 })).toEqual({ shape: 'PIN', x: 0.1, y: 0.2 });
@@ -152,5 +185,82 @@ describe('stepIndex', () => {
     expect(stepIndex(2, 3, 1)).toBe(0);
     expect(stepIndex(0, 3, -1)).toBe(2);
     expect(stepIndex(1, 0, 1)).toBeUndefined();
+  });
+});
+
+describe('simplifyPath', () => {
+  it('drops the points of a straight stretch and keeps the corners', () => {
+    const path = [
+      { x: 0, y: 0 },
+      { x: 0.1, y: 0.0005 },
+      { x: 0.2, y: 0 },
+      { x: 0.2, y: 0.1 },
+      { x: 0.2, y: 0.2 },
+    ];
+    expect(simplifyPath(path, 0.002)).toEqual([path[0], path[2], path[4]]);
+  });
+
+  it('keeps a point farther than the tolerance from the line', () => {
+    const path = [
+      { x: 0, y: 0 },
+      { x: 0.5, y: 0.01 },
+      { x: 1, y: 0 },
+    ];
+    expect(simplifyPath(path, 0.002)).toHaveLength(3);
+    expect(simplifyPath(path, 0.02)).toHaveLength(2);
+  });
+});
+
+/** A wavy stroke of `count` pointer positions across the page. */
+const scribble = (count: number) => Array.from({ length: count }, (_, index) => ({ x: 0.05 + (0.9 * index) / count, y: 0.5 + 0.3 * Math.sin(index / 3) }));
+
+describe('strokeFromPath', () => {
+  it('makes a freehand line starting where the stroke began, points 0–1 and rounded', () => {
+    const stroke = strokeFromPath([
+      { x: 0.12345678, y: 0.2 },
+      { x: 0.3, y: 0.4 },
+      { x: 0.6, y: 0.2 },
+    ]);
+    expect(stroke).toEqual({ shape: 'FREEHAND', x: 0.1235, y: 0.2, points: [0.1235, 0.2, 0.3, 0.4, 0.6, 0.2] });
+  });
+
+  it('simplifies a long stroke until it fits the API’s limit, keeping both ends', () => {
+    const path = scribble(5000);
+    const stroke = strokeFromPath(path);
+    const points = stroke?.points ?? [];
+    expect(points.length).toBeLessThanOrEqual(MAX_STROKE_NUMBERS);
+    expect(points.length).toBeGreaterThan(20);
+    expect(points.length % 2).toBe(0);
+    expect(points.every((value) => value >= 0 && value <= 1)).toBe(true);
+    const last = path[path.length - 1];
+    expect(points.slice(-2)).toEqual([Math.round((last?.x ?? 0) * 1e4) / 1e4, Math.round((last?.y ?? 0) * 1e4) / 1e4]);
+    // A tighter limit simplifies harder.
+    expect(strokeFromPath(path, 40)?.points?.length).toBeLessThanOrEqual(40);
+  });
+
+  it('treats a stroke that stayed within a click as nothing drawn', () => {
+    expect(strokeFromPath([{ x: 0.5, y: 0.5 }])).toBeNull();
+    expect(
+      strokeFromPath([
+        { x: 0.5, y: 0.5 },
+        { x: 0.503, y: 0.502 },
+      ]),
+    ).toBeNull();
+  });
+});
+
+describe('nudge', () => {
+  it('moves the crosshair one step per arrow key and a big step with Shift', () => {
+    expect(nudge({ x: 0.5, y: 0.5 }, 'ArrowRight', false)).toEqual({ x: 0.51, y: 0.5 });
+    expect(nudge({ x: 0.5, y: 0.5 }, 'ArrowUp', false)).toEqual({ x: 0.5, y: 0.49 });
+    expect(nudge({ x: 0.5, y: 0.5 }, 'ArrowDown', true)).toEqual({ x: 0.5, y: 0.5 + NUDGE_BIG_STEP });
+    let point = { x: 0.5, y: 0.5 };
+    for (let index = 0; index < 10; index++) point = nudge(point, 'ArrowLeft', false);
+    expect(point).toEqual({ x: 0.4, y: 0.5 });
+  });
+
+  it('stops at the page’s edges', () => {
+    expect(nudge({ x: 0.95, y: 0.05 }, 'ArrowRight', true)).toEqual({ x: 1, y: 0.05 });
+    expect(nudge({ x: 0.95, y: 0.05 }, 'ArrowUp', true)).toEqual({ x: 0.95, y: 0 });
   });
 });

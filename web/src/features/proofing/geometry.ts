@@ -90,7 +90,28 @@ export function centerOn(spot: Point, box: PageBox, scale: number, viewport: Siz
   return { scale, x: viewport.width / 2 - contentX, y: viewport.height / 2 - contentY };
 }
 
-export type Tool = 'PIN' | 'RECT' | 'ARROW';
+/**
+ * The page (index) and relative spot under viewport point `at` (the page nearest to it when it falls between
+ * or beside pages, the spot clamped to that page): where the keyboard's crosshair starts.
+ */
+export function spotAt(view: View, at: Point, boxes: readonly PageBox[]): { index: number; spot: Point } | undefined {
+  const x = (at.x - view.x) / view.scale;
+  const y = (at.y - view.y) / view.scale;
+  let index = -1;
+  let nearest = Number.POSITIVE_INFINITY;
+  boxes.forEach((box, candidate) => {
+    const away = y < box.top ? box.top - y : Math.max(0, y - (box.top + box.height));
+    if (away < nearest) {
+      nearest = away;
+      index = candidate;
+    }
+  });
+  const box = boxes[index];
+  if (!box) return undefined;
+  return { index, spot: { x: box.width > 0 ? clamp(x / box.width, 0, 1) : 0, y: box.height > 0 ? clamp((y - box.top) / box.height, 0, 1) : 0 } };
+}
+
+export type Tool = 'PIN' | 'RECT' | 'ARROW' | 'FREEHAND';
 /** What `addAnnotation` is sent for a shape (its page and body are added by the composer). */
 export type ShapeDraft = { shape: Tool; x: number; y: number; width?: number; height?: number; points?: number[] };
 
@@ -109,6 +130,87 @@ export function shapeFromDrag(tool: Tool, start: Point, end: Point): ShapeDraft 
   if (Math.hypot(width, height) < MIN_DRAG) return null;
   if (tool === 'RECT') return { shape: 'RECT', x: Math.min(start.x, end.x), y: Math.min(start.y, end.y), width, height };
   return { shape: 'ARROW', x: start.x, y: start.y, points: [start.x, start.y, end.x, end.y] };
+}
+
+/** The numbers the API takes for a freehand line (x, y pairs): MAX_FREEHAND_NUMBERS in api/src/domain/annotations.ts. */
+export const MAX_STROKE_NUMBERS = 2000;
+/** A stroke's first tolerance: a point closer than this (a fraction of the page) to the simplified line is dropped. */
+const STROKE_TOLERANCE = 0.002;
+
+/**
+ * The freehand line a pointer drew through `path`, simplified (Ramer–Douglas–Peucker) until it has at most
+ * `max` numbers, each rounded to 1e-4: x, y is where it began. A path that never left a click's reach is null.
+ */
+export function strokeFromPath(path: readonly Point[], max = MAX_STROKE_NUMBERS): ShapeDraft | null {
+  const first = path[0];
+  if (!first || !path.some((point) => distance(point, first) >= MIN_DRAG)) return null;
+  let tolerance = STROKE_TOLERANCE;
+  let kept = simplifyPath(path, tolerance);
+  while (kept.length * 2 > max) {
+    tolerance *= 2;
+    kept = simplifyPath(kept, tolerance);
+  }
+  const round = (value: number) => Math.round(clamp(value, 0, 1) * 1e4) / 1e4;
+  const points = kept.flatMap((point) => [round(point.x), round(point.y)]);
+  return { shape: 'FREEHAND', x: points[0] ?? 0, y: points[1] ?? 0, points };
+}
+
+/** Ramer–Douglas–Peucker: the fewest of `path`'s points (its ends always) within `tolerance` of the whole path. */
+export function simplifyPath(path: readonly Point[], tolerance: number): Point[] {
+  if (path.length <= 2) return [...path];
+  const keep = new Array<boolean>(path.length).fill(false);
+  keep[0] = true;
+  keep[path.length - 1] = true;
+  // An explicit stack instead of recursion: a long stroke has thousands of points.
+  const stack: [number, number][] = [[0, path.length - 1]];
+  while (stack.length > 0) {
+    const [from, to] = stack.pop() as [number, number];
+    let farthest = -1;
+    let most = tolerance;
+    for (let index = from + 1; index < to; index++) {
+      const away = distanceToSegment(path[index] as Point, path[from] as Point, path[to] as Point);
+      if (away > most) {
+        most = away;
+        farthest = index;
+      }
+    }
+    if (farthest < 0) continue;
+    keep[farthest] = true;
+    stack.push([from, farthest], [farthest, to]);
+  }
+  return path.filter((_, index) => keep[index]);
+}
+
+function distanceToSegment(point: Point, a: Point, b: Point): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length = dx * dx + dy * dy;
+  const t = length === 0 ? 0 : clamp(((point.x - a.x) * dx + (point.y - a.y) * dy) / length, 0, 1);
+  return Math.hypot(point.x - (a.x + t * dx), point.y - (a.y + t * dy));
+}
+
+/** Keyboard placement of a pin: an arrow key's step, a fraction of the page (Shift: the big one). */
+export const NUDGE_STEP = 0.01;
+export const NUDGE_BIG_STEP = 0.1;
+export type NudgeKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown';
+const NUDGE: Record<NudgeKey, Point> = { ArrowLeft: { x: -1, y: 0 }, ArrowRight: { x: 1, y: 0 }, ArrowUp: { x: 0, y: -1 }, ArrowDown: { x: 0, y: 1 } };
+
+export function isNudgeKey(key: string): key is NudgeKey {
+  return key in NUDGE;
+}
+
+/** Where an arrow key moves the keyboard crosshair, kept on the page (0–1) and on the step's grid. */
+export function nudge(point: Point, key: NudgeKey, big: boolean): Point {
+  const step = big ? NUDGE_BIG_STEP : NUDGE_STEP;
+  const direction = NUDGE[key];
+  // Rounded to 1e-6: 0.5 moved by ten 0.01 steps is 0.6, not 0.6000000000000001.
+  const move = (value: number, sign: number) => Math.round(clamp(value + sign * step, 0, 1) * 1e6) / 1e6;
+  return { x: move(point.x, direction.x), y: move(point.y, direction.y) };
+}
+
+/** A spot as a person would say it (the keyboard crosshair's label): "30% across, 45% down". */
+export function percentWhere(spot: Point): string {
+  return `${Math.round(spot.x * 100)}% across, ${Math.round(spot.y * 100)}% down`;
 }
 
 /** The distance between two touches, for pinch-zoom. */

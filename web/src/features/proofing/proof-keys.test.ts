@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proofCommand } from './proof-keys';
+import { PROOF_KEY_ROWS, PROOF_KEYS, proofCommand } from './proof-keys';
 
 type Target = { closest: (selector: string) => unknown };
 const on = (tag: 'body' | 'textarea' | 'button'): Target => ({
@@ -17,6 +17,17 @@ describe('proofCommand', () => {
     expect(press('n')).toBe('next');
     expect(press('k')).toBe('previous');
     expect(press('Enter')).toBe('open');
+    expect(press('m')).toBe('place-pin');
+  });
+
+  it('lists every key in the shortcuts sheet’s rows', () => {
+    const listed = new Set(PROOF_KEY_ROWS.flatMap((row) => row.keys));
+    const shown: Record<string, string> = { '-': '−', '=': '+', ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓', Escape: 'Esc' };
+    const described = PROOF_KEY_ROWS.map((row) => row.description).join(' ');
+    for (const key of Object.keys(PROOF_KEYS)) {
+      // A key is listed as a key of its own row, or named in the description of its twin (j beside n).
+      expect(listed.has(shown[key] ?? key) || (/^[a-z]$/.test(key) && new RegExp(`\\b${key}\\b`).test(described)), key).toBe(true);
+    }
   });
 
   it('stays silent while typing, with a modifier, and leaves Enter to buttons', () => {

@@ -1,16 +1,16 @@
 import { A } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, For, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { CommentComposer } from '../../components/comment-composer';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { AnnotationLayer } from './annotation-layer';
 import type { AnnotationSource, ThreadAnnotation } from './annotation-source';
 import { FileStage, type StageApi } from './file-stage';
-import { type ShapeDraft, type Size, stepIndex, type Tool, ZOOM_STEP } from './geometry';
+import { nudge, type Point, percentWhere, type ShapeDraft, type Size, stepIndex, type Tool, ZOOM_STEP } from './geometry';
 import { PdfPage } from './pdf-page';
 import { type ProofCommand, proofCommand } from './proof-keys';
 import { proofPanelTabs, proofToolbarItems } from './proof-slots';
 import type { ProofContext, ProofVersion } from './proof-types';
-import { CommentBox } from './thread-comments';
 import { matchesFilter, type ThreadFilter, ThreadsPanel } from './threads-panel';
 import './proofing.css';
 
@@ -18,8 +18,15 @@ const TOOLS: { tool: Tool; label: string }[] = [
   { tool: 'PIN', label: 'Pin' },
   { tool: 'RECT', label: 'Rectangle' },
   { tool: 'ARROW', label: 'Arrow' },
+  { tool: 'FREEHAND', label: 'Freehand' },
 ];
-const TOOL_NAMES: Record<Tool, string> = { PIN: 'pin', RECT: 'rectangle', ARROW: 'arrow' };
+const TOOL_NAMES: Record<Tool, string> = { PIN: 'pin', RECT: 'rectangle', ARROW: 'arrow', FREEHAND: 'line' };
+const HINTS: Record<Tool, string> = {
+  PIN: 'Click the spot to pin a comment (or press m to place the pin with the keyboard).',
+  RECT: 'Drag on the file to draw the rectangle.',
+  ARROW: 'Drag on the file to draw the arrow.',
+  FREEHAND: 'Draw on the file with the mouse, a pen or a finger.',
+};
 /** Arrow keys pan by this many pixels. */
 const PAN_STEP = 60;
 
@@ -45,10 +52,13 @@ export function ProofView(props: {
   const [filter, setFilter] = createSignal<ThreadFilter>('OPEN');
   const [scale, setScale] = createSignal(1);
   const [tab, setTab] = createSignal('threads');
+  /** A pin being placed with the keyboard (m): on page `index` (0-based) at `spot`. */
+  const [crosshair, setCrosshair] = createSignal<{ index: number; spot: Point }>();
   let stage: StageApi | undefined;
 
   const pdf = usePdf(() => (isPdf(props.file) ? props.file.url : undefined));
   const image = useImageSize(() => (isImage(props.file) ? props.file : undefined));
+  const pageNumber = (index: number) => (isPdf(props.file) ? index + 1 : null);
   const pages = (): Size[] | undefined => (isPdf(props.file) ? pdf()?.pages : image() ? [image() as Size] : undefined);
 
   const annotations = () => props.source.list();
@@ -90,13 +100,40 @@ export function ProofView(props: {
       setTool(undefined);
       setDraft(undefined);
     },
+    'place-pin': () => {
+      const start = props.canComment ? stage?.spotAtCenter() : undefined;
+      if (!start) return;
+      setTool(undefined);
+      setDraft(undefined);
+      setCrosshair(start);
+      stage?.focus();
+    },
+  };
+  const PAN_KEYS = { 'pan-left': 'ArrowLeft', 'pan-right': 'ArrowRight', 'pan-up': 'ArrowUp', 'pan-down': 'ArrowDown' } as const;
+  /** While a pin is placed by keyboard, the arrows move it, Enter writes about it and Escape puts it away. */
+  const placing = (command: ProofCommand, shift: boolean): boolean => {
+    const current = crosshair();
+    if (!current) return false;
+    if (command in PAN_KEYS) {
+      const spot = nudge(current.spot, PAN_KEYS[command as keyof typeof PAN_KEYS], shift);
+      setCrosshair({ index: current.index, spot });
+      stage?.reveal(current.index, spot);
+    } else if (command === 'open') {
+      setCrosshair(undefined);
+      setDraft({ shape: 'PIN', x: current.spot.x, y: current.spot.y, page: pageNumber(current.index) });
+    } else if (command === 'escape') {
+      setCrosshair(undefined);
+    } else {
+      return false;
+    }
+    return true;
   };
   onMount(() => {
     const onKey = (event: KeyboardEvent) => {
       const command = proofCommand(event);
       if (!command) return;
       event.preventDefault();
-      commands[command]();
+      if (!placing(command, event.shiftKey)) commands[command]();
     };
     document.addEventListener('keydown', onKey);
     onCleanup(() => document.removeEventListener('keydown', onKey));
@@ -108,6 +145,7 @@ export function ProofView(props: {
       () => {
         setDraft(undefined);
         setSelectedId(undefined);
+        setCrosshair(undefined);
       },
       { defer: true },
     ),
@@ -181,9 +219,11 @@ export function ProofView(props: {
                 type="button"
                 class="button proof-tool"
                 aria-pressed={tool() === entry.tool}
+                title={entry.tool === 'PIN' ? 'Pin (m: place one with the keyboard)' : undefined}
                 onClick={() => {
                   setTool((current) => (current === entry.tool ? undefined : entry.tool));
                   setDraft(undefined);
+                  setCrosshair(undefined);
                 }}
               >
                 {entry.label}
@@ -207,7 +247,7 @@ export function ProofView(props: {
                 onScale={setScale}
               >
                 {(index, box, root) => {
-                  const page = isPdf(props.file) ? index + 1 : null;
+                  const page = pageNumber(index);
                   return (
                     <>
                       <Show
@@ -224,6 +264,7 @@ export function ProofView(props: {
                         selectedId={selectedId()}
                         tool={tool()}
                         draft={draft()?.page === page ? draft() : undefined}
+                        crosshair={crosshair()?.index === index ? crosshair()?.spot : undefined}
                         onSelect={selectById}
                         onDraw={(shape) => {
                           setDraft({ ...shape, page });
@@ -278,7 +319,8 @@ export function ProofView(props: {
         <Show when={draft()}>
           {(shape) => (
             <section class="proof-composer" aria-label="New annotation">
-              <CommentBox
+              <CommentComposer
+                ticketId={props.ticket.id}
                 label={`Comment on the ${TOOL_NAMES[shape().shape]}${shape().page ? ` on page ${shape().page}` : ''}`}
                 submitLabel="Add annotation"
                 autofocus
@@ -290,11 +332,23 @@ export function ProofView(props: {
         </Show>
         <Show when={tool() && !draft()}>
           <p class="muted proof-hint" role="status">
-            {tool() === 'PIN' ? 'Click the spot to pin a comment.' : `Drag on the file to draw the ${TOOL_NAMES[tool() ?? 'PIN']}.`}
+            {HINTS[tool() ?? 'PIN']}
           </p>
+        </Show>
+        <Show when={crosshair()}>
+          {(current) => (
+            <div class="proof-hint">
+              <p role="status">
+                New pin at {percentWhere(current().spot)}
+                {pageNumber(current().index) ? ` of page ${pageNumber(current().index)}` : ''}.
+              </p>
+              <p class="muted">Arrow keys move it (Shift: faster), Enter comments there, Esc cancels.</p>
+            </div>
+          )}
         </Show>
         <ErrorBanner message={props.source.error()} />
         <ThreadsPanel
+          ticketId={props.ticket.id}
           annotations={annotations()}
           filter={filter()}
           onFilter={setFilter}

@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
+import { CommentComposer } from '../../components/comment-composer';
 import type { ThreadAnnotation } from './annotation-source';
-import { CommentBox, ThreadComments } from './thread-comments';
+import { ThreadComments } from './thread-comments';
 
 export type ThreadFilter = 'OPEN' | 'RESOLVED' | 'ALL';
 const FILTERS: { value: ThreadFilter; label: string }[] = [
@@ -18,6 +19,8 @@ export function matchesFilter(annotation: { state: 'OPEN' | 'RESOLVED' }, filter
  * ticket's own comment components), a reply box, resolve or reopen. Choosing a thread shows its spot on the file.
  */
 export function ThreadsPanel(props: {
+  /** The ticket the file belongs to: whom a reply may @mention. */
+  ticketId: string;
   annotations: readonly ThreadAnnotation[];
   filter: ThreadFilter;
   onFilter: (filter: ThreadFilter) => void;
@@ -40,7 +43,7 @@ export function ThreadsPanel(props: {
         <For each={FILTERS}>
           {(filter) => (
             <button type="button" class="proof-filter-button" aria-pressed={props.filter === filter.value} onClick={() => props.onFilter(filter.value)}>
-              {filter.label} <span class="badge">{count(filter.value)}</span>
+              {filter.label} <span class={filter.value === 'RESOLVED' ? 'badge badge-status-completed' : 'badge'}>{count(filter.value)}</span>
             </button>
           )}
         </For>
@@ -49,7 +52,7 @@ export function ThreadsPanel(props: {
         when={shown().length > 0}
         fallback={
           <p class="muted">
-            {props.annotations.length === 0 ? 'No annotations yet. Choose Pin, Rectangle or Arrow, then mark the file.' : 'None in this list.'}
+            {props.annotations.length === 0 ? 'No annotations yet. Choose Pin, Rectangle, Arrow or Freehand, then mark the file.' : 'None in this list.'}
           </p>
         }
       >
@@ -57,6 +60,7 @@ export function ThreadsPanel(props: {
           <For each={shown()}>
             {(annotation) => (
               <ThreadItem
+                ticketId={props.ticketId}
                 annotation={annotation}
                 selected={annotation.id === props.selectedId}
                 replying={annotation.id === props.replyingTo}
@@ -75,6 +79,7 @@ export function ThreadsPanel(props: {
 }
 
 function ThreadItem(props: {
+  ticketId: string;
   annotation: ThreadAnnotation;
   selected: boolean;
   replying: boolean;
@@ -93,7 +98,13 @@ function ThreadItem(props: {
   return (
     <li class="proof-thread" classList={{ 'proof-thread-selected': props.selected }} data-thread={props.annotation.number}>
       <div class="proof-thread-head">
-        <button type="button" class="proof-thread-number" aria-pressed={props.selected} onClick={() => props.onSelect()}>
+        <button
+          type="button"
+          class="proof-thread-number"
+          classList={{ 'proof-thread-number-resolved': resolved() }}
+          aria-pressed={props.selected}
+          onClick={() => props.onSelect()}
+        >
           <span aria-hidden="true">{props.annotation.number}</span>
           <span class="visually-hidden">
             Show annotation {props.annotation.number} on the {where()}
@@ -126,7 +137,8 @@ function ThreadItem(props: {
             </button>
           }
         >
-          <CommentBox
+          <CommentComposer
+            ticketId={props.ticketId}
             label={`Reply on annotation ${props.annotation.number}`}
             submitLabel="Post reply"
             autofocus

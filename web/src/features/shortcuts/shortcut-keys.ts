@@ -1,6 +1,8 @@
 // The keyboard's single-key commands, as data: the sheet (`?`) lists them and the listener decides with them,
 // so what is shown is what works. Pure: no DOM beyond reading a key event's fields.
 
+import { PROOF_KEY_ROWS } from '../proofing/proof-keys';
+
 export type ShortcutCommand =
   | { kind: 'go'; to: string }
   | { kind: 'new-request' }
@@ -43,6 +45,8 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: ['e'], description: 'Edit the title' },
     ],
   },
+  // The proof view's own keys (it listens for them itself): listed here so `?` shows them too.
+  { title: 'Proof view', rows: PROOF_KEY_ROWS },
 ];
 
 /** Where `g` then a letter goes. */
