@@ -1,11 +1,10 @@
 // Every priority's words stay readable (WCAG AA, 4.5:1 for 12 px text) on each background a pill sits on, at rest
-// and hovered, in the light and the dark theme: the colours are read from the style sheets themselves.
-import { readFileSync } from 'node:fs';
+// and hovered, in the light and the dark theme: the colours are read from styles.css's tokens.
 import { describe, expect, it } from 'vitest';
 import { PRIORITY_ORDER } from '../lib/vocabulary';
+import styles from '../styles.css?raw';
 
-const css = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
-const sheets = css('../styles.css') + css('./priority-pill.css');
+const sheets = styles;
 
 /** The custom properties a theme sets: the first `:root` blocks (light), or those inside the dark media query. */
 function tokens(theme: 'light' | 'dark'): Map<string, string> {
@@ -34,7 +33,7 @@ const contrast = (a: string, b: string) => {
   return (light + 0.05) / (dark + 0.05);
 };
 
-/** The colour of each priority's words (priority-pill.css). */
+/** The colour of each priority's words (priority-pill.css sets them). */
 const TEXT = { URGENT: '--color-danger', HIGH: '--priority-text-high', MEDIUM: '--priority-text-medium', LOW: '--color-text-muted' } as const;
 /** Where pills sit: a card or row, the page, a hovered row, a selected row, an overdue row. */
 const BACKGROUNDS = ['--color-surface', '--color-bg', '--color-surface-muted', '--color-accent-soft', '--color-danger-soft'];
