@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_REPLIES_PER_COMMENT } from '../src/domain/comments.ts';
 import { MAX_VIEWS_PER_PERSON } from '../src/domain/saved-views.ts';
-import { MAX_WEBHOOKS_PER_OWNER } from '../src/domain/webhooks.ts';
+import { MAX_WEBHOOKS_LISTED, MAX_WEBHOOKS_PER_OWNER } from '../src/domain/webhooks.ts';
 import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
 import { rawId, type Sessions, signInEveryone, ticketAt } from './support/tickets.ts';
 
@@ -40,6 +40,24 @@ describe('limits per person under concurrent creation', () => {
     // Someone else is not limited by it.
     const other = await t.gql(CREATE, { input: { url: 'http://127.0.0.1:9/other', events: ['CREATED'] } }, s['marketing.manager'].token);
     expect(other.errors).toBeUndefined();
+  });
+
+  it(`lists at most ${MAX_WEBHOOKS_LISTED} webhooks to an admin, who sees everyone's, newest first`, async () => {
+    const admin = s.admin;
+    const base = Date.now();
+    await t.db.prisma.webhook.createMany({
+      data: Array.from({ length: MAX_WEBHOOKS_LISTED + 1 }, (_, index) => ({
+        ownerId: admin.id,
+        url: `http://127.0.0.1:9/listed/${index}`,
+        enabled: false,
+        events: ['CREATED'],
+        secret: 'whsec_dGVzdA==',
+        createdAt: new Date(base + 60_000 + index),
+      })),
+    });
+    const listed = await t.ok<{ webhooks: { url: string }[] }>('{ webhooks { url } }', {}, admin.token);
+    expect(listed.webhooks).toHaveLength(MAX_WEBHOOKS_LISTED);
+    expect(listed.webhooks[0]?.url).toBe(`http://127.0.0.1:9/listed/${MAX_WEBHOOKS_LISTED}`);
   });
 
   it(`keeps a person's saved views at ${MAX_VIEWS_PER_PERSON}, even when the last ones are saved at once`, async () => {

@@ -7,6 +7,11 @@ import { TICKET_EVENT_TYPES, type TicketEventType } from './vocabulary.ts';
 const MAX_URL = 2000;
 /** A person's endpoints (each ticket change writes a delivery per matching one, in the change's transaction). */
 export const MAX_WEBHOOKS_PER_OWNER = 20;
+/**
+ * The most the `webhooks` list answers (newest first), and what the query cost prices it at: a person has at most
+ * MAX_WEBHOOKS_PER_OWNER, but an admin's list is everyone's, bounded only by the number of managers.
+ */
+export const MAX_WEBHOOKS_LISTED = 200;
 const MAX_DESCRIPTION = 500;
 
 /** An endpoint URL: http or https, a host, no user name or password (they would be sent to whoever answers and shown in logs). */

@@ -5,6 +5,7 @@ import { Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { MAX_ANNOTATIONS_PER_VERSION } from '../domain/annotations.ts';
 import { MAX_VERSIONS_PER_FILE } from '../domain/attachments.ts';
+import { MAX_WEBHOOKS_LISTED } from '../domain/webhooks.ts';
 import { operationCost, QUERY_LIMITS } from './armor.ts';
 import { MAX_PAGE_SIZE } from './connection-args.ts';
 import { KNOWN_OPERATION_DOCUMENTS } from './generated/known-documents.ts';
@@ -44,11 +45,20 @@ describe('operationCost', () => {
   });
 
   it("prices a webhook's delivery log by its page, the default page when none is asked", () => {
-    const LOG = 'query ($n: Int) { webhooks { deliveries(first: $n) { edges { node { id requestBody responseBody } } } } }';
-    // webhooks 2 + (deliveries 2 + edges 2 + node 2 + 3 scalars) × page
-    expect(cost(LOG, { n: 1 })).toBe(2 + 9);
-    expect(cost(LOG, { n: 100 })).toBe(2 + 900);
-    expect(cost(LOG)).toBe(2 + 9 * 50);
+    const WEBHOOK = 'query ($id: ID!, $n: Int) { node(id: $id) { ... on Webhook { id DELIVERIES } } }';
+    const LOG = WEBHOOK.replace('DELIVERIES', 'deliveries(first: $n) { edges { node { id requestBody responseBody } } }');
+    const without = cost(WEBHOOK.replace('DELIVERIES', ''));
+    // (deliveries 2 + edges 2 + node 2 + 3 scalars) × page
+    expect(cost(LOG, { n: 1 }) - without).toBe(9);
+    expect(cost(LOG, { n: 100 }) - without).toBe(900);
+    expect(cost(LOG) - without).toBe(9 * 50);
+  });
+
+  it('prices the webhooks list, which takes no page, at the most it answers', () => {
+    // webhooks 2 + (id, url: 2 scalars), once per webhook listed.
+    expect(cost('{ webhooks { id url } }')).toBe(4 * MAX_WEBHOOKS_LISTED);
+    // Every webhook's delivery log in one request: over the limit.
+    expect(cost('{ webhooks { deliveries(first: 20) { nodes { id } } } }')).toBeGreaterThan(QUERY_LIMITS.maxCost);
   });
 
   it('prices a missing page size as the default page, and a variable left out as its declared default', () => {

@@ -31,6 +31,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { MAX_ANNOTATIONS_PER_VERSION } from '../domain/annotations.ts';
 import { MAX_VERSIONS_PER_FILE } from '../domain/attachments.ts';
+import { MAX_WEBHOOKS_LISTED } from '../domain/webhooks.ts';
 import { builder } from './builder.ts';
 import { MAX_PAGE_SIZE } from './connection-args.ts';
 import type { RequestErrorCode } from './errors.ts';
@@ -56,6 +57,7 @@ const PAGE_ARGUMENTS = ['first', 'last'] as const;
 const BOUNDED_LISTS: Readonly<Record<string, number>> = {
   'Attachment.annotations': MAX_ANNOTATIONS_PER_VERSION,
   'Attachment.versions': MAX_VERSIONS_PER_FILE,
+  'Query.webhooks': MAX_WEBHOOKS_LISTED,
 };
 
 /** The operation about to run: what onExecute and onSubscribe are given. */

@@ -4,6 +4,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Context } from '../../context.ts';
 import { WEBHOOK_DELIVERY_STATUSES } from '../../domain/vocabulary.ts';
+import { MAX_WEBHOOKS_LISTED } from '../../domain/webhooks.ts';
 import { builder } from '../builder.ts';
 import { requireViewer } from '../viewer.ts';
 import { DepartmentRef } from './department.ts';
@@ -105,12 +106,13 @@ builder.queryField('webhooks', (t) =>
   t.prismaField({
     type: [WebhookRef],
     nullable: { list: false, items: false },
-    description: "The viewer's webhooks (an admin's: every one), newest first.",
+    description: `The viewer's webhooks (an admin's: every one), newest first: at most ${MAX_WEBHOOKS_LISTED}.`,
     resolve: (query, _root, _args, ctx) =>
       ctx.prisma.webhook.findMany({
         ...query,
         where: ctx.services.webhooks.visibleWhere(requireViewer(ctx)),
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: MAX_WEBHOOKS_LISTED,
       }),
   }),
 );
