@@ -1,7 +1,8 @@
 // The proof view: a reviewer pins comments on an uploaded PNG and on page 2 of a PDF; the designer, with both
 // files open in another browser, sees the markers appear without reloading, replies and resolves one, and the
 // reviewer sees that live. Markers stay on their stored spot at three widths and two zoom levels (each marker's
-// centre against the image's box × the stored x, y). Screenshots at desktop and phone width; axe clean.
+// centre against the image's box × the stored x, y). A freehand line drawn with the mouse and a pin placed with the
+// keyboard are stored where they were drawn. Screenshots at desktop and phone width; axe clean.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { png } from '../api/test/support/files.ts';
@@ -171,4 +172,84 @@ describe('the proof view', () => {
       person.assertNoErrors();
     });
   }
+
+  it('draws a freehand line and places a pin by keyboard, stored where they were drawn', async () => {
+    const person = await browser.newUser({ label: 'marketer, freehand and keyboard' });
+    await signIn(person.page, 'marketer', proofUrl(image));
+    await openProof(person.page);
+    const before = (await storedAnnotations()).length;
+
+    // A wavy stroke across the image, with the mouse (Playwright sends it as pointer events).
+    await person.page.getByRole('button', { name: 'Freehand' }).click();
+    const box = await person.page.locator('.proof-page[data-page="1"]').boundingBox();
+    if (!box) throw new Error('the image is not shown');
+    await person.page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6);
+    await person.page.mouse.down();
+    for (let step = 1; step <= 40; step++) {
+      await person.page.mouse.move(box.x + box.width * (0.2 + step * 0.01), box.y + box.height * (0.6 + 0.1 * Math.sin(step / 4)));
+    }
+    await person.page.mouse.up();
+    await person.page.getByLabel(/^Comment on the line/).fill('Circle the headline');
+    await person.page.getByRole('button', { name: 'Add annotation' }).click();
+    await marker(person.page, before + 1).waitFor({ timeout: WAIT_MS });
+
+    // m puts a crosshair at the centre; arrows move it (Shift: 10 %); Enter opens the box there, with @mentions.
+    await person.page.locator('.proof-stage').focus();
+    await person.page.keyboard.press('m');
+    const crosshair = person.page.getByRole('img', { name: /^New pin at/ });
+    const start = /(\d+)% across, (\d+)% down/.exec((await crosshair.getAttribute('aria-label')) ?? '');
+    if (!start) throw new Error('the crosshair says no position');
+    await person.page.keyboard.press('ArrowRight');
+    await person.page.keyboard.press('ArrowRight');
+    await person.page.keyboard.press('Shift+ArrowDown');
+    await person.page.getByRole('img', { name: `New pin at ${Number(start[1]) + 2}% across, ${Number(start[2]) + 10}% down` }).waitFor({ timeout: WAIT_MS });
+    await assertAccessible(person.page, 'proof view placing a pin by keyboard');
+    await screenshot(person.page, 'proof-keyboard-pin');
+    await person.page.keyboard.press('Enter');
+    const comment = person.page.getByLabel(/^Comment on the pin/);
+    await comment.pressSequentially('Ask @desig');
+    await person.page
+      .getByRole('option', { name: /@designer\b/ })
+      .first()
+      .click();
+    await person.page.getByRole('button', { name: 'Add annotation' }).click();
+    await marker(person.page, before + 2).waitFor({ timeout: WAIT_MS });
+
+    const stored = await storedAnnotations();
+    const line = stored.find((annotation) => annotation.number === before + 1);
+    expect(line?.shape).toBe('FREEHAND');
+    expect(line?.points.length).toBeGreaterThanOrEqual(4);
+    expect(line?.points.length).toBeLessThanOrEqual(2000);
+    expect(line?.points.every((value) => value >= 0 && value <= 1)).toBe(true);
+    expect(line?.x).toBeCloseTo(0.2, 1);
+    expect(line?.y).toBeCloseTo(0.6, 1);
+    const pinned = stored.find((annotation) => annotation.number === before + 2);
+    expect(pinned).toMatchObject({ shape: 'PIN', points: [] });
+    expect(pinned?.x).toBeCloseTo((Number(start[1]) + 2) / 100, 1);
+    expect(pinned?.y).toBeCloseTo((Number(start[2]) + 10) / 100, 1);
+    expect(pinned?.comment.body).toBe('Ask @designer');
+    await assertAccessible(person.page, 'proof view with a freehand line');
+    await screenshot(person.page, 'proof-freehand');
+
+    const phone = await browser.newUser({ viewport: PHONE, label: 'marketer at 390, freehand' });
+    await signIn(phone.page, 'marketer', proofUrl(image));
+    await openProof(phone.page);
+    await marker(phone.page, before + 2).waitFor({ timeout: WAIT_MS });
+    await phone.page.getByRole('button', { name: 'Freehand' }).click();
+    await screenshot(phone.page, 'proof-freehand');
+    person.assertNoErrors();
+    phone.assertNoErrors();
+  });
 });
+
+/** The image's annotations as stored. */
+async function storedAnnotations() {
+  const data = await graphql<{
+    node: { annotations: { number: number; shape: string; x: number; y: number; points: number[]; comment: { body: string } }[] };
+  }>(
+    'query ($id: ID!) { node(id: $id) { ... on Attachment { annotations { number shape x y points comment { body } } } } }',
+    { id: image },
+    await tokenFor('marketer'),
+  );
+  return data.node.annotations;
+}
