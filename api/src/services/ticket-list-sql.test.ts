@@ -3,7 +3,8 @@
 // after a cursor, the same rows in the same order with the same relations and comment counts, and the same
 // totals. The data set is fixed and varied: trashed tickets, missing assignees and due dates, collaborators,
 // equal creation times (the order's tie-break), titles with LIKE's wildcards, and attachments for the newest-image
-// thumbnail (images and PDFs, removed ones, images uploaded at the same instant).
+// thumbnail (images and PDFs, removed ones, images uploaded at the same instant), collaborators for the people on a
+// card; and the viewer's own work (myTasks) with its order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.ts';
 import { seededRandom as random } from '../../test/support/random.ts';
@@ -11,8 +12,16 @@ import type { Priority } from '../domain/creative-request.ts';
 import { TICKET_STATUSES } from '../domain/ticket-access.ts';
 import { type Viewer, viewerOf } from '../domain/viewer.ts';
 import type { TicketOrderField } from '../domain/vocabulary.ts';
-import { countFromCountersSql, countTicketsSql, NEWEST_IMAGE, readTicketPage, ticketsWhereSql } from './ticket-list-sql.ts';
-import { type TicketFilter, type TicketOrder, ticketsOrderBy, ticketsWhere } from './ticket-queries.ts';
+import {
+  countFromCountersSql,
+  countTicketsSql,
+  myTasksWhereSql,
+  NEWEST_IMAGE,
+  readTicketPage,
+  type TicketOrderBy,
+  ticketsWhereSql,
+} from './ticket-list-sql.ts';
+import { MY_TASKS_ORDER, myTasksWhere, type TicketFilter, type TicketOrder, ticketsOrderBy, ticketsWhere } from './ticket-queries.ts';
 
 const DAY = 86_400_000;
 const PRIORITIES: Priority[] = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'];
@@ -68,7 +77,8 @@ beforeAll(async () => {
         dueDate: pick() < 0.7 ? new Date(now.getTime() + (pick() * 20 - 10) * DAY) : null,
         createdAt,
         deletedAt: pick() < 0.08 ? now : null,
-        collaborators: pick() < 0.2 ? { create: [{ userId: choose(users).id }] } : undefined,
+        // None, or up to three people, added oldest first in an order unlike the users' ids.
+        collaborators: pick() < 0.35 ? { create: collaboratorsOf(pick, users, createdAt) } : undefined,
       },
     });
     const comments = Math.floor(pick() * 4);
@@ -101,6 +111,11 @@ afterAll(async () => {
   await db?.drop();
 });
 
+function collaboratorsOf(pick: () => number, users: { id: string }[], createdAt: Date) {
+  const chosen = users.filter(() => pick() < 0.4).slice(0, 3);
+  return chosen.reverse().map((user, index) => ({ userId: user.id, createdAt: new Date(createdAt.getTime() + (index + 1) * 60_000) }));
+}
+
 const FILTERS: { label: string; filter: () => TicketFilter | null }[] = [
   { label: 'none', filter: () => null },
   { label: 'status', filter: () => ({ status: ['REQUESTED', 'IN_PROGRESS'] }) },
@@ -132,8 +147,10 @@ const CARD_QUERY = {
     department: true,
     _count: { select: { comments: true } },
     attachments: NEWEST_IMAGE,
+    // As Pothos asks for Ticket.collaborators { id displayName }.
+    collaborators: { orderBy: { createdAt: 'asc' }, select: { user: { select: { id: true, displayName: true } } } },
   },
-};
+} as const;
 const CARD_FIELDS = new Set([
   'id',
   'number',
@@ -147,12 +164,13 @@ const CARD_FIELDS = new Set([
   'department',
   'commentCount',
   'thumbnail',
+  'collaborators',
 ]);
 
 /** Prisma's answer, cut down to what the card reads (the SQL reads only those columns). */
 function cardOf(row: Record<string, unknown>) {
-  const { id, number, title, status, priority, dueDate, createdAt, requester, assignee, department, _count, attachments } = row;
-  return { id, number, title, status, priority, dueDate, createdAt, requester, assignee, department, _count, attachments };
+  const { id, number, title, status, priority, dueDate, createdAt, requester, assignee, department, _count, attachments, collaborators } = row;
+  return { id, number, title, status, priority, dueDate, createdAt, requester, assignee, department, _count, attachments, collaborators };
 }
 
 describe('ticket lists in SQL answer as the Prisma form does', () => {
@@ -169,14 +187,15 @@ describe('ticket lists in SQL answer as the Prisma form does', () => {
         for (const order of orders) {
           const context = `${label}, ${filterLabel}, ${order ? `${order.field} ${order.direction}` : 'default order'}`;
           const expected = await db.prisma.ticket.findMany({ ...CARD_QUERY, take: 7, where, orderBy: ticketsOrderBy(order) });
-          const page = readTicketPage(db.sql, { where: ticketsWhereSql(viewer, filter, now), order, query: { ...CARD_QUERY, take: 7 }, fields: CARD_FIELDS });
+          const orderBy = ticketsOrderBy(order);
+          const page = readTicketPage(db.sql, { where: ticketsWhereSql(viewer, filter, now), orderBy, query: { ...CARD_QUERY, take: 7 }, fields: CARD_FIELDS });
           expect(page, context).not.toBeNull();
           expect((await page)?.map(cardOf), context).toEqual(expected.map(cardOf));
           compared += 1;
           const cursor = expected[3]?.id;
           if (!cursor) continue;
           const query = { ...CARD_QUERY, take: 5, skip: 1, cursor: { id: cursor } };
-          const after = readTicketPage(db.sql, { where: ticketsWhereSql(viewer, filter, now), order, query, fields: CARD_FIELDS });
+          const after = readTicketPage(db.sql, { where: ticketsWhereSql(viewer, filter, now), orderBy, query, fields: CARD_FIELDS });
           if (order?.field === 'DUE_DATE') {
             // A cursor on an order with nulls is left to Prisma.
             expect(after, context).toBeNull();
@@ -192,7 +211,35 @@ describe('ticket lists in SQL answer as the Prisma form does', () => {
     const thumbnails = await db.prisma.ticket.findMany({ include: { attachments: NEWEST_IMAGE } });
     expect(thumbnails.some((ticket) => ticket.attachments.length === 1)).toBe(true);
     expect(thumbnails.some((ticket) => ticket.attachments.length === 0)).toBe(true);
+    // Nor the collaborators: tickets with none, one and several.
+    const shared = await db.prisma.ticket.findMany({ include: { _count: { select: { collaborators: true } } } });
+    expect(new Set(shared.map((ticket) => Math.min(ticket._count.collaborators, 2)))).toEqual(new Set([0, 1, 2]));
   }, 240_000);
+
+  it("myTasks for every viewer, open, done and both: Prisma's page, order and total", async () => {
+    for (const { label, viewer } of viewers) {
+      for (const open of [true, false, undefined]) {
+        const context = `${label}, open ${open}`;
+        const where = myTasksWhere(viewer, open);
+        const expected = await db.prisma.ticket.findMany({ ...CARD_QUERY, take: 30, where, orderBy: MY_TASKS_ORDER });
+        const page = readTicketPage(db.sql, {
+          where: myTasksWhereSql(viewer, open),
+          orderBy: MY_TASKS_ORDER,
+          query: { ...CARD_QUERY, take: 30 },
+          fields: CARD_FIELDS,
+        });
+        expect(page, context).not.toBeNull();
+        expect((await page)?.map(cardOf), context).toEqual(expected.map(cardOf));
+        const [{ count }] = (await db.sql.rows<{ count: number }>(countTicketsSql(myTasksWhereSql(viewer, open)))) as [{ count: number }];
+        expect(count, context).toBe(await db.prisma.ticket.count({ where }));
+        // The order has a nullable column (the due date): a cursor is Prisma's.
+        const cursor = { ...CARD_QUERY, take: 5, skip: 1, cursor: { id: expected[0]?.id ?? '' } };
+        expect(readTicketPage(db.sql, { where: myTasksWhereSql(viewer, open), orderBy: MY_TASKS_ORDER, query: cursor, fields: CARD_FIELDS })).toBeNull();
+      }
+    }
+    const designer = viewers.find(({ viewer }) => viewer.id === ids.designer)?.viewer as Viewer;
+    expect(await db.prisma.ticket.count({ where: myTasksWhere(designer, true) })).toBeGreaterThan(5);
+  });
 
   it('totals filtered by status, priority and department come from the counters and equal a count', async () => {
     const keyed: (TicketFilter | null)[] = [
@@ -225,10 +272,20 @@ describe('ticket lists in SQL answer as the Prisma form does', () => {
   it('reads only the columns the request needs, and all of them for a field it does not know', async () => {
     const viewer = viewers[0]?.viewer as Viewer;
     const [card] =
-      (await readTicketPage(db.sql, { where: ticketsWhereSql(viewer, null, now), order: null, query: { take: 1 }, fields: new Set(['title']) })) ?? [];
+      (await readTicketPage(db.sql, {
+        where: ticketsWhereSql(viewer, null, now),
+        orderBy: ticketsOrderBy(null),
+        query: { take: 1 },
+        fields: new Set(['title']),
+      })) ?? [];
     expect(Object.keys(card ?? {}).sort()).toEqual(['id', 'number', 'title']);
     const [whole] =
-      (await readTicketPage(db.sql, { where: ticketsWhereSql(viewer, null, now), order: null, query: { take: 1 }, fields: new Set(['somethingNew']) })) ?? [];
+      (await readTicketPage(db.sql, {
+        where: ticketsWhereSql(viewer, null, now),
+        orderBy: ticketsOrderBy(null),
+        query: { take: 1 },
+        fields: new Set(['somethingNew']),
+      })) ?? [];
     const [prismaRow] = await db.prisma.ticket.findMany({ where: { id: whole?.id as string } });
     expect(whole).toEqual(prismaRow);
   });
@@ -238,12 +295,20 @@ describe('ticket lists in SQL answer as the Prisma form does', () => {
     const where = ticketsWhereSql(viewer, null, now);
     const unanswered = [
       { include: { collaborators: { select: { user: true } } } },
+      { include: { collaborators: { orderBy: { createdAt: 'desc' }, select: { user: { select: { id: true } } } } } },
+      { include: { collaborators: { orderBy: { createdAt: 'asc' }, select: { user: { select: { createdAt: true } } } } } },
+      { include: { collaborators: { orderBy: { createdAt: 'asc' }, select: { user: { select: { id: true } }, addedBy: true } } } },
       { include: { requester: { select: { department: true } } } },
       { include: { _count: { select: { history: true } } } },
       { include: { attachments: { where: { deletedAt: null } } } },
       { select: { id: true } },
       { take: -5 },
     ];
-    for (const query of unanswered) expect(readTicketPage(db.sql, { where, order: null, query, fields: CARD_FIELDS }), JSON.stringify(query)).toBeNull();
+    for (const query of unanswered)
+      expect(readTicketPage(db.sql, { where, orderBy: ticketsOrderBy(null), query, fields: CARD_FIELDS }), JSON.stringify(query)).toBeNull();
+    // Orders it cannot write as one direction, or on a relation.
+    for (const orderBy of [[{ status: 'asc' }, { number: 'desc' }], [{ requester: { displayName: 'asc' } }]] as TicketOrderBy[]) {
+      expect(readTicketPage(db.sql, { where, orderBy, query: { take: 5 }, fields: CARD_FIELDS }), JSON.stringify(orderBy)).toBeNull();
+    }
   });
 });

@@ -1,17 +1,20 @@
 // The ticket lists' hot path in hand-written SQL: the filters and orders of services/ticket-queries.ts as SQL
 // (tests hold the two to the same answers), and one statement for a page of tickets with the to-one relations a
 // card shows (requester, assignee, department, deleted by) joined in and the comment count beside each row,
-// reading only the columns the request asks for, and the newest image when the card shows its thumbnail. The read rule is services/ticket-visibility.ts's, as
-// everywhere. It answers the Pothos query of a connection (services/ticket-queries.ts's Prisma form) when that
-// query is one it knows; any other shape (nested lists, a cursor on a nullable order) is left to Prisma.
+// reading only the columns the request asks for, the newest image when the card shows its thumbnail and the
+// collaborators when it shows them. The read rule is services/ticket-visibility.ts's, as everywhere; myTasks, the
+// viewer's own work, has its own filter (myTasksWhereSql) on the same page statement. It answers the Pothos query
+// of a connection (services/ticket-queries.ts's Prisma form) when that query is one it knows; any other shape
+// (other nested lists, a cursor on a nullable order) is left to Prisma.
 import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { getDatamodel } from '../db/generated/pothos-types.ts';
 import { Prisma } from '../db/generated/prisma/client.ts';
 import type { SqlReader } from '../db/sql-reader.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { DONE_STATUSES, statusArraySql } from '../domain/vocabulary.ts';
+import { awaitingApprovalSql } from './approval-queue.ts';
 import { PREVIEWABLE_MIME_TYPES } from './previews.ts';
-import { escapeLike, type TicketFilter, type TicketOrder } from './ticket-queries.ts';
+import { escapeLike, type TicketFilter } from './ticket-queries.ts';
 import { authorityCellsSql, type CellColumns, personalTicketsSql, ticketCellColumns, visibleTicketsSql } from './ticket-visibility.ts';
 
 const at = (date: Date) => Prisma.sql`${date.toISOString()}::timestamp(3)`;
@@ -34,6 +37,8 @@ export function ticketsWhereSql(viewer: Viewer, filter: TicketFilter | null | un
   if (filter?.overdue === false) and.push(Prisma.sql`NOT coalesce(${overdue}, false)`);
   if (filter?.dueBefore) and.push(Prisma.sql`t."dueDate" < ${at(filter.dueBefore)}`);
   if (filter?.dueAfter) and.push(Prisma.sql`t."dueDate" > ${at(filter.dueAfter)}`);
+  if (filter?.awaitingMyApproval === true) and.push(awaitingApprovalSql(viewer, 't'));
+  if (filter?.awaitingMyApproval === false) and.push(Prisma.sql`NOT ${awaitingApprovalSql(viewer, 't')}`);
   const search = filter?.search?.trim();
   if (search) {
     const number = /^#?(\d{1,9})$/.exec(search)?.[1];
@@ -45,24 +50,38 @@ export function ticketsWhereSql(viewer: Viewer, filter: TicketFilter | null | un
   return Prisma.join(and, ' AND ');
 }
 
-type OrderColumn = { column: string; nullable: boolean };
+/** services/ticket-queries.ts myTasksWhere as SQL over the alias t: assigned to the viewer or shared with them. */
+export function myTasksWhereSql(viewer: Viewer, open?: boolean | null): Prisma.Sql {
+  const mine = Prisma.sql`t."deletedAt" IS NULL AND (t."assigneeId" = ${viewer.id}::uuid OR t."collaboratorIds" @> ARRAY[${viewer.id}::uuid])`;
+  if (open === true) return Prisma.sql`${mine} AND ${NOT_DONE}`;
+  if (open === false) return Prisma.sql`${mine} AND NOT ${NOT_DONE}`;
+  return mine;
+}
 
-/** services/ticket-queries.ts ticketsOrderBy as columns; every order ends on the unique number. */
-function orderColumns(order: TicketOrder | null | undefined): { columns: OrderColumn[]; descending: boolean } {
-  const descending = order?.direction !== 'ASC';
-  const number = { column: 'number', nullable: false };
-  switch (order?.field ?? 'CREATED_AT') {
-    case 'UPDATED_AT':
-      return { columns: [{ column: 'updatedAt', nullable: false }, number], descending };
-    case 'DUE_DATE':
-      return { columns: [{ column: 'dueDate', nullable: true }, number], descending };
-    case 'PRIORITY':
-      return { columns: [{ column: 'priority', nullable: false }, number], descending };
-    case 'NUMBER':
-      return { columns: [number], descending };
-    case 'CREATED_AT':
-      return { columns: [{ column: 'createdAt', nullable: false }, number], descending };
+type OrderColumn = { column: string; nullable: boolean; nullsLast: boolean };
+type PageOrder = { columns: OrderColumn[]; descending: boolean };
+export type TicketOrderBy = Prisma.TicketOrderByWithRelationInput[];
+
+/**
+ * A list's Prisma orderBy (services/ticket-queries.ts ticketsOrderBy, MY_TASKS_ORDER) as columns, so the order is
+ * written once; null for a shape a page statement does not answer (a relation, mixed directions).
+ */
+function orderColumns(orderBy: TicketOrderBy): PageOrder | null {
+  const columns: OrderColumn[] = [];
+  const directions = new Set<string>();
+  for (const item of orderBy) {
+    const entries = Object.entries(item);
+    const [column, value] = entries[0] ?? [];
+    if (entries.length !== 1 || !column || !TICKET_COLUMNS.has(column)) return null;
+    const { sort, nulls } = typeof value === 'string' ? { sort: value, nulls: undefined } : (value as { sort?: unknown; nulls?: unknown });
+    if ((sort !== 'asc' && sort !== 'desc') || (nulls !== undefined && nulls !== 'first' && nulls !== 'last')) return null;
+    directions.add(sort);
+    const nullable = !REQUIRED_TICKET_COLUMNS.has(column);
+    // Without `nulls`, PostgreSQL's default: nulls sort as the largest value.
+    columns.push({ column, nullable, nullsLast: nullable && (nulls ?? (sort === 'asc' ? 'last' : 'first')) === 'last' });
   }
+  if (directions.size !== 1) return null;
+  return { columns, descending: directions.has('desc') };
 }
 
 // --- the page ---------------------------------------------------------------------------------------------
@@ -71,6 +90,7 @@ const datamodel = getDatamodel().datamodel.models;
 const scalarFields = (model: 'Ticket' | 'User' | 'Department') =>
   new Set((datamodel[model]?.fields ?? []).filter((field) => field.kind === 'scalar' || field.kind === 'enum').map((field) => field.name));
 const TICKET_COLUMNS = scalarFields('Ticket');
+const REQUIRED_TICKET_COLUMNS = new Set((datamodel.Ticket?.fields ?? []).filter((field) => field.isRequired).map((field) => field.name));
 const USER_COLUMNS = scalarFields('User');
 const DEPARTMENT_COLUMNS = scalarFields('Department');
 
@@ -92,6 +112,7 @@ const DERIVED_FIELD_COLUMNS: Record<string, readonly string[]> = {
   __typename: [],
   commentCount: [],
   thumbnail: [],
+  collaborators: [],
   isOverdue: ['dueDate', 'status'],
   availableActions: FACTS_COLUMNS,
   availableTransitions: FACTS_COLUMNS,
@@ -155,13 +176,39 @@ export const NEWEST_IMAGE = {
 } satisfies Prisma.Ticket$attachmentsArgs;
 const NEWEST_IMAGE_JSON = JSON.stringify(NEWEST_IMAGE);
 
-type Plan = { relations: { name: ToOneName; columns: string[] }[]; commentCount: boolean; newestImage: boolean };
+/**
+ * Ticket.collaborators' relation (graphql/types/ticket.ts): the people working on the ticket, oldest first, with
+ * the user columns the selection reads. Columns JSON gives back as Prisma does (no dates): anything else is Prisma's.
+ */
+const COLLABORATORS_ORDER = JSON.stringify({ createdAt: 'asc' });
+const COLLABORATOR_COLUMNS = new Set(
+  (datamodel.User?.fields ?? [])
+    .filter((field) => field.kind === 'enum' || (field.kind === 'scalar' && ['String', 'Int', 'Boolean'].includes(field.type)))
+    .map((field) => field.name),
+);
+
+function collaboratorColumnsOf(value: unknown): string[] | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { orderBy, select, ...rest } = value as { orderBy?: unknown; select?: { user?: { select?: Record<string, unknown> } } };
+  const user = select?.user;
+  if (Object.keys(rest).length || JSON.stringify(orderBy) !== COLLABORATORS_ORDER || !select || Object.keys(select).length !== 1) return null;
+  if (!user?.select || Object.keys(user).length !== 1) return null;
+  const columns = Object.keys(user.select);
+  return columns.length && columns.every((column) => user.select?.[column] === true && COLLABORATOR_COLUMNS.has(column)) ? columns : null;
+}
+
+type Plan = {
+  relations: { name: ToOneName; columns: string[] }[];
+  commentCount: boolean;
+  newestImage: boolean;
+  collaborators: string[] | null;
+};
 
 /** How to answer the query with one statement, or null when it asks for something only Prisma answers. */
 function planOf(query: PageQuery): Plan | null {
   if (query.select !== undefined) return null;
   for (const key of Object.keys(query)) if (!['take', 'skip', 'cursor', 'include'].includes(key)) return null;
-  const plan: Plan = { relations: [], commentCount: false, newestImage: false };
+  const plan: Plan = { relations: [], commentCount: false, newestImage: false, collaborators: null };
   for (const [name, value] of Object.entries(query.include ?? {})) {
     if (name === '_count') {
       const counted = (value as { select?: Record<string, unknown> } | undefined)?.select;
@@ -172,6 +219,11 @@ function planOf(query: PageQuery): Plan | null {
     if (name === 'attachments') {
       if (JSON.stringify(value) !== NEWEST_IMAGE_JSON) return null;
       plan.newestImage = true;
+      continue;
+    }
+    if (name === 'collaborators') {
+      plan.collaborators = collaboratorColumnsOf(value);
+      if (!plan.collaborators) return null;
       continue;
     }
     const relation = TO_ONE[name as ToOneName];
@@ -192,7 +244,7 @@ function planOf(query: PageQuery): Plan | null {
 
 const quoted = (name: string) => Prisma.raw(`"${name}"`);
 
-export type TicketPage = { where: Prisma.Sql; order: TicketOrder | null | undefined; query: PageQuery; fields: Set<string> };
+export type TicketPage = { where: Prisma.Sql; orderBy: TicketOrderBy; query: PageQuery; fields: Set<string> };
 
 /**
  * A page of tickets shaped as Prisma would return it for `query` (relations as nested objects, the comment
@@ -200,16 +252,21 @@ export type TicketPage = { where: Prisma.Sql; order: TicketOrder | null | undefi
  */
 export function readTicketPage(sql: SqlReader, page: TicketPage): Promise<Record<string, unknown>[]> | null {
   const plan = planOf(page.query);
+  const pageOrder = orderColumns(page.orderBy);
   const take = page.query.take ?? 50;
   const skip = page.query.skip ?? 0;
-  const { columns: order, descending } = orderColumns(page.order);
   const cursorId = page.query.cursor?.id;
+  if (!plan || !pageOrder) return null;
+  const { columns: order, descending } = pageOrder;
   // Backwards pages (negative take) and cursors on an order with nulls are Prisma's.
-  if (!plan || take < 0 || (page.query.cursor && (!cursorId || order.some((column) => column.nullable)))) return null;
+  if (take < 0 || (page.query.cursor && (!cursorId || order.some((column) => column.nullable)))) return null;
 
   const direction = Prisma.raw(descending ? 'DESC' : 'ASC');
   const orderBy = Prisma.join(
-    order.map(({ column, nullable }) => Prisma.sql`t.${quoted(column)} ${direction}${nullable ? Prisma.raw(' NULLS LAST') : Prisma.empty}`),
+    order.map(
+      ({ column, nullable, nullsLast }) =>
+        Prisma.sql`t.${quoted(column)} ${direction}${nullable ? Prisma.raw(nullsLast ? ' NULLS LAST' : ' NULLS FIRST') : Prisma.empty}`,
+    ),
   );
   // A cursor names the first row of the page (Prisma's meaning; skip 1 then steps over it): every row at or
   // after its place in the order, found from its own key.
@@ -237,6 +294,13 @@ export function readTicketPage(sql: SqlReader, page: TicketPage): Promise<Record
     select.push(Prisma.sql`(SELECT json_build_object(${Prisma.join(fields)}) FROM "Attachment" a
       WHERE a."ticketId" = t."id" AND a."deletedAt" IS NULL AND a."mimeType" IN (${Prisma.join(NEWEST_IMAGE.where.mimeType.in)})
       ORDER BY a."createdAt" DESC, a."id" DESC LIMIT 1) AS "attachments"`);
+  }
+  if (plan.collaborators) {
+    // Also in the select list, for the page's rows only; TicketCollaborator's key (ticketId, userId) finds a
+    // ticket's rows. The user's id breaks a tie of creation times, which Prisma's order leaves open.
+    const user = plan.collaborators.map((column) => Prisma.sql`${column}::text, u.${quoted(column)}`);
+    select.push(Prisma.sql`(SELECT coalesce(json_agg(json_build_object('user', json_build_object(${Prisma.join(user)})) ORDER BY tc."createdAt", tc."userId"), '[]'::json)
+      FROM "TicketCollaborator" tc JOIN "User" u ON u."id" = tc."userId" WHERE tc."ticketId" = t."id") AS "collaborators"`);
   }
 
   const statement = Prisma.sql`

@@ -4,7 +4,15 @@ import { isOverdue } from '../../domain/ticket-access.ts';
 import type { Viewer } from '../../domain/viewer.ts';
 import { type AvailableTransition, availableActions, availableTransitions, viewerCanEdit } from '../../domain/workflow.ts';
 import { canPreview, previewPath } from '../../services/previews.ts';
-import { NEWEST_IMAGE, readTicketPage, selectedTicketFields, ticketsWhereSql, ticketTotalSql } from '../../services/ticket-list-sql.ts';
+import {
+  countTicketsSql,
+  myTasksWhereSql,
+  NEWEST_IMAGE,
+  readTicketPage,
+  selectedTicketFields,
+  ticketsWhereSql,
+  ticketTotalSql,
+} from '../../services/ticket-list-sql.ts';
 import type { TicketFilter } from '../../services/ticket-queries.ts';
 import { MY_TASKS_ORDER, myTasksWhere, ticketsOrderBy, ticketsWhere } from '../../services/ticket-queries.ts';
 import { FACTS_SELECTION, factsOf } from '../../services/ticket-rows.ts';
@@ -185,6 +193,10 @@ const TicketFilterInput = builder.inputType('TicketFilter', {
     search: t.string({ description: 'Matches title or description (case-insensitive substring) or the ticket number (123 or #123).' }),
     dueBefore: t.field({ type: 'DateTime' }),
     dueAfter: t.field({ type: 'DateTime' }),
+    awaitingMyApproval: t.boolean({
+      description:
+        "true: only the tickets waiting for the viewer's approval or rejection (at REQUESTED, a department manager's of their department; at PENDING_CREATIVE, a Creative manager's; an admin's both); false: every other ticket.",
+    }),
   }),
 });
 
@@ -234,8 +246,9 @@ builder.queryField('tickets', (t) =>
       const now = new Date();
       // The total runs beside the page, not after it.
       if (asksForTotal(info)) startedTotals.set(info, ticketTotal(ctx, viewer, filter, now));
-      const page = readTicketPage(ctx.sql, { where: ticketsWhereSql(viewer, filter, now), order: args.orderBy, query, fields: selectedTicketFields(info) });
-      return (page ?? ctx.prisma.ticket.findMany({ ...query, where: ticketsWhere(viewer, filter, now), orderBy: ticketsOrderBy(args.orderBy) })) as ReturnType<
+      const orderBy = ticketsOrderBy(args.orderBy);
+      const page = readTicketPage(ctx.sql, { where: ticketsWhereSql(viewer, filter, now), orderBy, query, fields: selectedTicketFields(info) });
+      return (page ?? ctx.prisma.ticket.findMany({ ...query, where: ticketsWhere(viewer, filter, now), orderBy })) as ReturnType<
         typeof ctx.prisma.ticket.findMany<typeof query>
       >;
     },
@@ -250,8 +263,16 @@ builder.queryField('myTasks', (t) =>
     args: {
       open: t.arg.boolean({ description: 'true: only work still to do; false: only COMPLETED, CLOSED and REJECTED; omitted: both.' }),
     },
-    totalCount: (_connection, args, ctx) => ctx.prisma.ticket.count({ where: myTasksWhere(requireViewer(ctx), args.open) }),
-    resolve: (query, _root, args, ctx) => ctx.prisma.ticket.findMany({ ...query, where: myTasksWhere(requireViewer(ctx), args.open), orderBy: MY_TASKS_ORDER }),
+    totalCount: (_connection, args, ctx) =>
+      ctx.sql.rows<{ count: number }>(countTicketsSql(myTasksWhereSql(requireViewer(ctx), args.open))).then(([row]) => row?.count ?? 0),
+    resolve: (query, _root, args, ctx, info) => {
+      const viewer = requireViewer(ctx);
+      // The lists' page statement (services/ticket-list-sql.ts) when it answers the query, as for tickets.
+      const page = readTicketPage(ctx.sql, { where: myTasksWhereSql(viewer, args.open), orderBy: MY_TASKS_ORDER, query, fields: selectedTicketFields(info) });
+      return (page ?? ctx.prisma.ticket.findMany({ ...query, where: myTasksWhere(viewer, args.open), orderBy: MY_TASKS_ORDER })) as ReturnType<
+        typeof ctx.prisma.ticket.findMany<typeof query>
+      >;
+    },
   }),
 );
 
