@@ -124,7 +124,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     telegramBotUsername: () => notices.botUsername(),
     webhookAllowPrivateTargets: config.webhooks.allowPrivateTargets,
   });
-  const notices = createNoticeDelivery({
+  // Telegram's client (grammY) is imported only when a bot token is configured.
+  const notices = await createNoticeDelivery({
     prisma,
     tickets: services.tickets,
     links: services.telegramLinks,
