@@ -35,7 +35,7 @@
 // receiver may then get an attempt twice: deduplicate on webhook-id). Only the oldest PENDING delivery of each
 // (webhook, ticket) is claimable, so one ticket's events arrive in order. The body is frozen at the first
 // attempt; every attempt is signed anew (fresh webhook-timestamp) and goes through the SSRF-guarded agent
-// (webhook-target.ts, keep-alive connections) with a short timeout and no redirects.
+// (webhook-agent.ts, keep-alive connections) with a short timeout and no redirects.
 //
 // A pass claims up to batchSize (200) deliveries; renders each (owner, event) once for all of that owner's
 // deliveries of it, so the owner's read rule is judged once per event per pass; freezes the new bodies one
@@ -53,14 +53,14 @@
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Webhook as Signer } from 'standardwebhooks';
-import { request } from 'undici';
+import type { Agent, request } from 'undici';
 import type { PrismaClient, WebhookDelivery } from '../db/generated/prisma/client.ts';
 import { nextRetryAt, parseRetryAfter, type RetryTuning, responseVerdict, type WebhookPayload, webhookEventName } from '../domain/webhooks.ts';
 import type { WebhookEventRenderer } from '../graphql/webhook-payload.ts';
 import type { Logger } from '../logger.ts';
 import { announceIn, type TransactionRunner } from '../services/ticket-changes.ts';
 import { createTimerLoop } from './timer-loop.ts';
-import { checkTarget, createTargetAgent, TargetRefusedError } from './webhook-target.ts';
+import { checkTarget, TargetRefusedError } from './webhook-target.ts';
 
 export type WebhookTuning = RetryTuning & {
   /** How long a claimed delivery belongs to this worker (longer than an attempt can take). */
@@ -122,7 +122,13 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
   const { prisma, logger } = deps;
   const tuning = { ...DEFAULT_WEBHOOK_TUNING, ...deps.tuning };
   const workerId = deps.workerId ?? randomUUID();
-  const agent = createTargetAgent({ allowPrivate: tuning.allowPrivateTargets, connectTimeoutMs: tuning.timeoutMs });
+  /** undici and the agent, loaded by the first send: an instance may never send a webhook (see webhook-agent.ts). */
+  let http: Promise<{ request: typeof request; agent: Agent }> | undefined;
+  const openHttp = () =>
+    (http ??= import('./webhook-agent.ts').then(({ createTargetAgent, request }) => ({
+      request,
+      agent: createTargetAgent({ allowPrivate: tuning.allowPrivateTargets, connectTimeoutMs: tuning.timeoutMs }),
+    })));
 
   /** Leases up to batchSize due deliveries of enabled webhooks, each the oldest pending one of its (webhook, ticket). */
   async function claim(): Promise<WebhookDelivery[]> {
@@ -194,6 +200,7 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
       if (isIP(target.hostname.replace(/^\[|\]$/g, ''))) await checkTarget(target, tuning.allowPrivateTargets);
       const signedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
       const signature = new Signer(secret).sign(messageId, signedAt, body);
+      const { request, agent } = await openHttp();
       const response = await request(target, {
         method: 'POST',
         dispatcher: agent,
@@ -421,7 +428,10 @@ export function createWebhookDispatcher(deps: WebhookDispatcherDeps) {
     /** Waits for the pass in flight; a delivery it leased but did not finish comes back when the lease ends. */
     async stop() {
       await loop.stop();
-      await agent.close();
+      await http?.then(
+        ({ agent }) => agent.close(),
+        () => {},
+      );
     },
   };
 }

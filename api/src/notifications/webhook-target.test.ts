@@ -3,7 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { checkTarget, createTargetAgent, refusedRange, TargetRefusedError } from './webhook-target.ts';
+import { createTargetAgent } from './webhook-agent.ts';
+import { checkTarget, refusedRange, TargetRefusedError } from './webhook-target.ts';
 
 describe('refusedRange', () => {
   it.each([

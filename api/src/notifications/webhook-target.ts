@@ -5,13 +5,12 @@
 // unique-local, carrier-grade NAT, multicast, unspecified, reserved, and IPv6 forms that embed an IPv4 address
 // (IPv4-mapped, 6to4, Teredo, NAT64) are refused (ipaddr.js classifies; anything it does not call "unicast" is
 // refused). The check happens when a webhook is created or its URL changed (a clear BAD_USER_INPUT) and again at
-// every send, inside the connection itself: the HTTP agent's `lookup` is this module's, so the socket connects to
-// the very address that was checked, and a DNS answer that changes between a check and the connect (DNS
-// rebinding) cannot slip through. WEBHOOK_ALLOW_PRIVATE_TARGETS=true turns the refusal off (tests, a closed network).
+// every send, inside the connection itself: the HTTP agent's `lookup` (webhook-agent.ts) is this module's
+// resolveTarget, so the socket connects to the very address that was checked, and a DNS answer that changes
+// between a check and the connect (DNS rebinding) cannot slip through. WEBHOOK_ALLOW_PRIVATE_TARGETS=true turns the refusal off (tests, a closed network).
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { Agent } from 'undici';
 
 export class TargetRefusedError extends Error {}
 
@@ -69,30 +68,4 @@ export async function checkTarget(url: URL, allowPrivate: boolean): Promise<void
     return;
   }
   await resolveTarget(host, allowPrivate);
-}
-
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
-
-/**
- * The agent every delivery goes through: its connections look hosts up with resolveTarget, so they reach only
- * addresses that passed the check. (An IP literal is not looked up by the socket: the dispatcher checks it with
- * checkTarget before sending.) Redirects are never followed: undici's request() does not follow them.
- */
-export function createTargetAgent(options: { allowPrivate: boolean; connectTimeoutMs: number }): Agent {
-  const lookup = (hostname: string, lookupOptions: { all?: boolean }, callback: LookupCallback) => {
-    resolveTarget(hostname, options.allowPrivate).then(
-      (addresses) => {
-        const [first] = addresses;
-        if (lookupOptions.all) callback(null, addresses);
-        else if (first) callback(null, first.address, first.family);
-      },
-      (error: Error) => callback(Object.assign(error, { code: 'EWEBHOOKTARGET' }), lookupOptions.all ? [] : ''),
-    );
-  };
-  return new Agent({
-    connect: { lookup: lookup as never, timeout: options.connectTimeoutMs },
-    // An endpoint gets a handful of kept-alive sockets: the dispatcher sends it at most perEndpointConcurrency (4) at once.
-    connections: 4,
-    keepAliveTimeout: 10_000,
-  });
 }
