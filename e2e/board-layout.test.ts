@@ -3,7 +3,7 @@
 // cards shown as soon as the board's data arrives whatever the live connection is doing, a menu button big
 // enough to tap, and a card focused from the keyboard never hidden under the sticky header.
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { signIn } from './support/auth.ts';
 import { COLUMNS, column } from './support/board.ts';
 import { DESKTOP, PHONE, useBrowser } from './support/browser.ts';
@@ -102,6 +102,45 @@ describe('on a phone (390 px)', () => {
     expect(menu.width).toBeGreaterThanOrEqual(24);
     expect(menu.height).toBeGreaterThanOrEqual(24);
     await screenshot(page, 'board-phone');
+  });
+
+  it('does not scroll sideways on /tickets and /board: the filters fold behind a Filters button', async () => {
+    const { page } = await browser.newUser({ viewport: PHONE, label: 'admin (phone, page width)' });
+    const expectNoSidewaysScroll = async (where: string) => {
+      const width = await page.evaluate(() => {
+        const inScrollBox = (element: Element) => {
+          for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+            if (getComputedStyle(parent).overflowX !== 'visible') return true;
+          }
+          return false;
+        };
+        return {
+          document: document.scrollingElement?.scrollWidth ?? Number.POSITIVE_INFINITY,
+          window: window.innerWidth,
+          // What sticks out past the window's right edge outside a scrolling box: why, when it fails.
+          sticksOut: [...document.querySelectorAll('body *')]
+            .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5 && !inScrollBox(element))
+            .slice(0, 5)
+            .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+        };
+      });
+      expect(width.document, `${where} is wider than the window: ${width.sticksOut.join(', ')}`).toBeLessThanOrEqual(width.window);
+    };
+    await signIn(page, 'admin', '/tickets');
+    for (const [path, ready] of [
+      ['/tickets', page.getByRole('link', { name: /^#\d+ / }).first()],
+      ['/board', firstCard(page, COLUMNS.APPROVED)],
+    ] as const) {
+      if (path !== '/tickets') await page.goto(`${inject('baseUrl')}${path}`);
+      await ready.waitFor({ timeout: WAIT_MS });
+      await expectNoSidewaysScroll(path);
+      const priority = page.getByRole('combobox', { name: /^Priority/ });
+      expect(await priority.isVisible()).toBe(false);
+      await page.getByRole('button', { name: /^Filters/ }).click();
+      await priority.waitFor({ timeout: WAIT_MS });
+      await expectNoSidewaysScroll(`${path} with the filters open`);
+      if (path === '/tickets') await screenshot(page, 'tickets-filters-phone');
+    }
   });
 
   for (const [where, path, ready] of [

@@ -22,6 +22,13 @@ export function TicketFilterBar(props: {
   const creativeMembers = () => departments().find((department) => department.isCreative)?.members ?? [];
   const shows = (field: Field) => props.fields?.includes(field) ?? false;
   const [search, setSearch] = createSignal(props.values.q);
+  // On a phone the filters other than search fold behind this button (ticket-filter-bar.css), instead of a row
+  // wider than the screen.
+  const [open, setOpen] = createSignal(false);
+  const activeCount = () => {
+    const { status, priority, type, dept, assignee, mine, overdue } = props.values;
+    return status.length + priority.length + type.length + [dept, assignee, mine].filter(Boolean).length + (overdue ? 1 : 0);
+  };
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   let typing = false;
   // The URL can change under the box (a saved view opened, Back): show its words, unless the person is typing.
@@ -36,7 +43,7 @@ export function TicketFilterBar(props: {
   );
 
   return (
-    <fieldset class="filter-bar">
+    <fieldset class="filter-bar" classList={{ 'filter-bar-open': open() }}>
       <legend class="visually-hidden">Filter tickets</legend>
       <Show when={shows('q')}>
         <label class="filter filter-search">
@@ -67,6 +74,12 @@ export function TicketFilterBar(props: {
           />
         </label>
       </Show>
+      <button type="button" class="button button-quiet filter-toggle" aria-expanded={open()} onClick={() => setOpen(!open())}>
+        Filters
+        <Show when={activeCount() > 0}>
+          <span class="badge">{activeCount()}</span>
+        </Show>
+      </button>
       <Show when={shows('status')}>
         <Select
           label="Status"
