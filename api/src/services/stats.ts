@@ -11,6 +11,8 @@ import { BadInputError } from '../domain/errors.ts';
 import { TICKET_STATUSES, type TicketStatus } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { DELIVERED_STATUSES, DONE_STATUSES, statusArraySql } from '../domain/vocabulary.ts';
+import { decidesApprovals } from './approval-queue.ts';
+import { countTicketsSql, ticketsWhereSql } from './ticket-list-sql.ts';
 import { authorityCellsSql, type CellColumns, personalTicketsSql, ticketCellColumns } from './ticket-visibility.ts';
 
 export const PRIORITIES: readonly Priority[] = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'];
@@ -153,6 +155,13 @@ export function createStatsService(prisma: PrismaClient) {
       if (!Number.isInteger(weeks) || weeks < 1 || weeks > 104) throw new BadInputError('weeks must be from 1 to 104.', 'weeks');
       const rows = await prisma.$queryRaw<{ weekStart: Date; created: bigint; completed: bigint }[]>(weeklyTrendSql(viewer, weeks, departmentId));
       return rows.map((row) => ({ weekStart: new Date(row.weekStart), created: Number(row.created), completed: Number(row.completed) }));
+    },
+
+    /** How many tickets wait for the viewer's approval or rejection: the tickets list's awaitingMyApproval filter, counted. */
+    async awaitingMyApproval(viewer: Viewer): Promise<number> {
+      if (!decidesApprovals(viewer)) return 0;
+      const [row] = await prisma.$queryRaw<{ count: number }[]>(countTicketsSql(ticketsWhereSql(viewer, { awaitingMyApproval: true })));
+      return Number(row?.count ?? 0);
     },
   };
 }

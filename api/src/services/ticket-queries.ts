@@ -4,6 +4,7 @@ import type { RequestType } from '../domain/creative-request.ts';
 import { DONE_STATUSES } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import type { OrderDirection, TicketOrderField } from '../domain/vocabulary.ts';
+import { awaitingApprovalWhere } from './approval-queue.ts';
 import { visibleTicketsWhere } from './ticket-visibility.ts';
 
 export type TicketFilter = {
@@ -18,6 +19,8 @@ export type TicketFilter = {
   search?: string | null;
   dueBefore?: Date | null;
   dueAfter?: Date | null;
+  /** true: only the tickets waiting for the viewer's approval or rejection (services/approval-queue.ts); false: the others. */
+  awaitingMyApproval?: boolean | null;
 };
 
 export type TicketOrder = { field: TicketOrderField; direction: OrderDirection };
@@ -46,6 +49,8 @@ export function ticketsWhere(viewer: Viewer, filter: TicketFilter | null | undef
   if (filter?.overdue === false) and.push({ OR: [{ dueDate: null }, { dueDate: { gte: now } }, { status: { in: [...DONE_STATUSES] } }] });
   if (filter?.dueBefore) and.push({ dueDate: { lt: filter.dueBefore } });
   if (filter?.dueAfter) and.push({ dueDate: { gt: filter.dueAfter } });
+  if (filter?.awaitingMyApproval === true) and.push(awaitingApprovalWhere(viewer));
+  if (filter?.awaitingMyApproval === false) and.push({ NOT: awaitingApprovalWhere(viewer) });
   const search = filter?.search?.trim();
   if (search) {
     const number = /^#?(\d{1,9})$/.exec(search)?.[1];

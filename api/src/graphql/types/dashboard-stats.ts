@@ -55,6 +55,11 @@ export const DashboardStatsRef = builder.objectRef<DashboardStatsShape>('Dashboa
       overdue: card('overdue'),
       byStatus: t.field({ type: [StatusCount], resolve: async (stats) => (await stats.counts()).byStatus }),
       byPriority: t.field({ type: [PriorityCount], resolve: async (stats) => (await stats.counts()).byPriority }),
+      awaitingMyApproval: t.int({
+        description:
+          "Tickets waiting for the viewer's approval or rejection (tickets with filter awaitingMyApproval): the viewer's own queue, in every department whatever departmentId says; 0 for members.",
+        resolve: (stats, _args, ctx) => ctx.services.stats.awaitingMyApproval(stats.viewer),
+      }),
       weeklyTrend: t.field({
         type: [WeekPoint],
         description: 'Tickets created and completed per ISO week, oldest week first, ending with the current one.',
