@@ -228,6 +228,15 @@ describe('the proof view', () => {
     expect(pinned?.x).toBeCloseTo((Number(start[1]) + 2) / 100, 1);
     expect(pinned?.y).toBeCloseTo((Number(start[2]) + 10) / 100, 1);
     expect(pinned?.comment.body).toBe('Ask @designer');
+
+    // Resolved, the line's thread number takes its marker's resolved green instead of the open red.
+    await person.page.getByRole('button', { name: `Resolve annotation ${before + 1}` }).click();
+    await person.page.getByRole('button', { name: /^All/ }).click();
+    await person.page.getByRole('button', { name: `Reopen annotation ${before + 1}` }).waitFor({ timeout: WAIT_MS });
+    const background = (selector: string) => person.page.locator(selector).evaluate((element) => getComputedStyle(element).backgroundColor);
+    const resolvedNumber = await background(`[data-thread="${before + 1}"] .proof-thread-number`);
+    expect(resolvedNumber).toBe(await background(`.proof-page button[data-annotation="${before + 1}"]`));
+    expect(resolvedNumber).not.toBe(await background(`[data-thread="${before + 2}"] .proof-thread-number`));
     await assertAccessible(person.page, 'proof view with a freehand line');
     await screenshot(person.page, 'proof-freehand');
 
