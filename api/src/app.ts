@@ -28,6 +28,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createNoticeDelivery, type NoticeDelivery, type NoticeDeliveryTuning } from './notifications/index.ts';
 import { createWebhookDispatcher, type WebhookDispatcher, type WebhookTuning } from './notifications/webhook-dispatcher.ts';
+import { createDeliverySweep, type DeliverySweep } from './notifications/webhook-retention.ts';
 import { createRealtime } from './realtime/index.ts';
 import type { EventLoader } from './realtime/ticket-event-stream.ts';
 import { attachGraphQLWebSocket } from './realtime/ws-server.ts';
@@ -64,6 +65,8 @@ export type App = {
   notices: NoticeDelivery;
   /** Sends webhook deliveries (tests drive its passes directly). */
   webhooks: WebhookDispatcher;
+  /** Deletes webhook deliveries past their retention (tests drive its passes directly). */
+  deliverySweep: DeliverySweep;
   config: Config;
   metrics: Metrics;
   /** Listens on config.host:config.port (0 = a random free port) and returns the URL. */
@@ -149,6 +152,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     tuning: { ...config.webhooks, leaseMs: Math.max(3 * config.webhooks.timeoutMs, 5_000), ...webhookTuning },
   });
   wakeWebhooks = webhooks.wake;
+  const deliverySweep = createDeliverySweep({ prisma, logger, retention: config.webhookRetention });
 
   const resolveViewer = createViewerResolver(db.sql, auth.tokens);
   // GraphQL refuses a one-time password's operations itself (graphql/password-change-gate.ts); the side routes here.
@@ -202,13 +206,17 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     services,
     notices,
     webhooks,
+    deliverySweep,
     config,
     metrics,
     async start() {
       const port = await listen(server, config.port, config.host);
       seeding = seedAfterListening(db, policy, logger);
       await notices.start();
-      if (runWebhookDispatcher) webhooks.start();
+      if (runWebhookDispatcher) {
+        webhooks.start();
+        deliverySweep.start();
+      }
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
       return { url: `http://${host}:${port}/graphql`, port };
     },
@@ -220,7 +228,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
       const cut = await httpClosed;
       if (cut > 0) logger.warn(`shutdown: ${cut} request(s) still running after ${config.shutdownTimeoutMs} ms were cut`);
       await seeding;
-      await Promise.all([notices.stop(), webhooks.stop()]);
+      await Promise.all([notices.stop(), webhooks.stop(), deliverySweep.stop()]);
       await realtime.close();
       redis?.close();
       store.close();

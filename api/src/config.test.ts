@@ -89,4 +89,11 @@ describe('webhook settings', () => {
     expect(() => loadConfig({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'yes' })).toThrow(ConfigError);
     expect(() => loadConfig({ WEBHOOK_TIMEOUT_SECONDS: '0' })).toThrow(ConfigError);
   });
+
+  it('keep successful deliveries 30 days and dead ones 90 by default; the RETENTION_DAYS variables change it (0: for good)', () => {
+    expect(loadConfig({}).webhookRetention).toEqual({ succeededDays: 30, deadDays: 90 });
+    expect(loadConfig({ WEBHOOK_SUCCEEDED_RETENTION_DAYS: '7', WEBHOOK_DEAD_RETENTION_DAYS: '0' }).webhookRetention).toEqual({ succeededDays: 7, deadDays: 0 });
+    expect(() => loadConfig({ WEBHOOK_DEAD_RETENTION_DAYS: '-1' })).toThrow(ConfigError);
+    expect(() => loadConfig({ WEBHOOK_SUCCEEDED_RETENTION_DAYS: '1.5' })).toThrow(ConfigError);
+  });
 });

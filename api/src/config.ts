@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 // locales (≈0.4 MB) into the start; a namespace import keeps only what is used, English messages included.
 import * as z from 'zod';
 import { DEFAULT_KPI_TARGETS, type KpiTargets } from './domain/analytics.ts';
+import type { DeliveryRetention } from './notifications/webhook-retention.ts';
 
 /** Where `npm run build:web` writes the web app. */
 const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -122,6 +123,8 @@ const envSchema = z.object({
   WEBHOOK_ALLOW_PRIVATE_TARGETS: flag(false),
   WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(10),
   WEBHOOK_DISABLE_AFTER_DEAD: z.coerce.number().int().positive().default(5),
+  WEBHOOK_SUCCEEDED_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  WEBHOOK_DEAD_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   KPI_TARGET_COMPLETION_RATE: z.coerce.number().min(0).max(1).default(DEFAULT_KPI_TARGETS.COMPLETION_RATE),
   KPI_TARGET_ON_TIME_RATE: z.coerce.number().min(0).max(1).default(DEFAULT_KPI_TARGETS.ON_TIME_RATE),
   KPI_TARGET_AVERAGE_REVISIONS: z.coerce.number().min(0).default(DEFAULT_KPI_TARGETS.AVERAGE_REVISIONS),
@@ -222,6 +225,8 @@ export type Config = {
     /** Dead deliveries in a row after which an endpoint is turned off (its owner is notified). */
     disableAfterDead: number;
   };
+  /** Days finished webhook deliveries are kept (notifications/webhook-retention.ts); 0: for good. */
+  webhookRetention: DeliveryRetention;
   /** Token lifetimes; tests shorten them. */
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
@@ -315,6 +320,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: e.WEBHOOK_TIMEOUT_SECONDS * 1000,
       disableAfterDead: e.WEBHOOK_DISABLE_AFTER_DEAD,
     },
+    webhookRetention: { succeededDays: e.WEBHOOK_SUCCEEDED_RETENTION_DAYS, deadDays: e.WEBHOOK_DEAD_RETENTION_DAYS },
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlSeconds: 30 * 24 * 60 * 60,
   };
