@@ -8,6 +8,7 @@ import {
   creationRoute,
   decide,
   decideCreation,
+  seesInTrash,
   TICKET_ACTIONS,
   type TicketAction,
   transition,
@@ -151,6 +152,18 @@ describe('trashed tickets', () => {
     for (const action of TICKET_ACTIONS.filter((entry) => entry !== 'RESTORE' && entry !== 'PURGE')) {
       expect(outcome(ticketIn('APPROVED', true), action, 'ADM')).toBe('INVALID_TRANSITION');
     }
+  });
+  it('shows a trashed ticket to whoever may restore it, and to its requester when they deleted it themselves', () => {
+    const seers = (ticket: TicketFacts, deletedBy: Persona) => ALL_PERSONAS.filter((persona) => seesInTrash(PERSONAS[persona], ticket, PERSONAS[deletedBy].id));
+    // The requester's own delete: they see it (to learn who can bring it back), but may not restore it.
+    expect(seers(ticketIn('REQUESTED', true), 'REQ')).toEqual(['ADM', 'REQ', 'DM']);
+    expect(outcome(ticketIn('REQUESTED', true), 'RESTORE', 'REQ')).toBe('FORBIDDEN');
+    expect(availableActions(ticketIn('REQUESTED', true), PERSONAS.REQ)).toEqual([]);
+    // Someone else's delete of their request: only those who may restore it.
+    expect(seers(ticketIn('REQUESTED', true), 'DM')).toEqual(['ADM', 'DM']);
+    expect(seers(ticketIn('IN_PROGRESS', true), 'DM')).toEqual(['ADM', 'DM', 'CM']);
+    // Outside the trash it is no one's trash.
+    expect(seers(ticketIn('REQUESTED'), 'REQ')).toEqual([]);
   });
   it('tells a non-admin that purging is for admins', () => {
     expect(decide(ticketIn('REQUESTED', true), 'PURGE', PERSONAS.DM)).toEqual({ ok: false, code: 'FORBIDDEN', message: 'Only admins can purge tickets.' });

@@ -344,6 +344,17 @@ export function transition(ticket: TicketFacts, action: TicketAction, actor: Vie
   return decision.transition;
 }
 
+/**
+ * Who finds a trashed ticket in the trash: whoever may restore it (managers with authority, admins; admins may
+ * also purge), and its requester when they deleted it themselves, to see where it went. Restoring stays with
+ * managers and admins, as the contract's Trash rule says: the requester's row offers no action (availableActions
+ * is empty for them), and the web client tells them who can bring it back.
+ */
+export function seesInTrash(viewer: Viewer, ticket: TicketFacts, deletedById: string | null): boolean {
+  if (!ticket.deleted) return false;
+  return decide(ticket, 'RESTORE', viewer).ok || (isRequester(viewer, ticket) && deletedById === viewer.id);
+}
+
 /** The actions the viewer may take on the ticket now, in vocabulary order. */
 export function availableActions(ticket: TicketFacts, viewer: Viewer): TicketAction[] {
   return TICKET_ACTIONS.filter((action) => decide(ticket, action, viewer).ok);

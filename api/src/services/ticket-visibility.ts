@@ -109,12 +109,15 @@ export function authorityCellsSql(viewer: Viewer, cell: CellColumns): Prisma.Sql
   return branches.length ? Prisma.sql`(${Prisma.join(branches, ' OR ')})` : null;
 }
 
-/** Trashed tickets the viewer may restore or purge: admins all, managers those they have authority over. */
+/**
+ * Trashed tickets the viewer finds in the trash (domain/workflow.ts seesInTrash): admins all, managers those they
+ * have authority over (they may restore them), and each requester the requests they deleted themselves (to see
+ * them, not to restore them).
+ */
 export function trashedTicketsWhere(viewer: Viewer): Prisma.TicketWhereInput {
   if (viewer.role === 'ADMIN') return { deletedAt: { not: null } };
-  if (viewer.role !== 'MANAGER') return { id: { in: [] } };
-  const authority: Prisma.TicketWhereInput[] = [];
-  if (viewer.departmentId) authority.push({ departmentId: viewer.departmentId });
-  if (viewer.inCreativeDepartment) authority.push({ reachedCreativeAt: { not: null } });
-  return { deletedAt: { not: null }, OR: authority };
+  const seen: Prisma.TicketWhereInput[] = [{ requesterId: viewer.id, deletedById: viewer.id }];
+  if (viewer.role === 'MANAGER' && viewer.departmentId) seen.push({ departmentId: viewer.departmentId });
+  if (viewer.role === 'MANAGER' && viewer.inCreativeDepartment) seen.push({ reachedCreativeAt: { not: null } });
+  return { deletedAt: { not: null }, OR: seen };
 }

@@ -25,7 +25,8 @@ export const rootRules = {
     tickets: isAuthenticated,
     myTasks: isAuthenticated,
     attachmentRules: isAuthenticated,
-    trash: isManagerOrAdmin,
+    // Everyone has a trash: the service narrows it to what the viewer may restore, and their own deletes.
+    trash: isAuthenticated,
     dashboardStats: isAuthenticated,
     // Analytics are for the people who run the team; the service narrows a manager to their scope.
     analytics: isManagerOrAdmin,
