@@ -39,7 +39,7 @@ const thread = (number: number, state: 'OPEN' | 'RESOLVED'): ThreadAnnotation =>
   state,
   resolvedBy: state === 'RESOLVED' ? { displayName: 'Dana Designer' } : null,
   viewerCanResolve: true,
-  comment: { id: `c${number}`, body: 'Logo', createdAt: '2026-12-06T10:00:00.000Z', author: person, replies: [] },
+  comment: { id: `c${number}`, body: 'Logo, @maria?', createdAt: '2026-12-06T10:00:00.000Z', author: person, replies: [] },
 });
 
 function renderView(annotations: ThreadAnnotation[] = []) {
@@ -134,12 +134,14 @@ describe('ProofView', () => {
     expect(box.value).toBe('Ask @maria ');
   });
 
-  it('gives resolved threads the resolved look, not the open red', async () => {
+  it('gives resolved threads the resolved look, not the open red, and sets @mentions apart', async () => {
     renderView([thread(1, 'OPEN'), thread(2, 'RESOLVED')]);
     fireEvent.click(await screen.findByRole('button', { name: /^All/ }));
     const resolved = screen.getByRole('button', { name: 'Show annotation 2 on the image' });
     expect(resolved.classList.contains('proof-thread-number-resolved')).toBe(true);
     expect(screen.getByRole('button', { name: 'Show annotation 1 on the image' }).classList.contains('proof-thread-number-resolved')).toBe(false);
     expect(screen.getByRole('button', { name: /^Resolved/ }).querySelector('.badge')?.className).toBe('badge badge-status-completed');
+    // A thread's @mentions are set apart as on the ticket page.
+    expect([...document.querySelectorAll('.proof-comment-body .mention')].map((mention) => mention.textContent)).toEqual(['@maria', '@maria']);
   });
 });

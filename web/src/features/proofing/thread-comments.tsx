@@ -1,4 +1,5 @@
 import { For } from 'solid-js';
+import { MentionText } from '../../components/mention-text';
 import type { ThreadComment } from './annotation-source';
 
 // The ticket's own comment list (features/ticket) would share ticket.graphql.ts with this chunk and split it off
@@ -18,7 +19,9 @@ export function ThreadComments(props: { comment: ThreadComment; replies: readonl
             <time class="muted proof-comment-time" datetime={comment.createdAt}>
               {time.format(new Date(comment.createdAt))}
             </time>
-            <p class="proof-comment-body">{comment.body}</p>
+            <p class="proof-comment-body">
+              <MentionText text={comment.body} />
+            </p>
           </li>
         )}
       </For>

@@ -4,6 +4,7 @@ import { Avatar } from '../../components/avatar';
 import { CommentComposer } from '../../components/comment-composer';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
+import { MentionText } from '../../components/mention-text';
 import { describeError } from '../../lib/graphql-errors';
 import { commentThreads } from './comment-tree';
 import { addCommentMutation, ticketCommentsQuery } from './ticket.graphql';
@@ -138,15 +139,9 @@ function CommentItem(props: { comment: CommentView }) {
           </time>
         </header>
         <p class="comment-body">
-          <CommentBody text={props.comment.body} />
+          <MentionText text={props.comment.body} />
         </p>
       </div>
     </article>
   );
-}
-
-/** The body with @mentions set apart (text only: the API stores no markup). */
-function CommentBody(props: { text: string }) {
-  const parts = () => props.text.split(/(@[a-z0-9][a-z0-9._-]*)/gi);
-  return <For each={parts()}>{(part) => (part.startsWith('@') && part.length > 1 ? <span class="mention">{part}</span> : part)}</For>;
 }
