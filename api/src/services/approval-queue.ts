@@ -21,6 +21,3 @@ export function awaitingApprovalSql(viewer: Viewer, alias = 't'): Prisma.Sql {
   });
   return scopes.length ? Prisma.sql`(${Prisma.join(scopes, ' OR ')})` : Prisma.sql`FALSE`;
 }
-
-/** Whether anything can ever wait for the viewer (members: no), so a count need not ask the database. */
-export const decidesApprovals = (viewer: Viewer) => approvalScopes(viewer).length > 0;

@@ -6,13 +6,13 @@
 // counted from the tickets through their indexes. Overdue depends on the clock, so no counter holds it: the
 // cells' part is an index-only count over the open tickets' due dates (partial index Ticket_open_dueDate_idx).
 import { Prisma, type PrismaClient } from '../db/generated/prisma/client.ts';
+import { approvalScopes } from '../domain/approval-queue.ts';
 import type { Priority } from '../domain/creative-request.ts';
 import { BadInputError } from '../domain/errors.ts';
 import { TICKET_STATUSES, type TicketStatus } from '../domain/ticket-access.ts';
 import type { Viewer } from '../domain/viewer.ts';
 import { DELIVERED_STATUSES, DONE_STATUSES, statusArraySql } from '../domain/vocabulary.ts';
-import { decidesApprovals } from './approval-queue.ts';
-import { countTicketsSql, ticketsWhereSql } from './ticket-list-sql.ts';
+import { countFromCountersSql, countTicketsSql, ticketsWhereSql } from './ticket-list-sql.ts';
 import { authorityCellsSql, type CellColumns, personalTicketsSql, ticketCellColumns } from './ticket-visibility.ts';
 
 export const PRIORITIES: readonly Priority[] = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'];
@@ -157,10 +157,23 @@ export function createStatsService(prisma: PrismaClient) {
       return rows.map((row) => ({ weekStart: new Date(row.weekStart), created: Number(row.created), completed: Number(row.completed) }));
     },
 
-    /** How many tickets wait for the viewer's approval or rejection: the tickets list's awaitingMyApproval filter, counted. */
+    /**
+     * How many tickets wait for the viewer's approval or rejection: the tickets list's awaitingMyApproval filter,
+     * counted. Each approval scope is one status (and maybe one department), keys of the dashboard's counters, so
+     * the counters answer it as they answer the cards (a count of the rows took ≈95 ms for a department manager
+     * with 4,000 waiting at 100,000 tickets); the scopes' statuses differ, so their counts add up.
+     */
     async awaitingMyApproval(viewer: Viewer): Promise<number> {
-      if (!decidesApprovals(viewer)) return 0;
-      const [row] = await prisma.$queryRaw<{ count: number }[]>(countTicketsSql(ticketsWhereSql(viewer, { awaitingMyApproval: true })));
+      const scopes = approvalScopes(viewer);
+      if (scopes.length === 0) return 0;
+      const parts = scopes.map(({ status, departmentId }) => countFromCountersSql(viewer, { status: [status], departmentId }));
+      const statement = parts.every((part) => part !== null)
+        ? Prisma.sql`SELECT (${Prisma.join(
+            parts.map((part) => Prisma.sql`(${part})`),
+            ' + ',
+          )})::int AS "count"`
+        : countTicketsSql(ticketsWhereSql(viewer, { awaitingMyApproval: true }));
+      const [row] = await prisma.$queryRaw<{ count: number }[]>(statement);
       return Number(row?.count ?? 0);
     },
   };
