@@ -6,7 +6,8 @@ const PLAIN_MS = 4000;
 /** A toast with an action (Undo) stays longer: time to notice the mistake and reach the button. */
 const WITH_ACTION_MS = 10_000;
 
-export type ToastAction = { label: string; run: () => void | Promise<void> };
+/** A button that runs something (Undo), or a link to a page (the router handles it like any link). */
+export type ToastAction = { label: string; run: () => void | Promise<void> } | { label: string; href: string };
 export type ToastMessage = { message: string; action?: ToastAction };
 
 export type Toaster = {
@@ -49,18 +50,25 @@ export function ToastProvider(props: ParentProps) {
             <p class="toast" onMouseEnter={() => clearTimeout(timer)} onMouseLeave={hideLater} onFocusIn={() => clearTimeout(timer)} onFocusOut={hideLater}>
               <span>{shown.message}</span>
               <Show when={shown.action}>
-                {(action) => (
-                  <button
-                    type="button"
-                    class="button button-quiet button-small toast-action"
-                    onClick={() => {
-                      clear();
-                      void action().run();
-                    }}
-                  >
-                    {action().label}
-                  </button>
-                )}
+                {(action) => {
+                  const shownAction = action();
+                  return 'href' in shownAction ? (
+                    <a class="button button-quiet button-small toast-action" href={shownAction.href} onClick={clear}>
+                      {shownAction.label}
+                    </a>
+                  ) : (
+                    <button
+                      type="button"
+                      class="button button-quiet button-small toast-action"
+                      onClick={() => {
+                        clear();
+                        void shownAction.run();
+                      }}
+                    >
+                      {shownAction.label}
+                    </button>
+                  );
+                }}
               </Show>
             </p>
           )}

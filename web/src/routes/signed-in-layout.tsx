@@ -1,6 +1,7 @@
 import { Navigate, type RouteSectionProps } from '@solidjs/router';
-import { lazy, Show, Suspense } from 'solid-js';
+import { createEffect, lazy, Show, Suspense } from 'solid-js';
 import { AppShell } from '../layout/app-shell';
+import { rememberPage } from '../lib/last-list';
 import { loginHref, session } from '../lib/session';
 
 // The command palette's keys load after the page renders: not worth a byte of any page's first load.
@@ -13,6 +14,8 @@ const ShortcutsLauncher = lazy(() => import('../features/shortcuts/shortcuts-lau
  * (an admin's reset) is replaced before anything else: until then every page sends the user to change it.
  */
 export function SignedInLayout(props: RouteSectionProps) {
+  // Where a deleted ticket's page returns to: the list or board opened last (lib/last-list.ts).
+  createEffect(() => rememberPage({ pathname: props.location.pathname, search: props.location.search }));
   return (
     <Show when={session.isSignedIn()} fallback={<Navigate href={loginHref(props.location.pathname + props.location.search)} />}>
       <Show when={!session.mustChangePassword()} fallback={<Navigate href="/change-password" />}>

@@ -19,6 +19,9 @@ export type RunnableAction = Exclude<TicketAction, EditorAction>;
 
 type Need = 'required' | 'optional';
 
+/** Who takes a ticket out of the trash (the contract: managers and admins; a requester who deleted may not). */
+export const WHO_RESTORES = 'A manager or an admin can restore it.';
+
 /** The fields an action's dialog shows; an action without any runs at once, without a dialog. */
 export type ActionInputs = {
   reason?: Need;
@@ -180,7 +183,7 @@ export const ACTIONS = {
   DELETE: action({
     label: 'Delete',
     done: (n) => `Moved #${n} to the trash.`,
-    inputs: { reason: 'optional', confirm: 'The ticket moves to the trash. A manager or an admin can restore it.' },
+    inputs: { reason: 'optional', confirm: `The ticket moves to the trash. ${WHO_RESTORES}` },
     document: (documents) => documents.deleteTicketMutation,
     variables: (target, input) => ({ ...base(target), reason: optionalText(input.reason) }),
   }),

@@ -29,5 +29,6 @@ export {
   needsDialog,
   type RunnableAction,
   validateActionInput,
+  WHO_RESTORES,
 } from './action-rules';
 export { type ActionOutcome, type ActionTicket, TicketActionProvider, type TicketActionRunner, useTicketAction } from './ticket-action-provider';

@@ -102,13 +102,14 @@ describe('TicketActionProvider', () => {
     expect(fake.sent.find((operation) => operation.operationName === 'RestoreTicket')?.variables).toEqual({ input: { id: 'T1', expectedVersion: 4 } });
   });
 
-  it('offers no Undo to someone who may not restore', async () => {
+  it('offers a requester, who may not restore, no Undo: says who can, and links to their trash', async () => {
     renderWith(() => ({ data: { deleteTicket: { ticket: { id: 'T1', version: 4, deletedAt: '2026-12-06T10:00:00Z', availableActions: [] } } } }));
     fireEvent.click(screen.getByRole('button', { name: 'Delete ticket' }));
     fireEvent.click(within(await screen.findByRole('dialog', {}, { timeout: 5000 })).getByRole('button', { name: 'Delete' }));
     const region = screen.getByRole('status');
-    await waitFor(() => expect(region.textContent).toBe('Moved #12 to the trash.'), { timeout: 5000 });
+    await waitFor(() => expect(region.textContent).toContain('Moved #12 to the trash. A manager or an admin can restore it.'), { timeout: 5000 });
     expect(within(region).queryByRole('button')).toBeNull();
+    expect(within(region).getByRole('link', { name: 'Open the trash' }).getAttribute('href')).toBe('/trash');
   });
 
   it('assigns with the deadline and the collaborators in one mutation', async () => {

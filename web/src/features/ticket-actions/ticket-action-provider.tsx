@@ -4,7 +4,7 @@ import { createContext, createSignal, lazy, type ParentProps, Show, Suspense, us
 import { ToastProvider, useToast } from '../../components/toast';
 import type { TicketStatus } from '../../gql/graphql';
 import { session } from '../../lib/session';
-import { ACTIONS, type ActionInput, EMPTY_INPUT, needsDialog, type RunnableAction } from './action-rules';
+import { ACTIONS, type ActionInput, EMPTY_INPUT, needsDialog, type RunnableAction, WHO_RESTORES } from './action-rules';
 import './ticket-actions.css';
 
 // The dialog and the mutations (eleven documents) load when the first action runs, not with every page: the
@@ -54,12 +54,17 @@ function ActionRunner(props: ParentProps) {
   const [notice, setNotice] = createSignal<string>();
   /**
    * Says for a few seconds that the action went through (politely: it does not interrupt). A delete the viewer
-   * may take back (the answer offers RESTORE) comes with Undo, which restores the version the delete left.
+   * may take back (the answer offers RESTORE) comes with Undo, which restores the version the delete left; one
+   * they may not (a requester: restoring is for managers and admins) says who can, and links to their trash.
    */
   const confirmDone = (ticket: ActionTicket, action: RunnableAction, answered: Answered | undefined) => {
     const version = answered?.version;
     const restorable = action === 'DELETE' && version !== undefined && answered?.availableActions?.includes('RESTORE');
     const decision = (action === 'APPROVE' || action === 'REJECT') && version !== undefined;
+    if (action === 'DELETE' && !restorable) {
+      toast.show({ message: `${ACTIONS.DELETE.done(ticket.number)} ${WHO_RESTORES}`, action: { label: 'Open the trash', href: '/trash' } });
+      return;
+    }
     toast.show({
       message: ACTIONS[action].done(ticket.number),
       action: restorable

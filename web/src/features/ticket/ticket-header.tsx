@@ -1,7 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { StatusBadge } from '../../components/status-badge';
-import { goBack } from '../../lib/go-back';
+import { lastListOr } from '../../lib/last-list';
 import { session } from '../../lib/session';
 import { ActionBar } from './action-bar';
 import { EditableField } from './editable-field';
@@ -54,7 +54,7 @@ export function TicketHeader(props: Pick<TicketEditing, 'ticket' | 'save'> & { o
             </h1>
           </EditableField>
         </div>
-        <ActionBar ticket={t()} onDone={props.onActionDone} onDeleted={() => goBack(navigate, '/tickets')} />
+        <ActionBar ticket={t()} onDone={props.onActionDone} onDeleted={() => navigate(lastListOr('/tickets'), { replace: true })} />
       </header>
 
       <Show when={t().status === 'REJECTED'}>

@@ -15,13 +15,16 @@ const trashed = {
   department: { id: 'd1', name: 'Marketing' },
 };
 
-function answer(role: 'ADMIN' | 'MANAGER', nodes = [trashed]): Responder {
-  let current = nodes;
+/** What each role may do with a trashed request (Ticket.availableActions): a requester, nothing. */
+const MAY = { ADMIN: ['RESTORE', 'PURGE'], MANAGER: ['RESTORE'], MEMBER: [] } as const;
+
+function answer(role: keyof typeof MAY, rows = [trashed]): Responder {
+  let current = rows.map((row) => ({ ...row, availableActions: MAY[role] }));
   return (operation) => {
     switch (operation.operationName) {
       case 'Trash':
         return {
-          data: { viewer: { id: 'me', role }, trash: { totalCount: current.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes: current } },
+          data: { trash: { totalCount: current.length, pageInfo: { hasNextPage: false, endCursor: null }, nodes: current } },
         };
       case 'PurgeTicket':
         current = [];
@@ -71,6 +74,15 @@ describe('TrashPage', () => {
     fireEvent.click(within(screen.getByRole('dialog', { hidden: true })).getByRole('button', { name: 'Delete for good', hidden: true }));
     await waitFor(() => expect(screen.getByText('The trash is empty.')).toBeTruthy());
     expect(sent.find((operation) => operation.operationName === 'PurgeTicket')?.variables).toEqual({ input: { id: 't7' } });
+  });
+
+  it('lists a requester the request they deleted, with who can restore it instead of a Restore button', async () => {
+    renderPage(answer('MEMBER', [{ ...trashed, deletedBy: { id: 'me', displayName: 'Mo Marketer' } }]));
+    const row = (await screen.findByText(/#7 Old banner/)).closest('tr') as HTMLElement;
+    expect(within(row).getByText('A manager or an admin can restore it.')).toBeTruthy();
+    expect(within(row).getByText(/by Mo Marketer/)).toBeTruthy();
+    expect(within(row).queryByRole('button')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('says so when the trash is empty', async () => {

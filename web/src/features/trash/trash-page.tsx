@@ -6,6 +6,7 @@ import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { StatusBadge } from '../../components/status-badge';
 import { describeError } from '../../lib/graphql-errors';
+import { WHO_RESTORES } from '../ticket-actions';
 import { purgeTicketMutation, restoreFromTrashMutation, trashQuery } from './trash.graphql';
 import '../admin/admin.css';
 
@@ -14,7 +15,10 @@ const whenFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 
 type Trashed = { id: string; number: number; title: string };
 
-/** Deleted tickets the viewer may bring back; admins may also delete them for good, after confirming. */
+/**
+ * Deleted tickets the viewer may bring back (admins may also delete them for good, after confirming), and the
+ * requests they deleted themselves, which a requester may not restore: their row says who can.
+ */
 export function TrashPage() {
   const [after, setAfter] = createSignal<string>();
   const [data, refetch] = createQuery({ query: trashQuery, variables: () => ({ first: PAGE_SIZE, after: after() }) });
@@ -23,7 +27,6 @@ export function TrashPage() {
   const [notice, setNotice] = createSignal<string>();
   const [failure, setFailure] = createSignal<string>();
   const [purging, setPurging] = createSignal<Trashed>();
-  const isAdmin = () => data.data?.viewer?.role === 'ADMIN';
   const refresh = () => refetch({ requestPolicy: 'network-only' });
 
   const runRestore = async (ticket: Trashed) => {
@@ -73,7 +76,7 @@ export function TrashPage() {
         <Match when={data.data?.trash.nodes.length === 0}>
           <div class="empty-state">
             <p class="empty-state-title">The trash is empty.</p>
-            <p class="muted">Deleted tickets you may restore appear here.</p>
+            <p class="muted">Deleted tickets you may restore, and requests you deleted, appear here.</p>
           </div>
         </Match>
         <Match when={data.data}>
@@ -107,10 +110,12 @@ export function TrashPage() {
                       <Show when={ticket.deletedBy}>{(by) => <> by {by().displayName}</>}</Show>
                     </td>
                     <td class="admin-col-actions">
-                      <button type="button" class="button button-primary" disabled={restoring.fetching} onClick={() => runRestore(ticket)}>
-                        Restore<span class="visually-hidden"> #{ticket.number}</span>
-                      </button>
-                      <Show when={isAdmin()}>
+                      <Show when={ticket.availableActions.includes('RESTORE')} fallback={<span class="muted">{WHO_RESTORES}</span>}>
+                        <button type="button" class="button button-primary" disabled={restoring.fetching} onClick={() => runRestore(ticket)}>
+                          Restore<span class="visually-hidden"> #{ticket.number}</span>
+                        </button>
+                      </Show>
+                      <Show when={ticket.availableActions.includes('PURGE')}>
                         <button type="button" class="button button-quiet admin-danger-text" onClick={() => setPurging(ticket)}>
                           Delete for good<span class="visually-hidden"> #{ticket.number}</span>
                         </button>

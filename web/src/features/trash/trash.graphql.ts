@@ -2,10 +2,6 @@ import { graphql } from '../../gql';
 
 export const trashQuery = graphql(`
   query Trash($first: Int, $after: String) {
-    viewer {
-      id
-      role
-    }
     trash(first: $first, after: $after) {
       totalCount
       pageInfo {
@@ -17,6 +13,7 @@ export const trashQuery = graphql(`
         number
         title
         status
+        availableActions
         deletedAt
         deletedBy {
           id
