@@ -56,6 +56,15 @@ describe('image previews', () => {
     // biome-ignore lint/suspicious/noExplicitAny: GraphQL JSON read loosely; a wrong path fails the assertion.
     return (body.data as any).uploadAttachment.attachment;
   };
+  /** Waits (at most 10 s) until the attachment's row records that no preview can be made of it. */
+  const previewFailed = async (id: string) => {
+    for (let tries = 0; tries < 100; tries += 1) {
+      const row = await t.db.prisma.attachment.findUniqueOrThrow({ where: { id: rawId(id) }, select: { previewFailed: true } });
+      if (row.previewFailed) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`attachment ${id}: its preview failure was never recorded`);
+  };
   const storedKeys = async () =>
     (await readdir(join(dataDir, 'uploads'), { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => entry.name);
 
@@ -120,14 +129,24 @@ describe('image previews', () => {
     expect(bomb).toMatchObject({ width: 60_000, height: 60_000, previewUrl: null });
     // Under the pixel limit by its header but with no pixels behind it: decoding fails, no preview is kept.
     const broken = await uploadImage(ticket.id, 'broken.png', declaredPng(4_000, 4_000));
-    expect(broken.previewUrl).not.toBeNull();
-    expect((await fetchPath(broken.previewUrl)).status).toBe(404);
+    // Its preview's address (previewUrl, once the failure is known, is null): the file's link to /preview.
+    const brokenPreview = broken.url.replace('?token=', '/preview?token=');
+    expect((await fetchPath(brokenPreview)).status).toBe(404);
     expect(Date.now() - started).toBeLessThan(15_000);
     const brokenKey = (await t.db.prisma.attachment.findUniqueOrThrow({ where: { id: rawId(broken.id) } })).storageKey;
     expect((await storedKeys()).filter((key) => key.endsWith('.webp'))).not.toContain(`${brokenKey}.preview-480.webp`);
     // The failure is remembered beside the file (an empty marker): later requests answer 404 without decoding again.
     expect(await storedKeys()).toContain(`${brokenKey}.preview-480.failed`);
-    expect((await fetchPath(broken.previewUrl)).status).toBe(404);
+    expect((await fetchPath(brokenPreview)).status).toBe(404);
+    // And recorded on the row: no link to a preview that answers 404 is handed out any more, nor to the same
+    // bytes uploaded again (known to fail without a decode).
+    await previewFailed(broken.id);
+    const again = await uploadImage(ticket.id, 'broken-again.png', declaredPng(4_000, 4_000));
+    await previewFailed(again.id);
+    for (const id of [broken.id, again.id]) {
+      const read = await t.ok(`query ($id: ID!) { node(id: $id) { ... on Attachment { previewUrl url } } }`, { id }, s.marketer.token);
+      expect(read.node).toMatchObject({ previewUrl: null, url: expect.stringMatching(/^\/files\//) });
+    }
     // sharp itself refuses to decode past the limit, whatever the caller recorded.
     await expect(makePreview(declaredPng(MAX_INPUT_PIXELS / 1000 + 1, 1001))).rejects.toThrow(/pixel limit/i);
   });
@@ -151,6 +170,8 @@ describe('image previews', () => {
     const empty = await ticketAt(t, s, 'IN_PROGRESS', { title: 'Thumbnail-less ticket' });
     await uploadImage(ticket.id, 'first.png', png(10, 10));
     const newest = await uploadImage(ticket.id, 'second.png', png(20, 10));
+    // A newer image no preview can be made of is passed over: its preview link would answer 404.
+    await previewFailed((await uploadImage(ticket.id, 'third.png', declaredPng(3_000, 3_000))).id);
     await uploadOk(t, s.designer.token, ticket.id, { name: 'notes.pdf', bytes: Buffer.concat([pdf(), Buffer.from('%thumb')]) });
     await uploadOk(t, s.designer.token, empty.id, { name: 'notes.pdf', bytes: Buffer.concat([pdf(), Buffer.from('%thumb2')]) });
     // The board's shape (the page statement) and one with collaborators (left to Prisma).

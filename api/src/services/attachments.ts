@@ -54,7 +54,12 @@ function pixelSize(
 
 export function createAttachmentService({ prisma, sink, store, maxBytes, links, quota }: AttachmentDeps) {
   const pipeline = createTicketPipeline(prisma, sink);
-  const previews = createPreviews(store);
+  const previews = createPreviews(store, {
+    // Every row of the content: none of them gets a preview link any more (Attachment.previewUrl, Ticket.thumbnail).
+    onFailed: async (storageKey) => {
+      await prisma.attachment.updateMany({ where: { storageKey, previewFailed: false }, data: { previewFailed: true } });
+    },
+  });
 
   /**
    * Refuses an upload that would pass a quota, from the sizes of the rows already recorded (deleted ones too:

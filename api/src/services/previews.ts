@@ -112,8 +112,14 @@ async function readAll(stream: Readable): Promise<Uint8Array> {
 /** What a preview is made for: the file's content key, its stored type and its recorded pixel size. */
 export type PreviewSource = Dimensions & { storageKey: string; mimeType: string };
 
-/** `decode` is the full decode (a seam: the tests count how often it runs); the header is always checked first. */
-export function createPreviews(store: BlobStore, { decode = decodePreview }: { decode?: (bytes: Uint8Array) => Promise<Buffer> } = {}) {
+export type PreviewOptions = {
+  /** The full decode (a seam: the tests count how often it runs); the header is always checked first. */
+  decode?: (bytes: Uint8Array) => Promise<Buffer>;
+  /** Told that no preview can be made of this content (to record it on its rows, so no link to one is handed out). */
+  onFailed?: (storageKey: string) => Promise<void>;
+};
+
+export function createPreviews(store: BlobStore, { decode = decodePreview, onFailed = async () => {} }: PreviewOptions = {}) {
   let running = 0;
   const waiting: (() => void)[] = [];
   /** One making per content key at a time: a board full of one image asks once. */
@@ -133,8 +139,15 @@ export function createPreviews(store: BlobStore, { decode = decodePreview }: { d
     }
   }
 
-  /** Whether this content was refused or failed before: then it is never decoded again. */
-  const failedBefore = (storageKey: string) => store.has(previewFailedKeyOf(storageKey));
+  /** Whether this content was refused or failed before: then it is never decoded again (and its rows are told). */
+  async function failedBefore(storageKey: string): Promise<boolean> {
+    if (!(await store.has(previewFailedKeyOf(storageKey)))) return false;
+    await recordFailure(storageKey);
+    return true;
+  }
+
+  /** Not recorded (the database down): the rows go on linking to a preview that answers 404, as before. */
+  const recordFailure = (storageKey: string) => onFailed(storageKey).catch(() => {});
 
   /** The preview of the bytes, or null after remembering that none can be made of them (refused, broken, too slow). */
   async function previewOrMark(storageKey: string, original: Uint8Array): Promise<Buffer | null> {
@@ -145,6 +158,7 @@ export function createPreviews(store: BlobStore, { decode = decodePreview }: { d
     } catch {
       // Not kept (the store down): the next request tries again, as before.
       await store.put(previewFailedKeyOf(storageKey), new Uint8Array(0), 'application/octet-stream').catch(() => {});
+      await recordFailure(storageKey);
       return null;
     }
   }

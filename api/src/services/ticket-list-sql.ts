@@ -165,11 +165,11 @@ type PageQuery = {
 };
 
 /**
- * Ticket.thumbnail's relation (graphql/types/ticket.ts): the newest image on the ticket, whose preview the board
+ * Ticket.thumbnail's relation (graphql/types/ticket.ts): the newest image on the ticket a preview can be made of, the board
  * card and the tickets list show. Served by the Attachment(ticketId, createdAt) index, one short scan per row.
  */
 export const NEWEST_IMAGE = {
-  where: { deletedAt: null, mimeType: { in: [...PREVIEWABLE_MIME_TYPES] } },
+  where: { deletedAt: null, previewFailed: false, mimeType: { in: [...PREVIEWABLE_MIME_TYPES] } },
   orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
   take: 1,
   select: { id: true, fileName: true, mimeType: true, width: true, height: true },
@@ -292,7 +292,7 @@ export function readTicketPage(sql: SqlReader, page: TicketPage): Promise<Record
     // LATERAL join it ran for every matching ticket before the sort: 88 ms for 2,245 completed tickets).
     const fields = Object.keys(NEWEST_IMAGE.select).map((column) => Prisma.sql`${column}::text, a.${quoted(column)}`);
     select.push(Prisma.sql`(SELECT json_build_object(${Prisma.join(fields)}) FROM "Attachment" a
-      WHERE a."ticketId" = t."id" AND a."deletedAt" IS NULL AND a."mimeType" IN (${Prisma.join(NEWEST_IMAGE.where.mimeType.in)})
+      WHERE a."ticketId" = t."id" AND a."deletedAt" IS NULL AND NOT a."previewFailed" AND a."mimeType" IN (${Prisma.join(NEWEST_IMAGE.where.mimeType.in)})
       ORDER BY a."createdAt" DESC, a."id" DESC LIMIT 1) AS "attachments"`);
   }
   if (plan.collaborators) {

@@ -36,10 +36,10 @@ export const AttachmentRef = builder.prismaNode('Attachment', {
       nullable: true,
       description:
         'A small WebP preview (inside 480 × 480 px) of an image (PNG, JPEG, GIF, WebP), on the same terms as url; null for ' +
-        'other files and images too large to decode. PDFs have none (README "Attachments").',
-      select: { id: true, mimeType: true, width: true, height: true },
+        'other files, images too large to decode and images no preview could be made of. PDFs have none (README "Attachments").',
+      select: { id: true, mimeType: true, width: true, height: true, previewFailed: true },
       resolve: async (attachment, _args, ctx) => {
-        if (!canPreview(attachment.mimeType, attachment)) return null;
+        if (attachment.previewFailed || !canPreview(attachment.mimeType, attachment)) return null;
         const viewer = requireViewer(ctx);
         if (!ctx.viewerSessionId) throw new UnauthenticatedError();
         const token = await ctx.services.attachments.signLink(attachment.id, { userId: viewer.id, sessionId: ctx.viewerSessionId });
