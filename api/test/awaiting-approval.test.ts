@@ -55,9 +55,11 @@ const WAITING: Record<DemoPerson, string[]> = {
   admin: ['Marketing request A', 'Marketing request B', 'Marketing at Creative', 'Sales request', 'Creative at Creative', 'Creative department request'],
 };
 
+const APPROVERS = new Set<DemoPerson>(['admin', 'creative.manager', 'marketing.manager', 'sales.manager']);
+
 type Answer = {
   tickets: { totalCount: number; nodes: { title: string; status: string; availableActions: string[] }[] };
-  dashboardStats: { awaitingMyApproval: number; total: number };
+  dashboardStats: { awaitingMyApproval: number | null; total: number };
 };
 
 describe.each([
@@ -70,7 +72,8 @@ describe.each([
     const waiting = await t.ok<Answer>(QUERY, { awaiting: true }, s[person].token);
     expect(waiting.tickets.nodes.map((ticket) => ticket.title)).toEqual(WAITING[person]);
     expect(waiting.tickets.totalCount).toBe(WAITING[person].length);
-    expect(waiting.dashboardStats.awaitingMyApproval).toBe(WAITING[person].length);
+    // Null for whoever approves nothing: the web hides the number without a rule of its own.
+    expect(waiting.dashboardStats.awaitingMyApproval).toBe(APPROVERS.has(person) ? WAITING[person].length : null);
     for (const ticket of waiting.tickets.nodes) expect(ticket.availableActions).toEqual(expect.arrayContaining(['APPROVE', 'REJECT']));
     // The page came from the path under test: the hand-written statement reads "Ticket" as t, Prisma never does.
     const pageStatements = statements.filter((sql) => /FROM "Ticket" t\b/.test(sql) && /ORDER BY/.test(sql));
@@ -87,7 +90,8 @@ describe.each([
 describe('the count follows the decision', () => {
   it('approving a request moves it from the department manager to the Creative managers', async () => {
     sqlPath.on = true;
-    const count = async (person: DemoPerson) => (await t.ok<Answer>(QUERY, { awaiting: true }, s[person].token)).dashboardStats.awaitingMyApproval;
+    const count = async (person: DemoPerson) =>
+      (await t.ok<Answer>(QUERY, { awaiting: true }, s[person].token)).dashboardStats.awaitingMyApproval ?? Number.NaN;
     const before = { marketing: await count('marketing.manager'), creative: await count('creative.manager') };
     const ticket = await createTicket(t, s.marketer.token, { title: 'One more request' });
     expect(await count('marketing.manager')).toBe(before.marketing + 1);

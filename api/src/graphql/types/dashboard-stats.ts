@@ -56,8 +56,9 @@ export const DashboardStatsRef = builder.objectRef<DashboardStatsShape>('Dashboa
       byStatus: t.field({ type: [StatusCount], resolve: async (stats) => (await stats.counts()).byStatus }),
       byPriority: t.field({ type: [PriorityCount], resolve: async (stats) => (await stats.counts()).byPriority }),
       awaitingMyApproval: t.int({
+        nullable: true,
         description:
-          "Tickets waiting for the viewer's approval or rejection (tickets with filter awaitingMyApproval): the viewer's own queue, in every department whatever departmentId says; 0 for members.",
+          "Tickets waiting for the viewer's approval or rejection (tickets with filter awaitingMyApproval): the viewer's own queue, in every department whatever departmentId says. Null for whoever the workflow lets approve nothing (members).",
         resolve: (stats, _args, ctx) => ctx.services.stats.awaitingMyApproval(stats.viewer),
       }),
       weeklyTrend: t.field({
