@@ -1,7 +1,8 @@
-// Issue 25's defects 4, 5 and 9 as people meet them: a deleted ticket takes the person back where they came
+// Issue 25's defects 4, 5 and 9 as people meet them: a deleted ticket takes the person back to the list they came
 // from and comes back with Undo; deactivating someone asks first and can be undone; assigning takes the deadline
 // and collaborators in one dialog; My tasks keeps open work apart from what is done; a requester asks again
-// for a rejected request. At desktop and phone width: axe finds nothing serious, a screenshot of each step.
+// for a rejected request, and deleting the copy lands on the list with word of who can restore it, which their
+// trash lists. At desktop and phone width: axe finds nothing serious, a screenshot of each step.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { assertAccessible } from './support/a11y.ts';
@@ -135,7 +136,7 @@ describe.each([DESKTOP, PHONE])('at %o', (viewport) => {
     await screenshot(designer.page, 'my-tasks-done');
   });
 
-  it('lets a requester ask again for a rejected request, as a copy that links back', async () => {
+  it('lets a requester ask again for a rejected request, as a copy that links back, and find the copy in their trash once deleted', async () => {
     const title = `Ask again ${size}`;
     const ticket = await newTicket(title, { description: 'Two banners for the summer sale.' });
     await graphql(
@@ -164,5 +165,20 @@ describe.each([DESKTOP, PHONE])('at %o', (viewport) => {
     await screenshot(marketer.page, 'request-again-new-ticket');
     await link.click();
     await marketer.page.getByRole('heading', { name: title }).waitFor({ timeout: WAIT_MS });
+
+    // Deleting the request just sent lands on the list, not back on the form; the toast says who can restore it
+    // (a requester may not) and leads to their trash, where it is listed without a refusal.
+    await marketer.page.goBack();
+    const again = Number(new URL(marketer.page.url()).pathname.split('/').pop());
+    await marketer.page.getByRole('group', { name: 'Ticket actions' }).getByRole('button', { name: 'Delete' }).click();
+    await marketer.page.getByRole('dialog', { name: `Delete #${again}` }).getByRole('button', { name: 'Delete' }).click();
+    await marketer.page.waitForURL((url) => url.pathname === '/tickets', { timeout: WAIT_MS });
+    await toast(marketer.page).getByText(`Moved #${again} to the trash. A manager or an admin can restore it.`).waitFor({ timeout: WAIT_MS });
+    await toast(marketer.page).getByRole('link', { name: 'Open the trash' }).click();
+    const row = marketer.page.getByRole('row', { name: new RegExp(`#${again} ${title}`) });
+    await row.getByText('A manager or an admin can restore it.').waitFor({ timeout: WAIT_MS });
+    expect(await marketer.page.getByRole('alert').count()).toBe(0);
+    await assertAccessible(marketer.page, `requester's trash (${size})`);
+    await screenshot(marketer.page, 'trash-requester');
   });
 });
