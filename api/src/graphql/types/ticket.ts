@@ -280,7 +280,8 @@ builder.queryField('trash', (t) =>
   t.prismaConnection({
     type: TicketRef,
     cursor: 'id',
-    description: 'Trashed tickets the viewer may restore (managers with authority) or purge (admins); newest deletion first.',
+    description:
+      "Trashed tickets the viewer may restore (managers with authority) or purge (admins), and the requests the viewer deleted themselves (to see where they went: restoring stays with managers and admins; each row's availableActions says what the viewer may do); newest deletion first.",
     totalCount: (_connection, _args, ctx) => ctx.prisma.ticket.count({ where: trashedTicketsWhere(requireViewer(ctx)) }),
     resolve: (query, _root, _args, ctx) =>
       ctx.prisma.ticket.findMany({
