@@ -11,6 +11,7 @@ export const dashboardStatsFieldsFragment = graphql(`
     completed
     rejected
     overdue
+    awaitingMyApproval
     byStatus {
       status
       count

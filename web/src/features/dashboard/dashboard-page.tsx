@@ -1,4 +1,4 @@
-import { useSearchParams } from '@solidjs/router';
+import { A, useSearchParams } from '@solidjs/router';
 import { createQuery, createSubscription } from '@urql/solid';
 import { For, Match, Show, Switch } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
@@ -15,8 +15,9 @@ import { WeeklyTrendChart } from './weekly-trend-chart';
 import './dashboard.css';
 
 /**
- * The signed-in home: headline counts (each a link to its tickets), the weekly trend, tickets by status
- * and by priority, and the viewer's tasks. One query paints the page; the subscription then keeps the
+ * The signed-in home: for those who approve, how many tickets wait for their decision (a link to My tasks),
+ * headline counts (each a link to its tickets), the weekly trend, tickets by status and by priority, and the
+ * viewer's tasks. One query paints the page; the subscription then keeps the
  * numbers live (its first message repeats the current numbers, every later one follows a change). Admins
  * and Creative managers can narrow everything to one department (kept in the URL).
  */
@@ -85,6 +86,13 @@ export function DashboardPage() {
         <Match when={stats()}>
           {(current) => (
             <>
+              {/* Null for whoever approves nothing (members): no card. */}
+              <Show when={typeof current().awaitingMyApproval === 'number'}>
+                <A href="/my-tasks" class="stat-card stat-card-link stat-card-waiting approval-card">
+                  <span class="stat-card-label">Waiting for your approval</span>
+                  <span class="stat-card-value">{current().awaitingMyApproval}</span>
+                </A>
+              </Show>
               <StatCards stats={current()} departmentId={departmentId()} />
               <div class="dashboard-charts">
                 <div class="dashboard-area-trend">

@@ -1,6 +1,6 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
-import { createEffect, createMemo, Match, on, Switch } from 'solid-js';
+import { createEffect, createMemo, Match, on, Show, Switch } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { getFragmentData } from '../../gql';
@@ -8,6 +8,7 @@ import { describeError } from '../../lib/graphql-errors';
 import { ticketListsChanged } from '../../lib/ticket-lists';
 import { ticketSummaryFragment } from '../../lib/ticket-summary.graphql';
 import { parseUrlState, textField } from '../../lib/url-state';
+import { ApprovalQueue } from './approval-queue';
 import { PAGE_SIZE, Pager } from './pager';
 import { TicketTable } from './ticket-table';
 import { myTasksListQuery } from './tickets-list.graphql';
@@ -18,7 +19,8 @@ const pageFields = { after: textField(), before: textField(), show: textField() 
 
 /**
  * The viewer's work (assigned or collaborating) in the list's table, by deadline: what is still to do, and on
- * its own side what is done (completed, closed or rejected), each side counted.
+ * its own side what is done (completed, closed or rejected), each side counted. Above the open side, for those
+ * who approve, the tickets waiting for their decision.
  */
 export function MyTasksPage() {
   const [params, setParams] = useSearchParams();
@@ -43,6 +45,9 @@ export function MyTasksPage() {
           On the board
         </A>
       </header>
+      <Show when={open()}>
+        <ApprovalQueue />
+      </Show>
       <nav class="section-tabs my-tasks-sides" aria-label="Open or done">
         <SideLink href="/my-tasks" current={open()} label="Open" count={open() ? tasks.data?.myTasks.totalCount : tasks.data?.other.totalCount} />
         <SideLink href="/my-tasks?show=done" current={!open()} label="Done" count={open() ? tasks.data?.other.totalCount : tasks.data?.myTasks.totalCount} />
