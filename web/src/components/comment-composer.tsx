@@ -1,18 +1,24 @@
 import { createQuery } from '@urql/solid';
 import { createEffect, createSignal, createUniqueId, For, on, Show } from 'solid-js';
 import { insertMention, type MentionQuery, mentionAt } from '../lib/mentions';
+import { session } from '../lib/session';
 import { Avatar } from './avatar';
 import { mentionCandidatesQuery } from './comment-composer.graphql';
+import { type CommentDraftPlace, clearCommentDraft, loadCommentDraft, saveCommentDraft } from './comment-composer-draft';
 import { Field } from './field';
 import './comment-composer.css';
 
 /**
  * A comment box with `@` autocomplete (the ticket's comments and the proof view's threads): typing @ and part of a name lists the people who may read the
  * ticket; arrows move, Enter or Tab picks, Esc closes. Ctrl/⌘+Enter posts. What was typed stays when
- * posting fails.
+ * posting fails, and is kept as a draft for this person at `draftKey` on the ticket (e.g. `comment`,
+ * `reply:<commentId>`, `annotation:<attachmentId>`) until it is posted: leaving the page and coming back,
+ * or cancelling and opening the box again, brings it back.
  */
 export function CommentComposer(props: {
   ticketId: string;
+  /** Which box on the ticket this is, so each keeps its own draft. */
+  draftKey: string;
   label: string;
   submitLabel: string;
   onPost: (body: string) => Promise<string | undefined>;
@@ -20,7 +26,13 @@ export function CommentComposer(props: {
   autofocus?: boolean;
 }) {
   const listId = createUniqueId();
-  const [body, setBody] = createSignal('');
+  // Read once: the place of a mounted composer does not change.
+  const place: CommentDraftPlace = { userId: session.user()?.id ?? 'anonymous', ticketId: props.ticketId, place: props.draftKey };
+  const [body, setBody] = createSignal(loadCommentDraft(place));
+  const type = (text: string) => {
+    setBody(text);
+    saveCommentDraft(place, text);
+  };
   const [mention, setMention] = createSignal<MentionQuery | null>(null);
   const [active, setActive] = createSignal(0);
   const [error, setError] = createSignal<string>();
@@ -43,7 +55,7 @@ export function CommentComposer(props: {
     const current = mention();
     if (!current) return;
     const next = insertMention(box.value, current, box.selectionStart ?? box.value.length, username);
-    setBody(next.text);
+    type(next.text);
     box.value = next.text;
     box.setSelectionRange(next.caret, next.caret);
     setMention(null);
@@ -92,6 +104,7 @@ export function CommentComposer(props: {
     const refusal = await props.onPost(text).finally(() => setPosting(false));
     if (refusal) setError(refusal);
     else {
+      clearCommentDraft(place);
       setBody('');
       setMention(null);
     }
@@ -115,7 +128,7 @@ export function CommentComposer(props: {
               aria-controls={mention() && people().length > 0 ? listId : undefined}
               aria-activedescendant={mention() && people().length > 0 ? `${listId}-${active()}` : undefined}
               onInput={(event) => {
-                setBody(event.currentTarget.value);
+                type(event.currentTarget.value);
                 track();
               }}
               onClick={track}

@@ -321,6 +321,7 @@ export function ProofView(props: {
             <section class="proof-composer" aria-label="New annotation">
               <CommentComposer
                 ticketId={props.ticket.id}
+                draftKey={`annotation:${props.file.id}`}
                 label={`Comment on the ${TOOL_NAMES[shape().shape]}${shape().page ? ` on page ${shape().page}` : ''}`}
                 submitLabel="Add annotation"
                 autofocus

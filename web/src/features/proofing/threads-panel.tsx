@@ -139,6 +139,7 @@ function ThreadItem(props: {
         >
           <CommentComposer
             ticketId={props.ticketId}
+            draftKey={`reply:${props.annotation.comment.id}`}
             label={`Reply on annotation ${props.annotation.number}`}
             submitLabel="Post reply"
             autofocus

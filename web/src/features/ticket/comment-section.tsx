@@ -62,6 +62,7 @@ export function CommentSection(props: { ticketId: string; canComment: boolean; l
             renderReplyBox={(thread) => (
               <CommentComposer
                 ticketId={props.ticketId}
+                draftKey={`reply:${thread.id}`}
                 label={`Reply to ${thread.author.displayName}`}
                 submitLabel="Post reply"
                 autofocus
@@ -73,7 +74,7 @@ export function CommentSection(props: { ticketId: string; canComment: boolean; l
         </Match>
       </Switch>
       <Show when={props.canComment}>
-        <CommentComposer ticketId={props.ticketId} label="Comment" submitLabel="Post comment" onPost={(body) => post(body)} />
+        <CommentComposer ticketId={props.ticketId} draftKey="comment" label="Comment" submitLabel="Post comment" onPost={(body) => post(body)} />
       </Show>
     </section>
   );
