@@ -63,6 +63,8 @@ describe('DecisionPanel', () => {
     ));
     const item = await screen.findByText('Maria Requester');
     expect(item.closest('li')?.textContent).toContain('Approved');
+    // A verdict is a status pill like the app's badges (it was a wavy red underline, read as a spelling mistake).
+    expect(screen.getByText('Approved', { selector: '.badge' }).className).toBe('badge badge-status-completed');
     expect(screen.getByText('Completed')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Request changes' }));

@@ -95,7 +95,7 @@ export function DecisionPanel(props: { context: ProofContext }) {
                   <div class="decisions-item-text">
                     <span>
                       <strong>{decision.reviewer.displayName}</strong>{' '}
-                      <span class={`decisions-verdict decisions-verdict-${decision.verdict === 'APPROVED' ? 'approved' : 'changes'}`}>
+                      <span class={`badge ${decision.verdict === 'APPROVED' ? 'badge-status-completed' : 'badge-status-requested'}`}>
                         {VERDICT_LABELS[decision.verdict]}
                       </span>
                     </span>
