@@ -43,6 +43,17 @@ describe('AnnotationLayer', () => {
     expect(polyline?.getAttribute('marker-end')).toBeNull();
   });
 
+  it('draws every marking over a halo of the same shape, so it reads on red artwork too', () => {
+    const rect: ProofAnnotation = { ...line, id: 'a2', number: 2, shape: 'RECT', width: 0.2, height: 0.1, points: [] };
+    const { container } = render(() => (
+      <AnnotationLayer box={box} annotations={[line, rect]} selectedId={undefined} tool={undefined} draft={undefined} onSelect={() => {}} onDraw={() => {}} />
+    ));
+    const drawn = [...container.querySelectorAll('svg polyline, svg rect')].map((shape) => shape.getAttribute('class'));
+    expect(drawn).toEqual(['proof-shape-halo', 'proof-shape proof-shape-open', 'proof-shape-halo', 'proof-shape proof-shape-open']);
+    const [halo, coloured] = container.querySelectorAll('svg polyline');
+    expect(halo?.getAttribute('points')).toBe(coloured?.getAttribute('points'));
+  });
+
   it('hands a pointer stroke with the freehand tool to onDraw as a FREEHAND line, 0–1 of the page', () => {
     const onDraw = vi.fn<(shape: ShapeDraft) => void>();
     const { container } = render(() => (

@@ -141,7 +141,20 @@ function asDrawable(shape: ShapeDraft): Drawable {
   return { shape: shape.shape, x: shape.x, y: shape.y, width: shape.width ?? null, height: shape.height ?? null, points: shape.points ?? [] };
 }
 
+/**
+ * One shape, drawn twice: a wide light halo (with a dark edge, see .proof-shape-halo) under the coloured line, so
+ * a marking reads on any artwork, red and white included.
+ */
 function Shape(props: { shape: Drawable; box: PageBox; arrowhead: string; class: string }) {
+  return (
+    <>
+      <Outline shape={props.shape} box={props.box} arrowhead={props.arrowhead} class="proof-shape-halo" />
+      <Outline shape={props.shape} box={props.box} arrowhead={props.arrowhead} class={props.class} />
+    </>
+  );
+}
+
+function Outline(props: { shape: Drawable; box: PageBox; arrowhead: string; class: string }) {
   const w = () => props.box.width;
   const h = () => props.box.height;
   const pairs = () => {
