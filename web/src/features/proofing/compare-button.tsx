@@ -13,7 +13,7 @@ export function CompareButton(props: { context: ProofContext }) {
   const images = () => props.context.versions().filter((version) => version.mimeType.startsWith('image/'));
   return (
     <Show when={props.context.file().mimeType.startsWith('image/') && images().length > 1}>
-      <button type="button" class="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <button type="button" class="button button-quiet proof-toolbar-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
         Compare versions
       </button>
       <Show when={open()}>

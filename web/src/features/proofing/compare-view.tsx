@@ -52,7 +52,7 @@ export function CompareView(props: {
           <legend class="visually-hidden">Compare by</legend>
           <For each={MODE_ORDER}>
             {(candidate) => (
-              <button type="button" class="button compare-mode" aria-pressed={mode() === candidate} onClick={() => setMode(candidate)}>
+              <button type="button" class="button button-quiet compare-mode" aria-pressed={mode() === candidate} onClick={() => setMode(candidate)}>
                 {MODES[candidate]}
               </button>
             )}
@@ -126,7 +126,12 @@ function SideBySide(props: PairProps) {
     <figure class="compare-figure">
       <figcaption>{props.label(version)}</figcaption>
       <div class="compare-pane" ref={(element) => panes.push(element)} onScroll={(event) => follow(event.currentTarget)}>
-        <img src={version.url} alt={`${version.fileName}, ${props.label(version)}`} style={{ width: `${zoom() * 100}%` }} />
+        <img
+          src={version.url}
+          alt={`${version.fileName}, ${props.label(version)}`}
+          classList={{ 'compare-fit': zoomIndex() === 0 }}
+          style={{ width: `${zoom() * 100}%` }}
+        />
       </div>
     </figure>
   );
@@ -134,7 +139,7 @@ function SideBySide(props: PairProps) {
     <div class="compare-body">
       <fieldset class="compare-zoom">
         <legend class="visually-hidden">Zoom both versions</legend>
-        <button type="button" class="button" onClick={() => setZoomIndex((index) => Math.max(0, index - 1))} disabled={zoomIndex() === 0}>
+        <button type="button" class="button button-quiet" onClick={() => setZoomIndex((index) => Math.max(0, index - 1))} disabled={zoomIndex() === 0}>
           Zoom out
         </button>
         <output class="compare-zoom-level" aria-live="polite">
@@ -142,7 +147,7 @@ function SideBySide(props: PairProps) {
         </output>
         <button
           type="button"
-          class="button"
+          class="button button-quiet"
           onClick={() => setZoomIndex((index) => Math.min(ZOOMS.length - 1, index + 1))}
           disabled={zoomIndex() === ZOOMS.length - 1}
         >
