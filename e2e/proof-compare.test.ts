@@ -92,7 +92,7 @@ async function fileVersions(): Promise<{ id: string; version: number }[]> {
 }
 
 /** The proof view's side-panel tab `name`, opened. */
-async function openTab(page: Page, name: string) {
+async function openTab(page: Page, name: string | RegExp) {
   await page.getByRole('tab', { name }).click();
 }
 
@@ -189,12 +189,14 @@ describe('version compare and review decisions', () => {
     await dialog.waitFor({ state: 'hidden', timeout: WAIT_MS });
 
     // Carried over: the requester's open pin on version 1, pinned again here (and resolved there).
-    await openTab(page, 'Carried over?');
+    // Its tab says where the notes come from and how many are open there.
+    await openTab(page, 'From v1 (1)');
     const carried = page.getByRole('list', { name: 'Open on version 1' });
     await carried.getByText('Logo 20 px right, please').waitFor({ timeout: WAIT_MS });
     await carried.getByRole('button', { name: 'Re-pin here #1' }).click();
     await page.getByRole('status').filter({ hasText: '#1 pinned here as #1 and resolved on the previous version.' }).waitFor({ timeout: WAIT_MS });
     await page.getByText('No open annotations on version 1.').waitFor({ timeout: WAIT_MS });
+    await page.getByRole('tab', { name: 'From v1', exact: true }).waitFor({ timeout: WAIT_MS });
   });
 
   it('lets the requester request changes with the open annotations, then approve, which closes the ticket', async () => {
@@ -244,6 +246,12 @@ describe('version compare and review decisions', () => {
 
       await page.getByRole('button', { name: 'Compare versions' }).click();
       const dialog = page.getByRole('dialog', { name: 'Compare versions' });
+      // The dialog takes most of the window (it was .dialog's 480 px), with room around its heading.
+      const box = await dialog.boundingBox();
+      expect(box?.width).toBeGreaterThan(viewport.width * 0.9);
+      expect(box?.height).toBeGreaterThan(viewport.height * 0.85);
+      const heading = await dialog.getByRole('heading', { name: 'Compare versions' }).boundingBox();
+      expect((heading?.x ?? 0) - (box?.x ?? 0)).toBeGreaterThanOrEqual(12);
       await dialog.getByRole('button', { name: 'Slider' }).click();
       await dialog.getByRole('slider').waitFor({ timeout: WAIT_MS });
       await assertAccessible(page, `compare at ${viewport.width}`);

@@ -5,48 +5,55 @@ import { describeError } from '../../lib/graphql-errors';
 import { latestTicketEvent } from '../../lib/ticket-events';
 import { carriedOverQuery } from './compare-carried-over.graphql';
 import { type CarriedAnnotation, carriedLabel, repinInput } from './compare-carry';
+import { previousVersion } from './previous-version';
 import type { ProofContext } from './proof-types';
 import { addAnnotationMutation, resolveAnnotationMutation } from './proofing.graphql';
 import './compare-carried-over.css';
 
 type OpenOnPrevious = CarriedAnnotation & { id: string; viewerCanResolve: boolean; comment: { body: string; author: { displayName: string } } };
 
-/**
- * The proof view's "Carried over?" tab: the open annotations of the version before the one shown, each to resolve
- * (done in this version) or to pin again here, at the same spot with the same words (the old one is then resolved).
- */
-export function CarriedOver(props: { context: ProofContext }) {
-  const previous = () => {
-    const versions = props.context.versions();
-    const index = versions.findIndex((version) => version.id === props.context.file().id);
-    return index > 0 ? versions[index - 1] : undefined;
-  };
+/** The open annotations of the version before the one shown, kept current with the ticket's live events. */
+function useOpenOnPrevious(context: ProofContext) {
+  const previous = () => previousVersion(context);
   const [result, refetch] = createQuery({
     query: carriedOverQuery,
     variables: () => ({ id: previous()?.id ?? '' }),
     pause: () => !previous(),
   });
-  const [, addAnnotation] = createMutation(addAnnotationMutation);
-  const [, resolveAnnotation] = createMutation(resolveAnnotationMutation);
-  const [busy, setBusy] = createSignal<string>();
-  const [failure, setFailure] = createSignal<string>();
-  const [done, setDone] = createSignal<string>();
-
   const reload = () => refetch({ requestPolicy: 'network-only' });
   createEffect(
     on(
       latestTicketEvent,
       (event) => {
-        if (previous() && event && (event.type === 'REFETCH' || event.ticketId === props.context.ticket().id)) reload();
+        if (previous() && event && (event.type === 'REFETCH' || event.ticketId === context.ticket().id)) reload();
       },
       { defer: true },
     ),
   );
-
   const open = (): OpenOnPrevious[] => {
     const node = result.data?.node;
     return node && 'annotations' in node ? (node.annotations as OpenOnPrevious[]) : [];
   };
+  return { previous, result, reload, open };
+}
+
+/** The tab's count: how many of the previous version's annotations are still open (nothing while there are none). */
+export function CarriedOverCount(props: { context: ProofContext }) {
+  const { open } = useOpenOnPrevious(props.context);
+  return <Show when={open().length > 0}> ({open().length})</Show>;
+}
+
+/**
+ * The proof view's "From v<n>" tab: the open annotations of the version before the one shown, each to resolve
+ * (done in this version) or to pin again here, at the same spot with the same words (the old one is then resolved).
+ */
+export function CarriedOver(props: { context: ProofContext }) {
+  const { previous, result, reload, open } = useOpenOnPrevious(props.context);
+  const [, addAnnotation] = createMutation(addAnnotationMutation);
+  const [, resolveAnnotation] = createMutation(resolveAnnotationMutation);
+  const [busy, setBusy] = createSignal<string>();
+  const [failure, setFailure] = createSignal<string>();
+  const [done, setDone] = createSignal<string>();
 
   const act = async (annotation: OpenOnPrevious, repin: boolean) => {
     setBusy(annotation.id);
@@ -77,7 +84,7 @@ export function CarriedOver(props: { context: ProofContext }) {
   return (
     <section class="carried" aria-labelledby="carried-title">
       <h2 class="carried-title" id="carried-title">
-        Carried over?
+        Open on the previous version
       </h2>
       <Show when={previous()} fallback={<p class="muted">Version {props.context.file().version} is the first: nothing is carried over.</p>}>
         {(before) => (
@@ -103,11 +110,11 @@ export function CarriedOver(props: { context: ProofContext }) {
                         </p>
                         <div class="carried-actions">
                           <Show when={annotation.viewerCanResolve}>
-                            <button type="button" class="button" disabled={busy() !== undefined} onClick={() => void act(annotation, false)}>
+                            <button type="button" class="button button-quiet" disabled={busy() !== undefined} onClick={() => void act(annotation, false)}>
                               Resolve<span class="visually-hidden"> {carriedLabel(annotation)}</span>
                             </button>
                           </Show>
-                          <button type="button" class="button" disabled={busy() !== undefined} onClick={() => void act(annotation, true)}>
+                          <button type="button" class="button button-quiet" disabled={busy() !== undefined} onClick={() => void act(annotation, true)}>
                             Re-pin here<span class="visually-hidden"> {carriedLabel(annotation)}</span>
                           </button>
                         </div>

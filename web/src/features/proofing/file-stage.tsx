@@ -1,4 +1,4 @@
-import { createMemo, createSignal, For, type JSX, onCleanup, onMount } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, type JSX, onCleanup, onMount } from 'solid-js';
 import {
   centerOn,
   clampView,
@@ -8,6 +8,7 @@ import {
   midpoint,
   type PageBox,
   type Point,
+  pageInView,
   panBy,
   type Size,
   spotAt,
@@ -27,6 +28,8 @@ export type StageApi = {
   /** Like showSpot at the current zoom, but only when the spot is out of sight. */
   reveal: (index: number, spot: Point) => void;
   focus: () => void;
+  /** Scrolls page `index` (0-based) to the top of the stage, at the current zoom. */
+  showPage: (index: number) => void;
 };
 
 /**
@@ -38,7 +41,10 @@ export function FileStage(props: {
   pages: readonly Size[];
   label: string;
   onReady: (api: StageApi) => void;
+  /** The shown size against the file's own (first page's) size: 1 is 100 %, not the fitted size. */
   onScale?: (scale: number) => void;
+  /** The page (0-based) most in view. */
+  onPage?: (index: number) => void;
   children: (index: number, box: () => PageBox, root: () => HTMLElement | undefined) => JSX.Element;
 }) {
   let viewport!: HTMLElement;
@@ -56,8 +62,10 @@ export function FileStage(props: {
   const apply = (next: View) => {
     const kept = clampView(next, contentSize(next.scale), room());
     setView(kept);
-    props.onScale?.(kept.scale);
   };
+  const natural = () => props.pages[0]?.width || fitted();
+  createEffect(() => props.onScale?.((view().scale * fitted()) / natural()));
+  createEffect(() => props.onPage?.(pageInView(layout().boxes, view(), room().height)));
   const center = (): Point => ({ x: room().width / 2, y: room().height / 2 });
 
   const api: StageApi = {
@@ -77,6 +85,10 @@ export function FileStage(props: {
       if (at.x < 0 || at.y < 0 || at.x > room().width || at.y > room().height) apply(centerOn(spot, box, scale, room()));
     },
     focus: () => viewport.focus(),
+    showPage: (index) => {
+      const box = layout().boxes[index];
+      if (box) apply({ ...view(), y: -box.top * view().scale });
+    },
   };
 
   // Pointers down on the stage: one drags the view, two pinch it.

@@ -10,6 +10,7 @@ import {
   MIN_SCALE,
   NUDGE_BIG_STEP,
   nudge,
+  pageInView,
   panBy,
   relativePoint,
   shapeFromDrag,
@@ -262,5 +263,25 @@ describe('nudge', () => {
   it('stops at the page’s edges', () => {
     expect(nudge({ x: 0.95, y: 0.05 }, 'ArrowRight', true)).toEqual({ x: 1, y: 0.05 });
     expect(nudge({ x: 0.95, y: 0.05 }, 'ArrowUp', true)).toEqual({ x: 0.95, y: 0 });
+  });
+});
+
+describe('pageInView', () => {
+  // Three pages 1000 tall with 16 between them, in a viewport 600 tall.
+  const { boxes } = layoutPages(
+    [
+      { width: 800, height: 1000 },
+      { width: 800, height: 1000 },
+      { width: 800, height: 1000 },
+    ],
+    800,
+  );
+  it('names the page with the most of its height in view', () => {
+    expect(pageInView(boxes, { scale: 1, x: 0, y: 0 }, 600)).toBe(0);
+    // Page 1 shows 300 px, page 2 the other 284: still page 1; a little further, page 2.
+    expect(pageInView(boxes, { scale: 1, x: 0, y: -700 }, 600)).toBe(0);
+    expect(pageInView(boxes, { scale: 1, x: 0, y: -760 }, 600)).toBe(1);
+    // At half size the last page is the one wholly in view at the bottom.
+    expect(pageInView(boxes, { scale: 0.5, x: 0, y: -1016 }, 600)).toBe(2);
   });
 });

@@ -69,6 +69,21 @@ export function layoutPages(pages: readonly Size[], width: number, gap = PAGE_GA
   return { boxes, size: { width, height: Math.max(0, top - (pages.length ? gap : 0)) } };
 }
 
+/** The page (0-based) with the most of its height in a viewport `height` tall, at `view`. */
+export function pageInView(boxes: readonly PageBox[], view: View, height: number): number {
+  let best = 0;
+  let most = -1;
+  boxes.forEach((box, index) => {
+    const top = view.y + box.top * view.scale;
+    const shown = Math.min(height, top + box.height * view.scale) - Math.max(0, top);
+    if (shown > most) {
+      best = index;
+      most = shown;
+    }
+  });
+  return best;
+}
+
 /** A pointer position as a fraction of the element's box (clamped to it). */
 export function relativePoint(clientX: number, clientY: number, box: Rect): Point {
   return {

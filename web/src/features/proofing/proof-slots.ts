@@ -6,6 +6,7 @@
 
 import { lazy } from 'solid-js';
 
+import { previousVersion } from './previous-version';
 import type { ProofPanelTab, ProofToolbarItem } from './proof-types';
 
 export type { ProofAnnotation, ProofContext, ProofPanelTab, ProofToolbarItem, ProofVersion } from './proof-types';
@@ -17,6 +18,13 @@ export const proofToolbarItems: ProofToolbarItem[] = [
 
 /** Side-panel tabs after "Comments". Version compare and review decisions: add yours here. */
 export const proofPanelTabs: ProofPanelTab[] = [
-  { id: 'carried-over', label: 'Carried over?', component: lazy(() => import('./compare-carried-over').then((module) => ({ default: module.CarriedOver }))) },
-  { id: 'decisions', label: 'Decisions', component: lazy(() => import('./decision-panel').then((module) => ({ default: module.DecisionPanel }))) },
+  {
+    id: 'carried-over',
+    label: (context) => `From v${previousVersion(context)?.version ?? ''}`,
+    // Version 1 has nothing before it to carry over.
+    when: (context) => previousVersion(context) !== undefined,
+    count: lazy(() => import('./compare-carried-over').then((module) => ({ default: module.CarriedOverCount }))),
+    component: lazy(() => import('./compare-carried-over').then((module) => ({ default: module.CarriedOver }))),
+  },
+  { id: 'decisions', label: () => 'Decisions', component: lazy(() => import('./decision-panel').then((module) => ({ default: module.DecisionPanel }))) },
 ];

@@ -35,4 +35,13 @@ export type ProofContext = {
 };
 
 export type ProofToolbarItem = { id: string; component: Component<{ context: ProofContext }> };
-export type ProofPanelTab = { id: string; label: string; component: Component<{ context: ProofContext }> };
+export type ProofPanelTab = {
+  id: string;
+  /** The tab's words: short, the tabs share one row of the side panel. */
+  label: (context: ProofContext) => string;
+  /** Whether the tab applies to the version shown (absent: always). */
+  when?: (context: ProofContext) => boolean;
+  /** A number after the label (how many wait there), loaded with the tab's code. */
+  count?: Component<{ context: ProofContext }>;
+  component: Component<{ context: ProofContext }>;
+};

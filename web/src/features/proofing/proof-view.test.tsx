@@ -42,7 +42,24 @@ const thread = (number: number, state: 'OPEN' | 'RESOLVED'): ThreadAnnotation =>
   comment: { id: `c${number}`, body: 'Logo, @maria?', createdAt: '2026-12-06T10:00:00.000Z', author: person, replies: [] },
 });
 
-function renderView(annotations: ThreadAnnotation[] = []) {
+const second: ProofVersion = { ...file, id: 'v2', version: 2, url: '/files/v2' };
+/** Version 1's open annotations, as the "From v1" tab asks for them. */
+const openOnFirst = [1, 2].map((number) => ({
+  __typename: 'Annotation',
+  id: `old${number}`,
+  number,
+  page: null,
+  shape: 'PIN',
+  x: 0.1,
+  y: 0.1,
+  width: null,
+  height: null,
+  points: [],
+  viewerCanResolve: true,
+  comment: { __typename: 'Comment', id: `oc${number}`, body: 'Still open', author: { __typename: 'User', ...person } },
+}));
+
+function renderView(annotations: ThreadAnnotation[] = [], shown: ProofVersion = file, versions: ProofVersion[] = [shown]) {
   const added: NewAnnotation[] = [];
   const source: AnnotationSource = {
     list: () => annotations,
@@ -58,7 +75,9 @@ function renderView(annotations: ThreadAnnotation[] = []) {
   const { client, sent } = fakeClient((operation) =>
     operation.operationName === 'MentionCandidates'
       ? { data: { ticket: { __typename: 'Ticket', id: 't1', mentionableUsers: [{ __typename: 'User', ...person }] } } }
-      : {},
+      : operation.operationName === 'CarriedOverAnnotations'
+        ? { data: { node: { __typename: 'Attachment', id: 'v1', version: 1, annotations: openOnFirst } } }
+        : {},
   );
   render(() => (
     <Provider value={client}>
@@ -69,8 +88,8 @@ function renderView(annotations: ThreadAnnotation[] = []) {
             component: () => (
               <ProofView
                 ticket={{ id: 't1', number: 7, title: 'Hero' }}
-                file={file}
-                versions={[file]}
+                file={shown}
+                versions={versions}
                 canComment
                 source={source}
                 openVersion={() => undefined}
@@ -143,5 +162,54 @@ describe('ProofView', () => {
     expect(screen.getByRole('button', { name: /^Resolved/ }).querySelector('.badge')?.className).toBe('badge badge-status-completed');
     // A thread's @mentions are set apart as on the ticket page.
     expect([...document.querySelectorAll('.proof-comment-body .mention')].map((mention) => mention.textContent)).toEqual(['@maria', '@maria']);
+  });
+
+  it('shows the Comments tab when a pin is placed from another tab, so its comment box is in sight', async () => {
+    renderView();
+    const decisions = await screen.findByRole('tab', { name: 'Decisions' });
+    fireEvent.click(decisions);
+    expect(decisions.getAttribute('aria-selected')).toBe('true');
+    (await screen.findByRole('region', { name: 'hero.png, version 1' })).focus();
+    key('m');
+    key('Enter');
+    expect(screen.getByRole('tab', { name: 'Comments' }).getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByLabelText('Comment on the pin')).toBeTruthy();
+  });
+
+  it('moves between the panel’s tabs with the arrow keys, one of them in the Tab order, without panning the file', async () => {
+    renderView();
+    const comments = await screen.findByRole('tab', { name: 'Comments' });
+    const decisions = screen.getByRole('tab', { name: 'Decisions' });
+    expect([comments.tabIndex, decisions.tabIndex]).toEqual([0, -1]);
+    const content = screen.getByRole('region', { name: 'hero.png, version 1' }).querySelector<HTMLElement>('.proof-content');
+    const before = content?.style.transform;
+    comments.focus();
+    key('ArrowRight');
+    expect(decisions.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(decisions);
+    expect([comments.tabIndex, decisions.tabIndex]).toEqual([-1, 0]);
+    key('ArrowRight');
+    expect(document.activeElement).toBe(comments);
+    expect(content?.style.transform).toBe(before);
+  });
+
+  it('names the earlier version’s tab with its open count on version 2, and has no such tab on version 1', async () => {
+    renderView([], second, [file, second]);
+    expect((await screen.findByRole('tab', { name: 'From v1 (2)' }, { timeout: 5000 })).getAttribute('aria-selected')).toBe('false');
+    cleanup();
+    renderView([], file, [file, second]);
+    await screen.findByRole('tab', { name: 'Decisions' });
+    expect(screen.queryByRole('tab', { name: /From v/ })).toBeNull();
+  });
+
+  it('gives the zoom against the file’s own pixels: a 1000 px image fitted into 768 px is 77%', async () => {
+    renderView();
+    await screen.findByRole('region', { name: 'hero.png, version 1' });
+    const zoom = screen.getByRole('status', { name: 'Zoom' });
+    expect(zoom.textContent).toBe('77%');
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(zoom.textContent).toBe('96%');
+    fireEvent.click(screen.getByRole('button', { name: 'Fit to view' }));
+    expect(zoom.textContent).toBe('77%');
   });
 });

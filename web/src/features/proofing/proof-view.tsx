@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, For, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { CommentComposer } from '../../components/comment-composer';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
@@ -10,7 +11,7 @@ import { nudge, type Point, percentWhere, type ShapeDraft, type Size, stepIndex,
 import { PdfPage } from './pdf-page';
 import { type ProofCommand, proofCommand } from './proof-keys';
 import { proofPanelTabs, proofToolbarItems } from './proof-slots';
-import type { ProofContext, ProofVersion } from './proof-types';
+import type { ProofContext, ProofPanelTab, ProofVersion } from './proof-types';
 import { matchesFilter, type ThreadFilter, ThreadsPanel } from './threads-panel';
 import './proofing.css';
 
@@ -50,8 +51,11 @@ export function ProofView(props: {
   const [selectedId, setSelectedId] = createSignal<string>();
   const [replyingTo, setReplyingTo] = createSignal<string>();
   const [filter, setFilter] = createSignal<ThreadFilter>('OPEN');
+  /** The shown size against the file's own pixels (a PDF's points): 1 is 100 %. */
   const [scale, setScale] = createSignal(1);
-  const [tab, setTab] = createSignal('threads');
+  /** The page (0-based) most in view. */
+  const [pageIndex, setPageIndex] = createSignal(0);
+  const [chosenTab, setTab] = createSignal('threads');
   /** A pin being placed with the keyboard (m): on page `index` (0-based) at `spot`. */
   const [crosshair, setCrosshair] = createSignal<{ index: number; spot: Point }>();
   let stage: StageApi | undefined;
@@ -138,6 +142,10 @@ export function ProofView(props: {
     document.addEventListener('keydown', onKey);
     onCleanup(() => document.removeEventListener('keydown', onKey));
   });
+  // A shape placed (or a pin started with the keyboard) is written about in the Comments tab: show it.
+  createEffect(() => {
+    if (draft() || crosshair()) setTab('threads');
+  });
   // Another version: nothing drawn or chosen on the previous one applies.
   createEffect(
     on(
@@ -171,8 +179,28 @@ export function ProofView(props: {
     openVersion: (id) => props.openVersion(id),
     refresh: () => props.source.refresh(),
   };
-  const tabs = () => [{ id: 'threads', label: 'Comments' }, ...proofPanelTabs];
+  /** The threads first, then the plug-ins' tabs that apply to the version shown. */
+  const tabs = createMemo((): Pick<ProofPanelTab, 'id' | 'label' | 'count'>[] => [
+    { id: 'threads', label: () => 'Comments' },
+    ...proofPanelTabs.filter((entry) => entry.when?.(context) ?? true),
+  ]);
+  /** The chosen tab, or the threads when it does not apply here (another version was opened). */
+  const tab = () => (tabs().some((entry) => entry.id === chosenTab()) ? chosenTab() : 'threads');
   const pluginTab = () => proofPanelTabs.find((entry) => entry.id === tab());
+  let tabList: HTMLDivElement | undefined;
+  /** The tablist's arrow keys, Home and End (one tab in the Tab order: the chosen one). */
+  const onTabKey = (event: KeyboardEvent) => {
+    const ids = tabs().map((entry) => entry.id);
+    const at = ids.indexOf(tab());
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: ids.length - 1 }[event.key];
+    if (next === undefined) return;
+    // Handled here: the arrows do not also pan the file.
+    event.preventDefault();
+    const id = ids[(next + ids.length) % ids.length] as string;
+    setTab(id);
+    tabList?.querySelector<HTMLElement>(`[data-tab="${id}"]`)?.focus();
+  };
+  const pageCount = () => (isPdf(props.file) ? (pdf()?.pages.length ?? 0) : 0);
 
   return (
     <div class="proof">
@@ -184,7 +212,7 @@ export function ProofView(props: {
         <Show when={props.versions.length > 1}>
           <label class="proof-version">
             <span>Version</span>
-            <select value={props.file.id} onChange={(event) => props.openVersion(event.currentTarget.value)}>
+            <select class="field-input proof-version-select" value={props.file.id} onChange={(event) => props.openVersion(event.currentTarget.value)}>
               {/* selected on the option too: the select's value is set before <For> has made its options, so alone it showed 1. */}
               <For each={props.versions}>
                 {(version) => (
@@ -199,37 +227,67 @@ export function ProofView(props: {
       </header>
 
       <div class="proof-toolbar" role="toolbar" aria-label="File tools">
-        <button type="button" class="button" onClick={commands['zoom-out']} aria-label="Zoom out" title="Zoom out (−)">
-          −
-        </button>
-        <output class="proof-zoom" aria-live="polite" aria-label="Zoom">
-          {Math.round(scale() * 100)}%
-        </output>
-        <button type="button" class="button" onClick={commands['zoom-in']} aria-label="Zoom in" title="Zoom in (+)">
-          +
-        </button>
-        <button type="button" class="button" onClick={commands['zoom-reset']} title="Fit (0)">
-          Fit
-        </button>
+        <span class="proof-toolbar-group">
+          <button type="button" class="button button-quiet proof-toolbar-button" onClick={commands['zoom-out']} aria-label="Zoom out" title="Zoom out (−)">
+            −
+          </button>
+          <output class="proof-zoom" aria-live="polite" aria-label="Zoom" title="Shown size against the file's own pixels">
+            {Math.round(scale() * 100)}%
+          </output>
+          <button type="button" class="button button-quiet proof-toolbar-button" onClick={commands['zoom-in']} aria-label="Zoom in" title="Zoom in (+)">
+            +
+          </button>
+          <button type="button" class="button button-quiet proof-toolbar-button" onClick={commands['zoom-reset']} title="Fit the whole file in view (0)">
+            Fit to view
+          </button>
+        </span>
+        <Show when={pageCount() > 1}>
+          <fieldset class="proof-toolbar-group">
+            <legend class="visually-hidden">Pages</legend>
+            <button
+              type="button"
+              class="button button-quiet proof-toolbar-button"
+              aria-label="Previous page"
+              disabled={pageIndex() === 0}
+              onClick={() => stage?.showPage(pageIndex() - 1)}
+            >
+              ‹
+            </button>
+            <output class="proof-page-number" aria-live="polite">
+              Page {pageIndex() + 1} of {pageCount()}
+            </output>
+            <button
+              type="button"
+              class="button button-quiet proof-toolbar-button"
+              aria-label="Next page"
+              disabled={pageIndex() >= pageCount() - 1}
+              onClick={() => stage?.showPage(pageIndex() + 1)}
+            >
+              ›
+            </button>
+          </fieldset>
+        </Show>
         <Show when={props.canComment && pages()}>
-          <span class="proof-toolbar-gap" />
-          <For each={TOOLS}>
-            {(entry) => (
-              <button
-                type="button"
-                class="button proof-tool"
-                aria-pressed={tool() === entry.tool}
-                title={entry.tool === 'PIN' ? 'Pin (m: place one with the keyboard)' : undefined}
-                onClick={() => {
-                  setTool((current) => (current === entry.tool ? undefined : entry.tool));
-                  setDraft(undefined);
-                  setCrosshair(undefined);
-                }}
-              >
-                {entry.label}
-              </button>
-            )}
-          </For>
+          <fieldset class="proof-toolbar-group proof-tools">
+            <legend class="visually-hidden">Drawing tools</legend>
+            <For each={TOOLS}>
+              {(entry) => (
+                <button
+                  type="button"
+                  class="button button-quiet proof-toolbar-button proof-tool"
+                  aria-pressed={tool() === entry.tool}
+                  title={entry.tool === 'PIN' ? 'Pin (m: place one with the keyboard)' : undefined}
+                  onClick={() => {
+                    setTool((current) => (current === entry.tool ? undefined : entry.tool));
+                    setDraft(undefined);
+                    setCrosshair(undefined);
+                  }}
+                >
+                  {entry.label}
+                </button>
+              )}
+            </For>
+          </fieldset>
         </Show>
         <For each={proofToolbarItems}>{(item) => <item.component context={context} />}</For>
       </div>
@@ -245,6 +303,7 @@ export function ProofView(props: {
                   stage = api;
                 }}
                 onScale={setScale}
+                onPage={setPageIndex}
               >
                 {(index, box, root) => {
                   const page = pageNumber(index);
@@ -295,19 +354,32 @@ export function ProofView(props: {
 
         <aside class="proof-panel" aria-label="Review">
           <Show when={tabs().length > 1}>
-            <div class="proof-tabs" role="tablist" aria-label="Review">
+            <div class="proof-tabs" role="tablist" aria-label="Review" ref={tabList} on:keydown={onTabKey}>
               <For each={tabs()}>
                 {(entry) => (
-                  <button type="button" role="tab" class="proof-tab" aria-selected={tab() === entry.id} onClick={() => setTab(entry.id)}>
-                    {entry.label}
+                  <button
+                    type="button"
+                    role="tab"
+                    class="proof-tab"
+                    id={`proof-tab-${entry.id}`}
+                    data-tab={entry.id}
+                    aria-selected={tab() === entry.id}
+                    aria-controls="proof-tab-panel"
+                    tabIndex={tab() === entry.id ? 0 : -1}
+                    onClick={() => setTab(entry.id)}
+                  >
+                    {entry.label(context)}
+                    <Show when={entry.count}>{(Count) => <Dynamic component={Count()} context={context} />}</Show>
                   </button>
                 )}
               </For>
             </div>
           </Show>
-          <Show when={pluginTab()} keyed fallback={threads()}>
-            {(entry) => <entry.component context={context} />}
-          </Show>
+          <div class="proof-tab-panel" id="proof-tab-panel" role="tabpanel" aria-labelledby={`proof-tab-${tab()}`}>
+            <Show when={pluginTab()} keyed fallback={threads()}>
+              {(entry) => <entry.component context={context} />}
+            </Show>
+          </div>
         </aside>
       </div>
     </div>
