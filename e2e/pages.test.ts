@@ -45,6 +45,17 @@ const PAGES: { name: string; path: () => string; ready: (page: Page) => Promise<
     ready: (page) => page.getByRole('heading', { name: ticket.title }).first().waitFor({ timeout: WAIT_MS }),
   },
   {
+    // A Creative manager's My tasks opens with the tickets waiting for their decision, each with Approve and Reject.
+    name: 'my-tasks',
+    path: () => '/my-tasks',
+    ready: (page) =>
+      page
+        .getByRole('region', { name: 'Waiting for your approval' })
+        .getByRole('button', { name: 'Approve' })
+        .first()
+        .waitFor({ timeout: WAIT_MS }),
+  },
+  {
     name: 'form',
     path: () => '/new',
     ready: (page) => page.getByRole('button', { name: 'Send request' }).waitFor({ timeout: WAIT_MS }),
