@@ -1,4 +1,4 @@
-import { A, useSearchParams } from '@solidjs/router';
+import { useSearchParams } from '@solidjs/router';
 import { createQuery, createSubscription } from '@urql/solid';
 import { For, Match, Show, Switch } from 'solid-js';
 import { ErrorBanner } from '../../components/error-banner';
@@ -6,6 +6,7 @@ import { Field } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { getFragmentData } from '../../gql';
 import { describeError } from '../../lib/graphql-errors';
+import { ApprovalCard } from './approval-card';
 import { dashboardQuery, dashboardScopeQuery, dashboardStatsChangedSubscription, dashboardStatsFieldsFragment } from './dashboard-page.graphql';
 import { MyTasks } from './my-tasks';
 import { PriorityBarChart } from './priority-bar-chart';
@@ -86,13 +87,7 @@ export function DashboardPage() {
         <Match when={stats()}>
           {(current) => (
             <>
-              {/* Null for whoever approves nothing (members): no card. */}
-              <Show when={typeof current().awaitingMyApproval === 'number'}>
-                <A href="/my-tasks" class="stat-card stat-card-link stat-card-waiting approval-card">
-                  <span class="stat-card-label">Waiting for your approval</span>
-                  <span class="stat-card-value">{current().awaitingMyApproval}</span>
-                </A>
-              </Show>
+              <ApprovalCard count={current().awaitingMyApproval} />
               <StatCards stats={current()} departmentId={departmentId()} />
               <div class="dashboard-charts">
                 <div class="dashboard-area-trend">
