@@ -5,11 +5,12 @@ import '../../components/dialog.css';
 import { ACTIONS, type ActionInput, EMPTY_INPUT, type InputErrors, type RunnableAction, validateActionInput } from './action-rules';
 import { CollaboratorChecklist } from './collaborator-checklist';
 import { PersonPicker } from './person-picker';
+import { ReviewWarning } from './review-warning';
 import './ticket-actions.css';
 
 export type ActionDialogProps = {
   action: RunnableAction;
-  ticket: { number: number; title: string };
+  ticket: { id: string; number: number; title: string };
   /** Sends the action; resolves with an error message to show, or undefined when it went through. */
   onSubmit: (input: ActionInput) => Promise<string | undefined>;
   onClose: () => void;
@@ -152,6 +153,9 @@ export function ActionDialog(props: ActionDialogProps) {
               />
             )}
           </Field>
+        </Show>
+        <Show when={needs().reviewWarning}>
+          <ReviewWarning ticketId={props.ticket.id} ticketNumber={props.ticket.number} onOpenFile={() => props.onClose()} />
         </Show>
         <ErrorBanner message={failure()} />
         <footer class="dialog-actions">

@@ -34,6 +34,8 @@ export type ActionInputs = {
   collaborators?: boolean;
   /** Asks "are you sure" in words: the action is hard to undo. */
   confirm?: string;
+  /** Warns (without blocking) about the files with open notes or no review decision (completing). */
+  reviewWarning?: boolean;
 };
 
 /**
@@ -155,7 +157,7 @@ export const ACTIONS = {
   COMPLETE: action({
     label: 'Complete',
     done: (n) => `Completed #${n}; the requester is asked to confirm.`,
-    inputs: { actualHours: 'optional' },
+    inputs: { actualHours: 'optional', reviewWarning: true },
     document: (documents) => documents.completeTicketMutation,
     variables: (target, input) => ({ ...base(target), actualHours: input.actualHours.trim() === '' ? undefined : Number(input.actualHours) }),
   }),

@@ -11,7 +11,8 @@
 //   "<Action> #<number>", Esc or Cancel closes, focus stays inside) asking for what it needs:
 //   APPROVE: "Note" (optional) · REJECT, REQUEST_REVISION: "Reason" (required) · ASSIGN: radio group
 //   "Assignee" of active Creative members (name + avatar) · ADD_COLLABORATOR: radio group "Collaborator" ·
-//   COMPLETE: "Actual hours" (optional, positive number) · DELETE: "Reason" (optional) and a warning.
+//   COMPLETE: "Actual hours" (optional, positive number) and, without blocking, the files with open notes or no
+//   review decision, linked to their proofs · DELETE: "Reason" (optional) and a warning.
 //   The dialog's submit button is named like the action ("Approve", "Reject", "Assign", …).
 // - Every mutation carries `expectedVersion`. A refusal is explained from `extensions.code` (lib/ticket-refusals.ts); on CONFLICT
 //   (or INVALID_TRANSITION/FORBIDDEN) the ticket is reloaded into the cache, the dialog keeps what was
