@@ -153,7 +153,7 @@ export function DecisionPanel(props: { context: ProofContext }) {
             <div class="decisions-actions">
               <For each={VERDICT_ORDER}>
                 {(verdict) => (
-                  <button type="submit" value={verdict} class={`button ${verdict === 'APPROVED' ? 'button-primary' : ''}`} disabled={sent.fetching}>
+                  <button type="submit" value={verdict} class={`button ${verdict === 'APPROVED' ? 'button-primary' : 'button-quiet'}`} disabled={sent.fetching}>
                     {decisionButtonLabel(verdict)}
                   </button>
                 )}
