@@ -256,6 +256,11 @@ describe('version compare and review decisions', () => {
       await dialog.getByRole('slider').waitFor({ timeout: WAIT_MS });
       await assertAccessible(page, `compare at ${viewport.width}`);
       await screenshot(page, 'proof-compare');
+      // The dark theme: themed buttons and form controls in the dialog and the view behind it.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await screenshot(page, 'proof-compare-dark');
+      await dialog.getByRole('button', { name: 'Close compare' }).click();
+      await screenshot(page, 'proof-decisions-dark');
     });
   }
 });

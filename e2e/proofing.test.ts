@@ -165,6 +165,14 @@ describe('the proof view', () => {
       await person.page.keyboard.press('n');
       for (const offset of await markerOffsets(person.page, image)) expect(offset).toBeLessThan(2);
 
+      // The tool in hand is filled, and the four tools share one row (at 390 px one was left alone on a second).
+      await person.page.getByRole('button', { name: 'Rectangle' }).click();
+      const tools = await person.page
+        .locator('.proof-tool')
+        .evaluateAll((buttons) => buttons.map((button) => ({ top: button.getBoundingClientRect().top, background: getComputedStyle(button).backgroundColor })));
+      expect(new Set(tools.map((tool) => tool.top)).size).toBe(1);
+      expect(tools[1]?.background).not.toBe(tools[0]?.background);
+
       if (viewport.width !== 1024) {
         await assertAccessible(person.page, `proof view at ${viewport.width}`);
         await screenshot(person.page, 'proof-view');
