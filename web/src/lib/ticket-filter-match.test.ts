@@ -30,6 +30,16 @@ describe('ticketMatchesFilter', () => {
     expect(ticketMatchesFilter(ticket, { dueBefore: '2026-03-01T00:00:00.000Z' })).toBe(false);
   });
 
+  it("keeps the viewer's approval queue to the tickets the server offers them Approve on", () => {
+    const waiting = { ...ticket, status: 'REQUESTED', availableActions: ['EDIT', 'APPROVE', 'REJECT'] };
+    const decided = { ...ticket, status: 'PENDING_CREATIVE', availableActions: ['COMMENT'] };
+    expect(ticketMatchesFilter(waiting, { awaitingMyApproval: true })).toBe(true);
+    expect(ticketMatchesFilter(decided, { awaitingMyApproval: true })).toBe(false);
+    expect(ticketMatchesFilter(decided, { awaitingMyApproval: false })).toBe(true);
+    // Read without its actions: the list re-queries instead of guessing.
+    expect(ticketMatchesFilter(ticket, { awaitingMyApproval: true })).toBeUndefined();
+  });
+
   it('keeps trashed tickets out of every list', () => {
     expect(ticketMatchesFilter({ ...ticket, deletedAt: '2026-03-01T00:00:00.000Z' }, {})).toBe(false);
   });

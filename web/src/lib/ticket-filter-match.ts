@@ -15,6 +15,8 @@ export type TicketFacts = {
   assignee?: { id: string } | null;
   requester?: { id: string } | null;
   collaborators?: readonly { id: string }[] | null;
+  /** What the viewer may do with it now, as the server decided it for them (Ticket.availableActions). */
+  availableActions?: readonly string[];
 };
 
 /** A TicketFilter as the cache stores the field's arguments: any shape, read defensively. */
@@ -30,6 +32,7 @@ export type FilterArgs = {
   dueBefore?: unknown;
   dueAfter?: unknown;
   search?: unknown;
+  awaitingMyApproval?: unknown;
 };
 
 export function ticketMatchesFilter(ticket: TicketFacts, filter: FilterArgs | null | undefined): boolean | undefined {
@@ -46,6 +49,7 @@ export function ticketMatchesFilter(ticket: TicketFacts, filter: FilterArgs | nu
     typeof filter.overdue === 'boolean' ? (ticket.isOverdue === undefined ? undefined : ticket.isOverdue === filter.overdue) : true,
     dueWithin(filter.dueBefore, filter.dueAfter, ticket.dueDate),
     typeof filter.search === 'string' && filter.search.trim() !== '' ? undefined : true,
+    awaitsViewer(filter.awaitingMyApproval, ticket.availableActions),
   ];
   if (checks.includes(false)) return false;
   return checks.includes(undefined) ? undefined : true;
@@ -76,4 +80,11 @@ function dueWithin(before: unknown, after: unknown, due: string | null | undefin
   if (typeof before === 'string' && !(at < Date.parse(before))) return false;
   if (typeof after === 'string' && !(at > Date.parse(after))) return false;
   return true;
+}
+
+/** A ticket waits for the viewer's decision when the server offers them Approve on it (the same rule as the filter's). */
+function awaitsViewer(wanted: unknown, actions: readonly string[] | undefined): boolean | undefined {
+  if (typeof wanted !== 'boolean') return true;
+  if (actions === undefined) return undefined;
+  return actions.includes('APPROVE') === wanted;
 }
