@@ -185,6 +185,77 @@ describe('recording', () => {
   });
 });
 
+describe("the ticket's history and its updatedAt", () => {
+  const HISTORY = `query ($id: ID!) { ticket(id: $id) { updatedAt version history(first: 20) { nodes { action reason actor { username } changes { field from to } } } } }`;
+  const read = async (id: string) => (await t.ok<{ ticket: Json }>(HISTORY, { id }, s.marketer.token)).ticket;
+  const later = (after: Json, before: Json) => expect(Date.parse(after.updatedAt)).toBeGreaterThan(Date.parse(before.updatedAt));
+
+  it('tells uploads, decisions, resolved notes and removals, each moving updatedAt but never the version', async () => {
+    const ticket = await ticketAt(t, s, 'IN_PROGRESS', { title: 'History poster' });
+    const start = await read(ticket.id);
+    await upload(ticket.id);
+    const banner = await upload(ticket.id, 'banner.png');
+    const file = await upload(ticket.id);
+    const uploaded = await read(ticket.id);
+    later(uploaded, start);
+    const first = await annotate(s.marketer.token, file.id, 'Bigger logo');
+    await annotate(s.marketer.token, file.id, 'Darker sky');
+    const annotated = await read(ticket.id);
+    later(annotated, uploaded);
+    await recordOk(s['marketing.manager'].token, { attachmentId: file.id, verdict: 'CHANGES_REQUESTED', note: 'See the notes' });
+    const decided = await read(ticket.id);
+    later(decided, annotated);
+    await t.ok(
+      `mutation ($input: ResolveAnnotationInput!) { resolveAnnotation(input: $input) { annotation { id } } }`,
+      { input: { id: first.id } },
+      s.marketer.token,
+    );
+    await recordOk(s['marketing.manager'].token, { attachmentId: file.id, verdict: 'APPROVED' });
+    await t.ok(
+      `mutation ($input: DeleteAttachmentInput!) { deleteAttachment(input: $input) { deletedAttachmentId } }`,
+      { input: { id: banner.id } },
+      s.designer.token,
+    );
+    const end = await read(ticket.id);
+    later(end, decided);
+    // Only the ticket's own fields move its version: an edit made with the version read before all this still applies.
+    expect(end.version).toBe(start.version);
+
+    const entries = end.history.nodes.slice(0, 7).reverse();
+    expect(entries).toEqual([
+      { action: 'ATTACHMENT_ADDED', reason: null, actor: { username: 'designer' }, changes: [{ field: 'attachments', from: null, to: 'poster.png' }] },
+      { action: 'ATTACHMENT_ADDED', reason: null, actor: { username: 'designer' }, changes: [{ field: 'attachments', from: null, to: 'banner.png' }] },
+      {
+        action: 'ATTACHMENT_ADDED',
+        reason: null,
+        actor: { username: 'designer' },
+        changes: [{ field: 'attachments', from: null, to: 'poster.png (version 2)' }],
+      },
+      {
+        action: 'DECISION_RECORDED',
+        reason: 'See the notes',
+        actor: { username: 'marketing.manager' },
+        changes: [
+          { field: 'file', from: null, to: 'poster.png v2' },
+          { field: 'verdict', from: null, to: 'CHANGES_REQUESTED' },
+          { field: 'openAnnotations', from: null, to: '2' },
+        ],
+      },
+      { action: 'ANNOTATION_RESOLVED', reason: null, actor: { username: 'marketer' }, changes: [{ field: 'annotation', from: null, to: 'poster.png v2, #1' }] },
+      {
+        action: 'DECISION_RECORDED',
+        reason: null,
+        actor: { username: 'marketing.manager' },
+        changes: [
+          { field: 'file', from: null, to: 'poster.png v2' },
+          { field: 'verdict', from: null, to: 'APPROVED' },
+        ],
+      },
+      { action: 'ATTACHMENT_REMOVED', reason: null, actor: { username: 'designer' }, changes: [{ field: 'attachments', from: 'banner.png', to: null }] },
+    ]);
+  });
+});
+
 describe('role matrix', () => {
   // A Marketing ticket requested by marketer, assigned to designer, in progress (so no decision moves it). Written
   // out by hand: reviewers are the requester, managers with authority and admins (and collaborators, above);

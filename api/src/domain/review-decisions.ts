@@ -4,6 +4,7 @@
 import { annotationLabel } from './annotations.ts';
 import { BadInputError } from './errors.ts';
 import { canReadTicket, hasManagerAuthority, isCollaborator, isRequester, type TicketFacts } from './ticket-access.ts';
+import type { FieldChange } from './ticket-snapshot.ts';
 import { isAdmin, type Viewer } from './viewer.ts';
 import type { ReviewVerdict, TicketAction } from './vocabulary.ts';
 
@@ -95,4 +96,16 @@ export function revisionReason(file: { fileName: string; version: number }, note
   }
   if (!cut && unlisted > 0) text += `; and ${unlisted} more`;
   return text.length > MAX_NOTE_LENGTH ? `${text.slice(0, MAX_NOTE_LENGTH - 1)}…` : text;
+}
+
+/**
+ * What a decision's history entry records (action DECISION_RECORDED): the file as people name it ("hero.png v2"),
+ * the verdict and, when changes were requested with notes still open on the file, how many.
+ */
+export function decisionChanges(fileLabel: string, verdict: ReviewVerdict, openAnnotations: number): FieldChange[] {
+  return [
+    { field: 'file', from: null, to: fileLabel },
+    { field: 'verdict', from: null, to: verdict },
+    ...(verdict === 'CHANGES_REQUESTED' && openAnnotations > 0 ? [{ field: 'openAnnotations', from: null, to: openAnnotations }] : []),
+  ];
 }

@@ -99,6 +99,9 @@ export const HISTORY_ACTIONS = [
   'RESTORED',
   'ATTACHMENT_ADDED',
   'ATTACHMENT_REMOVED',
+  'DECISION_RECORDED',
+  'ANNOTATION_RESOLVED',
+  'ANNOTATION_REOPENED',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 

@@ -19,7 +19,7 @@ import type { AnnotationState, TicketEventType } from '../domain/vocabulary.ts';
 import { commentBody } from './comments.ts';
 import type { Tx } from './notifications.ts';
 import { COMMENT, type CommentInput } from './ticket-actions.ts';
-import { createTransactionRunner, type EffectsSink, recordTicketEvent } from './ticket-changes.ts';
+import { createTransactionRunner, type EffectsSink, recordHistoryEntry, recordTicketEvent, touchTicket } from './ticket-changes.ts';
 import { type ActionSpec, createTicketPipeline, loadTicket } from './ticket-pipeline.ts';
 import { factsOf } from './ticket-rows.ts';
 
@@ -60,6 +60,7 @@ const ANNOTATE: ActionSpec<AnnotateInput, AnnotateFacts> = {
     return {
       ...comment,
       event: 'ANNOTATION_ADDED',
+      touch: true,
       writes: (comment.writes ?? []).map((write) =>
         write.kind === 'comment' ? { ...write, annotation: { attachmentId: attachment.id, number: facts.number, ...figure } } : write,
       ),
@@ -109,6 +110,17 @@ export function createAnnotationService({ prisma, sink }: { prisma: PrismaClient
         type: event,
         summary: `${viewer.username} ${to === 'RESOLVED' ? 'resolved' : 'reopened'} ${label} on #${ticket.number}`,
         metadata: { number: ticket.number, annotationId: id, attachmentId: annotation.attachmentId, commentId: annotation.commentId },
+      });
+      // The ticket's history says so too, and its updatedAt moves (its row otherwise stays as it is).
+      const touched = await touchTicket(tx, ticket, now);
+      await recordHistoryEntry(tx, {
+        viewer,
+        before: touched,
+        after: touched,
+        action: to === 'RESOLVED' ? 'ANNOTATION_RESOLVED' : 'ANNOTATION_REOPENED',
+        changes: [{ field: 'annotation', from: null, to: label }],
+        reason: null,
+        now,
       });
       return tx.annotation.findUniqueOrThrow({ where: { id } });
     });

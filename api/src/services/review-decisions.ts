@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.t
 import {
   checkNote,
   checkVerdict,
+  decisionChanges,
   isLatestVersion,
   isReviewer,
   OPEN_IN_REASON,
@@ -20,7 +21,7 @@ import type { Viewer } from '../domain/viewer.ts';
 import type { ReviewVerdict } from '../domain/vocabulary.ts';
 import { decide, refusalError } from '../domain/workflow.ts';
 import { CONFIRM, REQUEST_REVISION } from './ticket-actions.ts';
-import { announceIn, createTransactionRunner, type EffectsSink, recordTicketEvent } from './ticket-changes.ts';
+import { announceIn, createTransactionRunner, type EffectsSink, recordHistoryEntry, recordTicketEvent, touchTicket } from './ticket-changes.ts';
 import { loadTicket, runAction } from './ticket-pipeline.ts';
 import { factsOf, type TicketRow } from './ticket-rows.ts';
 
@@ -89,6 +90,19 @@ export function createReviewDecisionService({ prisma, sink }: { prisma: PrismaCl
           type: 'DECISION_RECORDED',
           summary: `${viewer.username} ${VERDICT_WORDS[input.verdict]} ${name} on #${ticket.number}`,
           metadata: { number: ticket.number, decisionId: decision.id, attachmentId: attachment.id, verdict: input.verdict },
+        });
+        // The ticket's history tells the review too (before the workflow step it may lead to, which records its own).
+        // Without that step the ticket row stays as it is but for its updatedAt: a decision is news about it.
+        const now = new Date();
+        const decided = action && step?.ok ? ticket : await touchTicket(tx, ticket, now);
+        await recordHistoryEntry(tx, {
+          viewer,
+          before: decided,
+          after: decided,
+          action: 'DECISION_RECORDED',
+          changes: decisionChanges(name, input.verdict, openCount),
+          reason: note,
+          now,
         });
 
         if (!action || !step?.ok) {

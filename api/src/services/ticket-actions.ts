@@ -551,6 +551,7 @@ export const ATTACH: ActionSpec<AttachInput, { version: number }> = {
         },
       ],
       recorded: [{ field: 'attachments', from: null, to: label }],
+      touch: true,
       summary: () => `${viewer.username} attached ${label} to #${before.number}`,
       announcements: (after) => [{ kind: 'ATTACHMENT_ADDED', recipientIds: participantsOf(after), title: `${label} attached to #${after.number}` }],
     };
@@ -579,6 +580,7 @@ export const REMOVE_ATTACHMENT: ActionSpec<TicketTarget & { attachmentId: string
     return {
       writes: [{ kind: 'removeAttachment', attachmentId: input.attachmentId }],
       recorded: [{ field: 'attachments', from: label, to: null }],
+      touch: true,
       summary: () => `${viewer.username} removed ${label} from #${before.number}`,
     };
   },

@@ -8,7 +8,7 @@ import { ConflictError } from '../domain/errors.ts';
 import type { TicketStatus } from '../domain/ticket-access.ts';
 import { diffSnapshots, type FieldChange } from '../domain/ticket-snapshot.ts';
 import type { Viewer } from '../domain/viewer.ts';
-import type { Creation, RowWrite, TicketEventType, TicketStamp, Transition } from '../domain/workflow.ts';
+import type { Creation, HistoryAction, RowWrite, TicketEventType, TicketStamp, Transition } from '../domain/workflow.ts';
 import { type Announcement, announceAll, type Tx } from './notifications.ts';
 import { snapshotOfRow, TICKET_WITH_COLLABORATORS, type TicketRow } from './ticket-rows.ts';
 import { readerMayReadTicketSql } from './ticket-visibility.ts';
@@ -109,6 +109,8 @@ export type Plan = {
    * an annotation is a comment (the COMMENT row) that announces itself as ANNOTATION_ADDED.
    */
   event?: TicketEventType;
+  /** The change is news about a ticket whose row it leaves as it is: its updatedAt moves (see touchTicket). */
+  touch?: boolean;
   summary: (after: TicketRow) => string;
   announcements?: (after: TicketRow) => readonly AnnouncementPlan[];
 };
@@ -193,26 +195,11 @@ export async function commitChange(tx: Tx, effects: CommittedEffects, change: Ch
   if (write === 'UPDATE') after = await tx.ticket.findUniqueOrThrow({ where: { id: after.id }, include: TICKET_WITH_COLLABORATORS });
 
   const changes = write === 'UPDATE' && before ? diffSnapshots(snapshotOfRow(before), snapshotOfRow(after)) : (plan.recorded ?? []);
-  let historyId: string | null = null;
-  if (transition.effects.history) {
-    const entry = await tx.ticketHistory.create({
-      data: {
-        ticketId: after.id,
-        actorId: viewer.id,
-        action: transition.effects.history,
-        fromStatus: before?.status ?? null,
-        toStatus: after.status,
-        changes,
-        snapshot: snapshotOfRow(after),
-        reason: plan.reason ?? null,
-        version: after.version,
-        // The instant the change's stamps carry: a rollback restores stamps from the entries' times.
-        createdAt: now,
-      },
-      select: { id: true },
-    });
-    historyId = entry.id;
-  }
+  if (write === 'NONE' && plan.touch) after = await touchTicket(tx, after, now);
+
+  const historyId = transition.effects.history
+    ? await recordHistoryEntry(tx, { viewer, before, after, action: transition.effects.history, changes, reason: plan.reason ?? null, now })
+    : null;
 
   await recordTicketEvent(tx, effects, {
     viewer,
@@ -318,6 +305,46 @@ async function writeExtra(
       return { comment, annotation: await tx.annotation.create({ data: { ...extra.annotation, commentId: comment.id } }) };
     }
   }
+}
+
+/**
+ * Moves the ticket's updatedAt (and only it) for a change that leaves its row otherwise as it is: a file, a new
+ * version, a decision or an annotation is news about the ticket, so lists sorted by "updated" and the page's
+ * "Updated" show it. The version stays: it guards edits of the ticket's own fields, which such a change does not
+ * touch (an edit made with the version read before the upload still applies).
+ */
+export async function touchTicket(tx: Tx, ticket: TicketRow, now: Date): Promise<TicketRow> {
+  await tx.ticket.updateMany({ where: { id: ticket.id }, data: { updatedAt: now } });
+  return { ...ticket, updatedAt: now };
+}
+
+/**
+ * The ticket's history entry: what changed (from → to of each field, or what the change recorded) and the
+ * ticket's restorable state after it. `before` is null for a creation and, for a change that leaves the row
+ * as it is, may be the ticket itself.
+ */
+export async function recordHistoryEntry(
+  tx: Tx,
+  entry: { viewer: Viewer; before: TicketRow | null; after: TicketRow; action: HistoryAction; changes: FieldChange[]; reason: string | null; now: Date },
+): Promise<string> {
+  const { after } = entry;
+  const row = await tx.ticketHistory.create({
+    data: {
+      ticketId: after.id,
+      actorId: entry.viewer.id,
+      action: entry.action,
+      fromStatus: entry.before?.status ?? null,
+      toStatus: after.status,
+      changes: entry.changes,
+      snapshot: snapshotOfRow(after),
+      reason: entry.reason,
+      version: after.version,
+      // The instant the change's stamps carry: a rollback restores stamps from the entries' times.
+      createdAt: entry.now,
+    },
+    select: { id: true },
+  });
+  return row.id;
 }
 
 export async function recordTicketEvent(

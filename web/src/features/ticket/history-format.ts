@@ -92,6 +92,49 @@ const ACTION_WORDS: Record<HistoryAction, string> = {
   ROLLBACK: 'rolled back',
   ATTACHMENT_ADDED: 'attached a file',
   ATTACHMENT_REMOVED: 'removed a file',
+  DECISION_RECORDED: 'recorded a review decision',
+  ANNOTATION_RESOLVED: 'resolved an annotation',
+  ANNOTATION_REOPENED: 'reopened an annotation',
 };
 
-export const historyActionWords = (action: HistoryAction) => ACTION_WORDS[action];
+type HistoryEntryFacts = { action: HistoryAction; changes: readonly { field: string; from?: string | null; to?: string | null }[] };
+
+const changed = (entry: HistoryEntryFacts, field: string) => entry.changes.find((change) => change.field === field);
+
+/** What the entry did, in words: what it acted on for a file, a decision or an annotation ("approved hero.png v2"). */
+export function historyActionWords(entry: HistoryEntryFacts): string {
+  return namedSubject(entry) ?? ACTION_WORDS[entry.action];
+}
+
+/**
+ * Entries about a file, a decision or an annotation say what they acted on in their sentence, so their recorded
+ * changes are not listed again as from → to rows.
+ */
+export const historyNamesItsSubject = (entry: HistoryEntryFacts) => namedSubject(entry) !== undefined;
+
+function namedSubject(entry: HistoryEntryFacts): string | undefined {
+  switch (entry.action) {
+    case 'ATTACHMENT_ADDED': {
+      const file = changed(entry, 'attachments')?.to;
+      return file ? `added ${file}` : undefined;
+    }
+    case 'ATTACHMENT_REMOVED': {
+      const file = changed(entry, 'attachments')?.from;
+      return file ? `removed ${file}` : undefined;
+    }
+    case 'DECISION_RECORDED': {
+      const file = changed(entry, 'file')?.to;
+      if (!file) return undefined;
+      if (changed(entry, 'verdict')?.to === 'APPROVED') return `approved ${file}`;
+      const open = Number(changed(entry, 'openAnnotations')?.to ?? 0);
+      return `requested changes on ${file}${open > 0 ? `: ${open} open ${open === 1 ? 'note' : 'notes'}` : ''}`;
+    }
+    case 'ANNOTATION_RESOLVED':
+    case 'ANNOTATION_REOPENED': {
+      const annotation = changed(entry, 'annotation')?.to;
+      return annotation ? `${entry.action === 'ANNOTATION_RESOLVED' ? 'resolved' : 'reopened'} ${annotation}` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -8,7 +8,7 @@ import type { TicketStatus } from '../../gql/graphql';
 import { describeError } from '../../lib/graphql-errors';
 import { explainTicketError } from '../../lib/ticket-refusals';
 import { creativeMembersQuery } from '../ticket-actions/ticket-actions.graphql';
-import { fieldLabel, formatChangeValue, historyActionWords, rawIdOf } from './history-format';
+import { fieldLabel, formatChangeValue, historyActionWords, historyNamesItsSubject, rawIdOf } from './history-format';
 import { rollbackTicketMutation, ticketHistoryQuery } from './ticket.graphql';
 import { formatDateTime } from './ticket-format';
 
@@ -55,7 +55,7 @@ export function HistoryTimeline(props: { ticket: { id: string; version: number }
                     <span class="history-dot" aria-hidden="true" />
                     <div class="history-main">
                       <p class="history-line">
-                        <strong>{entry.actor?.displayName ?? 'System'}</strong> {historyActionWords(entry.action)}
+                        <strong>{entry.actor?.displayName ?? 'System'}</strong> {historyActionWords(entry)}
                         <Show when={statusChange(entry)}>
                           {(change) => (
                             <span class="history-status">
@@ -73,7 +73,7 @@ export function HistoryTimeline(props: { ticket: { id: string; version: number }
                       <Show when={entry.reason}>
                         <p class="history-reason">“{entry.reason}”</p>
                       </Show>
-                      <Show when={entry.changes.filter((change) => change.field !== 'status').length > 0}>
+                      <Show when={!historyNamesItsSubject(entry) && entry.changes.filter((change) => change.field !== 'status').length > 0}>
                         <ul class="history-changes">
                           <For each={entry.changes.filter((change) => change.field !== 'status')}>
                             {(change) => (
