@@ -1,6 +1,6 @@
 // An exchange loaded later: what was sent before it arrived goes through it, in order, and nothing is lost.
 import { Client, type Exchange, makeResult, type Operation } from '@urql/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fromValue, map, mergeMap, pipe } from 'wonka';
 import { lazyExchange } from './lazy-exchange';
 
@@ -16,7 +16,7 @@ const marking: Exchange =
       map((result) => ({ ...result, data: { ...result.data, through: 'lazy' } })),
     );
 
-function setup() {
+function setup(load?: () => Promise<Exchange>) {
   const answered: number[] = [];
   const transport: Exchange = () => (operations$) =>
     pipe(
@@ -32,7 +32,7 @@ function setup() {
   const loaded = new Promise<Exchange>((resolve) => {
     release = resolve;
   });
-  const client = new Client({ url: 'http://test/graphql', exchanges: [lazyExchange(() => loaded), transport] });
+  const client = new Client({ url: 'http://test/graphql', exchanges: [lazyExchange(load ?? (() => loaded), [1, 1, 1]), transport] });
   return { client, answered, release };
 }
 
@@ -55,5 +55,41 @@ describe('lazyExchange', () => {
     release(marking);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(await client.query(hello, { n: 3 }).toPromise()).toMatchObject({ data: { hello: 3, through: 'lazy' } });
+  });
+
+  it('tries a failed load again and then sends what waited through it, in order, losing nothing', async () => {
+    let tries = 0;
+    const { client, answered } = setup(async () => {
+      tries += 1;
+      if (tries <= 2) throw new TypeError('Failed to fetch dynamically imported module');
+      return marking;
+    });
+    const results = [client.query(hello, { n: 1 }).toPromise(), client.query(hello, { n: 2 }).toPromise()];
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    results.push(client.query(hello, { n: 3 }).toPromise());
+
+    expect(await Promise.all(results)).toMatchObject([1, 2, 3].map((n) => ({ data: { hello: n, through: 'lazy' } })));
+    expect(answered).toEqual([1, 2, 3]);
+    expect(tries).toBe(3);
+  });
+
+  it('lets operations through without the exchange when every try fails, instead of holding them forever', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let tries = 0;
+    const { client, answered } = setup(() => {
+      tries += 1;
+      return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    });
+    const first = client.query(hello, { n: 1 }).toPromise();
+    const second = client.query(hello, { n: 2 }).toPromise();
+
+    expect(await first).toMatchObject({ data: { hello: 1 } });
+    expect(await second).toMatchObject({ data: { hello: 2 } });
+    expect((await first).data).not.toHaveProperty('through');
+    expect(await client.query(hello, { n: 3 }).toPromise()).toMatchObject({ data: { hello: 3 } });
+    expect(answered).toEqual([1, 2, 3]);
+    expect(tries).toBe(4);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 });
