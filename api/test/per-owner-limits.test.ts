@@ -6,7 +6,7 @@ import { MAX_REPLIES_PER_COMMENT } from '../src/domain/comments.ts';
 import { MAX_VIEWS_PER_PERSON } from '../src/domain/saved-views.ts';
 import { MAX_WEBHOOKS_LISTED, MAX_WEBHOOKS_PER_OWNER } from '../src/domain/webhooks.ts';
 import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
-import { rawId, type Sessions, signInEveryone, ticketAt } from './support/tickets.ts';
+import { gid, rawId, type Sessions, signInEveryone, ticketAt } from './support/tickets.ts';
 
 let t: TestApp;
 let s: Sessions;
@@ -18,6 +18,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type Answer = Awaited<ReturnType<TestApp['gql']>>;
+/** The same uuid with its first `count` letters in upper case. */
+function upperFirstLetters(uuid: string, count: number): string {
+  let left = count;
+  return uuid.replace(/[a-f]/g, (letter) => (left-- > 0 ? letter.toUpperCase() : letter));
+}
 const outcomes = (answers: Answer[]) => answers.map((answer) => (answer.errors ? errorCodes(answer).join() : 'created')).sort();
 
 describe('limits per person under concurrent creation', () => {
@@ -74,6 +79,7 @@ describe('limits per person under concurrent creation', () => {
   });
 
   it(`keeps a comment's replies at ${MAX_REPLIES_PER_COMMENT}, even when the last ones are written at once`, async () => {
+    // Each racer spells the parent's id in its own case (a uuid is the same in any case): the lock is the row's.
     const ticket = await ticketAt(t, s, 'IN_PROGRESS');
     const ADD = `mutation ($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }`;
     const root = await t.ok<{ addComment: { comment: { id: string } } }>(ADD, { input: { ticketId: ticket.id, body: 'Thread' } }, s.marketer.token);
@@ -86,9 +92,11 @@ describe('limits per person under concurrent creation', () => {
         body: `Seeded ${index}`,
       })),
     });
+    const spellings = Array.from({ length: 5 }, (_, count) => upperFirstLetters(parentId, count));
+    expect(new Set(spellings).size).toBe(5);
     const answers = await Promise.all(
-      Array.from({ length: 5 }, (_, index) =>
-        t.gql(ADD, { input: { ticketId: ticket.id, body: `Raced ${index}`, parentId: root.addComment.comment.id } }, s.designer.token),
+      spellings.map((spelling, index) =>
+        t.gql(ADD, { input: { ticketId: ticket.id, body: `Raced ${index}`, parentId: gid('Comment', spelling) } }, s.designer.token),
       ),
     );
     expect(outcomes(answers)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT', 'created', 'created']);

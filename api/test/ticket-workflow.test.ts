@@ -399,11 +399,19 @@ describe('comments', () => {
       s.marketer.token,
     );
     expect(top.addComment.comment.mentions.map((user: { username: string }) => user.username).sort()).toEqual(['creative.manager', 'designer']);
-    await t.ok(
+    const reply = await t.ok(
       `mutation ($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }`,
       { input: { ticketId: ticket.id, body: 'On it', parentId: top.addComment.comment.id } },
       s.designer.token,
     );
+    // The web shows one level of replies: a reply to a reply (and its @mention notice) would be invisible.
+    const nested = await t.gql(
+      `mutation ($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }`,
+      { input: { ticketId: ticket.id, body: 'Thanks @designer', parentId: reply.addComment.comment.id } },
+      s.marketer.token,
+    );
+    expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parentId' });
+    expect(nested.errors?.[0]?.message).toBe('Reply to the comment itself: replies do not nest.');
     const thread = await t.ok(
       `query ($id: ID!) { ticket(id: $id) { commentCount comments(first: 10) { totalCount nodes { body replies { body author { username } } } } } }`,
       { id: ticket.id },

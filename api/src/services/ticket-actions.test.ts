@@ -290,10 +290,15 @@ describe('COMMENT plan', () => {
         .announcements?.(before)
         .map((entry) => entry.kind),
     ).toEqual(['COMMENT_ADDED']);
-    expect(refusal(() => planOf(COMMENT, before, { body: 'hi', parentId: 'c1' }, { parent: { ticketId: 'other', replies: 0 }, mentioned: [] }))).toBe(
+    const parent = { id: 'c1', ticketId: before.id, parentId: null, replies: 0 };
+    expect(refusal(() => planOf(COMMENT, before, { body: 'hi', parentId: 'c1' }, { parent: { ...parent, ticketId: 'other' }, mentioned: [] }))).toBe(
       'BAD_USER_INPUT: parentId is not a comment of this ticket.',
     );
-    const full = { parent: { ticketId: before.id, replies: MAX_REPLIES_PER_COMMENT }, mentioned: [] };
+    const full = { parent: { ...parent, replies: MAX_REPLIES_PER_COMMENT }, mentioned: [] };
     expect(refusal(() => planOf(COMMENT, before, { body: 'hi', parentId: 'c1' }, full))).toMatch(/^BAD_USER_INPUT: This comment has \d+ replies/);
+    const reply = { parent: { ...parent, parentId: 'c0' }, mentioned: [] };
+    expect(refusal(() => planOf(COMMENT, before, { body: 'hi', parentId: 'c1' }, reply))).toBe(
+      'BAD_USER_INPUT: Reply to the comment itself: replies do not nest.',
+    );
   });
 });

@@ -3,7 +3,7 @@
 // says what else changes, which rows it adds, and whom to tell. Plans refuse bad input with domain errors.
 import type { Prisma } from '../db/generated/prisma/client.ts';
 import { canRemoveAttachment, checkVersionRoom } from '../domain/attachments.ts';
-import { checkReplyRoom } from '../domain/comments.ts';
+import { checkReplyParent, type ReplyParent } from '../domain/comments.ts';
 import {
   type Complexity,
   type CreativeRequestInput,
@@ -423,18 +423,20 @@ export const PURGE: ActionSpec<TicketTarget> = {
 export type CommentInput = TicketTarget & { body: string; parentId?: string | null };
 type MentionedUser = Parameters<typeof viewerOf>[0];
 
-/** Serializes the replies to one comment, so two at once cannot both see room for one more. */
-async function lockReplies(tx: Tx, parentId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`replies:${parentId}`}, 0))`;
+type ParentRow = ReplyParent & { id: string };
+
+/**
+ * The comment a reply answers, its row locked before its replies are counted: two replies at once queue on the row
+ * (however the client spelled its id), so both cannot see room for one more. NO KEY UPDATE still lets other rows
+ * point at the comment meanwhile.
+ */
+async function parentOf(tx: Tx, parentId: string): Promise<ParentRow | null> {
+  const [parent] = await tx.$queryRaw<Omit<ParentRow, 'replies'>[]>`
+    SELECT "id", "ticketId", "parentId" FROM "Comment" WHERE "id" = ${parentId}::uuid FOR NO KEY UPDATE`;
+  return parent ? { ...parent, replies: await tx.comment.count({ where: { parentId: parent.id } }) } : null;
 }
 
-async function parentOf(tx: Tx, parentId: string): Promise<{ ticketId: string; replies: number } | null> {
-  await lockReplies(tx, parentId);
-  const parent = await tx.comment.findUnique({ where: { id: parentId }, select: { ticketId: true, _count: { select: { replies: true } } } });
-  return parent && { ticketId: parent.ticketId, replies: parent._count.replies };
-}
-
-export const COMMENT: ActionSpec<CommentInput, { parent: { ticketId: string; replies: number } | null; mentioned: MentionedUser[] }> = {
+export const COMMENT: ActionSpec<CommentInput, { parent: ParentRow | null; mentioned: MentionedUser[] }> = {
   action: 'COMMENT',
   hiddenFromNonReaders: true,
   async facts(tx, { input }) {
@@ -450,10 +452,7 @@ export const COMMENT: ActionSpec<CommentInput, { parent: { ticketId: string; rep
     };
   },
   plan({ viewer, before, input, facts }) {
-    if (input.parentId && (!facts.parent || facts.parent.ticketId !== before.id)) {
-      throw new BadInputError('parentId is not a comment of this ticket.', 'parentId');
-    }
-    if (facts.parent) checkReplyRoom(facts.parent.replies);
+    if (input.parentId) checkReplyParent(facts.parent, before.id);
     const ticketFacts = factsOf(before);
     // Mentions notify only people who may read the ticket: a mention is no way around the read rule.
     const readers = facts.mentioned.filter((user) => canReadTicket(viewerOf(user), ticketFacts)).map((user) => user.id);
@@ -461,7 +460,7 @@ export const COMMENT: ActionSpec<CommentInput, { parent: { ticketId: string; rep
     const excerpt = input.body.length > 200 ? `${input.body.slice(0, 200)}…` : input.body;
     return {
       writes: [
-        { kind: 'comment', authorId: viewer.id, parentId: input.parentId ?? null, body: input.body, mentionUserIds: facts.mentioned.map((user) => user.id) },
+        { kind: 'comment', authorId: viewer.id, parentId: facts.parent?.id ?? null, body: input.body, mentionUserIds: facts.mentioned.map((user) => user.id) },
       ],
       summary: () => `${viewer.username} commented on #${before.number}`,
       announcements: () => [
