@@ -2,6 +2,7 @@
 // once, sixteen wait, and past that a request gets no preview now (the next one makes it); one content key is
 // made once however many ask at the same time. An image too costly to decode is refused from its header, never
 // decoded; one whose decode fails is decoded once, and remembered: later requests answer "none" without decoding.
+// A decode out of time, or a failure whose marker the store did not keep, is not remembered: the next one tries again.
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { png, pngFile } from '../../test/support/files.ts';
@@ -111,6 +112,31 @@ describe('previews', () => {
     expect(stored.size).toBe(1);
   });
 
+  it('remembers nothing of a decode that ran out of time (the machine busy): the next request makes the preview', async () => {
+    const { stored, decodes, previews, recorded } = memoryPreviews(png(40, 30), {
+      decode: (attempt) => (attempt === 1 ? Promise.reject(new Error('timeout: 40% complete')) : undefined),
+    });
+    expect(await previews.read(memorySource)).toBeNull();
+    expect(stored.has(`${memorySource.storageKey}.preview-480.failed`)).toBe(false);
+    expect(await previews.read(memorySource)).not.toBeNull();
+    expect(decodes()).toBe(2);
+    expect(recorded).toEqual([]);
+  });
+
+  it('records a broken image on its rows only once its marker is kept: with the store down, the next request tries again', async () => {
+    const broken = craftedPng({ width: 2_000, height: 2_000, bitDepth: 8, interlaced: false });
+    let storeDown = true;
+    const { stored, decodes, previews, recorded } = memoryPreviews(broken, { refusePut: () => storeDown });
+    expect(await previews.read(memorySource)).toBeNull();
+    expect(stored.has(`${memorySource.storageKey}.preview-480.failed`)).toBe(false);
+    expect(recorded).toEqual([]);
+    storeDown = false;
+    expect(await previews.read(memorySource)).toBeNull();
+    expect(decodes()).toBe(2);
+    expect(stored.has(`${memorySource.storageKey}.preview-480.failed`)).toBe(true);
+    expect(recorded).toEqual([memorySource.storageKey]);
+  });
+
   it('makes and keeps the preview of an image that decodes, once', async () => {
     const { stored, decodes, previews } = memoryPreviews(png(40, 30));
     expect(await previews.read(memorySource)).not.toBeNull();
@@ -128,13 +154,27 @@ function craftedPng({ width, height, bitDepth, interlaced }: { width: number; he
 
 const memorySource = { storageKey: 'b'.repeat(64), mimeType: 'image/png', width: null, height: null };
 
-/** Previews over a store holding one original, counting full decodes (the real one) and reads of the original. */
-function memoryPreviews(original: Uint8Array) {
+type Faults = {
+  /** Answers the decode instead of the real one while it returns a promise (undefined: the real one runs). */
+  decode?: (attempt: number) => Promise<Buffer> | undefined;
+  /** Whether the store refuses to keep this key now. */
+  refusePut?: (key: string) => boolean;
+};
+
+/**
+ * Previews over a store holding one original, counting full decodes (the real one unless a fault answers) and
+ * reads of the original, and listing the content keys whose failure was recorded on their rows (onFailed).
+ */
+function memoryPreviews(original: Uint8Array, faults: Faults = {}) {
   const stored = new Map<string, Uint8Array>([[memorySource.storageKey, original]]);
   let originalReads = 0;
+  const recorded: string[] = [];
   const store: BlobStore & { originalReads(): number } = {
     kind: 'local',
-    put: async (key, bytes) => void stored.set(key, bytes),
+    async put(key, bytes) {
+      if (faults.refusePut?.(key)) throw new Error('The store is down.');
+      stored.set(key, bytes);
+    },
     has: async (key) => stored.has(key),
     async get(key) {
       if (key === memorySource.storageKey) originalReads += 1;
@@ -149,8 +189,9 @@ function memoryPreviews(original: Uint8Array) {
   const previews = createPreviews(store, {
     decode: (bytes) => {
       decodes += 1;
-      return decodePreview(bytes);
+      return faults.decode?.(decodes) ?? decodePreview(bytes);
     },
+    onFailed: async (storageKey) => void recorded.push(storageKey),
   });
-  return { store, stored, previews, decodes: () => decodes };
+  return { store, stored, previews, decodes: () => decodes, recorded };
 }

@@ -10,9 +10,11 @@
 // MAX_INTERLACED_PIXELS (libvips must hold the whole image of those in memory, not stream it). Each decode has a time
 // budget, and at most PREVIEW_CONCURRENCY are made at once on one libvips thread each (the machine's cores also
 // serve the API), with a short queue behind them; past it, a preview is not made now. An image refused from its
-// header, or whose decode failed or ran out of time, is remembered as such (previewFailedKeyOf, an empty marker
-// beside it): it is never decoded again, and its preview answers "none" at once. sharp only loads PNG, JPEG, WebP
-// and GIF, from memory (every other libvips loader is blocked).
+// header, or whose decode failed, is remembered as such (previewFailedKeyOf, an empty marker beside it, then the
+// rows' previewFailed): it is never decoded again, and its preview answers "none" at once. A decode that ran out of
+// time (under load) or a marker the store did not keep says nothing for good about the image: nothing is
+// remembered, and the next request tries again. sharp only loads PNG, JPEG, WebP and GIF, from memory (every other
+// libvips loader is blocked).
 import type { Readable } from 'node:stream';
 import { ALLOWED_TYPES } from '../domain/attachments.ts';
 import { type BlobStore, previewFailedKeyOf, previewKeyOf } from '../storage/index.ts';
@@ -119,6 +121,9 @@ export type PreviewOptions = {
   onFailed?: (storageKey: string) => Promise<void>;
 };
 
+/** sharp's answer past the time budget ("timeout: 40% complete"): the machine was busy, the image may be fine. */
+const ranOutOfTime = (error: unknown) => error instanceof Error && /^timeout: \d+% complete/.test(error.message);
+
 export function createPreviews(store: BlobStore, { decode = decodePreview, onFailed = async () => {} }: PreviewOptions = {}) {
   let running = 0;
   const waiting: (() => void)[] = [];
@@ -149,16 +154,20 @@ export function createPreviews(store: BlobStore, { decode = decodePreview, onFai
   /** Not recorded (the database down): the rows go on linking to a preview that answers 404, as before. */
   const recordFailure = (storageKey: string) => onFailed(storageKey).catch(() => {});
 
-  /** The preview of the bytes, or null after remembering that none can be made of them (refused, broken, too slow). */
+  /** The preview of the bytes, or null: after remembering that none can be made of them when refused or broken. */
   async function previewOrMark(storageKey: string, original: Uint8Array): Promise<Buffer | null> {
     await loadSharp(); // sharp failing to load says nothing about the image: not remembered against it.
     try {
       await assertDecodable(original);
       return await decode(original);
-    } catch {
-      // Not kept (the store down): the next request tries again, as before.
-      await store.put(previewFailedKeyOf(storageKey), new Uint8Array(0), 'application/octet-stream').catch(() => {});
-      await recordFailure(storageKey);
+    } catch (error) {
+      if (ranOutOfTime(error)) return null;
+      const kept = await store.put(previewFailedKeyOf(storageKey), new Uint8Array(0), 'application/octet-stream').then(
+        () => true,
+        () => false,
+      );
+      // Recorded on the rows only once the marker is kept: with the store down, the next request tries again.
+      if (kept) await recordFailure(storageKey);
       return null;
     }
   }
