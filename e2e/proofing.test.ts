@@ -114,8 +114,15 @@ describe('the proof view', () => {
     const stageBox = await stage.boundingBox();
     if (!stageBox) throw new Error('no stage');
     await reviewer.page.mouse.move(stageBox.x + stageBox.width / 2, stageBox.y + stageBox.height / 2);
+    await reviewer.page.getByText('Page 1 of 3').waitFor({ timeout: WAIT_MS });
     const firstPage = await reviewer.page.locator('.proof-page[data-page="1"]').boundingBox();
     await reviewer.page.mouse.wheel(0, firstPage?.height ?? 800);
+    // The page most in view is named, and the page buttons go one page on and back.
+    await reviewer.page.getByText('Page 2 of 3').waitFor({ timeout: WAIT_MS });
+    await reviewer.page.getByRole('button', { name: 'Next page' }).click();
+    await reviewer.page.getByText('Page 3 of 3').waitFor({ timeout: WAIT_MS });
+    await reviewer.page.getByRole('button', { name: 'Previous page' }).click();
+    await reviewer.page.getByText('Page 2 of 3').waitFor({ timeout: WAIT_MS });
     await eventually('page 2 is drawn', async () => {
       const painted = await reviewer.page.locator('.proof-page[data-page="2"] canvas').evaluate((canvas) => (canvas as HTMLCanvasElement).width > 0);
       if (!painted) throw new Error('page 2 not drawn yet');
@@ -167,11 +174,16 @@ describe('the proof view', () => {
 
       // The tool in hand is filled, and the four tools share one row (at 390 px one was left alone on a second).
       await person.page.getByRole('button', { name: 'Rectangle' }).click();
-      const tools = await person.page
-        .locator('.proof-tool')
-        .evaluateAll((buttons) => buttons.map((button) => ({ top: button.getBoundingClientRect().top, background: getComputedStyle(button).backgroundColor })));
-      expect(new Set(tools.map((tool) => tool.top)).size).toBe(1);
-      expect(tools[1]?.background).not.toBe(tools[0]?.background);
+      // Read once the buttons' colour transition has ended.
+      await eventually('the chosen tool is filled', async () => {
+        const tools = await person.page
+          .locator('.proof-tool')
+          .evaluateAll((buttons) =>
+            buttons.map((button) => ({ top: button.getBoundingClientRect().top, background: getComputedStyle(button).backgroundColor })),
+          );
+        expect(new Set(tools.map((tool) => tool.top)).size).toBe(1);
+        expect(tools[1]?.background).not.toBe(tools[0]?.background);
+      });
 
       if (viewport.width !== 1024) {
         await assertAccessible(person.page, `proof view at ${viewport.width}`);
