@@ -30,3 +30,8 @@ export function saveCommentDraft(at: CommentDraftPlace, text: string, now = Date
 export function clearCommentDraft(at: CommentDraftPlace): void {
   removeDraft(keyOf(at));
 }
+
+/** Removes every comment draft in this browser, whoever wrote it (an explicit sign-out). */
+export function clearAllCommentDrafts(): void {
+  sweepDrafts(PREFIX, { maxAgeMs: 0, keep: 0 });
+}

@@ -1,9 +1,10 @@
 // The request being typed, kept in localStorage per user: a session refresh that ends at the sign-in page,
 // or a reload, brings back what was typed. Cleared once the request is sent.
-import { readDraft, removeDraft, writeDraft } from '../../lib/stored-draft';
+import { readDraft, removeDraft, sweepDrafts, writeDraft } from '../../lib/stored-draft';
 import { emptyDraft, type RequestDraft } from './request-rules';
 
-const keyFor = (userId: string) => `juan365.request-draft.${userId}`;
+const PREFIX = 'juan365.request-draft.';
+const keyFor = (userId: string) => `${PREFIX}${userId}`;
 
 export function loadDraft(userId: string): RequestDraft {
   const parsed = readDraft(keyFor(userId)) as Partial<RequestDraft> | undefined;
@@ -18,6 +19,11 @@ export function saveDraft(userId: string, draft: RequestDraft): void {
 
 export function clearDraft(userId: string): void {
   removeDraft(keyFor(userId));
+}
+
+/** Removes every request draft in this browser, whoever wrote it (an explicit sign-out). */
+export function clearAllRequestDrafts(): void {
+  sweepDrafts(PREFIX, { maxAgeMs: 0, keep: 0 });
 }
 
 /** Whether the draft holds anything the person typed (to say "draft restored"). */
