@@ -34,6 +34,25 @@ describe('commentThreads', () => {
 });
 
 describe('CommentTree', () => {
+  it("marks an annotation's comment with its file, number and state, linking to the file's proof view", () => {
+    const annotation = (state: 'OPEN' | 'RESOLVED', number: number) => ({
+      id: `a${number}`,
+      number,
+      state,
+      attachment: { id: 'QXR0YWNobWVudDox=', fileName: 'hero.png', version: 2 },
+    });
+    const threads = commentThreads([
+      { ...comment('c1', '2026-11-01T10:00:00Z', 'Mia', 'Bigger logo'), annotation: annotation('RESOLVED', 3) },
+      { ...comment('c2', '2026-11-01T11:00:00Z', 'Mia', 'Darker sky'), annotation: annotation('OPEN', 4) },
+      comment('c3', '2026-11-01T12:00:00Z', 'Bo', 'Plain comment'),
+    ]);
+    render(() => <CommentTree threads={threads} canReply={false} ticketNumber={12} />);
+    const resolved = screen.getByRole('link', { name: 'on hero.png v2 · #3 · Resolved' });
+    expect(resolved.getAttribute('href')).toBe('/tickets/12/files/QXR0YWNobWVudDox%3D');
+    expect(screen.getByRole('link', { name: 'on hero.png v2 · #4 · Open' })).toBeTruthy();
+    expect(screen.getAllByRole('link')).toHaveLength(2);
+  });
+
   it('nests replies under their own comment, in order', () => {
     const threads = commentThreads([
       comment('c1', '2026-11-01T10:00:00Z', 'Al', 'Is the copy final?', [

@@ -5,12 +5,20 @@ import { CommentComposer } from '../../components/comment-composer';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { MentionText } from '../../components/mention-text';
+import type { AnnotationState } from '../../gql/graphql';
 import { describeError } from '../../lib/graphql-errors';
 import { commentThreads } from './comment-tree';
 import { addCommentMutation, ticketCommentsQuery } from './ticket.graphql';
 import { formatDateTime } from './ticket-format';
 
-type CommentView = { id: string; body: string; createdAt: string; author: { id: string; username: string; displayName: string } };
+type CommentView = {
+  id: string;
+  body: string;
+  createdAt: string;
+  author: { id: string; username: string; displayName: string };
+  /** The annotation this comment opens (proofing), with its file. */
+  annotation?: { id: string; number: number; state: AnnotationState; attachment: { id: string; fileName: string; version: number } } | null;
+};
 
 /**
  * The conversation on a ticket: threads oldest first, replies under their comment, a box to comment and
@@ -56,6 +64,7 @@ export function CommentSection(props: { ticketId: string; canComment: boolean; l
         <Match when={true}>
           <CommentTree
             threads={threads()}
+            ticketNumber={comments.data?.ticket?.number}
             replyingTo={replyingTo()}
             canReply={props.canComment}
             onReply={setReplyingTo}
@@ -83,6 +92,8 @@ export function CommentSection(props: { ticketId: string; canComment: boolean; l
 /** Threads as a list of comments, each with its replies nested in a list below it. */
 export function CommentTree(props: {
   threads: { comment: CommentView; replies: CommentView[] }[];
+  /** Links an annotation's comment to its file's proof view. */
+  ticketNumber?: number | undefined;
   replyingTo?: string | undefined;
   canReply: boolean;
   onReply?: (commentId: string) => void;
@@ -94,7 +105,7 @@ export function CommentTree(props: {
         <For each={props.threads}>
           {(thread) => (
             <li class="comment-thread">
-              <CommentItem comment={thread.comment} />
+              <CommentItem comment={thread.comment} ticketNumber={props.ticketNumber} />
               <Show when={thread.replies.length > 0}>
                 <ol class="comment-replies" aria-label={`Replies to ${thread.comment.author.displayName}`}>
                   <For each={thread.replies}>
@@ -128,7 +139,7 @@ export function CommentTree(props: {
   );
 }
 
-function CommentItem(props: { comment: CommentView }) {
+function CommentItem(props: { comment: CommentView; ticketNumber?: number | undefined }) {
   return (
     <article class="comment" aria-label={`${props.comment.author.displayName}, ${formatDateTime(props.comment.createdAt)}`}>
       <Avatar name={props.comment.author.displayName} />
@@ -139,10 +150,37 @@ function CommentItem(props: { comment: CommentView }) {
             {formatDateTime(props.comment.createdAt)}
           </time>
         </header>
+        <Show when={props.comment.annotation}>{(annotation) => <AnnotationChip annotation={annotation()} ticketNumber={props.ticketNumber} />}</Show>
         <p class="comment-body">
           <MentionText text={props.comment.body} />
         </p>
       </div>
     </article>
+  );
+}
+
+/**
+ * Where an annotation's comment was made: "on hero.png v2 · #3 · Open", linking to the file's proof view. (The
+ * proof view cannot select an annotation from its URL yet, so the link opens the file.)
+ */
+function AnnotationChip(props: { annotation: NonNullable<CommentView['annotation']>; ticketNumber?: number | undefined }) {
+  const file = () => props.annotation.attachment;
+  const label = () => `on ${file().version > 1 ? `${file().fileName} v${file().version}` : file().fileName} · #${props.annotation.number}`;
+  const state = () => (props.annotation.state === 'RESOLVED' ? 'Resolved' : 'Open');
+  return (
+    <Show
+      when={props.ticketNumber}
+      fallback={
+        <span class="comment-annotation">
+          {label()} · {state()}
+        </span>
+      }
+    >
+      {(number) => (
+        <a class="comment-annotation" href={`/tickets/${number()}/files/${encodeURIComponent(file().id)}`}>
+          {label()} · <span class={props.annotation.state === 'RESOLVED' ? 'comment-annotation-resolved' : 'comment-annotation-open'}>{state()}</span>
+        </a>
+      )}
+    </Show>
   );
 }

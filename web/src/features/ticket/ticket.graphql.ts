@@ -101,6 +101,7 @@ export const ticketCommentsQuery = graphql(`
   query TicketComments($id: ID!) {
     ticket(id: $id) {
       id
+      number
       commentCount
       comments(first: 40) {
         nodes {
@@ -111,6 +112,16 @@ export const ticketCommentsQuery = graphql(`
             id
             username
             displayName
+          }
+          annotation {
+            id
+            number
+            state
+            attachment {
+              id
+              fileName
+              version
+            }
           }
           replies {
             id
