@@ -1,11 +1,13 @@
 import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import type { ReviewVerdict } from '../../gql/graphql';
 import { describeError } from '../../lib/graphql-errors';
 import { freshAccessToken } from '../../lib/session';
+import { VERDICT_LABELS } from '../proofing/decision-rules';
 import { formatDateTime } from '../ticket/ticket-format';
 import { deleteAttachmentMutation, ticketAttachmentsQuery } from './attachments.graphql';
-import { type AttachmentView, type FileGroup, formatSize, groupByName, isImage, isPdf, isVideo } from './file-groups';
+import { type AttachmentView, type FileGroup, formatSize, groupByName, isImage, isPdf, isVideo, reviewStatusOf } from './file-groups';
 import { acceptAttribute, acceptedSummary, refusalBeforeSending } from './upload-check';
 import { uploadFile } from './upload-file';
 import './attachments.css';
@@ -57,6 +59,9 @@ export function AttachmentsPanel(props: { ticketId: string; canAttach: boolean; 
   };
 
   const groups = () => groupByName(files.data?.ticket?.attachments ?? []);
+  const reviewStatus = (group: FileGroup) => reviewStatusOf(group.latest.id, files.data?.ticket?.reviewDecisions ?? []);
+  /** The next version of a file: the picked file sent under the card's name (the server versions by identical name). */
+  const sendVersion = (group: FileGroup, file: File) => send(new File([file], group.fileName, { type: file.type, lastModified: file.lastModified }));
 
   return (
     <section class="ticket-section attachments" aria-labelledby="attachments-title">
@@ -136,9 +141,20 @@ export function AttachmentsPanel(props: { ticketId: string; canAttach: boolean; 
       </Show>
 
       <Show when={files.data} fallback={<p class="muted">{files.error ? describeError(files.error) : 'Loading files…'}</p>}>
-        <Show when={groups().length > 0} fallback={<p class="muted">No files yet.</p>}>
+        {/* Not "No files yet." beside the progress bars of the first ones. */}
+        <Show when={groups().length > 0} fallback={<Show when={uploads().length === 0}>{<p class="muted">No files yet.</p>}</Show>}>
           <ul class="attachments-list">
-            <For each={groups()}>{(group) => <FileCard group={group} onDelete={remove} />}</For>
+            <For each={groups()}>
+              {(group) => (
+                <FileCard
+                  group={group}
+                  status={reviewStatus(group)}
+                  onDelete={remove}
+                  onNewVersion={props.canAttach ? (file) => void sendVersion(group, file) : undefined}
+                  accept={files.data ? acceptAttribute(files.data.attachmentRules) : undefined}
+                />
+              )}
+            </For>
           </ul>
         </Show>
       </Show>
@@ -146,7 +162,14 @@ export function AttachmentsPanel(props: { ticketId: string; canAttach: boolean; 
   );
 }
 
-function FileCard(props: { group: FileGroup; onDelete: (attachment: AttachmentView) => void }) {
+function FileCard(props: {
+  group: FileGroup;
+  status: ReviewVerdict | undefined;
+  onDelete: (attachment: AttachmentView) => void;
+  /** Set when the viewer may attach: the card offers "Upload new version". */
+  onNewVersion: ((file: File) => void) | undefined;
+  accept: string | undefined;
+}) {
   const latest = () => props.group.latest;
   const [previewing, setPreviewing] = createSignal(false);
   return (
@@ -172,6 +195,13 @@ function FileCard(props: { group: FileGroup; onDelete: (attachment: AttachmentVi
         <a href={latest().url} target="_blank" rel="noopener noreferrer" class="attachments-name">
           {props.group.fileName}
         </a>
+        <Show when={props.status}>
+          {(status) => (
+            <span class={`attachments-status attachments-status-${status() === 'APPROVED' ? 'approved' : 'changes'}`} data-verdict={status()}>
+              {VERDICT_LABELS[status()]}
+            </span>
+          )}
+        </Show>
         <span class="muted">
           {props.group.earlier.length ? `Version ${latest().version} · ` : ''}
           {formatSize(latest().size)} · {latest().uploader.displayName} · {formatDateTime(latest().createdAt)}
@@ -187,6 +217,23 @@ function FileCard(props: { group: FileGroup; onDelete: (attachment: AttachmentVi
             <button type="button" class="attachments-text-button" aria-expanded={previewing()} onClick={() => setPreviewing((open) => !open)}>
               {previewing() ? 'Hide preview' : 'Preview'}
             </button>
+          </Show>
+          <Show when={props.onNewVersion}>
+            {(upload) => (
+              <label class="attachments-text-button">
+                Upload new version<span class="visually-hidden"> of {props.group.fileName}</span>
+                <input
+                  type="file"
+                  class="visually-hidden"
+                  accept={props.accept}
+                  onChange={(event) => {
+                    const file = event.currentTarget.files?.[0];
+                    if (file) upload()(file);
+                    event.currentTarget.value = '';
+                  }}
+                />
+              </label>
+            )}
           </Show>
           <Show when={latest().viewerCanDelete}>
             <button type="button" class="attachments-text-button attachments-delete" onClick={() => props.onDelete(latest())}>

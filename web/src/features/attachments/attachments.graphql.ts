@@ -29,6 +29,13 @@ export const ticketAttachmentsQuery = graphql(`
           displayName
         }
       }
+      reviewDecisions {
+        id
+        verdict
+        attachment {
+          id
+        }
+      }
     }
   }
 `);

@@ -1,6 +1,8 @@
 // The files of a ticket as people think of them: one entry per name, its latest version first in view and
 // the earlier ones (proof rounds) kept beneath it.
 
+import type { ReviewVerdict } from '../../gql/graphql';
+
 export type AttachmentView = {
   id: string;
   fileName: string;
@@ -37,4 +39,14 @@ export function formatSize(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
   if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(bytes < 10_000 ? 1 : 0)} kB`;
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+/**
+ * Where the review of a file stands, from each reviewer's latest decision on its latest version
+ * (Ticket.reviewDecisions): one request for changes outweighs any approval; no decision, no status.
+ */
+export function reviewStatusOf(latestId: string, decisions: readonly { verdict: ReviewVerdict; attachment: { id: string } }[]): ReviewVerdict | undefined {
+  const verdicts = decisions.filter((decision) => decision.attachment.id === latestId).map((decision) => decision.verdict);
+  if (verdicts.includes('CHANGES_REQUESTED')) return 'CHANGES_REQUESTED';
+  return verdicts.includes('APPROVED') ? 'APPROVED' : undefined;
 }
