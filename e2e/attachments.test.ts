@@ -82,6 +82,13 @@ describe('attachments in the workspace', () => {
     await picker.setInputFiles({ name: IMAGE, mimeType: 'image/png', buffer: png(120, 90) });
     await requester.page.getByText('1 earlier version').waitFor({ timeout: WAIT_MS });
     await manager.page.getByText('1 earlier version').waitFor({ timeout: WAIT_MS });
+
+    // "Upload new version" on the card sends a file of any name under the card's: it is version 3, and the
+    // History says so in words.
+    await requester.page.getByLabel(`Upload new version of ${IMAGE}`).setInputFiles({ name: 'export-final.png', mimeType: 'image/png', buffer: png(100, 90) });
+    await requester.page.getByText('2 earlier versions').waitFor({ timeout: WAIT_MS });
+    await requester.page.getByText(`added ${IMAGE} (version 3)`).waitFor({ timeout: WAIT_MS });
+    expect(await requester.page.getByText('export-final.png').count()).toBe(0);
   });
 
   for (const viewport of [DESKTOP, PHONE]) {
