@@ -51,13 +51,24 @@ describe('the cost limit judges the operation with its variables', () => {
       headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${admin}` },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, remaining: Number(response.headers.get('x-ratelimit-remaining')), body: (await response.json()) as Answer };
+    return {
+      status: response.status,
+      remaining: Number(response.headers.get('x-ratelimit-remaining')),
+      requested: Number(response.headers.get('x-query-cost-requested')),
+      charged: Number(response.headers.get('x-query-cost-charged')),
+      body: (await response.json()) as Answer,
+    };
   };
-  /** What an operation spent of the budget: the remaining budget after a `{ __typename }`, then after the operation. */
+  /**
+   * What an operation was priced upfront (what decides whether it runs; what its answer did not use is given
+   * back afterwards, rate-limit.test.ts), and that the budget moved by what it was charged.
+   */
   const spent = async (query: string, variables?: Record<string, unknown>) => {
     const before = (await post('{ __typename }')).remaining;
     const answer = await post(query, variables);
-    return { spent: before - answer.remaining, body: answer.body };
+    expect(before - answer.remaining).toBe(answer.charged);
+    expect(answer.charged).toBeLessThanOrEqual(answer.requested);
+    return { spent: answer.requested, body: answer.body };
   };
 
   beforeAll(async () => {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COST_PER_ANALYTICS_DAY } from '../src/domain/work-cost.ts';
 import { errorCodes, startTestApp, type TestApp } from './support/app.ts';
+import { createTicket } from './support/tickets.ts';
 import { wsClient, wsQuery } from './support/ws.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -55,14 +56,16 @@ describe.each([
     expect(first.limits.reset).toBeGreaterThan(now);
     expect(first.limits.reset).toBeLessThanOrEqual(Math.ceil(now) + 600);
 
-    // A costlier query (a page of 2, two fields each: (2 + (2 + 1 + 1)) × 2 = 12) spends more.
+    // A page is priced full upfront ((2 + (2 + 1 + 1)) × 2 = 12) and spends what its answer held: the
+    // designer reads no ticket here, so the empty connection's 2.
     const page = await query(t, '{ tickets(first: 2) { nodes { id title } } }', designer);
     expect(page.result.errors).toBeUndefined();
-    expect(first.limits.remaining - page.limits.remaining).toBe(12);
+    expect(page.result.data).toEqual({ tickets: { nodes: [] } });
+    expect(first.limits.remaining - page.limits.remaining).toBe(2);
     // The same page with its size in a variable spends the same.
     const byVariable = await post(t, JSON.stringify({ query: 'query ($n: Int) { tickets(first: $n) { nodes { id title } } }', variables: { n: 2 } }), designer);
     expect(byVariable.result.errors).toBeUndefined();
-    expect(page.limits.remaining - byVariable.limits.remaining).toBe(12);
+    expect(page.limits.remaining - byVariable.limits.remaining).toBe(2);
 
     // A request that runs no operation still reports the budget, spending nothing.
     const broken = await post(t, '{"query": "{ viewer { "}', designer);
@@ -113,6 +116,47 @@ describe.each([
     } finally {
       await marketerClient.dispose();
     }
+  });
+});
+
+describe('an operation is charged what its answer held', () => {
+  let t: TestApp;
+  let manager: string;
+  // Priced upfront: (2 + (2 + 1 + 1)) × 50 = 300.
+  const PAGE = '{ tickets(first: 50) { nodes { id title } } }';
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { RATE_LIMIT_POINTS: '1000', RATE_LIMIT_WINDOW_SECONDS: '600' } });
+    const marketer = (await t.login('marketer')).accessToken;
+    for (const title of ['Refund one', 'Refund two', 'Refund three']) await createTicket(t, marketer, { title });
+    manager = (await t.login('marketing.manager')).accessToken;
+  });
+  afterAll(() => t?.close());
+
+  it('a page of 50 holding 3 tickets spends 2 + 3 × 4, and its upfront price still decides whether it runs', async () => {
+    const before = (await query(t, '{ __typename }', manager)).limits.remaining;
+    const page = await query(t, PAGE, manager);
+    expect(page.result.errors).toBeUndefined();
+    expect((page.result.data as { tickets: { nodes: unknown[] } }).tickets.nodes).toHaveLength(3);
+    expect(before - page.limits.remaining).toBe(2 + 3 * 4);
+
+    // The days an analytics range covers are never given back: spend the budget down to between 150 and 300.
+    const days = Math.floor((page.limits.remaining - 150) / COST_PER_ANALYTICS_DAY);
+    const from = Date.parse('2025-01-01T00:00:00Z');
+    const range = { from: new Date(from).toISOString(), to: new Date(from + days * 86_400_000).toISOString() };
+    const spentDown = await post(
+      t,
+      JSON.stringify({ query: 'query ($range: AnalyticsRange!) { analytics(range: $range) { created } }', variables: { range } }),
+      manager,
+    );
+    expect(spentDown.result.errors).toBeUndefined();
+    expect(spentDown.limits.remaining).toBeLessThan(300);
+    expect(spentDown.limits.remaining).toBeGreaterThanOrEqual(14);
+
+    // The page's answer would cost 14, but its upfront 300 is more than is left: refused.
+    const refused = await query(t, PAGE, manager);
+    expect(refused.response.status).toBe(429);
+    expect(errorCodes(refused.result as never)).toEqual(['RATE_LIMITED']);
   });
 });
 

@@ -13,6 +13,8 @@ export type RateLimitState = { limit: number; remaining: number; resetAtSeconds:
 export type QueryRateLimiter = {
   /** Spends `cost` for this caller; refused when the budget cannot pay for it (nothing is spent then). */
   spend(caller: string, cost: number): Promise<{ allowed: true; state: RateLimitState } | { allowed: false; state: RateLimitState; retryAfterSeconds: number }>;
+  /** Gives `points` back to the caller (what an operation was charged and did not use). */
+  refund(caller: string, points: number): Promise<RateLimitState>;
   /** The caller's budget as it is, spending nothing. */
   peek(caller: string): Promise<RateLimitState>;
 };
@@ -40,6 +42,9 @@ export function createQueryRateLimiter(options: RateLimitOptions, keyPrefix: str
         const state = stateOf(await limiter.reward(caller, cost));
         return { allowed: false, state, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
       }
+    },
+    async refund(caller, points) {
+      return stateOf(await limiter.reward(caller, points));
     },
     async peek(caller) {
       return stateOf(await limiter.get(caller));

@@ -60,6 +60,29 @@ const BOUNDED_LISTS: Readonly<Record<string, number>> = {
   'Query.webhooks': MAX_WEBHOOKS_LISTED,
 };
 
+/**
+ * What an answer actually held, in the same model: a scalar (or a null) 1, an object 2 plus its fields, a list
+ * its items. operationCost is the most an operation can return (every page full, every bounded list at its
+ * bound); this is what it did return, so the rate limit can charge the work done (rate-limit.ts refunds the
+ * difference, as Shopify's API does). Walks the answer once: linear in what was already built and sent.
+ */
+export function resultCost(data: Readonly<Record<string, unknown>> | null | undefined): number {
+  let cost = 0;
+  const stack: unknown[] = data ? Object.values(data) : [];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+    } else if (value !== null && typeof value === 'object') {
+      cost += COST.object;
+      for (const field of Object.values(value)) stack.push(field);
+    } else {
+      cost += COST.scalar;
+    }
+  }
+  return cost;
+}
+
 /** The operation about to run: what onExecute and onSubscribe are given. */
 type OperationArgs = {
   schema: GraphQLSchema;
