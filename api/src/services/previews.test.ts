@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { png, pngFile } from '../../test/support/files.ts';
 import type { BlobStore } from '../storage/index.ts';
-import { assertDecodable, createPreviews, decodePreview, PreviewRefused } from './previews.ts';
+import { assertDecodable, createPreviews, decodePreview, MAX_TIMEOUTS, PreviewRefused } from './previews.ts';
 
 function heldStore() {
   const stored = new Map<string, Uint8Array>();
@@ -121,6 +121,19 @@ describe('previews', () => {
     expect(await previews.read(memorySource)).not.toBeNull();
     expect(decodes()).toBe(2);
     expect(recorded).toEqual([]);
+  });
+
+  it(`fails content that ran out of time ${MAX_TIMEOUTS} times in a row like a broken image: a slow image cannot take a preview slot for the whole budget on every request`, async () => {
+    const { stored, decodes, previews, recorded } = memoryPreviews(png(40, 30), { decode: () => Promise.reject(new Error('timeout: 90% complete')) });
+    for (let attempt = 1; attempt < MAX_TIMEOUTS; attempt += 1) {
+      expect(await previews.read(memorySource)).toBeNull();
+      expect(stored.has(`${memorySource.storageKey}.preview-480.failed`)).toBe(false);
+    }
+    expect(await previews.read(memorySource)).toBeNull();
+    expect(stored.has(`${memorySource.storageKey}.preview-480.failed`)).toBe(true);
+    expect(recorded).toEqual([memorySource.storageKey]);
+    expect(await previews.read(memorySource)).toBeNull();
+    expect(decodes()).toBe(MAX_TIMEOUTS);
   });
 
   it('records a broken image on its rows only once its marker is kept: with the store down, the next request tries again', async () => {

@@ -12,8 +12,8 @@
 // serve the API), with a short queue behind them; past it, a preview is not made now. An image refused from its
 // header, or whose decode failed, is remembered as such (previewFailedKeyOf, an empty marker beside it, then the
 // rows' previewFailed): it is never decoded again, and its preview answers "none" at once. A decode that ran out of
-// time (under load) or a marker the store did not keep says nothing for good about the image: nothing is
-// remembered, and the next request tries again. sharp only loads PNG, JPEG, WebP and GIF, from memory (every other
+// time (under load) or a marker the store did not keep says nothing for good about the image: the next request
+// tries again (up to MAX_TIMEOUTS decodes in a row that run out of time, then it is failed like a broken one). sharp only loads PNG, JPEG, WebP and GIF, from memory (every other
 // libvips loader is blocked).
 import type { Readable } from 'node:stream';
 import { ALLOWED_TYPES } from '../domain/attachments.ts';
@@ -123,12 +123,21 @@ export type PreviewOptions = {
 
 /** sharp's answer past the time budget ("timeout: 40% complete"): the machine was busy, the image may be fine. */
 const ranOutOfTime = (error: unknown) => error instanceof Error && /^timeout: \d+% complete/.test(error.message);
+/**
+ * Content that ran out of time this many times in a row is failed like a broken image: a busy machine gets
+ * another try, but an image made to decode slowly cannot hold a preview slot for the whole budget on every request.
+ */
+export const MAX_TIMEOUTS = 3;
+/** The contents counted (in this process): past this many, the oldest count is forgotten. */
+const TIMEOUTS_REMEMBERED = 10_000;
 
 export function createPreviews(store: BlobStore, { decode = decodePreview, onFailed = async () => {} }: PreviewOptions = {}) {
   let running = 0;
   const waiting: (() => void)[] = [];
   /** One making per content key at a time: a board full of one image asks once. */
   const making = new Map<string, Promise<Uint8Array | null>>();
+  /** How many times in a row each content ran out of time (insertion order: the oldest first). */
+  const timeouts = new Map<string, number>();
 
   async function limited<T>(task: () => Promise<T>): Promise<T | null> {
     if (running >= PREVIEW_CONCURRENCY) {
@@ -159,9 +168,19 @@ export function createPreviews(store: BlobStore, { decode = decodePreview, onFai
     await loadSharp(); // sharp failing to load says nothing about the image: not remembered against it.
     try {
       await assertDecodable(original);
-      return await decode(original);
+      const preview = await decode(original);
+      timeouts.delete(storageKey);
+      return preview;
     } catch (error) {
-      if (ranOutOfTime(error)) return null;
+      if (ranOutOfTime(error)) {
+        const count = (timeouts.get(storageKey) ?? 0) + 1;
+        timeouts.delete(storageKey);
+        if (count < MAX_TIMEOUTS) {
+          timeouts.set(storageKey, count);
+          if (timeouts.size > TIMEOUTS_REMEMBERED) timeouts.delete(timeouts.keys().next().value as string);
+          return null;
+        }
+      }
       const kept = await store.put(previewFailedKeyOf(storageKey), new Uint8Array(0), 'application/octet-stream').then(
         () => true,
         () => false,
