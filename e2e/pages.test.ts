@@ -49,11 +49,7 @@ const PAGES: { name: string; path: () => string; ready: (page: Page) => Promise<
     name: 'my-tasks',
     path: () => '/my-tasks',
     ready: (page) =>
-      page
-        .getByRole('region', { name: 'Waiting for your approval' })
-        .getByRole('button', { name: 'Approve' })
-        .first()
-        .waitFor({ timeout: WAIT_MS }),
+      page.getByRole('region', { name: 'Waiting for your approval' }).getByRole('button', { name: 'Approve' }).first().waitFor({ timeout: WAIT_MS }),
   },
   {
     name: 'form',

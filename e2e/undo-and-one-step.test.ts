@@ -171,7 +171,10 @@ describe.each([DESKTOP, PHONE])('at %o', (viewport) => {
     await marketer.page.goBack();
     const again = Number(new URL(marketer.page.url()).pathname.split('/').pop());
     await marketer.page.getByRole('group', { name: 'Ticket actions' }).getByRole('button', { name: 'Delete' }).click();
-    await marketer.page.getByRole('dialog', { name: `Delete #${again}` }).getByRole('button', { name: 'Delete' }).click();
+    await marketer.page
+      .getByRole('dialog', { name: `Delete #${again}` })
+      .getByRole('button', { name: 'Delete' })
+      .click();
     await marketer.page.waitForURL((url) => url.pathname === '/tickets', { timeout: WAIT_MS });
     await toast(marketer.page).getByText(`Moved #${again} to the trash. A manager or an admin can restore it.`).waitFor({ timeout: WAIT_MS });
     await toast(marketer.page).getByRole('link', { name: 'Open the trash' }).click();
