@@ -1,10 +1,13 @@
 import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { getFragmentData } from '../../gql';
 import type { ReviewVerdict } from '../../gql/graphql';
 import { describeError } from '../../lib/graphql-errors';
 import { freshAccessToken } from '../../lib/session';
+import { reviewDecisionFields } from '../proofing/decision-panel.graphql';
 import { VERDICT_LABELS } from '../proofing/decision-rules';
+import { ticketReviewQuery } from '../ticket/review-section.graphql';
 import { formatDateTime } from '../ticket/ticket-format';
 import { deleteAttachmentMutation, ticketAttachmentsQuery } from './attachments.graphql';
 import { type AttachmentView, type FileGroup, formatSize, groupByName, isImage, isPdf, isVideo, reviewStatusOf } from './file-groups';
@@ -21,13 +24,19 @@ type Upload = { key: number; name: string; progress: number; error?: string };
  */
 export function AttachmentsPanel(props: { ticketId: string; canAttach: boolean; liveTick: number }) {
   const [files, refetch] = createQuery({ query: ticketAttachmentsQuery, variables: () => ({ id: props.ticketId }) });
+  // The cards' review badges come from the Review section's own query (one request for both, shared by urql), so
+  // the files stay one statement: decisions are read by the service, not the ticket tree's statement.
+  const [review, refetchReview] = createQuery({ query: ticketReviewQuery, variables: () => ({ id: props.ticketId }) });
   const [, deleteAttachment] = createMutation(deleteAttachmentMutation);
   const [uploads, setUploads] = createSignal<Upload[]>([]);
   const [dragging, setDragging] = createSignal(false);
   const [deleteError, setDeleteError] = createSignal<string>();
   let nextKey = 0;
 
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => {
+    refetch({ requestPolicy: 'network-only' });
+    refetchReview({ requestPolicy: 'network-only' });
+  };
   createEffect(on(() => props.liveTick, reload, { defer: true }));
 
   const update = (key: number, change: Partial<Upload>) => setUploads((list) => list.map((entry) => (entry.key === key ? { ...entry, ...change } : entry)));
@@ -59,7 +68,11 @@ export function AttachmentsPanel(props: { ticketId: string; canAttach: boolean; 
   };
 
   const groups = () => groupByName(files.data?.ticket?.attachments ?? []);
-  const reviewStatus = (group: FileGroup) => reviewStatusOf(group.latest.id, files.data?.ticket?.reviewDecisions ?? []);
+  const reviewStatus = (group: FileGroup) =>
+    reviewStatusOf(
+      group.latest.id,
+      (review.data?.ticket?.reviewDecisions ?? []).map((decision) => getFragmentData(reviewDecisionFields, decision)),
+    );
   /** The next version of a file: the picked file sent under the card's name (the server versions by identical name). */
   const sendVersion = (group: FileGroup, file: File) => send(new File([file], group.fileName, { type: file.type, lastModified: file.lastModified }));
 

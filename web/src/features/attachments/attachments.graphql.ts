@@ -29,13 +29,6 @@ export const ticketAttachmentsQuery = graphql(`
           displayName
         }
       }
-      reviewDecisions {
-        id
-        verdict
-        attachment {
-          id
-        }
-      }
     }
   }
 `);
