@@ -145,7 +145,7 @@ export function TicketFilterBar(props: {
           Clear filters
         </button>
       </Show>
-      {props.children}
+      <div class="filter-bar-extra">{props.children}</div>
     </fieldset>
   );
 }
